@@ -1,0 +1,55 @@
+import { z } from 'zod';
+
+/** Organisation kinds of ARCHITECTURE §1. */
+export const organisationKinds = ['MO', 'SMO', 'TFOMS'] as const;
+export const OrganisationKind = z.enum(organisationKinds);
+export type OrganisationKind = z.infer<typeof OrganisationKind>;
+
+/** Roles of people (web) and of systems (SOAP). Cognito groups carry the same identifiers. */
+export const roles = [
+  'mo_registrar',
+  'mo_head',
+  'mo_admin',
+  'smo_representative',
+  'smo_admin',
+  'tfoms_analyst',
+  'nsi_operator',
+  'fund_admin',
+  'mo_system',
+  'smo_system',
+] as const;
+export const Role = z.enum(roles);
+export type Role = z.infer<typeof Role>;
+
+export const roleTitles: Record<Role, string> = {
+  mo_registrar: 'Регистратор МО',
+  mo_head: 'Заведующий отделением МО',
+  mo_admin: 'Администратор МО',
+  smo_representative: 'Страховой представитель СМО',
+  smo_admin: 'Администратор СМО',
+  tfoms_analyst: 'Аналитик ТФОМС',
+  nsi_operator: 'Оператор НСИ',
+  fund_admin: 'Администратор фонда',
+  mo_system: 'Информационная система МО',
+  smo_system: 'Информационная система СМО',
+};
+
+/** Which organisation kind a role belongs to: a role can never act for another kind. */
+export const roleOrganisationKind: Record<Role, OrganisationKind> = {
+  mo_registrar: 'MO',
+  mo_head: 'MO',
+  mo_admin: 'MO',
+  mo_system: 'MO',
+  smo_representative: 'SMO',
+  smo_admin: 'SMO',
+  smo_system: 'SMO',
+  tfoms_analyst: 'TFOMS',
+  nsi_operator: 'TFOMS',
+  fund_admin: 'TFOMS',
+};
+
+export const organisationKindTitles: Record<OrganisationKind, string> = {
+  MO: 'Медицинская организация',
+  SMO: 'Страховая медицинская организация',
+  TFOMS: 'Территориальный фонд ОМС',
+};
