@@ -1,0 +1,125 @@
+import middy from '@middy/core';
+import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
+import { type ZodType, z } from 'zod';
+import { type Caller, callerFromClaims } from '../../shared/domain/access/caller';
+import { getPorts, type Ports } from '../../shared/ports/ports';
+import { type FieldError, ProblemError, problems } from './problem';
+
+export interface RestRequest {
+  event: APIGatewayProxyEvent;
+  caller: Caller | null;
+  ports: Ports;
+  requestId: string;
+}
+
+export interface RestResponse {
+  status?: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+const securityHeaders = {
+  'x-content-type-options': 'nosniff',
+  'cache-control': 'no-store',
+  'referrer-policy': 'no-referrer',
+  'strict-transport-security': 'max-age=31536000; includeSubDomains',
+};
+
+function json(status: number, body: unknown, headers: Record<string, string> = {}, type = 'application/json') {
+  return {
+    statusCode: status,
+    headers: { 'content-type': `${type}; charset=utf-8`, ...securityHeaders, ...headers },
+    body: body === undefined ? '' : JSON.stringify(body),
+  };
+}
+
+function problemResponse(error: ProblemError, requestId: string): APIGatewayProxyResult {
+  return json(
+    error.status,
+    {
+      type: `urn:omslink:problem:${error.status}`,
+      title: error.title,
+      status: error.status,
+      ...(error.detail ? { detail: error.detail } : {}),
+      ...(error.errors ? { errors: error.errors } : {}),
+      requestId,
+    },
+    {},
+    'application/problem+json',
+  );
+}
+
+/**
+ * The one wrapper of every REST handler (middy): resolves the caller from the authorizer claims, refuses a
+ * missing caller on `user` routes, maps `ProblemError` to problem+json and anything else to a 500 problem
+ * without internals. Logs carry the request id, route and error class only — never request data.
+ */
+export function restHandler(
+  options: { auth: 'public' | 'user' },
+  fn: (request: RestRequest) => Promise<RestResponse>,
+) {
+  const base = async (event: APIGatewayProxyEvent, context: Context): Promise<APIGatewayProxyResult> => {
+    const requestId = event.requestContext?.requestId ?? context.awsRequestId;
+    const caller = callerFromClaims(event.requestContext?.authorizer?.claims);
+    if (options.auth === 'user' && !caller) throw problems.unauthorized();
+    const result = await fn({ event, caller, ports: getPorts(), requestId });
+    return json(result.status ?? 200, result.body, result.headers);
+  };
+  return middy(base).onError(async (request) => {
+    const requestId = request.event?.requestContext?.requestId ?? request.context.awsRequestId;
+    const error = request.error;
+    if (error instanceof ProblemError) {
+      request.response = problemResponse(error, requestId);
+      return;
+    }
+    console.error(
+      JSON.stringify({
+        level: 'error',
+        requestId,
+        route: `${request.event?.httpMethod} ${request.event?.resource}`,
+        error: error?.name,
+        code: (error as { code?: string } | null)?.code,
+      }),
+    );
+    request.response = problemResponse(
+      new ProblemError(500, 'Внутренняя ошибка сервиса', `Повторите попытку позже. Код запроса: ${requestId}.`),
+      requestId,
+    );
+  });
+}
+
+/** Validates query-string parameters with a zod schema; errors become a 400 problem with field entries. */
+export function parseQuery<T extends ZodType>(event: APIGatewayProxyEvent, schema: T): z.infer<T> {
+  return parse(schema, event.queryStringParameters ?? {});
+}
+
+/** Validates a JSON body; malformed JSON is a 400 problem, not a 500. */
+export function parseBody<T extends ZodType>(event: APIGatewayProxyEvent, schema: T): z.infer<T> {
+  let body: unknown;
+  try {
+    const text = event.isBase64Encoded ? Buffer.from(event.body ?? '', 'base64').toString('utf8') : event.body;
+    body = JSON.parse(text || 'null');
+  } catch {
+    throw problems.invalid([{ code: '903', message: 'Тело запроса не является корректным JSON' }]);
+  }
+  return parse(schema, body);
+}
+
+function parse<T extends ZodType>(schema: T, value: unknown): z.infer<T> {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  const errors: FieldError[] = result.error.issues.map((issue) => ({
+    code: issue.code === 'invalid_type' && issue.input === undefined ? '902' : '904',
+    field: issue.path.join('.'),
+    message: russianIssue(issue),
+  }));
+  throw problems.invalid(errors);
+}
+
+function russianIssue(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'invalid_type' && issue.input === undefined) return 'Отсутствует обязательное поле';
+  if (issue.code === 'too_big') return 'Значение слишком длинное или велико';
+  if (issue.code === 'too_small') return 'Значение слишком короткое или мало';
+  if (issue.code === 'invalid_format') return 'Неверный формат значения';
+  return 'Неверное значение поля';
+}

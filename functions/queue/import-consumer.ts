@@ -1,0 +1,27 @@
+import type { SQSBatchItemFailure, SQSBatchResponse, SQSEvent } from 'aws-lambda';
+import { importPublication } from '../../shared/db/nsi/import-publication';
+import { getPorts } from '../../shared/ports/ports';
+import { ImportMessage } from '../../shared/ports/queue';
+
+/**
+ * Consumer of the import queue. Each message is processed on its own; failures are reported per message
+ * (`batchItemFailures`) so SQS retries only those and, after maxReceiveCount, moves them to the DLQ.
+ */
+export async function handler(event: SQSEvent): Promise<SQSBatchResponse> {
+  const ports = getPorts();
+  const failures: SQSBatchItemFailure[] = [];
+  for (const record of event.Records) {
+    try {
+      const message = ImportMessage.parse(JSON.parse(record.body));
+      const sql = await ports.sql();
+      const result = await importPublication(sql, ports.blobs, message.directory, message.bucket, message.key);
+      console.info(
+        JSON.stringify({ level: 'info', messageId: record.messageId, kind: message.kind, status: result.status }),
+      );
+    } catch (error) {
+      console.error(JSON.stringify({ level: 'error', messageId: record.messageId, error: (error as Error).name }));
+      failures.push({ itemIdentifier: record.messageId });
+    }
+  }
+  return { batchItemFailures: failures };
+}

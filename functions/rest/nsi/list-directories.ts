@@ -1,0 +1,7 @@
+import { listDirectories } from '../../../shared/db/nsi/nsi-repository';
+import { restHandler } from '../../lib/rest';
+
+/** GET /api/v1/nsi/directories */
+export const handler = restHandler({ auth: 'user' }, async ({ ports }) => ({
+  body: { items: await listDirectories(await ports.sql()) },
+}));

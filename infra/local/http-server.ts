@@ -1,0 +1,126 @@
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import path from 'node:path';
+import type { APIGatewayProxyResult } from 'aws-lambda';
+import { isTokenRevoked } from '../../shared/db/access/account-repository';
+import type { Ports } from '../../shared/ports/ports';
+import { apiGatewayEvent, type LocalRequest, lambdaContext } from './api-gateway-event';
+import { loadHandler, matchRoute } from './route-table';
+
+/** API Gateway's payload limit: larger requests are refused before any handler runs. */
+const maxBodyBytes = 10 * 1024 * 1024;
+
+const contentTypes: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.json': 'application/json; charset=utf-8',
+  '.woff2': 'font/woff2',
+};
+
+const staticHeaders = {
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+  'x-frame-options': 'DENY',
+  'content-security-policy':
+    "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; connect-src 'self'; frame-ancestors 'none'",
+};
+
+function problem(res: ServerResponse, status: number, title: string, detail?: string) {
+  res.writeHead(status, { 'content-type': 'application/problem+json; charset=utf-8' });
+  res.end(JSON.stringify({ type: `urn:omslink:problem:${status}`, title, status, ...(detail ? { detail } : {}) }));
+}
+
+async function readBody(req: IncomingMessage): Promise<Buffer | null> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > maxBodyBytes) return null;
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
+}
+
+/**
+ * The local stand-in for API Gateway + CloudFront: serves the built web UI, and turns each API/SOAP request
+ * into the API Gateway event the Lambda would receive, calling the same handler module. `user` routes get
+ * the authorizer's claims from the local token issuer, as the Cognito authorizer does in AWS.
+ */
+export function createLocalHttpServer(ports: Ports, webDist: string): Server {
+  return createServer((req, res) => {
+    handle(req, res).catch((error: Error) => {
+      console.error(JSON.stringify({ level: 'error', where: 'local-http', error: error.name }));
+      if (!res.headersSent) problem(res, 500, 'Внутренняя ошибка сервиса');
+      else res.end();
+    });
+  });
+
+  async function handle(req: IncomingMessage, res: ServerResponse) {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const method = req.method ?? 'GET';
+    const route = matchRoute(method, url.pathname);
+    if (route === 'method-not-allowed') return problem(res, 405, 'Метод не поддерживается');
+    if (!route) {
+      if (url.pathname.startsWith('/api/') || url.pathname.startsWith('/soap/')) {
+        return problem(res, 404, 'Ресурс не найден', `${method} ${url.pathname}`);
+      }
+      return serveStatic(url.pathname, method, res);
+    }
+    const body = await readBody(req);
+    if (!body) return problem(res, 413, 'Запрос слишком велик', 'Допустимый размер — 10 МБ.');
+    let claims: Record<string, string> | null = null;
+    if (route.auth === 'user' || req.headers.authorization) {
+      claims = await authorize(req.headers.authorization);
+      if (route.auth === 'user' && !claims) return problem(res, 401, 'Требуется вход в систему');
+    }
+    const local: LocalRequest = { method, url, headers: req.headers, body, sourceIp: req.socket.remoteAddress ?? '' };
+    const event = apiGatewayEvent(local, route.resource, route.pathParameters, claims);
+    const handler = await loadHandler(route.entry);
+    const result = (await handler(
+      event,
+      lambdaContext(route.name, event.requestContext.requestId),
+      () => {},
+    )) as APIGatewayProxyResult;
+    const headers = { ...(result.headers ?? {}) } as Record<string, string>;
+    res.writeHead(result.statusCode, headers);
+    res.end(result.isBase64Encoded ? Buffer.from(result.body, 'base64') : result.body);
+  }
+
+  async function authorize(header: string | undefined): Promise<Record<string, string> | null> {
+    const token = header && /^Bearer\s+(\S+)$/i.exec(header)?.[1];
+    if (!token || !ports.tokens) return null;
+    const claims = await ports.tokens.verify(token);
+    if (!claims) return null;
+    if (claims.jti && (await isTokenRevoked(await ports.sql(), claims.jti))) return null;
+    return claims;
+  }
+
+  async function serveStatic(pathname: string, method: string, res: ServerResponse) {
+    if (method !== 'GET' && method !== 'HEAD') return problem(res, 405, 'Метод не поддерживается');
+    const relative = path.normalize(decodeURIComponent(pathname)).replace(/^(\.\.[/\\])+/, '');
+    let file = path.join(webDist, relative);
+    if (!file.startsWith(webDist)) return problem(res, 404, 'Ресурс не найден');
+    const isFile = await stat(file).then((s) => s.isFile()).catch(() => false);
+    // Single-page app: unknown paths without an extension are client-side routes.
+    if (!isFile) {
+      if (path.extname(relative)) return problem(res, 404, 'Ресурс не найден');
+      file = path.join(webDist, 'index.html');
+    }
+    const exists = await stat(file).then((s) => s.isFile()).catch(() => false);
+    if (!exists) return problem(res, 503, 'Веб-интерфейс не собран', 'Выполните npm run build:web.');
+    const type = contentTypes[path.extname(file)] ?? 'application/octet-stream';
+    const immutable = file.includes(`${path.sep}assets${path.sep}`);
+    res.writeHead(200, {
+      'content-type': type,
+      'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
+      ...staticHeaders,
+    });
+    if (method === 'HEAD') return res.end();
+    createReadStream(file).pipe(res);
+  }
+}

@@ -1,0 +1,179 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import type { Server } from 'node:http';
+import path from 'node:path';
+import PgBoss from 'pg-boss';
+import postgres from 'postgres';
+import { readConfig } from '../../shared/config';
+import { baseOptions, type Sql } from '../../shared/db/connection';
+import { type DemoRegionResult, ensureDemoRegion } from '../../shared/db/demo/demo-region-writer';
+import { migrate } from '../../shared/db/migrate';
+import { type DirectoryLoadResult, loadAllDirectories } from '../../shared/db/nsi/nsi-loader';
+import { directoryBlobs } from '../../shared/ports/directory-blobs';
+import { localTokenIssuer } from '../../shared/ports/identity';
+import { createLocalQueues, pgBossQueue } from '../../shared/ports/pgboss-queue';
+import { type Ports, setPorts } from '../../shared/ports/ports';
+import { type LocalPostgres, startEmbeddedPostgres } from './embedded-postgres';
+import { createLocalHttpServer } from './http-server';
+import { assertBinariesReachable, projectRoot, resolveDataDir } from './paths';
+import { startQueueWorker } from './queue-worker';
+
+export interface LocalRuntimeOptions {
+  port?: number;
+  /** Where PostgreSQL data, blobs and the local token secret live (default: resolveDataDir()). */
+  dataDir?: string;
+  /** Any PostgreSQL server instead of the embedded one. */
+  databaseUrl?: string;
+  demoSeed?: string;
+  demoPersons?: number;
+  /** Test runs: fsync off on the embedded cluster. */
+  disposable?: boolean;
+  /** Directory of the built web UI. */
+  webDist?: string;
+  log?: (line: string) => void;
+}
+
+export interface LocalRuntime {
+  url: string;
+  port: number;
+  dataDir: string;
+  databaseUrl: string;
+  embedded: boolean;
+  migrations: { from: number; to: number; applied: string[] };
+  nsi: { loaded: DirectoryLoadResult[]; directories: number; records: number };
+  demo: DemoRegionResult;
+  timings: Record<string, number>;
+  stop(): Promise<void>;
+}
+
+async function persistentSecret(file: string): Promise<string> {
+  if (existsSync(file)) return (await readFile(file, 'utf8')).trim();
+  const secret = randomBytes(32).toString('base64url');
+  await writeFile(file, `${secret}\n`, { mode: 0o600 });
+  return secret;
+}
+
+/**
+ * Starts the whole system on one machine: embedded PostgreSQL (or DATABASE_URL), migrations, reference
+ * directories, the demo region, the pg-boss queue worker, the blob directory and the HTTP server that
+ * dispatches to the Lambda handlers. `stop()` shuts everything down in reverse order.
+ */
+export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Promise<LocalRuntime> {
+  const log = options.log ?? (() => {});
+  const timings: Record<string, number> = {};
+  const t0 = performance.now();
+  const mark = (name: string, since: number) => {
+    timings[name] = Math.round(performance.now() - since);
+  };
+  const dataDir = options.dataDir ?? resolveDataDir();
+  await mkdir(dataDir, { recursive: true });
+  const stops: (() => Promise<void>)[] = [];
+  const stopAll = async () => {
+    for (const stop of stops.splice(0).reverse()) await stop().catch(() => {});
+  };
+
+  try {
+    let pg: LocalPostgres | undefined;
+    let databaseUrl = options.databaseUrl ?? process.env.DATABASE_URL;
+    let t = performance.now();
+    if (!databaseUrl) {
+      assertBinariesReachable();
+      log(`Starting embedded PostgreSQL (data: ${path.join(dataDir, 'pgdata')}) …`);
+      pg = await startEmbeddedPostgres({
+        pgDataDir: path.join(dataDir, 'pgdata'),
+        database: 'omslink',
+        disposable: options.disposable,
+      });
+      stops.push(() => pg!.stop());
+      databaseUrl = pg.url;
+    }
+    mark('postgres', t);
+
+    const sql = postgres(databaseUrl, baseOptions(10)) as unknown as Sql;
+    stops.push(() => sql.end({ timeout: 5 }));
+    t = performance.now();
+    const migrations = await migrate(sql);
+    mark('migrations', t);
+
+    t = performance.now();
+    log('Loading reference directories (НСИ) …');
+    const loaded = await loadAllDirectories(sql);
+    const [nsiCounts] = await sql<{ directories: number; records: number }[]>`
+      select (select count(*) from nsi.directory)::int as directories, (select count(*) from nsi.record)::int as records`;
+    mark('nsi', t);
+
+    t = performance.now();
+    const demoOptions = {
+      seed: options.demoSeed ?? process.env.OMSLINK_DEMO_SEED ?? 'omslink-demo',
+      persons: options.demoPersons ?? Number(process.env.OMSLINK_DEMO_PERSONS ?? 50_000),
+    };
+    log(`Preparing the demo region (seed «${demoOptions.seed}», ${demoOptions.persons} persons) …`);
+    const demo = await ensureDemoRegion(sql, demoOptions);
+    mark('demo', t);
+
+    t = performance.now();
+    const boss = new PgBoss({ connectionString: databaseUrl, schema: 'pgboss', max: 3, application_name: 'omslink-queue' });
+    boss.on('error', (error: Error) => console.error(JSON.stringify({ level: 'error', where: 'pg-boss', error: error.name })));
+    await boss.start();
+    stops.push(() => boss.stop({ graceful: true, wait: true, timeout: 10_000 }));
+    await createLocalQueues(boss);
+    mark('queue', t);
+
+    const config = { ...readConfig(), databaseUrl };
+    const ports: Ports = {
+      config,
+      sql: async () => sql,
+      queue: pgBossQueue(boss),
+      blobs: directoryBlobs(path.join(dataDir, 'blobs')),
+      tokens: localTokenIssuer(process.env.OMSLINK_JWT_SECRET ?? (await persistentSecret(path.join(dataDir, 'jwt-secret')))),
+    };
+    setPorts(ports);
+    stops.push(async () => setPorts(undefined));
+    await startQueueWorker(boss);
+
+    const server = createLocalHttpServer(ports, options.webDist ?? path.join(projectRoot, 'web', 'dist'));
+    const port = await listen(server, options.port ?? Number(process.env.PORT ?? 3000));
+    stops.push(() => closeServer(server));
+    mark('total', t0);
+
+    return {
+      url: `http://localhost:${port}`,
+      port,
+      dataDir,
+      databaseUrl,
+      embedded: Boolean(pg),
+      migrations,
+      nsi: { loaded, directories: nsiCounts?.directories ?? 0, records: nsiCounts?.records ?? 0 },
+      demo,
+      timings,
+      stop: stopAll,
+    };
+  } catch (error) {
+    await stopAll();
+    throw error;
+  }
+}
+
+function listen(server: Server, port: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', (error: NodeJS.ErrnoException) =>
+      reject(
+        error.code === 'EADDRINUSE'
+          ? new Error(`Port ${port} is in use: stop the other process or set PORT to another port.`)
+          : error,
+      ),
+    );
+    server.listen(port, () => {
+      const address = server.address();
+      resolve(typeof address === 'object' && address ? address.port : port);
+    });
+  });
+}
+
+function closeServer(server: Server): Promise<void> {
+  return new Promise((resolve) => {
+    server.close(() => resolve());
+    server.closeAllConnections();
+  });
+}

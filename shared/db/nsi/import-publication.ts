@@ -1,0 +1,34 @@
+import { createWriteStream } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import { findDirectory } from '../../domain/nsi/catalogue';
+import type { BlobPort, Bucket } from '../../ports/blobs';
+import type { Sql } from '../connection';
+import { type DirectoryLoadResult, loadDirectory } from './nsi-loader';
+
+export class UnknownDirectoryError extends Error {}
+
+/**
+ * Loads a directory publication uploaded to the inbox (a newer FFOMS release, say) through the same loader
+ * the start-up uses. The blob is spooled to a temporary file; a publication already loaded is a no-op.
+ */
+export async function importPublication(
+  sql: Sql,
+  blobs: BlobPort,
+  directory: string,
+  bucket: Bucket,
+  key: string,
+): Promise<DirectoryLoadResult> {
+  const spec = findDirectory(directory);
+  if (!spec) throw new UnknownDirectoryError(`Unknown directory ${directory}`);
+  const dir = await mkdtemp(path.join(tmpdir(), 'omslink-nsi-'));
+  try {
+    const file = path.join(dir, 'publication');
+    await pipeline(await blobs.get(bucket, key), createWriteStream(file));
+    return await loadDirectory(sql, spec, file);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}

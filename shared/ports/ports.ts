@@ -1,0 +1,42 @@
+import { type RuntimeConfig, readConfig } from '../config';
+import { type Sql, sharedSql } from '../db/connection';
+import type { BlobPort } from './blobs';
+import { type TokenIssuer, localTokenIssuer } from './identity';
+import type { QueuePort } from './queue';
+import { s3Blobs } from './s3-blobs';
+import { sqsQueue } from './sqs-queue';
+
+/** Everything a handler reaches outside its own code. Chosen once per process from configuration. */
+export interface Ports {
+  config: RuntimeConfig;
+  sql(): Promise<Sql>;
+  queue: QueuePort;
+  blobs: BlobPort;
+  /** Issues and verifies session tokens (local issuer; Cognito issues them in AWS). */
+  tokens: TokenIssuer | null;
+}
+
+let current: Ports | undefined;
+
+/** The local runtime and tests install their ports (embedded PostgreSQL, pg-boss, blob directory) here. */
+export function setPorts(ports: Ports | undefined): void {
+  current = ports;
+}
+
+export function getPorts(): Ports {
+  current ??= awsPorts(readConfig());
+  return current;
+}
+
+function awsPorts(config: RuntimeConfig): Ports {
+  if (!config.importQueueUrl || !config.inboxBucket || !config.exportsBucket) {
+    throw new Error('AWS ports need IMPORT_QUEUE_URL, INBOX_BUCKET and EXPORTS_BUCKET');
+  }
+  return {
+    config,
+    sql: () => sharedSql(config),
+    queue: sqsQueue(config.importQueueUrl, process.env.IMPORT_DLQ_URL),
+    blobs: s3Blobs({ inbox: config.inboxBucket, exports: config.exportsBucket }),
+    tokens: config.localJwtSecret ? localTokenIssuer(config.localJwtSecret) : null,
+  };
+}

@@ -1,0 +1,28 @@
+import { z } from 'zod';
+
+/** Messages of the import queue (SQS in AWS, pg-boss locally). Each names what to import and where it lies. */
+export const ImportMessage = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('nsi-directory'),
+    directory: z.string().min(1).max(16),
+    bucket: z.literal('inbox'),
+    key: z.string().min(1).max(512),
+  }),
+]);
+export type ImportMessage = z.infer<typeof ImportMessage>;
+
+export interface QueueHealth {
+  ok: boolean;
+  adapter: 'sqs' | 'pg-boss';
+  /** Messages waiting (approximate in SQS). */
+  waiting?: number;
+  /** Messages in the dead-letter queue. */
+  deadLetters?: number;
+  error?: string;
+}
+
+export interface QueuePort {
+  /** Sends a message to the import queue; returns the message id. */
+  send(message: ImportMessage): Promise<string>;
+  health(): Promise<QueueHealth>;
+}
