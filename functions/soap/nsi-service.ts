@@ -4,6 +4,7 @@ import { getPorts } from '../../shared/ports/ports';
 import { SoapClientFault, soapCaller, soapHandler } from '../lib/soap';
 
 const isoDate = /^\d{4}-\d{2}-\d{2}$/;
+const isoDay = (d: Date) => (Number.isNaN(d.getTime()) ? 'invalid' : d.toISOString().slice(0, 10));
 
 /** SOAP `NsiService`: the reference directories for МО and СМО systems. */
 export const handler = soapHandler({
@@ -27,7 +28,9 @@ export const handler = soapHandler({
     async GetDirectoryRecords(args) {
       soapCaller();
       const code = String(args.DirectoryCode ?? '').trim();
-      const validOn = args.ValidOn === undefined ? undefined : String(args.ValidOn).slice(0, 10);
+      // node-soap parses xs:date into a Date (UTC midnight); a raw string arrives when the type is not applied.
+      const raw = args.ValidOn;
+      const validOn = raw === undefined ? undefined : raw instanceof Date ? isoDay(raw) : String(raw).slice(0, 10);
       if (validOn !== undefined && !isoDate.test(validOn)) {
         throw new SoapClientFault('904', `Неверная дата ValidOn: ${validOn}`);
       }

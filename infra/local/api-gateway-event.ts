@@ -36,7 +36,8 @@ export function apiGatewayEvent(
     query[k] = v;
     multiQuery[k] = [...(multiQuery[k] ?? []), v];
   }
-  const isText = request.body.length === 0 || textual.test(String(request.headers['content-type'] ?? 'text/plain'));
+  const isText =
+    request.body.length === 0 || textual.test(String(request.headers['content-type'] ?? 'text/plain'));
   const requestId = randomUUID();
   return {
     resource,

@@ -32,7 +32,9 @@ const staticHeaders = {
 
 function problem(res: ServerResponse, status: number, title: string, detail?: string) {
   res.writeHead(status, { 'content-type': 'application/problem+json; charset=utf-8' });
-  res.end(JSON.stringify({ type: `urn:omslink:problem:${status}`, title, status, ...(detail ? { detail } : {}) }));
+  res.end(
+    JSON.stringify({ type: `urn:omslink:problem:${status}`, title, status, ...(detail ? { detail } : {}) }),
+  );
 }
 
 async function readBody(req: IncomingMessage): Promise<Buffer | null> {
@@ -78,7 +80,13 @@ export function createLocalHttpServer(ports: Ports, webDist: string): Server {
       claims = await authorize(req.headers.authorization);
       if (route.auth === 'user' && !claims) return problem(res, 401, 'Требуется вход в систему');
     }
-    const local: LocalRequest = { method, url, headers: req.headers, body, sourceIp: req.socket.remoteAddress ?? '' };
+    const local: LocalRequest = {
+      method,
+      url,
+      headers: req.headers,
+      body,
+      sourceIp: req.socket.remoteAddress ?? '',
+    };
     const event = apiGatewayEvent(local, route.resource, route.pathParameters, claims);
     const handler = await loadHandler(route.entry);
     const result = (await handler(
@@ -105,13 +113,17 @@ export function createLocalHttpServer(ports: Ports, webDist: string): Server {
     const relative = path.normalize(decodeURIComponent(pathname)).replace(/^(\.\.[/\\])+/, '');
     let file = path.join(webDist, relative);
     if (!file.startsWith(webDist)) return problem(res, 404, 'Ресурс не найден');
-    const isFile = await stat(file).then((s) => s.isFile()).catch(() => false);
+    const isFile = await stat(file)
+      .then((s) => s.isFile())
+      .catch(() => false);
     // Single-page app: unknown paths without an extension are client-side routes.
     if (!isFile) {
       if (path.extname(relative)) return problem(res, 404, 'Ресурс не найден');
       file = path.join(webDist, 'index.html');
     }
-    const exists = await stat(file).then((s) => s.isFile()).catch(() => false);
+    const exists = await stat(file)
+      .then((s) => s.isFile())
+      .catch(() => false);
     if (!exists) return problem(res, 503, 'Веб-интерфейс не собран', 'Выполните npm run build:web.');
     const type = contentTypes[path.extname(file)] ?? 'application/octet-stream';
     const immutable = file.includes(`${path.sep}assets${path.sep}`);

@@ -20,21 +20,33 @@ const t = runtime.timings;
 log('');
 log(`omslink is running at ${runtime.url}`);
 log(`  database:   ${runtime.embedded ? `embedded PostgreSQL, data in ${runtime.dataDir}` : 'DATABASE_URL'}`);
-log(`  migrations: version ${runtime.migrations.to}${runtime.migrations.applied.length ? ` (${runtime.migrations.applied.length} applied now)` : ''}`);
-log(`  НСИ:        ${runtime.nsi.directories} directories, ${runtime.nsi.records} records (${runtime.nsi.loaded.filter((l) => l.status === 'loaded').length} publications loaded now)`);
+log(
+  `  migrations: version ${runtime.migrations.to}${runtime.migrations.applied.length ? ` (${runtime.migrations.applied.length} applied now)` : ''}`,
+);
+log(
+  `  НСИ:        ${runtime.nsi.directories} directories, ${runtime.nsi.records} records (${runtime.nsi.loaded.filter((l) => l.status === 'loaded').length} publications loaded now)`,
+);
 log(
   `  demo region (seed «${runtime.demo.seed}», ${runtime.demo.status === 'generated' ? `generated in ${runtime.demo.ms} ms` : 'already present'}):`,
 );
-log(`    МО ${c.mo}, СМО ${c.smo}, ТФОМС ${c.tfoms}; departments ${c.departments}, beds ${c.beds}, doctors ${c.doctors}, districts ${c.districts}`);
-log(`    insured persons ${c.persons}, policies ${c.policies}, attachments ${c.attachments}, accounts ${c.accounts}`);
+log(
+  `    МО ${c.mo}, СМО ${c.smo}, ТФОМС ${c.tfoms}; departments ${c.departments}, beds ${c.beds}, doctors ${c.doctors}, districts ${c.districts}`,
+);
+log(
+  `    insured persons ${c.persons}, policies ${c.policies}, attachments ${c.attachments}, accounts ${c.accounts}`,
+);
 log('  demo accounts (user / password):');
 for (const a of runtime.demo.accounts) {
-  log(`    ${a.username.padEnd(11)} / ${a.password.padEnd(11)} ${a.kind === 'system' ? 'SOAP' : 'web '}  ${roleTitles[a.role]}, ${a.orgCode}`);
+  log(
+    `    ${a.username.padEnd(11)} / ${a.password.padEnd(11)} ${a.kind === 'system' ? 'SOAP' : 'web '}  ${roleTitles[a.role]}, ${a.orgCode}`,
+  );
 }
 log(`  web UI:     ${runtime.url}/`);
 log(`  REST:       ${runtime.url}/api/v1/...   health: ${runtime.url}/health`);
 log(`  SOAP:       ${runtime.url}/soap/NsiService?wsdl`);
-log(`  started in ${t.total} ms (postgres ${t.postgres}, migrations ${t.migrations}, НСИ ${t.nsi}, demo ${t.demo}, queue ${t.queue})`);
+log(
+  `  started in ${t.total} ms (postgres ${t.postgres}, migrations ${t.migrations}, НСИ ${t.nsi}, demo ${t.demo}, queue ${t.queue})`,
+);
 log('Press Ctrl-C to stop.');
 
 let stopping = false;
@@ -46,4 +58,5 @@ async function shutdown(signal: string) {
   log('Stopped: HTTP server closed, queue worker drained, PostgreSQL shut down.');
   process.exit(0);
 }
-for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => void shutdown(signal));
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const)
+  process.on(signal, () => void shutdown(signal));

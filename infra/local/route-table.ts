@@ -60,7 +60,9 @@ const loaded = new Map<string, Promise<Handler>>();
 export function loadHandler(entry: string): Promise<Handler> {
   let handler = loaded.get(entry);
   if (!handler) {
-    handler = import(pathToFileURL(path.join(projectRoot, entry)).href).then((m: { handler: Handler }) => m.handler);
+    handler = import(pathToFileURL(path.join(projectRoot, entry)).href).then(
+      (m: { handler: Handler }) => m.handler,
+    );
     loaded.set(entry, handler);
   }
   return handler;

@@ -113,8 +113,15 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     mark('demo', t);
 
     t = performance.now();
-    const boss = new PgBoss({ connectionString: databaseUrl, schema: 'pgboss', max: 3, application_name: 'omslink-queue' });
-    boss.on('error', (error: Error) => console.error(JSON.stringify({ level: 'error', where: 'pg-boss', error: error.name })));
+    const boss = new PgBoss({
+      connectionString: databaseUrl,
+      schema: 'pgboss',
+      max: 3,
+      application_name: 'omslink-queue',
+    });
+    boss.on('error', (error: Error) =>
+      console.error(JSON.stringify({ level: 'error', where: 'pg-boss', error: error.name })),
+    );
     await boss.start();
     stops.push(() => boss.stop({ graceful: true, wait: true, timeout: 10_000 }));
     await createLocalQueues(boss);
@@ -126,7 +133,9 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
       sql: async () => sql,
       queue: pgBossQueue(boss),
       blobs: directoryBlobs(path.join(dataDir, 'blobs')),
-      tokens: localTokenIssuer(process.env.OMSLINK_JWT_SECRET ?? (await persistentSecret(path.join(dataDir, 'jwt-secret')))),
+      tokens: localTokenIssuer(
+        process.env.OMSLINK_JWT_SECRET ?? (await persistentSecret(path.join(dataDir, 'jwt-secret'))),
+      ),
     };
     setPorts(ports);
     stops.push(async () => setPorts(undefined));
