@@ -48,7 +48,14 @@ export interface OpsFunction {
 export type FunctionSpec = RestFunction | SoapFunction | QueueFunction | OpsFunction;
 
 export const restFunctions: RestFunction[] = [
-  { kind: 'rest', name: 'Health', entry: 'functions/rest/health.ts', method: 'GET', path: '/health', auth: 'public' },
+  {
+    kind: 'rest',
+    name: 'Health',
+    entry: 'functions/rest/health.ts',
+    method: 'GET',
+    path: '/health',
+    auth: 'public',
+  },
   {
     kind: 'rest',
     name: 'AuthLogin',
@@ -65,7 +72,14 @@ export const restFunctions: RestFunction[] = [
     path: '/api/v1/auth/logout',
     auth: 'user',
   },
-  { kind: 'rest', name: 'Me', entry: 'functions/rest/auth/me.ts', method: 'GET', path: '/api/v1/me', auth: 'user' },
+  {
+    kind: 'rest',
+    name: 'Me',
+    entry: 'functions/rest/auth/me.ts',
+    method: 'GET',
+    path: '/api/v1/me',
+    auth: 'user',
+  },
   {
     kind: 'rest',
     name: 'NsiListDirectories',
@@ -112,4 +126,9 @@ export const opsFunctions: OpsFunction[] = [
   { kind: 'ops', name: 'Migrate', entry: 'functions/ops/migrate.ts', purpose: 'migrate' },
 ];
 
-export const allFunctions: FunctionSpec[] = [...restFunctions, ...soapFunctions, ...queueFunctions, ...opsFunctions];
+export const allFunctions: FunctionSpec[] = [
+  ...restFunctions,
+  ...soapFunctions,
+  ...queueFunctions,
+  ...opsFunctions,
+];

@@ -20,8 +20,10 @@ export class ProblemError extends Error {
 }
 
 export const problems = {
-  unauthorized: () => new ProblemError(401, 'Требуется вход в систему', 'Токен отсутствует, истёк или отозван.'),
-  forbidden: (detail = 'Недостаточно прав для этого действия.') => new ProblemError(403, 'Доступ запрещён', detail),
+  unauthorized: () =>
+    new ProblemError(401, 'Требуется вход в систему', 'Токен отсутствует, истёк или отозван.'),
+  forbidden: (detail = 'Недостаточно прав для этого действия.') =>
+    new ProblemError(403, 'Доступ запрещён', detail),
   notFound: (detail: string) => new ProblemError(404, 'Не найдено', detail),
   invalid: (errors: FieldError[]) =>
     new ProblemError(400, 'Ошибка в запросе', 'Запрос не прошёл форматно-логический контроль.', errors),

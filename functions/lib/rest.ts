@@ -1,6 +1,6 @@
 import middy from '@middy/core';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
-import { type ZodType, z } from 'zod';
+import type { ZodType, z } from 'zod';
 import { type Caller, callerFromClaims } from '../../shared/domain/access/caller';
 import { getPorts, type Ports } from '../../shared/ports/ports';
 import { type FieldError, ProblemError, problems } from './problem';
@@ -25,7 +25,12 @@ const securityHeaders = {
   'strict-transport-security': 'max-age=31536000; includeSubDomains',
 };
 
-function json(status: number, body: unknown, headers: Record<string, string> = {}, type = 'application/json') {
+function json(
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+  type = 'application/json',
+) {
   return {
     statusCode: status,
     headers: { 'content-type': `${type}; charset=utf-8`, ...securityHeaders, ...headers },
@@ -82,7 +87,11 @@ export function restHandler(
       }),
     );
     request.response = problemResponse(
-      new ProblemError(500, 'Внутренняя ошибка сервиса', `Повторите попытку позже. Код запроса: ${requestId}.`),
+      new ProblemError(
+        500,
+        'Внутренняя ошибка сервиса',
+        `Повторите попытку позже. Код запроса: ${requestId}.`,
+      ),
       requestId,
     );
   });
@@ -97,7 +106,9 @@ export function parseQuery<T extends ZodType>(event: APIGatewayProxyEvent, schem
 export function parseBody<T extends ZodType>(event: APIGatewayProxyEvent, schema: T): z.infer<T> {
   let body: unknown;
   try {
-    const text = event.isBase64Encoded ? Buffer.from(event.body ?? '', 'base64').toString('utf8') : event.body;
+    const text = event.isBase64Encoded
+      ? Buffer.from(event.body ?? '', 'base64').toString('utf8')
+      : event.body;
     body = JSON.parse(text || 'null');
   } catch {
     throw problems.invalid([{ code: '903', message: 'Тело запроса не является корректным JSON' }]);

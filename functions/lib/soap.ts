@@ -47,7 +47,11 @@ function escapeXml(text: string): string {
 }
 
 /** A SOAP 1.1 Fault. Caller mistakes answer HTTP 400 (`soap:Client`), our failures 500 (`soap:Server`). */
-export function faultResponse(side: 'Client' | 'Server', code: string, message: string): APIGatewayProxyResult {
+export function faultResponse(
+  side: 'Client' | 'Server',
+  code: string,
+  message: string,
+): APIGatewayProxyResult {
   return {
     statusCode: side === 'Client' ? 400 : 500,
     headers: xmlHeaders,
@@ -90,7 +94,13 @@ export function soapHandler(definition: SoapServiceDefinition) {
                   return await op(args ?? {});
                 } catch (error) {
                   if (error instanceof SoapClientFault) {
-                    throw { Fault: { faultcode: 'soap:Client', faultstring: error.message, detail: { code: error.code } } };
+                    throw {
+                      Fault: {
+                        faultcode: 'soap:Client',
+                        faultstring: error.message,
+                        detail: { code: error.code },
+                      },
+                    };
                   }
                   throw error;
                 }
@@ -117,9 +127,15 @@ export function soapHandler(definition: SoapServiceDefinition) {
         if (event.queryStringParameters && 'wsdl' in event.queryStringParameters) {
           return { statusCode: 200, headers: xmlHeaders, body: definition.wsdl };
         }
-        return faultResponse('Client', 'SOAP-405', 'Используйте POST для вызова операций или ?wsdl для описания сервиса');
+        return faultResponse(
+          'Client',
+          'SOAP-405',
+          'Используйте POST для вызова операций или ?wsdl для описания сервиса',
+        );
       }
-      const body = event.isBase64Encoded ? Buffer.from(event.body ?? '', 'base64').toString('utf8') : (event.body ?? '');
+      const body = event.isBase64Encoded
+        ? Buffer.from(event.body ?? '', 'base64').toString('utf8')
+        : (event.body ?? '');
       if (Buffer.byteLength(body) > maxSoapBytes) {
         return faultResponse('Client', 'SOAP-413', 'Запрос превышает допустимый размер 5 МБ');
       }
@@ -127,12 +143,22 @@ export function soapHandler(definition: SoapServiceDefinition) {
       const scan = scanEnvelope(body);
       const operation = scan.bodyElement?.replace(/Request$/, '');
       if (!operation || !(operation in definition.operations)) {
-        return faultResponse('Client', 'SOAP-404', `Неизвестная операция: ${scan.bodyElement ?? 'не указана'}`);
+        return faultResponse(
+          'Client',
+          'SOAP-404',
+          `Неизвестная операция: ${scan.bodyElement ?? 'не указана'}`,
+        );
       }
       const credentials =
-        scan.username && scan.password ? { username: scan.username, password: scan.password } : basicCredentials(event);
+        scan.username && scan.password
+          ? { username: scan.username, password: scan.password }
+          : basicCredentials(event);
       if (!credentials) {
-        return faultResponse('Client', 'AUTH-401', 'Требуется аутентификация: WS-Security UsernameToken или HTTP Basic');
+        return faultResponse(
+          'Client',
+          'AUTH-401',
+          'Требуется аутентификация: WS-Security UsernameToken или HTTP Basic',
+        );
       }
       const sql = await getPorts().sql();
       const result = await signIn(accountStore(sql), credentials.username, credentials.password, 'system');
@@ -157,7 +183,10 @@ export function soapHandler(definition: SoapServiceDefinition) {
       return {
         statusCode: isFault ? (clientFault ? 400 : 500) : response.statusCode,
         headers: xmlHeaders,
-        body: isFault && !clientFault ? faultResponse('Server', 'SOAP-500', 'Внутренняя ошибка сервиса').body : response.body,
+        body:
+          isFault && !clientFault
+            ? faultResponse('Server', 'SOAP-500', 'Внутренняя ошибка сервиса').body
+            : response.body,
       };
     } catch (error) {
       if (error instanceof EnvelopeError) {
@@ -165,7 +194,9 @@ export function soapHandler(definition: SoapServiceDefinition) {
           ? faultResponse('Client', 'SOAP-DTD', 'DOCTYPE в запросе запрещён')
           : faultResponse('Client', 'SOAP-XML', 'Запрос не является корректным XML');
       }
-      console.error(JSON.stringify({ level: 'error', service: definition.service, error: (error as Error)?.name }));
+      console.error(
+        JSON.stringify({ level: 'error', service: definition.service, error: (error as Error)?.name }),
+      );
       return faultResponse('Server', 'SOAP-500', 'Внутренняя ошибка сервиса');
     }
   };

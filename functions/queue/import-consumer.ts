@@ -14,12 +14,25 @@ export async function handler(event: SQSEvent): Promise<SQSBatchResponse> {
     try {
       const message = ImportMessage.parse(JSON.parse(record.body));
       const sql = await ports.sql();
-      const result = await importPublication(sql, ports.blobs, message.directory, message.bucket, message.key);
+      const result = await importPublication(
+        sql,
+        ports.blobs,
+        message.directory,
+        message.bucket,
+        message.key,
+      );
       console.info(
-        JSON.stringify({ level: 'info', messageId: record.messageId, kind: message.kind, status: result.status }),
+        JSON.stringify({
+          level: 'info',
+          messageId: record.messageId,
+          kind: message.kind,
+          status: result.status,
+        }),
       );
     } catch (error) {
-      console.error(JSON.stringify({ level: 'error', messageId: record.messageId, error: (error as Error).name }));
+      console.error(
+        JSON.stringify({ level: 'error', messageId: record.messageId, error: (error as Error).name }),
+      );
       failures.push({ itemIdentifier: record.messageId });
     }
   }

@@ -30,13 +30,20 @@ export const handler = soapHandler({
       const code = String(args.DirectoryCode ?? '').trim();
       // node-soap parses xs:date into a Date (UTC midnight); a raw string arrives when the type is not applied.
       const raw = args.ValidOn;
-      const validOn = raw === undefined ? undefined : raw instanceof Date ? isoDay(raw) : String(raw).slice(0, 10);
+      const validOn =
+        raw === undefined ? undefined : raw instanceof Date ? isoDay(raw) : String(raw).slice(0, 10);
       if (validOn !== undefined && !isoDate.test(validOn)) {
         throw new SoapClientFault('904', `Неверная дата ValidOn: ${validOn}`);
       }
       const page = Number(args.Page ?? 1);
       const pageSize = Number(args.PageSize ?? 100);
-      if (!Number.isInteger(page) || page < 1 || !Number.isInteger(pageSize) || pageSize < 1 || pageSize > 1000) {
+      if (
+        !Number.isInteger(page) ||
+        page < 1 ||
+        !Number.isInteger(pageSize) ||
+        pageSize < 1 ||
+        pageSize > 1000
+      ) {
         throw new SoapClientFault('904', 'Page должен быть ≥ 1, PageSize — от 1 до 1000');
       }
       const sql = await getPorts().sql();

@@ -41,7 +41,8 @@ export function baseOptions(max: number) {
 
 /** Opens the pool the configuration names: `DATABASE_URL`, or the RDS Proxy endpoint + secret in AWS. */
 export async function connect(config: RuntimeConfig): Promise<Sql> {
-  if (config.databaseUrl) return postgres(config.databaseUrl, baseOptions(config.dbPoolMax)) as unknown as Sql;
+  if (config.databaseUrl)
+    return postgres(config.databaseUrl, baseOptions(config.dbPoolMax)) as unknown as Sql;
   if (!config.dbHost || !config.dbSecretArn) {
     throw new Error('Database is not configured: set DATABASE_URL, or DB_HOST and DB_SECRET_ARN');
   }

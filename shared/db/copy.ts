@@ -15,7 +15,9 @@ export function copyField(value: CopyValue): string {
         : value instanceof Date
           ? value.toISOString()
           : JSON.stringify(value);
-  return text.replace(/[\\\n\r\t]/g, (c) => (c === '\\' ? '\\\\' : c === '\n' ? '\\n' : c === '\r' ? '\\r' : '\\t'));
+  return text.replace(/[\\\n\r\t]/g, (c) =>
+    c === '\\' ? '\\\\' : c === '\n' ? '\\n' : c === '\r' ? '\\r' : '\\t',
+  );
 }
 
 /**

@@ -1,7 +1,7 @@
 import { type RuntimeConfig, readConfig } from '../config';
 import { type Sql, sharedSql } from '../db/connection';
 import type { BlobPort } from './blobs';
-import { type TokenIssuer, localTokenIssuer } from './identity';
+import { localTokenIssuer, type TokenIssuer } from './identity';
 import type { QueuePort } from './queue';
 import { s3Blobs } from './s3-blobs';
 import { sqsQueue } from './sqs-queue';

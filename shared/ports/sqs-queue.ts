@@ -11,7 +11,9 @@ export function sqsQueue(queueUrl: string, deadLetterUrl?: string, client = new 
   };
   return {
     async send(message: ImportMessage) {
-      const out = await client.send(new SendMessageCommand({ QueueUrl: queueUrl, MessageBody: JSON.stringify(message) }));
+      const out = await client.send(
+        new SendMessageCommand({ QueueUrl: queueUrl, MessageBody: JSON.stringify(message) }),
+      );
       if (!out.MessageId) throw new Error('SQS returned no message id');
       return out.MessageId;
     },

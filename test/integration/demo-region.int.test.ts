@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureDemoRegion } from '../../shared/db/demo/demo-region-writer';
+import { generateRegionStructure } from '../../shared/domain/demo/region-structure';
 import { isValidEnp } from '../../shared/domain/identity/enp';
 import { isValidSnils } from '../../shared/domain/identity/snils';
-import { generateRegionStructure } from '../../shared/domain/demo/region-structure';
 import { createTestDatabase, type TestDatabase } from '../helpers/database';
 import { testDemo } from './global-setup';
 
@@ -30,18 +30,28 @@ describe('demo region', () => {
              (select count(distinct person_id) from person.attachment where date_end is null)::int as attached,
              (select count(*) from org.organisation where kind = 'MO' and mo_kind in ('hospital', 'combined')
                 and code in (select d.mo_code from org.department d join org.department_bed b on b.department_id = d.id))::int as hospitals_with_beds`;
-    expect(counts).toMatchObject({ smo: 3, tfoms: 1, persons: testDemo.persons, insured: testDemo.persons, attached: testDemo.persons });
+    expect(counts).toMatchObject({
+      smo: 3,
+      tfoms: 1,
+      persons: testDemo.persons,
+      insured: testDemo.persons,
+      attached: testDemo.persons,
+    });
     expect(counts!.mo).toBeGreaterThanOrEqual(30);
     expect(counts!.hospitals_with_beds).toBeGreaterThanOrEqual(10);
   });
 
   it('gives every person a valid, unique ЕНП and СНИЛС, and every district doctor a valid СНИЛС', async () => {
-    const persons = await db.sql<{ enp: string; snils: string | null }[]>`select enp, snils from person.person`;
+    const persons = await db.sql<
+      { enp: string; snils: string | null }[]
+    >`select enp, snils from person.person`;
     expect(persons.every((p) => isValidEnp(p.enp))).toBe(true);
     const snils = persons.map((p) => p.snils).filter((s): s is string => s !== null);
     expect(snils.every(isValidSnils)).toBe(true);
     expect(new Set(snils).size).toBe(snils.length);
-    const doctors = await db.sql<{ snils: string }[]>`select distinct doctor_snils as snils from org.district`;
+    const doctors = await db.sql<
+      { snils: string }[]
+    >`select distinct doctor_snils as snils from org.district`;
     expect(doctors.every((d) => isValidSnils(d.snils))).toBe(true);
   });
 

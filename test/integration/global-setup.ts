@@ -26,7 +26,11 @@ export default async function setup(project: TestProject) {
   const dir = await mkdtemp(path.join(process.env.OMSLINK_TEST_TMP ?? '/var/tmp', 'omslink-int-'));
   // mkdtemp makes 0700; as root, PostgreSQL runs as the OS user postgres, which must traverse it.
   await chmod(dir, 0o755);
-  const pg = await startEmbeddedPostgres({ pgDataDir: path.join(dir, 'pgdata'), database: templateDatabase, disposable: true });
+  const pg = await startEmbeddedPostgres({
+    pgDataDir: path.join(dir, 'pgdata'),
+    database: templateDatabase,
+    disposable: true,
+  });
   const sql = postgres(pg.url, baseOptions(4)) as unknown as Sql;
   try {
     await migrate(sql);

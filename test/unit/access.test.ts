@@ -6,7 +6,11 @@ import { localTokenIssuer } from '../../shared/ports/identity';
 
 describe('caller from authorizer claims', () => {
   it('reads Cognito-style claims in the shapes API Gateway flattens them to', () => {
-    const claims = { 'cognito:username': 'ivanov', 'cognito:groups': '[mo_registrar]', 'custom:org_code': '990001' };
+    const claims = {
+      'cognito:username': 'ivanov',
+      'cognito:groups': '[mo_registrar]',
+      'custom:org_code': '990001',
+    };
     expect(callerFromClaims(claims)).toEqual({
       username: 'ivanov',
       role: 'mo_registrar',
@@ -18,7 +22,9 @@ describe('caller from authorizer claims', () => {
   });
 
   it('refuses claims without a known role or organisation', () => {
-    expect(callerFromClaims({ 'cognito:username': 'x', 'cognito:groups': 'root', 'custom:org_code': '1' })).toBeNull();
+    expect(
+      callerFromClaims({ 'cognito:username': 'x', 'cognito:groups': 'root', 'custom:org_code': '1' }),
+    ).toBeNull();
     expect(callerFromClaims({ 'cognito:username': 'x', 'cognito:groups': 'mo_admin' })).toBeNull();
     expect(callerFromClaims(undefined)).toBeNull();
   });
@@ -48,7 +54,11 @@ describe('secrets and tokens', () => {
     const { token, expiresAt } = await issuer.issue(account);
     expect(expiresAt.getTime()).toBeGreaterThan(Date.now());
     const claims = await issuer.verify(token);
-    expect(callerFromClaims(claims)).toMatchObject({ username: 'test_smo', orgKind: 'SMO', orgCode: '99001' });
+    expect(callerFromClaims(claims)).toMatchObject({
+      username: 'test_smo',
+      orgKind: 'SMO',
+      orgCode: '99001',
+    });
     expect(await localTokenIssuer('secret-b').verify(token)).toBeNull();
     expect(await issuer.verify(`${token.slice(0, -2)}xx`)).toBeNull();
   });

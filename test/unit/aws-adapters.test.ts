@@ -23,7 +23,12 @@ describe('SQS queue adapter', () => {
       .on(GetQueueAttributesCommand, { QueueUrl: 'dlq' })
       .resolves({ Attributes: { ApproximateNumberOfMessages: '1' } });
     const queue = sqsQueue('q', 'dlq', new SQSClient({ region: 'eu-central-1' }));
-    const message = { kind: 'nsi-directory' as const, directory: 'V002', bucket: 'inbox' as const, key: 'nsi/V002.xml' };
+    const message = {
+      kind: 'nsi-directory' as const,
+      directory: 'V002',
+      bucket: 'inbox' as const,
+      key: 'nsi/V002.xml',
+    };
     expect(await queue.send(message)).toBe('m-1');
     expect(JSON.parse(sqs.commandCalls(SendMessageCommand)[0]!.args[0].input.MessageBody!)).toEqual(message);
     expect(await queue.health()).toEqual({ ok: true, adapter: 'sqs', waiting: 3, deadLetters: 1 });
@@ -41,10 +46,18 @@ describe('S3 blob adapter', () => {
     s3.on(PutObjectCommand).resolves({});
     s3.on(GetObjectCommand).resolves({ Body: Readable.from([Buffer.from('данные')]) as never });
     s3.on(HeadObjectCommand, { Key: 'a/b.xml' }).resolves({});
-    s3.on(HeadObjectCommand, { Key: 'missing.xml' }).rejects(Object.assign(new Error('nf'), { name: 'NotFound' }));
-    const blobs = s3Blobs({ inbox: 'inbox-bucket', exports: 'exports-bucket' }, new S3Client({ region: 'eu-central-1' }));
+    s3.on(HeadObjectCommand, { Key: 'missing.xml' }).rejects(
+      Object.assign(new Error('nf'), { name: 'NotFound' }),
+    );
+    const blobs = s3Blobs(
+      { inbox: 'inbox-bucket', exports: 'exports-bucket' },
+      new S3Client({ region: 'eu-central-1' }),
+    );
     await blobs.put('inbox', 'a/b.xml', 'данные');
-    expect(s3.commandCalls(PutObjectCommand)[0]!.args[0].input).toMatchObject({ Bucket: 'inbox-bucket', Key: 'a/b.xml' });
+    expect(s3.commandCalls(PutObjectCommand)[0]!.args[0].input).toMatchObject({
+      Bucket: 'inbox-bucket',
+      Key: 'a/b.xml',
+    });
     const body = await blobs.get('inbox', 'a/b.xml');
     let text = '';
     for await (const chunk of body) text += Buffer.from(chunk as Uint8Array).toString('utf8');

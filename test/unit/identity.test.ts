@@ -1,9 +1,16 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkEnp, enpControlDigit, isValidEnp, makeEnp } from '../../shared/domain/identity/enp';
-import { checkSnils, formatSnils, isValidSnils, makeSnils, snilsControl } from '../../shared/domain/identity/snils';
+import {
+  checkSnils,
+  formatSnils,
+  isValidSnils,
+  makeSnils,
+  snilsControl,
+} from '../../shared/domain/identity/snils';
 
-const digits = (n: number) => fc.array(fc.integer({ min: 0, max: 9 }), { minLength: n, maxLength: n }).map((d) => d.join(''));
+const digits = (n: number) =>
+  fc.array(fc.integer({ min: 0, max: 9 }), { minLength: n, maxLength: n }).map((d) => d.join(''));
 
 describe('ЕНП control digit (DOMAIN §4.1)', () => {
   it('matches the worked examples', () => {
@@ -52,14 +59,18 @@ describe('СНИЛС checksum (DOMAIN §4.2)', () => {
 
   it('formats any body into a valid СНИЛС whose control pair alone is accepted', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1_001_999, max: 999_999_999 }), fc.integer({ min: 1, max: 99 }), (n, shift) => {
-        const body = String(n).padStart(9, '0');
-        const snils = makeSnils(body);
-        expect(snils).toMatch(/^\d{3}-\d{3}-\d{3} \d{2}$/);
-        expect(isValidSnils(snils)).toBe(true);
-        const control = (snilsControl(body) + shift) % 100;
-        expect(checkSnils(formatSnils(body + String(control).padStart(2, '0')))).toBe('control');
-      }),
+      fc.property(
+        fc.integer({ min: 1_001_999, max: 999_999_999 }),
+        fc.integer({ min: 1, max: 99 }),
+        (n, shift) => {
+          const body = String(n).padStart(9, '0');
+          const snils = makeSnils(body);
+          expect(snils).toMatch(/^\d{3}-\d{3}-\d{3} \d{2}$/);
+          expect(isValidSnils(snils)).toBe(true);
+          const control = (snilsControl(body) + shift) % 100;
+          expect(checkSnils(formatSnils(body + String(control).padStart(2, '0')))).toBe('control');
+        },
+      ),
     );
   });
 });

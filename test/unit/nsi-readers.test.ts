@@ -42,9 +42,9 @@ describe('FFOMS directory reader', () => {
 
   it('refuses a DOCTYPE (no entity expansion in reference data)', async () => {
     const xml = `<?xml version="1.0"?><!DOCTYPE packet [<!ENTITY x "y">]><packet><zap><A>1</A></zap></packet>`;
-    await expect(collect(readFfomsDirectory(chunked(cp1251(xml), 16), findDirectory('V014')!, () => {}))).rejects.toThrow(
-      /DOCTYPE/,
-    );
+    await expect(
+      collect(readFfomsDirectory(chunked(cp1251(xml), 16), findDirectory('V014')!, () => {})),
+    ).rejects.toThrow(/DOCTYPE/);
   });
 
   it('parses FFOMS dates and rejects malformed ones', () => {

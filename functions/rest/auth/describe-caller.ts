@@ -11,8 +11,9 @@ export async function describeCaller(
   const org = await findOrganisation(db, who.orgCode);
   const fullName =
     who.fullName ??
-    (await db<{ full_name: string }[]>`select full_name from auth.account where username = ${who.username}`)[0]
-      ?.full_name ??
+    (
+      await db<{ full_name: string }[]>`select full_name from auth.account where username = ${who.username}`
+    )[0]?.full_name ??
     who.username;
   const kind = roleOrganisationKind[who.role];
   return {

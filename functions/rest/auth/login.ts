@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { signIn } from '../../../shared/domain/access/sign-in';
 import { accountStore } from '../../../shared/db/access/account-repository';
+import { signIn } from '../../../shared/domain/access/sign-in';
 import { ProblemError } from '../../lib/problem';
 import { parseBody, restHandler } from '../../lib/rest';
 import { describeCaller } from './describe-caller';
@@ -14,7 +14,11 @@ const Credentials = z.object({
 export const handler = restHandler({ auth: 'public' }, async ({ event, ports }) => {
   const { username, password } = parseBody(event, Credentials);
   if (!ports.tokens) {
-    throw new ProblemError(501, 'Вход выполняется через Amazon Cognito', 'Используйте страницу входа Cognito.');
+    throw new ProblemError(
+      501,
+      'Вход выполняется через Amazon Cognito',
+      'Используйте страницу входа Cognito.',
+    );
   }
   const sql = await ports.sql();
   const result = await signIn(accountStore(sql), username, password, 'person');

@@ -1,5 +1,5 @@
-import type { AccountStore, StoredAccount } from '../../domain/access/sign-in';
 import type { Role } from '../../domain/access/roles';
+import type { AccountStore, StoredAccount } from '../../domain/access/sign-in';
 import type { Db } from '../connection';
 
 interface AccountRow {

@@ -86,7 +86,21 @@ async function writeStructure(tx: Tx, region: ReturnType<typeof generateRegionSt
   await copyRows(
     tx,
     'org.organisation',
-    ['code', 'kind', 'name', 'short_name', 'mo_kind', 'region_code', 'okato', 'inn', 'ogrn', 'kpp', 'address', 'phone', 'date_beg'],
+    [
+      'code',
+      'kind',
+      'name',
+      'short_name',
+      'mo_kind',
+      'region_code',
+      'okato',
+      'inn',
+      'ogrn',
+      'kpp',
+      'address',
+      'phone',
+      'date_beg',
+    ],
     region.organisations.map((o) => [
       o.code,
       o.kind,
@@ -110,9 +124,9 @@ async function writeStructure(tx: Tx, region: ReturnType<typeof generateRegionSt
     region.departments.map((d) => [d.moCode, d.code, d.name, d.kind, d.profileV002, d.conditionsV006]),
   );
   const ids = new Map(
-    (await tx<{ id: string; key: string }[]>`select id, mo_code || '/' || code as key from org.department`).map(
-      (r) => [r.key, r.id],
-    ),
+    (
+      await tx<{ id: string; key: string }[]>`select id, mo_code || '/' || code as key from org.department`
+    ).map((r) => [r.key, r.id]),
   );
   await copyRows(
     tx,

@@ -124,7 +124,10 @@ function readRecords(
 }
 
 /** Loads every directory of the catalogue from `dataDir` (default: the files shipped with the product). */
-export async function loadAllDirectories(sql: Sql, dataDir = defaultNsiDataDir): Promise<DirectoryLoadResult[]> {
+export async function loadAllDirectories(
+  sql: Sql,
+  dataDir = defaultNsiDataDir,
+): Promise<DirectoryLoadResult[]> {
   const results: DirectoryLoadResult[] = [];
   for (const spec of directoryCatalogue) {
     results.push(await loadDirectory(sql, spec, `${dataDir}/${spec.source}/${spec.file}`));

@@ -28,7 +28,9 @@ export async function directoryExists(db: Db, code: string): Promise<boolean> {
 }
 
 export async function listVersions(db: Db, code: string) {
-  return db<{ version: string; publishedAt: string | null; loadedAt: Date; recordCount: number; fileName: string }[]>`
+  return db<
+    { version: string; publishedAt: string | null; loadedAt: Date; recordCount: number; fileName: string }[]
+  >`
     select version, published_at as "publishedAt", loaded_at as "loadedAt", record_count as "recordCount",
            file_name as "fileName"
     from nsi.directory_version where directory_code = ${code} order by loaded_at desc, id desc`;
@@ -63,7 +65,9 @@ export async function searchRecords(db: Db, query: RecordQuery) {
     '-name': db`r.name desc, r.code desc`,
   }[sort];
   const [items, total] = await Promise.all([
-    db<{ code: string; name: string; dateBeg: string; dateEnd: string | null; attrs: Record<string, string> }[]>`
+    db<
+      { code: string; name: string; dateBeg: string; dateEnd: string | null; attrs: Record<string, string> }[]
+    >`
       select r.code, r.name, r.date_beg as "dateBeg", r.date_end as "dateEnd", r.attrs
       from nsi.record r where ${filter}
       order by ${order} limit ${pageSize} offset ${(page - 1) * pageSize}`,

@@ -19,7 +19,13 @@ export const sections: readonly SectionSpec[] = [
   { id: 'prevention', title: 'Медосмотры', path: '/prevention', kinds: all, available: false },
   { id: 'schedules', title: 'Графики медосмотров', path: '/schedules', kinds: all, available: false },
   { id: 'hospital-plan', title: 'План госпитализации', path: '/hospital-plan', kinds: all, available: false },
-  { id: 'hospitalisations', title: 'Госпитализация', path: '/hospitalisations', kinds: all, available: false },
+  {
+    id: 'hospitalisations',
+    title: 'Госпитализация',
+    path: '/hospitalisations',
+    kinds: all,
+    available: false,
+  },
   { id: 'referrals', title: 'Направления', path: '/referrals', kinds: all, available: false },
   { id: 'onco', title: 'Онкорегистр', path: '/onco', kinds: all, available: false },
   {

@@ -45,14 +45,16 @@ export async function signIn(
   }
   if (!(await verifySecret(password, account.passwordHash))) {
     const failures = account.failedAttempts + 1;
-    const lockUntil = failures >= lockout.maxFailures ? new Date(now.getTime() + lockout.minutes * 60_000) : null;
+    const lockUntil =
+      failures >= lockout.maxFailures ? new Date(now.getTime() + lockout.minutes * 60_000) : null;
     await store.recordFailure(username, lockUntil);
-    return lockUntil ? { ok: false, reason: 'locked', lockedUntil: lockUntil } : { ok: false, reason: 'invalid' };
+    return lockUntil
+      ? { ok: false, reason: 'locked', lockedUntil: lockUntil }
+      : { ok: false, reason: 'invalid' };
   }
   if (account.failedAttempts > 0 || account.lockedUntil) await store.recordSuccess(username);
   return { ok: true, account };
 }
 
 // scrypt hash of a random string: verifying against it takes the same time as a real check.
-const dummyHash =
-  'scrypt$16384$8$1$4M1DdHRzIoKQNgc_F_XJ6w$_1fb930E44N4lLow-CMH6pHEn7B8055osFOnlGoIyUo';
+const dummyHash = 'scrypt$16384$8$1$4M1DdHRzIoKQNgc_F_XJ6w$_1fb930E44N4lLow-CMH6pHEn7B8055osFOnlGoIyUo';

@@ -70,7 +70,11 @@ function later(a: string, b: string): string {
  * Generates the insured persons with policy and attachment histories, one by one (streamed into COPY).
  * ЕНП and СНИЛС carry valid control digits; both are unique by construction.
  */
-export function* generatePersons(seed: string, count: number, region: RegionStructure): Generator<GeneratedPerson> {
+export function* generatePersons(
+  seed: string,
+  count: number,
+  region: RegionStructure,
+): Generator<GeneratedPerson> {
   const rnd = new Random(`${seed}:persons`);
   const smos = region.organisations.filter((o) => o.kind === 'SMO');
   const adultMos = primaryCareMos(region, 'adult');
@@ -135,7 +139,15 @@ export function* generatePersons(seed: string, count: number, region: RegionStru
         ]);
       } else attachedSince = later(birthDate, attachedSince);
     }
-    attachments.push([++attachmentId, id, current.moCode, current.code, current.doctorSnils, attachedSince, null]);
+    attachments.push([
+      ++attachmentId,
+      id,
+      current.moCode,
+      current.code,
+      current.doctorSnils,
+      attachedSince,
+      null,
+    ]);
     yield { person, policies, attachments };
   }
 }
@@ -148,7 +160,9 @@ interface DistrictPool {
 function primaryCareMos(region: RegionStructure, who: 'adult' | 'child'): DistrictPool {
   const serving = new Set(
     region.organisations
-      .filter((o: DemoOrganisation) => o.serves === 'all' || o.serves === (who === 'adult' ? 'adults' : 'children'))
+      .filter(
+        (o: DemoOrganisation) => o.serves === 'all' || o.serves === (who === 'adult' ? 'adults' : 'children'),
+      )
       .map((o) => o.code),
   );
   const kinds = who === 'adult' ? ['therapeutic', 'general_practice'] : ['pediatric', 'general_practice'];

@@ -71,7 +71,16 @@ export interface RegionStructure {
   districts: DemoDistrict[];
 }
 
-const rayons = ['Берёзовская', 'Заречная', 'Краснопольская', 'Лесная', 'Озёрская', 'Приволжская', 'Сосновская', 'Степная'];
+const rayons = [
+  'Берёзовская',
+  'Заречная',
+  'Краснопольская',
+  'Лесная',
+  'Озёрская',
+  'Приволжская',
+  'Сосновская',
+  'Степная',
+];
 
 const hospitals: { name: string; short: string; kinds: string[] }[] = [
   {
@@ -79,11 +88,27 @@ const hospitals: { name: string; short: string; kinds: string[] }[] = [
     short: 'ОКБ № 1',
     kinds: ['ther', 'surg', 'card', 'neur', 'gyn', 'trau', 'pulm', 'gast', 'urol', 'endo', 'opht'],
   },
-  { name: 'Городская клиническая больница № 1', short: 'ГКБ № 1', kinds: ['ther', 'surg', 'card', 'neur', 'gyn'] },
-  { name: 'Городская клиническая больница № 2', short: 'ГКБ № 2', kinds: ['ther', 'surg', 'trau', 'urol', 'gast'] },
+  {
+    name: 'Городская клиническая больница № 1',
+    short: 'ГКБ № 1',
+    kinds: ['ther', 'surg', 'card', 'neur', 'gyn'],
+  },
+  {
+    name: 'Городская клиническая больница № 2',
+    short: 'ГКБ № 2',
+    kinds: ['ther', 'surg', 'trau', 'urol', 'gast'],
+  },
   { name: 'Городская клиническая больница № 3', short: 'ГКБ № 3', kinds: ['ther', 'pulm', 'endo', 'neur'] },
-  { name: 'Городская больница скорой медицинской помощи', short: 'ГБСМП', kinds: ['surg', 'trau', 'neur', 'card'] },
-  { name: 'Областной клинический онкологический диспансер', short: 'ООД', kinds: ['onco', 'surg', 'gyn', 'urol'] },
+  {
+    name: 'Городская больница скорой медицинской помощи',
+    short: 'ГБСМП',
+    kinds: ['surg', 'trau', 'neur', 'card'],
+  },
+  {
+    name: 'Областной клинический онкологический диспансер',
+    short: 'ООД',
+    kinds: ['onco', 'surg', 'gyn', 'urol'],
+  },
   { name: 'Областной клинический кардиологический диспансер', short: 'ОККД', kinds: ['card', 'ther'] },
   { name: 'Областная клиническая инфекционная больница', short: 'ОКИБ', kinds: ['infe', 'ther'] },
   { name: 'Областная детская клиническая больница', short: 'ОДКБ', kinds: ['pedi', 'surg', 'neur'] },
@@ -91,9 +116,21 @@ const hospitals: { name: string; short: string; kinds: string[] }[] = [
 ];
 
 const smos = [
-  { code: '99001', name: 'Филиал ООО «Страховая медицинская компания «Здоровье» в Демонстрационной области', short: 'СМК «Здоровье»' },
-  { code: '99002', name: 'Филиал АО «Медицинская страховая компания «Северная» в Демонстрационной области', short: 'МСК «Северная»' },
-  { code: '99003', name: 'ООО «Региональная страховая медицинская организация «МедГарант»', short: 'РСМО «МедГарант»' },
+  {
+    code: '99001',
+    name: 'Филиал ООО «Страховая медицинская компания «Здоровье» в Демонстрационной области',
+    short: 'СМК «Здоровье»',
+  },
+  {
+    code: '99002',
+    name: 'Филиал АО «Медицинская страховая компания «Северная» в Демонстрационной области',
+    short: 'МСК «Северная»',
+  },
+  {
+    code: '99003',
+    name: 'ООО «Региональная страховая медицинская организация «МедГарант»',
+    short: 'РСМО «МедГарант»',
+  },
 ];
 
 /** Builds the region's organisations and their structure; the same seed always gives the same region. */
@@ -207,7 +244,14 @@ export function generateRegionStructure(seed: string): RegionStructure {
     });
   };
 
-  org(demoRegion.tfomsCode, 'TFOMS', 'Территориальный фонд обязательного медицинского страхования Демонстрационной области', 'ТФОМС Демонстрационной области', null, null);
+  org(
+    demoRegion.tfomsCode,
+    'TFOMS',
+    'Территориальный фонд обязательного медицинского страхования Демонстрационной области',
+    'ТФОМС Демонстрационной области',
+    null,
+    null,
+  );
   for (const s of smos) org(s.code, 'SMO', s.name, s.short, null, null);
 
   let seq = 0;

@@ -1,0 +1,184 @@
+import { join } from 'node:path';
+import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import { type ISecurityGroup, type IVpc, SubnetType } from 'aws-cdk-lib/aws-ec2';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import type { IKey } from 'aws-cdk-lib/aws-kms';
+import {
+  ApplicationLogLevel,
+  Architecture,
+  LoggingFormat,
+  Runtime,
+  SystemLogLevel,
+  Tracing,
+} from 'aws-cdk-lib/aws-lambda';
+import { Charset, LogLevel, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
+import type { Construct } from 'constructs';
+import type { FunctionSpec } from '../../functions/manifest';
+import { repositoryRoot } from './project-paths';
+
+/** How a function reaches PostgreSQL: the RDS Proxy endpoint and the secret holding username/password. */
+export interface DatabaseAccess {
+  readonly vpc: IVpc;
+  /** The group every function joins; the RDS Proxy admits it on the PostgreSQL port. */
+  readonly clientSecurityGroup: ISecurityGroup;
+  readonly proxyEndpoint: string;
+  readonly port: number;
+  readonly databaseName: string;
+  readonly secret: ISecret;
+  /** The customer-managed key the secret is encrypted with. */
+  readonly secretEncryptionKey: IKey;
+}
+
+export interface OmsFunctionProps {
+  /** The manifest entry (functions/manifest.ts) this Lambda is built from. */
+  readonly spec: FunctionSpec;
+  readonly database: DatabaseAccess;
+  /** Extra environment (queue URL, bucket names, Cognito ids …) on top of the database settings. */
+  readonly environment?: Record<string, string>;
+  readonly memorySize?: number;
+  readonly timeout?: Duration;
+  /** Where `functions/`, `shared/` and package-lock.json are found; the repository root by default. */
+  readonly projectRoot?: string;
+}
+
+/** Defaults per function kind: API Gateway cuts a request at 29 s; a bulk file may need the full 15 minutes. */
+const defaultsByKind: Record<FunctionSpec['kind'], { memorySize: number; timeout: Duration }> = {
+  rest: { memorySize: 512, timeout: Duration.seconds(29) },
+  soap: { memorySize: 768, timeout: Duration.seconds(29) },
+  queue: { memorySize: 1024, timeout: Duration.minutes(15) },
+  ops: { memorySize: 512, timeout: Duration.minutes(10) },
+};
+
+/** Relative to the bundle directory (LAMBDA_TASK_ROOT, the working directory of a Lambda process). */
+export const bundledMigrationsDir = './migrations';
+
+/** ESM bundles still meet CommonJS dependencies that call `require`: give them one. */
+const esmRequireBanner =
+  "import { createRequire as __cr } from 'module'; const require = __cr(import.meta.url);";
+
+/**
+ * The one way this project builds a Lambda: Node.js 22 on ARM64, a minified ESM bundle with source maps and the
+ * AWS SDK inside, X-Ray tracing, JSON logs kept six months, placed in the private subnets with the database
+ * client security group, and the database settings of shared/config.ts in its environment.
+ */
+export class OmsFunction extends NodejsFunction {
+  readonly spec: FunctionSpec;
+
+  constructor(scope: Construct, id: string, props: OmsFunctionProps) {
+    const { spec, database } = props;
+    const projectRoot = props.projectRoot ?? repositoryRoot;
+    const defaults = defaultsByKind[spec.kind];
+    const runsMigrations = spec.kind === 'ops' && spec.purpose === 'migrate';
+
+    const logGroup = new LogGroup(scope, `${id}Logs`, {
+      retention: RetentionDays.SIX_MONTHS,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+
+    super(scope, id, {
+      entry: join(projectRoot, spec.entry),
+      handler: 'handler',
+      projectRoot,
+      depsLockFilePath: join(projectRoot, 'package-lock.json'),
+      description: `omslink ${spec.kind} ${spec.name}`,
+      runtime: Runtime.NODEJS_22_X,
+      architecture: Architecture.ARM_64,
+      memorySize: props.memorySize ?? defaults.memorySize,
+      timeout: props.timeout ?? defaults.timeout,
+      tracing: Tracing.ACTIVE,
+      logGroup,
+      loggingFormat: LoggingFormat.JSON,
+      applicationLogLevelV2: ApplicationLogLevel.INFO,
+      systemLogLevelV2: SystemLogLevel.WARN,
+      vpc: database.vpc,
+      vpcSubnets: { subnetType: SubnetType.PRIVATE_WITH_EGRESS },
+      securityGroups: [database.clientSecurityGroup],
+      environment: {
+        NODE_OPTIONS: '--enable-source-maps',
+        OMSLINK_MODE: 'aws',
+        DB_HOST: database.proxyEndpoint,
+        DB_PORT: String(database.port),
+        DB_NAME: database.databaseName,
+        DB_SECRET_ARN: database.secret.secretArn,
+        DB_POOL_MAX: '2',
+        ...(runsMigrations ? { MIGRATIONS_DIR: bundledMigrationsDir } : {}),
+        ...props.environment,
+      },
+      bundling: {
+        format: OutputFormat.ESM,
+        target: 'node20',
+        minify: true,
+        sourceMap: true,
+        sourcesContent: false,
+        charset: Charset.UTF8,
+        mainFields: ['module', 'main'],
+        banner: esmRequireBanner,
+        externalModules: [],
+        logLevel: LogLevel.WARNING,
+        commandHooks: runsMigrations
+          ? {
+              beforeBundling: () => [],
+              beforeInstall: () => [],
+              afterBundling: (inputDir: string, outputDir: string) => [
+                `cp -r "${inputDir}/shared/db/migrations" "${outputDir}/migrations"`,
+              ],
+            }
+          : undefined,
+      },
+    });
+    this.spec = spec;
+
+    grantSecretRead(this, database);
+    acknowledgeFunctionFindings(this);
+  }
+}
+
+/**
+ * Read access to the database secret, written on the function's role only. (`secret.grantRead` would also edit
+ * the key policy in the data stack with this role's ARN, and the data stack must not depend on its consumers.)
+ */
+function grantSecretRead(fn: OmsFunction, database: DatabaseAccess): void {
+  fn.addToRolePolicy(
+    new PolicyStatement({
+      actions: ['secretsmanager:GetSecretValue', 'secretsmanager:DescribeSecret'],
+      resources: [database.secret.secretArn],
+    }),
+  );
+  fn.addToRolePolicy(
+    new PolicyStatement({
+      actions: ['kms:Decrypt'],
+      resources: [database.secretEncryptionKey.keyArn],
+      conditions: {
+        StringEquals: { 'kms:ViaService': `secretsmanager.${Stack.of(fn).region}.amazonaws.com` },
+      },
+    }),
+  );
+}
+
+/** cdk-nag findings every OmsFunction carries by design, acknowledged on the function (its role included). */
+function acknowledgeFunctionFindings(fn: OmsFunction): void {
+  Validations.of(fn).acknowledge(
+    {
+      id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
+      reason: 'AWS-managed Lambda logging policy: CloudWatch Logs writes to the function log group only.',
+    },
+    {
+      id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaVPCAccessExecutionRole]',
+      reason:
+        'AWS-managed policy for VPC Lambdas: ENI management has no resource-level scoping to narrow it to.',
+    },
+    {
+      id: 'AwsSolutions-IAM5[Resource::*]',
+      reason:
+        'X-Ray PutTraceSegments/PutTelemetryRecords accept only Resource "*" (no resource-level permissions).',
+    },
+    {
+      id: 'AwsSolutions-L1',
+      reason:
+        'nodejs22.x is the chosen runtime (LTS until 2027, bundles target node20 and run on 22 and 24); moving ' +
+        'to nodejs24.x is a deliberate upgrade, not a drift to follow automatically.',
+    },
+  );
+}

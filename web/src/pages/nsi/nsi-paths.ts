@@ -1,0 +1,5 @@
+export const nsiRootPath = '/nsi';
+
+export function nsiDirectoryPath(code: string): string {
+  return `${nsiRootPath}/${encodeURIComponent(code)}`;
+}

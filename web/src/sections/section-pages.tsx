@@ -1,0 +1,23 @@
+import type { ReactElement } from 'react';
+import { Route, Routes } from 'react-router';
+import { NotFoundPage } from '../pages/NotFoundPage';
+import { NsiDirectoriesPage } from '../pages/nsi/NsiDirectoriesPage';
+import { NsiRecordsPage } from '../pages/nsi/NsiRecordsPage';
+
+function NsiSection() {
+  return (
+    <Routes>
+      <Route index element={<NsiDirectoriesPage />} />
+      <Route path=":code" element={<NsiRecordsPage />} />
+      <Route path="*" element={<NotFoundPage />} />
+    </Routes>
+  );
+}
+
+/**
+ * The sections this web UI has pages for, by section id (the ids of `GET /api/v1/me`). A section the server
+ * lists but that is missing here, or that the server marks unavailable, gets the honest «not yet» page.
+ */
+export const sectionPages: Readonly<Record<string, () => ReactElement>> = {
+  nsi: NsiSection,
+};
