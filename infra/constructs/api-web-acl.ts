@@ -23,7 +23,7 @@ const managedGroups: ManagedGroup[] = [
   { name: 'AWSManagedRulesSQLiRuleSet' },
 ];
 
-/** Regional WAFv2 web ACL in front of the REST API stage: AWS managed rule groups plus a per-IP rate limit. */
+/** Regional WAFv2 web ACL in front of the REST API stage: AWS managed rule groups plus a rate limit per viewer address. */
 export class ApiWebAcl extends Construct {
   readonly webAcl: CfnWebACL;
 
@@ -50,12 +50,19 @@ export class ApiWebAcl extends Construct {
       visibilityConfig: visibility(group.name),
     }));
 
+    // Browsers and SOAP systems come through CloudFront, so the address API Gateway sees is an edge server
+    // shared by many users; count per viewer address (CloudFront appends it to X-Forwarded-For) instead.
+    // A caller that forges the header only spreads its own count; stage throttling still bounds the total.
     const rateRule: CfnWebACL.RuleProperty = {
       name: 'RateLimitPerIp',
       priority: managedGroups.length + 1,
       action: { block: {} },
       statement: {
-        rateBasedStatement: { limit: props.rateLimitPer5Minutes ?? 3000, aggregateKeyType: 'IP' },
+        rateBasedStatement: {
+          limit: props.rateLimitPer5Minutes ?? 3000,
+          aggregateKeyType: 'FORWARDED_IP',
+          forwardedIpConfig: { headerName: 'X-Forwarded-For', fallbackBehavior: 'MATCH' },
+        },
       },
       visibilityConfig: visibility('RateLimitPerIp'),
     };

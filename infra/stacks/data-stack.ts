@@ -154,7 +154,8 @@ export class DataStack extends Stack {
         migrate,
         projectRoot: props.projectRoot,
       });
-      runner.node.addDependency(this.proxy, this.cluster);
+      // Wait for the database, its proxy and the security-group rules that let the function reach them.
+      runner.node.addDependency(this.proxy, this.cluster, proxySecurityGroup, clientSecurityGroup);
       this.functions.push(migrate);
     }
 

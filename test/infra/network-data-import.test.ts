@@ -1,0 +1,246 @@
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { allFunctions, queueFunctions } from '../../functions/manifest';
+import { migrationsFingerprint } from '../../infra/constructs/migration-runner';
+import type { OmslinkStacks } from '../../infra/stacks/omslink-stacks';
+import {
+  buildTestApp,
+  embeddedPostgresMajor,
+  omsFunctionsOf,
+  onlyResource,
+  resourcesOfType,
+} from './omslink-app';
+
+let stacks: OmslinkStacks;
+let cleanup: () => void;
+let network: Template;
+let data: Template;
+let importing: Template;
+
+beforeAll(() => {
+  ({ stacks, cleanup } = buildTestApp({ bundle: false, withWebBuild: false }));
+  network = Template.fromStack(stacks.network);
+  data = Template.fromStack(stacks.data);
+  importing = Template.fromStack(stacks.importing);
+});
+
+afterAll(() => cleanup());
+
+describe('network stack', () => {
+  it('has one VPC over two AZs with public, private-with-egress and isolated subnets', () => {
+    network.resourceCountIs('AWS::EC2::VPC', 1);
+    const subnetTypes = Object.values(resourcesOfType(network, 'AWS::EC2::Subnet')).map((subnet) => {
+      const tags = (subnet.Properties?.Tags ?? []) as { Key: string; Value: string }[];
+      return tags.find((tag) => tag.Key === 'aws-cdk:subnet-type')?.Value;
+    });
+    expect(subnetTypes.sort()).toEqual(['Isolated', 'Isolated', 'Private', 'Private', 'Public', 'Public']);
+    network.resourceCountIs('AWS::EC2::NatGateway', 2);
+    network.resourceCountIs('AWS::EC2::FlowLog', 1);
+  });
+
+  it('has a gateway endpoint for S3 and interface endpoints for SQS and Secrets Manager', () => {
+    const endpoints = Object.values(resourcesOfType(network, 'AWS::EC2::VPCEndpoint')).map((endpoint) => ({
+      service: /\.(s3|sqs|secretsmanager)\b/.exec(JSON.stringify(endpoint.Properties?.ServiceName))?.[1],
+      type: endpoint.Properties?.VpcEndpointType ?? 'Gateway',
+      privateDns: endpoint.Properties?.PrivateDnsEnabled,
+    }));
+    expect(endpoints).toEqual(
+      expect.arrayContaining([
+        { service: 's3', type: 'Gateway', privateDns: undefined },
+        { service: 'sqs', type: 'Interface', privateDns: true },
+        { service: 'secretsmanager', type: 'Interface', privateDns: true },
+      ]),
+    );
+    expect(endpoints).toHaveLength(3);
+  });
+});
+
+describe('data stack', () => {
+  it('runs Aurora PostgreSQL Serverless v2 of the same major version as the local embedded PostgreSQL', () => {
+    const { props } = onlyResource(data, 'AWS::RDS::DBCluster');
+    expect(props.Engine).toBe('aurora-postgresql');
+    expect(String(props.EngineVersion).split('.')[0]).toBe(embeddedPostgresMajor());
+    expect(props.ServerlessV2ScalingConfiguration).toEqual({ MinCapacity: 0.5, MaxCapacity: 8 });
+    const instances = Object.values(resourcesOfType(data, 'AWS::RDS::DBInstance'));
+    expect(instances.map((i) => i.Properties?.DBInstanceClass)).toEqual(['db.serverless', 'db.serverless']);
+  });
+
+  it('encrypts the cluster with a customer-managed key, protects it from deletion and keeps backups', () => {
+    const { props } = onlyResource(data, 'AWS::RDS::DBCluster');
+    expect(props.StorageEncrypted).toBe(true);
+    expect(props.KmsKeyId).toEqual({ 'Fn::GetAtt': [expect.stringMatching(/^DataKey/), 'Arn'] });
+    expect(props.DeletionProtection).toBe(true);
+    expect(props.BackupRetentionPeriod).toBeGreaterThanOrEqual(7);
+    expect(props.EnableIAMDatabaseAuthentication).toBe(true);
+    data.hasResource('AWS::RDS::DBCluster', { DeletionPolicy: 'Snapshot' });
+    data.hasResourceProperties('AWS::KMS::Key', { EnableKeyRotation: true });
+  });
+
+  it('places the cluster in the isolated subnets with a generated secret', () => {
+    const { props } = onlyResource(data, 'AWS::RDS::DBSubnetGroup');
+    expect(JSON.stringify(props.SubnetIds)).toMatch(/dataSubnet1.*dataSubnet2/);
+    data.hasResourceProperties('AWS::SecretsManager::Secret', {
+      GenerateSecretString: Match.objectLike({ SecretStringTemplate: '{"username":"omslink_admin"}' }),
+    });
+  });
+
+  it('puts an RDS Proxy that requires TLS in front, reachable from the functions security group only', () => {
+    const { props } = onlyResource(data, 'AWS::RDS::DBProxy');
+    expect(props.RequireTLS).toBe(true);
+    expect(props.EngineFamily).toBe('POSTGRESQL');
+    expect(props.Auth).toEqual([
+      expect.objectContaining({ ClientPasswordAuthType: 'POSTGRES_SCRAM_SHA_256' }),
+    ]);
+    const functionsGroup = onlyResource(data, 'AWS::EC2::SecurityGroup', (p) =>
+      String(p.GroupDescription).startsWith('Lambda functions'),
+    );
+    const proxyGroup = onlyResource(data, 'AWS::EC2::SecurityGroup', (p) =>
+      String(p.GroupDescription).startsWith('RDS Proxy'),
+    );
+    data.hasResourceProperties('AWS::EC2::SecurityGroupIngress', {
+      IpProtocol: 'tcp',
+      FromPort: 5432,
+      ToPort: 5432,
+      GroupId: { 'Fn::GetAtt': [proxyGroup.logicalId, 'GroupId'] },
+      SourceSecurityGroupId: { 'Fn::GetAtt': [functionsGroup.logicalId, 'GroupId'] },
+    });
+  });
+
+  it('runs the migrate function on deployment through a custom resource keyed by the migrations', () => {
+    const migrate = omsFunctionsOf(stacks.data).get('Migrate');
+    expect(migrate?.props.Environment).toEqual({
+      Variables: expect.objectContaining({ MIGRATIONS_DIR: './migrations' }),
+    });
+    const run = onlyResource(data, 'Custom::OmslinkMigrations');
+    expect(run.props.MigrationsFingerprint).toBe(migrationsFingerprint());
+    expect(run.props.ServiceToken).toEqual({ 'Fn::GetAtt': [expect.stringMatching(/Provider/), 'Arn'] });
+    expect(run.props.MigrateVersion).toEqual({
+      'Fn::GetAtt': [expect.stringMatching(/^MigrateCurrentVersion/), 'Version'],
+    });
+    const dependsOn = (data.toJSON().Resources[run.logicalId] as { DependsOn: string[] }).DependsOn;
+    for (const prefix of ['ClusterWriter', 'ClusterProxy', 'ProxySecurityGroupfrom']) {
+      expect(
+        dependsOn.some((id) => id.startsWith(prefix)),
+        prefix,
+      ).toBe(true);
+    }
+    expect(JSON.stringify(data.toJSON())).toContain(`"Fn::GetAtt":["${migrate?.logicalId}","Arn"]`);
+  });
+});
+
+describe('import stack', () => {
+  it('has an import queue that sends a message to the dead-letter queue after five receives', () => {
+    const dlq = onlyResource(importing, 'AWS::SQS::Queue', (p) => p.RedrivePolicy === undefined);
+    const queue = onlyResource(importing, 'AWS::SQS::Queue', (p) => p.RedrivePolicy !== undefined);
+    expect(queue.props.RedrivePolicy).toEqual({
+      deadLetterTargetArn: { 'Fn::GetAtt': [dlq.logicalId, 'Arn'] },
+      maxReceiveCount: 5,
+    });
+    for (const q of [dlq, queue]) expect(q.props.SqsManagedSseEnabled).toBe(true);
+    importing.resourcePropertiesCountIs(
+      'AWS::SQS::QueuePolicy',
+      {
+        PolicyDocument: Match.objectLike({
+          Statement: Match.arrayWith([
+            Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+          ]),
+        }),
+      },
+      2,
+    );
+  });
+
+  it('notifies the import queue of every object created in the inbox bucket', () => {
+    const queue = onlyResource(importing, 'AWS::SQS::Queue', (p) => p.RedrivePolicy !== undefined);
+    const inbox = onlyResource(importing, 'AWS::S3::Bucket', (p) => p.LoggingConfiguration !== undefined);
+    importing.hasResourceProperties('Custom::S3BucketNotifications', {
+      BucketName: { Ref: inbox.logicalId },
+      NotificationConfiguration: {
+        QueueConfigurations: [
+          { Events: ['s3:ObjectCreated:*'], QueueArn: { 'Fn::GetAtt': [queue.logicalId, 'Arn'] } },
+        ],
+      },
+    });
+  });
+
+  it('feeds the queue consumer with partial batch failure reporting', () => {
+    const queue = onlyResource(importing, 'AWS::SQS::Queue', (p) => p.RedrivePolicy !== undefined);
+    const consumers = omsFunctionsOf(stacks.importing);
+    expect([...consumers.keys()]).toEqual(queueFunctions.map((spec) => spec.name));
+    for (const consumer of consumers.values()) {
+      importing.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+        EventSourceArn: { 'Fn::GetAtt': [queue.logicalId, 'Arn'] },
+        FunctionName: { Ref: consumer.logicalId },
+        FunctionResponseTypes: ['ReportBatchItemFailures'],
+      });
+      const timeout = Number(consumer.props.Timeout);
+      expect(Number(queue.props.VisibilityTimeout)).toBeGreaterThanOrEqual(6 * timeout);
+    }
+  });
+});
+
+describe('buckets of every stack', () => {
+  it('block public access, encrypt, and deny requests without TLS', () => {
+    const all = Object.values(stacks).map((stack) => Template.fromStack(stack));
+    let count = 0;
+    for (const template of all) {
+      const policies = Object.values(resourcesOfType(template, 'AWS::S3::BucketPolicy'));
+      for (const [logicalId, bucket] of Object.entries(resourcesOfType(template, 'AWS::S3::Bucket'))) {
+        count += 1;
+        expect(bucket.Properties?.PublicAccessBlockConfiguration, logicalId).toEqual({
+          BlockPublicAcls: true,
+          BlockPublicPolicy: true,
+          IgnorePublicAcls: true,
+          RestrictPublicBuckets: true,
+        });
+        expect(bucket.Properties?.BucketEncryption, logicalId).toBeDefined();
+        const policy = policies.find(
+          (p) => JSON.stringify(p.Properties?.Bucket) === JSON.stringify({ Ref: logicalId }),
+        );
+        expect(JSON.stringify(policy?.Properties?.PolicyDocument), logicalId).toContain(
+          '"Condition":{"Bool":{"aws:SecureTransport":"false"}},"Effect":"Deny"',
+        );
+      }
+    }
+    // inbox, exports, web + one access-log bucket per stack that has buckets
+    expect(count).toBe(6);
+  });
+
+  it('encrypts the inbox and exports with customer-managed keys', () => {
+    for (const template of [importing, Template.fromStack(stacks.reports)]) {
+      template.hasResourceProperties('AWS::S3::Bucket', {
+        BucketEncryption: {
+          ServerSideEncryptionConfiguration: [
+            Match.objectLike({
+              ServerSideEncryptionByDefault: Match.objectLike({ SSEAlgorithm: 'aws:kms' }),
+            }),
+          ],
+        },
+      });
+    }
+  });
+});
+
+describe('functions', () => {
+  it('builds one Lambda per manifest entry: Node.js 22 on ARM64, traced, in the VPC, with the database settings', () => {
+    const built = new Map(Object.values(stacks).flatMap((stack) => [...omsFunctionsOf(stack)]));
+    expect([...built.keys()].sort()).toEqual(allFunctions.map((spec) => spec.name).sort());
+    for (const [name, { props }] of built) {
+      expect(props.Runtime, name).toBe('nodejs22.x');
+      expect(props.Architectures, name).toEqual(['arm64']);
+      expect(props.TracingConfig, name).toEqual({ Mode: 'Active' });
+      expect(props.Handler, name).toBe('index.handler');
+      expect((props.VpcConfig as { SubnetIds: unknown[] }).SubnetIds, name).toHaveLength(2);
+      const env = (props.Environment as { Variables: Record<string, unknown> }).Variables;
+      expect(env, name).toMatchObject({
+        NODE_OPTIONS: '--enable-source-maps',
+        OMSLINK_MODE: 'aws',
+        DB_PORT: '5432',
+        DB_NAME: 'omslink',
+        DB_POOL_MAX: '2',
+      });
+      expect(env.DB_HOST, name).toBeDefined();
+      expect(env.DB_SECRET_ARN, name).toBeDefined();
+    }
+  });
+});
