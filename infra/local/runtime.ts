@@ -1,6 +1,4 @@
-import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import type { Server } from 'node:http';
 import path from 'node:path';
 import PgBoss from 'pg-boss';
@@ -16,6 +14,7 @@ import { createLocalQueues, pgBossQueue } from '../../shared/ports/pgboss-queue'
 import { type Ports, setPorts } from '../../shared/ports/ports';
 import { type LocalPostgres, startEmbeddedPostgres } from './embedded-postgres';
 import { createLocalHttpServer } from './http-server';
+import { persistentSecret } from './local-secret';
 import { projectRoot, resolveDataDir } from './paths';
 import { startQueueWorker } from './queue-worker';
 
@@ -45,13 +44,6 @@ export interface LocalRuntime {
   demo: DemoRegionResult;
   timings: Record<string, number>;
   stop(): Promise<void>;
-}
-
-async function persistentSecret(file: string): Promise<string> {
-  if (existsSync(file)) return (await readFile(file, 'utf8')).trim();
-  const secret = randomBytes(32).toString('base64url');
-  await writeFile(file, `${secret}\n`, { mode: 0o600 });
-  return secret;
 }
 
 /**

@@ -16,6 +16,7 @@ import type { Construct } from 'constructs';
 import { opsFunctions } from '../../functions/manifest';
 import { MigrationRunner } from '../constructs/migration-runner';
 import { type DatabaseAccess, OmsFunction } from '../constructs/oms-function';
+import { acknowledgeCdkSingletonHandler } from './nag-checks';
 
 /**
  * Aurora PostgreSQL of the same major version as the embedded PostgreSQL used locally (package.json
@@ -25,22 +26,6 @@ export const auroraEngineVersion = AuroraPostgresEngineVersion.VER_17_9;
 
 export const databaseName = 'omslink';
 const databasePort = 5432;
-
-/** CDK's singleton Lambda that sets the retention of the log groups RDS creates (postgresql log export). */
-function acknowledgeLogRetentionHandler(stack: Stack): void {
-  const handler = stack.node.tryFindChild('LogRetentionaae0aa3c5b4d4f87b02d85b201efdd8a');
-  if (!handler) return;
-  Validations.of(handler).acknowledge(
-    {
-      id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
-      reason: 'CDK log-retention custom resource: AWS-managed policy for its own CloudWatch logging.',
-    },
-    {
-      id: 'AwsSolutions-IAM5[Resource::*]',
-      reason: 'CDK log-retention custom resource: logs:PutRetentionPolicy is granted on "*" by aws-cdk-lib.',
-    },
-  );
-}
 
 export interface DataStackProps extends StackProps {
   readonly vpc: IVpc;
@@ -172,6 +157,12 @@ export class DataStack extends Stack {
         'Rotation is deferred: functions read the secret once per cold start (shared/db/database-secret.ts), so ' +
         'a rotated password would break warm functions until they refresh credentials on authentication failure.',
     });
-    acknowledgeLogRetentionHandler(this);
+    // CDK's singleton Lambda that sets the retention of the log groups RDS creates (postgresql log export).
+    acknowledgeCdkSingletonHandler(
+      this,
+      'LogRetentionaae0aa3c5b4d4f87b02d85b201efdd8a',
+      'log-retention',
+      'logs:PutRetentionPolicy',
+    );
   }
 }

@@ -1,4 +1,4 @@
-import { Duration, RemovalPolicy, Stack, type StackProps, Validations } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import { Key } from 'aws-cdk-lib/aws-kms';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { EventType, HttpMethods, type IBucket } from 'aws-cdk-lib/aws-s3';
@@ -9,6 +9,7 @@ import { queueFunctions } from '../../functions/manifest';
 import { exchangeBucketName, exchangeEnvironment, grantExchangeAccess } from '../constructs/exchange-access';
 import { type DatabaseAccess, OmsFunction } from '../constructs/oms-function';
 import { AccessLogsBucket, SecureBucket } from '../constructs/secure-bucket';
+import { acknowledgeCdkSingletonHandler } from './nag-checks';
 
 /** How many times a message is received before SQS moves it to the dead-letter queue. */
 export const importMaxReceiveCount = 5;
@@ -91,23 +92,12 @@ export class ImportStack extends Stack {
       this.consumers.push(consumer);
     }
 
-    acknowledgeBucketNotificationsHandler(this);
+    // CDK's singleton Lambda that writes the bucket notification configuration (deploy time).
+    acknowledgeCdkSingletonHandler(
+      this,
+      'BucketNotificationsHandler050a0587b7544547bf325f094a3db834',
+      'bucket-notifications',
+      's3:PutBucketNotification',
+    );
   }
-}
-
-/** CDK's singleton Lambda that writes the bucket notification configuration (a deploy-time custom resource). */
-function acknowledgeBucketNotificationsHandler(stack: Stack): void {
-  const handler = stack.node.tryFindChild('BucketNotificationsHandler050a0587b7544547bf325f094a3db834');
-  if (!handler) return;
-  Validations.of(handler).acknowledge(
-    {
-      id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
-      reason: 'CDK bucket-notifications custom resource: AWS-managed policy for its own CloudWatch logging.',
-    },
-    {
-      id: 'AwsSolutions-IAM5[Resource::*]',
-      reason:
-        'CDK bucket-notifications custom resource: s3:PutBucketNotification is granted on "*" by aws-cdk-lib.',
-    },
-  );
 }

@@ -41,7 +41,8 @@ export interface DemoRegionResult {
  */
 export async function ensureDemoRegion(sql: Sql, options: DemoRegionOptions): Promise<DemoRegionResult> {
   const region = generateRegionStructure(options.seed);
-  const accounts = demoAccounts(region).map(({ username, password, kind, role, orgCode }) => ({
+  const all = demoAccounts(region);
+  const accounts = all.map(({ username, password, kind, role, orgCode }) => ({
     username,
     password,
     kind,
@@ -54,9 +55,7 @@ export async function ensureDemoRegion(sql: Sql, options: DemoRegionOptions): Pr
     return { status: 'present', seed: existing[0].seed, counts: existing[0].counts, ms: 0, accounts };
   }
   const started = performance.now();
-  const hashed = await Promise.all(
-    demoAccounts(region).map(async (a) => ({ ...a, hash: await hashSecret(a.password) })),
-  );
+  const hashed = await Promise.all(all.map(async (a) => ({ ...a, hash: await hashSecret(a.password) })));
   const counts = await sql.begin(async (tx) => {
     await tx`select pg_advisory_xact_lock(727003)`;
     const again = await tx`select 1 from ops.demo_region limit 1`;

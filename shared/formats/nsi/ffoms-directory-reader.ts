@@ -18,7 +18,7 @@ export async function* readFfomsDirectory(
   const parser = new SaxesParser({ xmlns: false, position: false });
   const out: NsiRecord[] = [];
   const header: Record<string, string> = {};
-  let stack: string[] = [];
+  const stack: string[] = [];
   let text = '';
   let fields: Map<string, string[]> | undefined;
   let headerSent = false;
@@ -69,7 +69,8 @@ export async function* readFfomsDirectory(
     failure = e;
   });
 
-  const decoder = new TextDecoder(encodingOf(spec));
+  // Every FFOMS publication in use declares windows-1251.
+  const decoder = new TextDecoder('windows-1251');
   for await (const chunk of chunks) {
     parser.write(decoder.decode(chunk, { stream: true }));
     if (failure) throw failure;
@@ -79,13 +80,7 @@ export async function* readFfomsDirectory(
   parser.close();
   if (failure) throw failure;
   sendHeader();
-  stack = [];
   yield* out.splice(0);
-}
-
-function encodingOf(_spec: DirectorySpec): string {
-  // Every FFOMS publication in use declares windows-1251; a UTF-8 publication would need its own spec flag.
-  return 'windows-1251';
 }
 
 function toRecord(fields: Map<string, string[]>, spec: DirectorySpec): NsiRecord {
