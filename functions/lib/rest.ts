@@ -1,7 +1,10 @@
 import middy from '@middy/core';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
 import type { ZodType, z } from 'zod';
+import { withCaller } from '../../shared/db/access/scoped';
+import type { Tx } from '../../shared/db/connection';
 import { type Caller, callerFromClaims } from '../../shared/domain/access/caller';
+import { can, type Permission } from '../../shared/domain/access/permissions';
 import { getPorts, type Ports } from '../../shared/ports/ports';
 import { type FieldError, ProblemError, problems } from './problem';
 
@@ -10,6 +13,24 @@ export interface RestRequest {
   caller: Caller | null;
   ports: Ports;
   requestId: string;
+  /**
+   * Runs `fn` in a transaction scoped to the signed-in caller (row-level security and the audit log know who
+   * acts). Every read or write of personal data goes through it.
+   */
+  db<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
+}
+
+/** The web UI marks its calls (`x-omslink-client: web`); other token holders are REST integrators. */
+function channelOf(event: APIGatewayProxyEvent): 'web' | 'rest' {
+  const header = Object.entries(event.headers ?? {}).find(([k]) => k.toLowerCase() === 'x-omslink-client');
+  return header?.[1] === 'web' ? 'web' : 'rest';
+}
+
+/** Refuses (403 problem) a caller whose role lacks the permission; returns the caller for convenience. */
+export function requirePermission(caller: Caller | null, permission: Permission): Caller {
+  if (!caller) throw problems.unauthorized();
+  if (!can(caller, permission)) throw problems.forbidden();
+  return caller;
 }
 
 export interface RestResponse {
@@ -65,9 +86,14 @@ export function restHandler(
 ) {
   const base = async (event: APIGatewayProxyEvent, context: Context): Promise<APIGatewayProxyResult> => {
     const requestId = event.requestContext?.requestId ?? context.awsRequestId;
-    const caller = callerFromClaims(event.requestContext?.authorizer?.claims);
+    const caller = callerFromClaims(event.requestContext?.authorizer?.claims, channelOf(event));
     if (options.auth === 'user' && !caller) throw problems.unauthorized();
-    const result = await fn({ event, caller, ports: getPorts(), requestId });
+    const ports = getPorts();
+    const db = async <T>(work: (tx: Tx) => Promise<T>): Promise<T> => {
+      if (!caller) throw problems.unauthorized();
+      return withCaller(await ports.sql(), { ...caller, requestId }, work);
+    };
+    const result = await fn({ event, caller, ports, requestId, db });
     return json(result.status ?? 200, result.body, result.headers);
   };
   return middy(base).onError(async (request) => {

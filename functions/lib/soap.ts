@@ -1,23 +1,43 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
 import * as soap from 'soap';
-import { accountStore } from '../../shared/db/access/account-repository';
-import type { Caller } from '../../shared/domain/access/caller';
+import { auditSignIn, countCall } from '../../shared/db/access/account-repository';
+import { type AccessContext, withCaller } from '../../shared/db/access/scoped';
+import type { Tx } from '../../shared/db/connection';
 import { roleOrganisationKind } from '../../shared/domain/access/roles';
-import { signIn } from '../../shared/domain/access/sign-in';
 import { EnvelopeError, scanEnvelope } from '../../shared/formats/soap/envelope-scan';
 import { getPorts } from '../../shared/ports/ports';
+import { authenticateSystem } from './system-credentials';
 
 /** Largest SOAP request accepted (node-soap buffers any size): 5 MB. Bulk data travels as files. */
 export const maxSoapBytes = 5 * 1024 * 1024;
 
-const callerStore = new AsyncLocalStorage<Caller>();
+const callerStore = new AsyncLocalStorage<AccessContext>();
 
-/** The authenticated system account of the SOAP call being served. */
-export function soapCaller(): Caller {
+/** The authenticated system account of the SOAP call being served (with the call's request id). */
+export function soapCaller(): AccessContext {
   const caller = callerStore.getStore();
   if (!caller) throw new Error('No SOAP caller in context');
   return caller;
+}
+
+/** Runs `fn` in a transaction scoped to the SOAP caller: row-level security and the audit log know who acts. */
+export async function soapDb<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
+  return withCaller(await getPorts().sql(), soapCaller(), fn);
+}
+
+/**
+ * A package header names its sender; a system account may only send for its own organisation. Anything else
+ * is a `soap:Client` Fault for the whole request — nothing of it is stored.
+ */
+export function assertOwnSender(senderCode: unknown): void {
+  const caller = soapCaller();
+  if (String(senderCode ?? '') !== caller.orgCode) {
+    throw new SoapClientFault(
+      'AUTH-403',
+      `Отправитель пакета (${String(senderCode ?? 'не указан').slice(0, 16)}) не совпадает с организацией учётной записи (${caller.orgCode})`,
+    );
+  }
 }
 
 /** A caller's mistake in a SOAP operation: becomes a `soap:Client` Fault with a stable code. */
@@ -161,18 +181,33 @@ export function soapHandler(definition: SoapServiceDefinition) {
         );
       }
       const sql = await getPorts().sql();
-      const result = await signIn(accountStore(sql), credentials.username, credentials.password, 'system');
+      const requestId = event.requestContext?.requestId ?? '';
+      const result = await authenticateSystem(sql, credentials.username, credentials.password);
       if (!result.ok) {
-        return result.reason === 'locked'
-          ? faultResponse('Client', 'AUTH-423', 'Системная учётная запись временно заблокирована')
-          : faultResponse('Client', 'AUTH-401', 'Неверное имя системной учётной записи или пароль');
+        await auditSignIn(sql, credentials.username, 'sign_in_failed', 'soap', requestId);
+        if (result.reason === 'locked') {
+          return faultResponse('Client', 'AUTH-423', 'Системная учётная запись временно заблокирована');
+        }
+        if (result.reason === 'disabled') {
+          return faultResponse('Client', 'AUTH-403', 'Системная учётная запись отключена');
+        }
+        return faultResponse('Client', 'AUTH-401', 'Неверное имя системной учётной записи или пароль');
       }
-      const caller: Caller = {
+      const calls = await countCall(sql, result.account.username);
+      if (calls > result.account.rateLimitPerMinute) {
+        return faultResponse(
+          'Client',
+          'AUTH-429',
+          `Превышен лимит вызовов (${result.account.rateLimitPerMinute} в минуту): повторите позже`,
+        );
+      }
+      const caller: AccessContext = {
         username: result.account.username,
         role: result.account.role,
         orgCode: result.account.orgCode,
         orgKind: roleOrganisationKind[result.account.role],
         channel: 'soap',
+        requestId,
       };
       const s = await server();
       const response = await callerStore.run(caller, () =>

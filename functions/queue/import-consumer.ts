@@ -1,4 +1,5 @@
 import type { SQSBatchItemFailure, SQSBatchResponse, SQSEvent } from 'aws-lambda';
+import { contextOfRequester } from '../../shared/db/access/requested-by';
 import { importPublication } from '../../shared/db/nsi/import-publication';
 import { getPorts } from '../../shared/ports/ports';
 import { ImportMessage } from '../../shared/ports/queue';
@@ -14,12 +15,14 @@ export async function handler(event: SQSEvent): Promise<SQSBatchResponse> {
     try {
       const message = ImportMessage.parse(JSON.parse(record.body));
       const sql = await ports.sql();
+      const who = await contextOfRequester(sql, message.requestedBy, 'nsi.load');
       const result = await importPublication(
         sql,
         ports.blobs,
         message.directory,
         message.bucket,
         message.key,
+        { ...who, requestId: record.messageId },
       );
       console.info(
         JSON.stringify({
@@ -31,7 +34,12 @@ export async function handler(event: SQSEvent): Promise<SQSBatchResponse> {
       );
     } catch (error) {
       console.error(
-        JSON.stringify({ level: 'error', messageId: record.messageId, error: (error as Error).name }),
+        JSON.stringify({
+          level: 'error',
+          messageId: record.messageId,
+          error: (error as Error).name,
+          code: (error as { code?: string }).code,
+        }),
       );
       failures.push({ itemIdentifier: record.messageId });
     }

@@ -4,6 +4,7 @@ import path from 'node:path';
 import PgBoss from 'pg-boss';
 import postgres from 'postgres';
 import { readConfig } from '../../shared/config';
+import { appDatabaseUrl, enableAppLogin } from '../../shared/db/access/app-role';
 import { baseOptions, type Sql } from '../../shared/db/connection';
 import { type DemoRegionResult, ensureDemoRegion } from '../../shared/db/demo/demo-region-writer';
 import { migrate } from '../../shared/db/migrate';
@@ -26,6 +27,11 @@ export interface LocalRuntimeOptions {
   databaseUrl?: string;
   demoSeed?: string;
   demoPersons?: number;
+  /**
+   * Password of the application role (cluster-wide). Default: a random one kept in the data directory; tests
+   * sharing one cluster pass the same one.
+   */
+  appDbPassword?: string;
   /** Test runs: fsync off on the embedded cluster. */
   disposable?: boolean;
   /** Directory of the built web UI. */
@@ -37,7 +43,10 @@ export interface LocalRuntime {
   url: string;
   port: number;
   dataDir: string;
+  /** The owner's connection (migrations, reference loads, demo generator). */
   databaseUrl: string;
+  /** The application role's connection (handlers): row-level security applies to it. */
+  appDatabaseUrl: string;
   embedded: boolean;
   migrations: { from: number; to: number; applied: string[] };
   nsi: { loaded: DirectoryLoadResult[]; directories: number; records: number };
@@ -103,6 +112,16 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     const demo = await ensureDemoRegion(sql, demoOptions);
     mark('demo', t);
 
+    // Handlers connect as the application role (NOBYPASSRLS), never as the owner.
+    const appPassword =
+      options.appDbPassword ??
+      process.env.OMSLINK_APP_DB_PASSWORD ??
+      (await persistentSecret(path.join(dataDir, 'app-db-password'), 24));
+    await enableAppLogin(sql, appPassword);
+    const appUrl = appDatabaseUrl(databaseUrl, appPassword);
+    const appSql = postgres(appUrl, baseOptions(10)) as unknown as Sql;
+    stops.push(() => appSql.end({ timeout: 5 }));
+
     t = performance.now();
     const boss = new PgBoss({
       connectionString: databaseUrl,
@@ -121,7 +140,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     const config = { ...readConfig(), databaseUrl };
     const ports: Ports = {
       config,
-      sql: async () => sql,
+      sql: async () => appSql,
       queue: pgBossQueue(boss),
       blobs: directoryBlobs(path.join(dataDir, 'blobs')),
       tokens: localTokenIssuer(
@@ -142,6 +161,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
       port,
       dataDir,
       databaseUrl,
+      appDatabaseUrl: appUrl,
       embedded: Boolean(pg),
       migrations,
       nsi: { loaded, directories: nsiCounts?.directories ?? 0, records: nsiCounts?.records ?? 0 },

@@ -1,9 +1,20 @@
 import { z } from 'zod';
+import { Role } from '../domain/access/roles';
+
+/** Who asked for the import: the consumer acts with this caller's rights (checked again when it runs). */
+export const RequestedBy = z.object({
+  username: z.string().min(1).max(64),
+  role: Role,
+  orgCode: z.string().min(2).max(10),
+  channel: z.enum(['web', 'rest', 'soap', 'file']),
+});
+export type RequestedBy = z.infer<typeof RequestedBy>;
 
 /** Messages of the import queue (SQS in AWS, pg-boss locally). Each names what to import and where it lies. */
 export const ImportMessage = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('nsi-directory'),
+    requestedBy: RequestedBy,
     directory: z.string().min(1).max(16),
     bucket: z.literal('inbox'),
     key: z.string().min(1).max(512),

@@ -11,9 +11,21 @@ interface LoginAnswer {
 }
 
 const demoUsers = [
-  { username: 'test_tfoms', password: 'test_tfoms', kind: 'TFOMS', codePattern: /^\d{2}$/ },
-  { username: 'test_mo', password: 'test_mo', kind: 'MO', codePattern: /^\d{6}$/ },
-  { username: 'test_smo', password: 'test_smo', kind: 'SMO', codePattern: /^\d{5}$/ },
+  {
+    username: 'test_tfoms',
+    password: 'test_tfoms',
+    kind: 'TFOMS',
+    role: 'tfoms_analyst',
+    codePattern: /^\d{2}$/,
+  },
+  { username: 'test_mo', password: 'test_mo', kind: 'MO', role: 'mo_registrar', codePattern: /^\d{6}$/ },
+  {
+    username: 'test_smo',
+    password: 'test_smo',
+    kind: 'SMO',
+    role: 'smo_representative',
+    codePattern: /^\d{5}$/,
+  },
 ] as const;
 
 describe('signing in and out', () => {
@@ -63,7 +75,7 @@ describe('signing in and out', () => {
       expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Главная');
 
       // Assess: the navigation is the start page and exactly the role's sections, in order
-      const expectedTitles = ['Главная', ...sectionsFor(user.kind).map((section) => section.title)];
+      const expectedTitles = ['Главная', ...sectionsFor(user.role).map((section) => section.title)];
       const titles = await sectionNavigation(page).getByRole('link').allInnerTexts();
       expect(titles).toEqual(expectedTitles);
       if (user.kind === 'MO') expect(titles).not.toContain(patientInforming);

@@ -1,8 +1,10 @@
+import { randomBytes } from 'node:crypto';
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import path from 'node:path';
 import postgres from 'postgres';
 import type { TestProject } from 'vitest/node';
 import { startEmbeddedPostgres } from '../../infra/local/embedded-postgres';
+import { enableAppLogin } from '../../shared/db/access/app-role';
 import { baseOptions, type Sql } from '../../shared/db/connection';
 import { ensureDemoRegion } from '../../shared/db/demo/demo-region-writer';
 import { migrate } from '../../shared/db/migrate';
@@ -12,6 +14,8 @@ declare module 'vitest' {
   export interface ProvidedContext {
     pgAdminUrl: string;
     pgTemplate: string;
+    /** Password of the application role `omslink_app` on the test cluster. */
+    appDbPassword: string;
   }
 }
 
@@ -32,15 +36,18 @@ export default async function setup(project: TestProject) {
     disposable: true,
   });
   const sql = postgres(pg.url, baseOptions(4)) as unknown as Sql;
+  const appDbPassword = randomBytes(18).toString('base64url');
   try {
     await migrate(sql);
     await loadAllDirectories(sql);
     await ensureDemoRegion(sql, testDemo);
+    await enableAppLogin(sql, appDbPassword);
   } finally {
     await sql.end();
   }
   project.provide('pgAdminUrl', pg.adminUrl);
   project.provide('pgTemplate', templateDatabase);
+  project.provide('appDbPassword', appDbPassword);
   return async () => {
     await pg.stop();
     await rm(dir, { recursive: true, force: true });

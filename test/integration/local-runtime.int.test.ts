@@ -232,6 +232,7 @@ describe('import queue (pg-boss locally, the same consumer as SQS)', () => {
     await ports.blobs.put('inbox', 'nsi/V005-3.1.xml', changed);
     await ports.queue.send({
       kind: 'nsi-directory',
+      requestedBy: { username: 'test_nsi', role: 'nsi_operator', orgCode: '99', channel: 'web' },
       directory: 'V005',
       bucket: 'inbox',
       key: 'nsi/V005-3.1.xml',

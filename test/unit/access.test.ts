@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { callerFromClaims } from '../../shared/domain/access/caller';
 import { hashSecret, verifySecret } from '../../shared/domain/access/password';
+import { type Role, roles } from '../../shared/domain/access/roles';
 import { sectionsFor } from '../../shared/domain/access/sections';
 import { localTokenIssuer } from '../../shared/ports/identity';
 
@@ -48,8 +49,10 @@ describe('secrets and tokens', () => {
       fullName: 'Тест',
       role: 'smo_representative' as const,
       orgCode: '99001',
+      status: 'active' as const,
       failedAttempts: 0,
       lockedUntil: null,
+      rateLimitPerMinute: 600,
     };
     const { token, expiresAt } = await issuer.issue(account);
     expect(expiresAt.getTime()).toBeGreaterThan(Date.now());
@@ -64,13 +67,25 @@ describe('secrets and tokens', () => {
   });
 });
 
-describe('sections by organisation kind', () => {
+describe('sections by role', () => {
   it('shows patient informing to СМО and ТФОМС, not to an МО; the НСИ browser to all', () => {
-    const ids = (k: 'MO' | 'SMO' | 'TFOMS') => sectionsFor(k).map((s) => s.id);
-    expect(ids('MO')).not.toContain('patient-informing');
-    expect(ids('SMO')).toContain('patient-informing');
-    expect(ids('TFOMS')).toContain('patient-informing');
-    for (const k of ['MO', 'SMO', 'TFOMS'] as const) expect(ids(k)).toContain('nsi');
-    expect(sectionsFor('MO').find((s) => s.id === 'nsi')?.available).toBe(true);
+    const ids = (r: Role) => sectionsFor(r).map((s) => s.id);
+    expect(ids('mo_registrar')).not.toContain('patient-informing');
+    expect(ids('smo_representative')).toContain('patient-informing');
+    expect(ids('tfoms_analyst')).toContain('patient-informing');
+    for (const r of roles) expect(ids(r)).toContain('nsi');
+    expect(sectionsFor('mo_registrar').find((s) => s.id === 'nsi')?.available).toBe(true);
+  });
+
+  it('shows account management to administrators only, and the audit log to the fund only', () => {
+    const ids = (r: Role) => sectionsFor(r).map((s) => s.id);
+    expect(ids('mo_admin')).toContain('accounts');
+    expect(ids('smo_admin')).toContain('accounts');
+    expect(ids('fund_admin')).toContain('accounts');
+    expect(ids('mo_registrar')).not.toContain('accounts');
+    expect(ids('tfoms_analyst')).toContain('audit');
+    expect(ids('fund_admin')).toContain('audit');
+    expect(ids('nsi_operator')).not.toContain('audit');
+    expect(ids('smo_admin')).not.toContain('audit');
   });
 });

@@ -25,6 +25,12 @@ describe('SQS queue adapter', () => {
     const queue = sqsQueue('q', 'dlq', new SQSClient({ region: 'eu-central-1' }));
     const message = {
       kind: 'nsi-directory' as const,
+      requestedBy: {
+        username: 'test_nsi',
+        role: 'nsi_operator' as const,
+        orgCode: '99',
+        channel: 'web' as const,
+      },
       directory: 'V002',
       bucket: 'inbox' as const,
       key: 'nsi/V002.xml',

@@ -1,5 +1,6 @@
 import type { Db } from '../../../shared/db/connection';
 import { findOrganisation } from '../../../shared/db/org/region-repository';
+import { permissionsOf } from '../../../shared/domain/access/permissions';
 import { type Role, roleOrganisationKind, roleTitles } from '../../../shared/domain/access/roles';
 import { sectionsFor } from '../../../shared/domain/access/sections';
 
@@ -27,6 +28,7 @@ export async function describeCaller(
       name: org?.name ?? who.orgCode,
       shortName: org?.shortName ?? who.orgCode,
     },
-    sections: sectionsFor(kind).map(({ id, title, path, available }) => ({ id, title, path, available })),
+    permissions: permissionsOf(who.role),
+    sections: sectionsFor(who.role).map(({ id, title, path, available }) => ({ id, title, path, available })),
   };
 }

@@ -5,31 +5,36 @@ import type { Db } from '../connection';
 interface AccountRow {
   username: string;
   kind: 'person' | 'system';
-  password_hash: string;
+  password_hash: string | null;
   full_name: string;
   role: Role;
   org_code: string;
+  status: 'active' | 'disabled';
   failed_attempts: number;
   locked_until: Date | null;
+  rate_limit_per_minute: number;
 }
 
+/**
+ * Sign-in happens before there is a caller, so the application role reaches accounts through the SECURITY
+ * DEFINER functions of migration 002 (it cannot read other accounts' rows directly).
+ */
 export function accountStore(db: Db): AccountStore {
   return {
     async find(username) {
-      const [row] = await db<AccountRow[]>`
-        select username, kind, password_hash, full_name, role, org_code, failed_attempts, locked_until
-        from auth.account where username = ${username}`;
+      const [row] = await db<AccountRow[]>`select * from auth.account_for_sign_in(${username})`;
       return row ? toAccount(row) : null;
     },
-    async recordFailure(username, lockUntil) {
-      await db`
-        update auth.account
-        set failed_attempts = case when ${lockUntil} :: timestamptz is null then failed_attempts + 1 else 0 end,
-            locked_until = ${lockUntil}
-        where username = ${username}`;
+    async activeSecrets(username) {
+      const rows = await db<{ id: string; secret_hash: string }[]>`
+        select id::text, secret_hash from auth.active_secrets(${username})`;
+      return rows.map((r) => ({ id: r.id, hash: r.secret_hash }));
     },
-    async recordSuccess(username) {
-      await db`update auth.account set failed_attempts = 0, locked_until = null where username = ${username}`;
+    async recordFailure(username, lockUntil) {
+      await db`select auth.record_sign_in(${username}, false, ${lockUntil}, null)`;
+    },
+    async recordSuccess(username, secretId) {
+      await db`select auth.record_sign_in(${username}, true, null, ${secretId})`;
     },
   };
 }
@@ -42,9 +47,28 @@ function toAccount(r: AccountRow): StoredAccount {
     fullName: r.full_name,
     role: r.role,
     orgCode: r.org_code,
+    status: r.status,
     failedAttempts: r.failed_attempts,
     lockedUntil: r.locked_until,
+    rateLimitPerMinute: r.rate_limit_per_minute,
   };
+}
+
+/** Records a sign-in event (success, failure, sign-out) in the audit log; there is no caller context yet. */
+export async function auditSignIn(
+  db: Db,
+  username: string,
+  action: 'sign_in' | 'sign_in_failed' | 'sign_out',
+  channel: 'web' | 'soap',
+  requestId: string,
+): Promise<void> {
+  await db`select audit.record_sign_in(${username}, ${action}, ${channel}, ${requestId})`;
+}
+
+/** Counts a call of a system account in the current minute; returns the count so far. */
+export async function countCall(db: Db, username: string): Promise<number> {
+  const [row] = await db<{ calls: number }[]>`select auth.count_call(${username}) as calls`;
+  return row!.calls;
 }
 
 export async function isTokenRevoked(db: Db, jti: string): Promise<boolean> {

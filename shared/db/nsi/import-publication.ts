@@ -5,6 +5,7 @@ import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { findDirectory } from '../../domain/nsi/catalogue';
 import type { BlobPort, Bucket } from '../../ports/blobs';
+import type { AccessContext } from '../access/scoped';
 import type { Sql } from '../connection';
 import { type DirectoryLoadResult, loadDirectory } from './nsi-loader';
 
@@ -20,6 +21,7 @@ export async function importPublication(
   directory: string,
   bucket: Bucket,
   key: string,
+  who: AccessContext,
 ): Promise<DirectoryLoadResult> {
   const spec = findDirectory(directory);
   if (!spec) throw new UnknownDirectoryError(`Unknown directory ${directory}`);
@@ -27,7 +29,7 @@ export async function importPublication(
   try {
     const file = path.join(dir, 'publication');
     await pipeline(await blobs.get(bucket, key), createWriteStream(file));
-    return await loadDirectory(sql, spec, file);
+    return await loadDirectory(sql, spec, file, who);
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

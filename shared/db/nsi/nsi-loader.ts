@@ -6,6 +6,7 @@ import { type DirectorySpec, directoryCatalogue } from '../../domain/nsi/catalog
 import type { NsiPublication, NsiRecord } from '../../domain/nsi/nsi-record';
 import { readFfomsDirectory } from '../../formats/nsi/ffoms-directory-reader';
 import { readMinzdravDirectory } from '../../formats/nsi/minzdrav-directory-reader';
+import { type AccessContext, setCallerContext } from '../access/scoped';
 import type { Sql } from '../connection';
 import { copyRows } from '../copy';
 
@@ -30,6 +31,8 @@ export async function loadDirectory(
   sql: Sql,
   spec: DirectorySpec,
   filePath: string,
+  /** Who loads it (an uploaded publication, as the application role); the start-up loader runs as owner. */
+  who?: AccessContext,
 ): Promise<DirectoryLoadResult> {
   const started = performance.now();
   const sha256 = createHash('sha256')
@@ -41,6 +44,7 @@ export async function loadDirectory(
     return { code: spec.code, status: 'unchanged', version: null, records: 0, changed: 0, ms: 0 };
   }
   return sql.begin(async (tx) => {
+    if (who) await setCallerContext(tx, who);
     await tx`select pg_advisory_xact_lock(727002, hashtext(${spec.code}))`;
     await tx`
       insert into nsi.directory (code, title, source) values (${spec.code}, ${spec.title}, ${spec.source})

@@ -25,18 +25,8 @@ export interface RegionCounts {
   beds: number;
 }
 
-/** Aggregate figures of the region (no personal data). */
+/** Aggregate figures of the region (no personal data; a SECURITY DEFINER function counts across scopes). */
 export async function regionCounts(db: Db): Promise<RegionCounts> {
-  const [row] = await db<RegionCounts[]>`
-    select
-      (select count(*) from org.organisation where kind = 'MO')::int as mo,
-      (select count(*) from org.organisation where kind = 'SMO')::int as smo,
-      (select count(*) from person.person)::int as persons,
-      (select count(*) from person.policy where date_end is null)::int as policies,
-      (select count(*) from person.attachment where date_end is null)::int as attachments,
-      (select count(*) from org.district)::int as districts,
-      (select count(*) from org.doctor)::int as doctors,
-      (select count(*) from org.department)::int as departments,
-      (select coalesce(sum(beds), 0) from org.department_bed)::int as beds`;
+  const [row] = await db<RegionCounts[]>`select * from app.region_counts()`;
   return row!;
 }

@@ -13,7 +13,10 @@ export interface Caller {
  * Reads a caller from the claims API Gateway's Cognito authorizer passes on (`requestContext.authorizer.claims`;
  * every value a string, `cognito:groups` flattened). The local issuer signs the same claim names.
  */
-export function callerFromClaims(claims: Record<string, unknown> | undefined | null): Caller | null {
+export function callerFromClaims(
+  claims: Record<string, unknown> | undefined | null,
+  channel: 'web' | 'rest' = 'web',
+): Caller | null {
   if (!claims) return null;
   const username = String(claims['cognito:username'] ?? claims.username ?? '');
   const groups = String(claims['cognito:groups'] ?? '')
@@ -23,5 +26,5 @@ export function callerFromClaims(claims: Record<string, unknown> | undefined | n
   const role = groups.map((g) => Role.safeParse(g)).find((r) => r.success)?.data;
   const orgCode = String(claims['custom:org_code'] ?? '');
   if (!username || !role || !orgCode) return null;
-  return { username, role, orgCode, orgKind: roleOrganisationKind[role], channel: 'web' };
+  return { username, role, orgCode, orgKind: roleOrganisationKind[role], channel };
 }

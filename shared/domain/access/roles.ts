@@ -17,6 +17,7 @@ export const roles = [
   'fund_admin',
   'mo_system',
   'smo_system',
+  'tfoms_system',
 ] as const;
 export const Role = z.enum(roles);
 export type Role = z.infer<typeof Role>;
@@ -32,6 +33,7 @@ export const roleTitles: Record<Role, string> = {
   fund_admin: 'Администратор фонда',
   mo_system: 'Информационная система МО',
   smo_system: 'Информационная система СМО',
+  tfoms_system: 'Информационная система ТФОМС (РС ЕРЗ)',
 };
 
 /** Which organisation kind a role belongs to: a role can never act for another kind. */
@@ -46,7 +48,15 @@ export const roleOrganisationKind: Record<Role, OrganisationKind> = {
   tfoms_analyst: 'TFOMS',
   nsi_operator: 'TFOMS',
   fund_admin: 'TFOMS',
+  tfoms_system: 'TFOMS',
 };
+
+/** Roles of system accounts (SOAP); all others are people signing into the web UI. */
+export const systemRoles: readonly Role[] = ['mo_system', 'smo_system', 'tfoms_system'];
+
+export function isSystemRole(role: Role): boolean {
+  return systemRoles.includes(role);
+}
 
 export const organisationKindTitles: Record<OrganisationKind, string> = {
   MO: 'Медицинская организация',

@@ -1,4 +1,5 @@
-import type { OrganisationKind } from './roles';
+import { can, type Permission } from './permissions';
+import { type OrganisationKind, type Role, roleOrganisationKind } from './roles';
 
 /**
  * The product's sections as the web UI shows them. `available` says whether the section is built yet; a section
@@ -10,6 +11,8 @@ export interface SectionSpec {
   path: string;
   /** Organisation kinds whose people see the section (ARCHITECTURE §1 visibility). */
   kinds: readonly OrganisationKind[];
+  /** When set, only roles with this permission see the section. */
+  permission?: Permission;
   available: boolean;
 }
 
@@ -51,10 +54,45 @@ export const sections: readonly SectionSpec[] = [
     available: false,
   },
   { id: 'reports', title: 'Отчёты', path: '/reports', kinds: all, available: false },
+  {
+    id: 'persons',
+    title: 'Застрахованные лица',
+    path: '/persons',
+    kinds: all,
+    permission: 'persons.read',
+    available: true,
+  },
+  {
+    id: 'erz',
+    title: 'Загрузка ЕРЗ',
+    path: '/erz',
+    kinds: ['TFOMS'],
+    permission: 'erz.read-imports',
+    available: true,
+  },
   { id: 'nsi', title: 'Справочники', path: '/nsi', kinds: all, available: true },
+  { id: 'organisations', title: 'Организации', path: '/organisations', kinds: all, available: true },
+  {
+    id: 'accounts',
+    title: 'Пользователи',
+    path: '/accounts',
+    kinds: all,
+    permission: 'accounts.manage',
+    available: true,
+  },
+  {
+    id: 'audit',
+    title: 'Журнал аудита',
+    path: '/audit',
+    kinds: ['TFOMS'],
+    permission: 'audit.read',
+    available: true,
+  },
   { id: 'exchange-journal', title: 'Журнал обмена', path: '/exchange-journal', kinds: all, available: false },
 ];
 
-export function sectionsFor(kind: OrganisationKind): SectionSpec[] {
-  return sections.filter((s) => s.kinds.includes(kind));
+/** The sections a role sees: its organisation kind's, narrowed by the section's permission. */
+export function sectionsFor(role: Role): SectionSpec[] {
+  const kind = roleOrganisationKind[role];
+  return sections.filter((s) => s.kinds.includes(kind) && (!s.permission || can({ role }, s.permission)));
 }

@@ -4,29 +4,40 @@ import type { Role } from './roles';
 export interface StoredAccount {
   username: string;
   kind: 'person' | 'system';
-  passwordHash: string;
+  /** scrypt hash of a person's password (null when Cognito holds it). System accounts use `secrets`. */
+  passwordHash: string | null;
   fullName: string;
   role: Role;
   orgCode: string;
+  status: 'active' | 'disabled';
   failedAttempts: number;
   lockedUntil: Date | null;
+  rateLimitPerMinute: number;
+}
+
+export interface StoredSecret {
+  id: string;
+  hash: string;
 }
 
 export interface AccountStore {
   find(username: string): Promise<StoredAccount | null>;
+  /** Active (unrevoked, unexpired) secrets of a system account, newest first: two overlap during rotation. */
+  activeSecrets(username: string): Promise<StoredSecret[]>;
   recordFailure(username: string, lockUntil: Date | null): Promise<void>;
-  recordSuccess(username: string): Promise<void>;
+  recordSuccess(username: string, secretId: string | null): Promise<void>;
 }
 
 export const lockout = { maxFailures: 5, minutes: 15 } as const;
 
 export type SignInResult =
-  | { ok: true; account: StoredAccount }
-  | { ok: false; reason: 'invalid' | 'locked'; lockedUntil?: Date };
+  | { ok: true; account: StoredAccount; secretId: string | null }
+  | { ok: false; reason: 'invalid' | 'locked' | 'disabled'; lockedUntil?: Date };
 
 /**
- * Checks a username/password (or system account secret). Five failures in a row lock the account for
- * 15 minutes; an unknown user costs the same scrypt work as a known one, so timing does not reveal accounts.
+ * Checks a username/password (or a system account's secret). Five failures in a row lock the account for
+ * 15 minutes (the lock then ends and the count starts again); an unknown user costs the same scrypt work as a
+ * known one, so timing does not reveal accounts. A disabled account never signs in.
  */
 export async function signIn(
   store: AccountStore,
@@ -43,17 +54,35 @@ export async function signIn(
   if (account.lockedUntil && account.lockedUntil > now) {
     return { ok: false, reason: 'locked', lockedUntil: account.lockedUntil };
   }
-  if (!(await verifySecret(password, account.passwordHash))) {
+  const secretId = await matchingSecret(store, account, password);
+  if (secretId === undefined) {
     const failures = account.failedAttempts + 1;
     const lockUntil =
       failures >= lockout.maxFailures ? new Date(now.getTime() + lockout.minutes * 60_000) : null;
-    await store.recordFailure(username, lockUntil);
+    await store.recordFailure(account.username, lockUntil);
     return lockUntil
       ? { ok: false, reason: 'locked', lockedUntil: lockUntil }
       : { ok: false, reason: 'invalid' };
   }
-  if (account.failedAttempts > 0 || account.lockedUntil) await store.recordSuccess(username);
-  return { ok: true, account };
+  if (account.status !== 'active') return { ok: false, reason: 'disabled' };
+  await store.recordSuccess(account.username, secretId);
+  return { ok: true, account, secretId };
+}
+
+/** The id of the secret that matches (null for a person's password), or undefined when none does. */
+async function matchingSecret(
+  store: AccountStore,
+  account: StoredAccount,
+  password: string,
+): Promise<string | null | undefined> {
+  if (account.kind === 'person') {
+    const ok = await verifySecret(password, account.passwordHash ?? dummyHash);
+    return ok && account.passwordHash ? null : undefined;
+  }
+  const secrets = await store.activeSecrets(account.username);
+  if (secrets.length === 0) await verifySecret(password, dummyHash);
+  for (const secret of secrets) if (await verifySecret(password, secret.hash)) return secret.id;
+  return undefined;
 }
 
 // scrypt hash of a random string: verifying against it takes the same time as a real check.

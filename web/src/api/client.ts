@@ -34,7 +34,11 @@ export function buildUrl(path: string, query: Record<string, QueryValue> = {}): 
 /** Calls the REST API with the session token and turns any non-2xx answer into an `ApiError`. */
 export async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<T> {
   const { method = 'GET', query, body, signal, authenticated = true } = options;
-  const headers: Record<string, string> = { Accept: 'application/json, application/problem+json' };
+  // The server records the channel of every audited access: calls from this UI are `web`.
+  const headers: Record<string, string> = {
+    Accept: 'application/json, application/problem+json',
+    'X-Omslink-Client': 'web',
+  };
   const token = authenticated ? readToken() : null;
   if (token) headers.Authorization = `Bearer ${token}`;
   if (body !== undefined) headers['Content-Type'] = 'application/json';

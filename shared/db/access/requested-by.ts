@@ -1,0 +1,35 @@
+import { can, type Permission } from '../../domain/access/permissions';
+import { roleOrganisationKind } from '../../domain/access/roles';
+import type { RequestedBy } from '../../ports/queue';
+import type { Db } from '../connection';
+import type { AccessContext } from './scoped';
+
+export class NotEntitledError extends Error {
+  constructor() {
+    super('The requesting account is not entitled to this import');
+    this.name = 'NotEntitledError';
+  }
+}
+
+/**
+ * Turns the `requestedBy` of a queue message into the access context the consumer acts with, after checking
+ * that the account still exists, is active, holds that role in that organisation, and has the permission.
+ */
+export async function contextOfRequester(
+  db: Db,
+  who: RequestedBy,
+  permission: Permission,
+): Promise<AccessContext> {
+  const [account] = await db<{ role: string; org_code: string; status: string }[]>`
+    select role, org_code, status from auth.account_for_sign_in(${who.username})`;
+  if (
+    !account ||
+    account.status !== 'active' ||
+    account.role !== who.role ||
+    account.org_code !== who.orgCode ||
+    !can(who, permission)
+  ) {
+    throw new NotEntitledError();
+  }
+  return { ...who, orgKind: roleOrganisationKind[who.role] };
+}
