@@ -1,0 +1,295 @@
+import * as soap from 'soap';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { permissionRoles } from '../../shared/domain/access/permissions';
+import type { Role } from '../../shared/domain/access/roles';
+import { callApi, signInToken, startTestRuntime, type TestRuntime } from '../helpers/runtime';
+
+/**
+ * The role × resource matrix of issue 3: each role sees and changes exactly its scope — through REST, SOAP and
+ * direct SQL as the application's database role (row-level security), including reading another МО's record by
+ * id, acting for another organisation, listing another СМО's insured persons, and a query that "forgets" its
+ * organisation filter.
+ */
+let t: TestRuntime;
+const tokens = new Map<string, string>();
+
+interface Scope {
+  orgCode: string;
+}
+const people: Record<string, { role: Role } & Scope> = {
+  test_mo: { role: 'mo_registrar', orgCode: '' },
+  test_mo2: { role: 'mo_registrar', orgCode: '' },
+  test_mo_admin: { role: 'mo_admin', orgCode: '' },
+  test_hosp: { role: 'mo_registrar', orgCode: '' },
+  test_smo: { role: 'smo_representative', orgCode: '' },
+  test_smo2: { role: 'smo_representative', orgCode: '' },
+  test_tfoms: { role: 'tfoms_analyst', orgCode: '' },
+  test_nsi: { role: 'nsi_operator', orgCode: '' },
+  test_admin: { role: 'fund_admin', orgCode: '' },
+};
+
+/** A person attached to `mo` today and insured by `smo` today (owner's view, bypassing RLS). */
+async function personOf(mo: string, smo: string) {
+  const [row] = await t.db.sql<{ id: string; enp: string }[]>`
+    select p.id::text, p.enp from person.person p
+    where exists (select 1 from person.attachment a where a.person_id = p.id and a.mo_code = ${mo}
+                    and a.date_beg <= current_date and (a.date_end is null or a.date_end >= current_date))
+      and exists (select 1 from person.policy po where po.person_id = p.id and po.smo_code = ${smo}
+                    and po.date_beg <= current_date and (po.date_end is null or po.date_end >= current_date))
+    order by p.id limit 1`;
+  if (!row) throw new Error(`no person attached to ${mo} and insured by ${smo}`);
+  return row;
+}
+
+const as = (username: string) => ({
+  username,
+  role: people[username]!.role,
+  orgCode: people[username]!.orgCode,
+});
+
+let pA: { id: string; enp: string };
+let pB: { id: string; enp: string };
+
+beforeAll(async () => {
+  t = await startTestRuntime();
+  const accounts = await t.db.sql<{ username: string; org_code: string }[]>`
+    select username, org_code from auth.account`;
+  for (const a of accounts) if (people[a.username]) people[a.username]!.orgCode = a.org_code;
+  for (const username of Object.keys(people))
+    tokens.set(username, await signInToken(t.runtime.url, username));
+  pA = await personOf(people.test_mo!.orgCode, people.test_smo!.orgCode);
+  pB = await personOf(people.test_mo2!.orgCode, people.test_smo2!.orgCode);
+});
+afterAll(async () => {
+  await t?.stop();
+});
+
+const api = (username: string, path: string, init: Parameters<typeof callApi>[2] = {}) =>
+  callApi(t.runtime.url, path, { ...init, token: tokens.get(username) });
+
+describe('REST: persons by id and by list', () => {
+  it('opens a person card exactly within each role’s scope; outside it answers 404 like a missing person', async () => {
+    // Prepare: who may see pA (attached to test_mo's МО, insured by test_smo's СМО)
+    const expected: Record<string, number> = {
+      test_mo: 200,
+      test_mo_admin: 200,
+      test_mo2: 404,
+      test_hosp: 404,
+      test_smo: 200,
+      test_smo2: 404,
+      test_tfoms: 200,
+      test_nsi: 200,
+      test_admin: 200,
+    };
+    for (const [username, status] of Object.entries(expected)) {
+      // Act
+      const res = await api(username, `/api/v1/persons/${pA.id}`);
+      // Assess
+      expect({ username, status: res.status }).toEqual({ username, status });
+      if (status === 200) expect(res.body.person.enp).toBe(pA.enp);
+      else expect(res.body.title).toBe('Не найдено');
+    }
+  });
+
+  it('reading another МО’s person by id fails, and so does another СМО’s', async () => {
+    expect((await api('test_mo', `/api/v1/persons/${pB.id}`)).status).toBe(404);
+    expect((await api('test_smo', `/api/v1/persons/${pB.id}`)).status).toBe(404);
+    expect((await api('test_mo2', `/api/v1/persons/${pB.id}`)).status).toBe(200);
+    expect((await api('test_smo2', `/api/v1/persons/${pB.id}`)).status).toBe(200);
+  });
+
+  it('listing persons insured by another СМО finds nobody; ТФОМС finds them', async () => {
+    const other = people.test_smo2!.orgCode;
+    const bySmo = await api('test_smo', `/api/v1/persons?smoCode=${other}`);
+    expect(bySmo.status).toBe(200);
+    expect(bySmo.body).toMatchObject({ total: 0, items: [] });
+    const byFund = await api('test_tfoms', `/api/v1/persons?smoCode=${other}&pageSize=5`);
+    expect(byFund.body.total).toBeGreaterThan(0);
+    expect(byFund.body.items.every((p: { smoCode: string }) => p.smoCode === other)).toBe(true);
+  });
+
+  it('a list without any organisation filter returns exactly the caller’s scope', async () => {
+    for (const [username, column] of [
+      ['test_mo', 'mo'],
+      ['test_smo', 'smo'],
+    ] as const) {
+      const org = people[username]!.orgCode;
+      const [{ n }] = (await t.db.sql<{ n: number }[]>`
+        select count(*)::int as n from person.person p where ${
+          column === 'mo'
+            ? t.db
+                .sql`exists (select 1 from person.attachment a where a.person_id = p.id and a.mo_code = ${org}
+                 and a.date_beg <= current_date and (a.date_end is null or a.date_end >= current_date))
+                 or exists (select 1 from person.person_link l where l.person_id = p.id and l.org_code = ${org})`
+            : t.db
+                .sql`exists (select 1 from person.policy po where po.person_id = p.id and po.smo_code = ${org}
+                 and po.date_beg <= current_date and (po.date_end is null or po.date_end >= current_date))`
+        }`) as unknown as [{ n: number }];
+      const res = await api(username, '/api/v1/persons?pageSize=200');
+      expect(res.status).toBe(200);
+      expect(res.body.total).toBe(n);
+      expect(n).toBeGreaterThan(0);
+      expect(n).toBeLessThan(2_000);
+      const key = column === 'mo' ? 'moCode' : 'smoCode';
+      expect(res.body.items.every((p: Record<string, string>) => p[key] === org)).toBe(true);
+    }
+    const all = await api('test_tfoms', '/api/v1/persons?pageSize=1');
+    const [{ total }] = (await t.db.sql<
+      { total: number }[]
+    >`select count(*)::int as total from person.person`) as unknown as [{ total: number }];
+    expect(all.body.total).toBe(total);
+  });
+
+  it('each role’s permissions gate the routes: only permitted roles get 200, the others 403', async () => {
+    const routes: { path: string; permission: keyof typeof permissionRoles; init?: object }[] = [
+      { path: '/api/v1/persons?pageSize=1', permission: 'persons.read' },
+      {
+        path: '/api/v1/persons/affiliation',
+        permission: 'persons.query-affiliation',
+        init: { method: 'POST', json: { enp: pA.enp } },
+      },
+    ];
+    for (const route of routes) {
+      for (const [username, { role }] of Object.entries(people)) {
+        const res = await api(username, route.path, route.init ?? {});
+        const allowed = (permissionRoles[route.permission] as readonly Role[]).includes(role);
+        expect({ username, path: route.path, status: res.status }).toEqual({
+          username,
+          path: route.path,
+          status: allowed ? 200 : 403,
+        });
+      }
+    }
+  });
+});
+
+describe('SQL as the application role: row-level security holds whatever the query says', () => {
+  it('a query that forgets its organisation filter sees only the scope', async () => {
+    const mo = people.test_mo!.orgCode;
+    const seen = await t.db.as(
+      as('test_mo'),
+      (tx) => tx<{ id: string }[]>`select id::text from person.person`,
+    );
+    const [{ n }] = (await t.db.sql<{ n: number }[]>`
+      select count(*)::int as n from person.person p
+      where exists (select 1 from person.attachment a where a.person_id = p.id and a.mo_code = ${mo}
+                      and a.date_beg <= current_date and (a.date_end is null or a.date_end >= current_date))
+         or exists (select 1 from person.person_link l where l.person_id = p.id and l.org_code = ${mo})`) as unknown as [
+      { n: number },
+    ];
+    expect(seen.length).toBe(n);
+    expect(seen.some((r) => r.id === pB.id)).toBe(false);
+    const policies = await t.db.as(
+      as('test_smo'),
+      (tx) => tx<{ smo: string }[]>`
+      select distinct po.smo_code as smo from person.policy po
+      where po.date_end is null and po.person_id in (select id from person.person)`,
+    );
+    expect(policies.map((p) => p.smo)).toContain(people.test_smo!.orgCode);
+  });
+
+  it('reading another МО’s person by id returns no row; changing it changes nothing', async () => {
+    const read = await t.db.as(as('test_mo'), (tx) => tx`select * from person.person where id = ${pB.id}`);
+    expect(read).toHaveLength(0);
+    const updated = await t.db.as(
+      as('test_mo'),
+      (tx) => tx`update person.person set phone = '+70000000000' where id = ${pA.id}`,
+    );
+    expect(updated.count).toBe(0);
+    const [after] = await t.db.sql<
+      { phone: string | null }[]
+    >`select phone from person.person where id = ${pA.id}`;
+    expect(after!.phone).not.toBe('+70000000000');
+  });
+
+  it('an МО cannot insert into the register, link itself to a person, or write the audit log directly', async () => {
+    await expect(
+      t.db.as(
+        as('test_mo'),
+        (tx) => tx`
+          insert into person.person (enp, fam, im, sex, birth_date) values ('1234567890123452', 'Х', 'Х', 1, '2000-01-01')`,
+      ),
+    ).rejects.toThrow(/row-level security/);
+    await expect(
+      t.db.as(
+        as('test_mo'),
+        (tx) =>
+          tx`insert into person.person_link (person_id, org_code, source) values (${pB.id}, ${people.test_mo!.orgCode}, 'x')`,
+      ),
+    ).rejects.toThrow(/permission denied/);
+    for (const statement of [
+      `insert into audit.entry (username, channel, action, entity, record_count) values ('x', 'web', 'read', 'x', 0)`,
+      `update audit.entry set username = 'x'`,
+      `delete from audit.entry`,
+      `truncate audit.entry`,
+    ]) {
+      await expect(t.db.as(as('test_admin'), (tx) => tx.unsafe(statement))).rejects.toThrow(
+        /permission denied/,
+      );
+    }
+  });
+
+  it('the application role cannot switch RLS off, become the owner, or read other organisations’ accounts', async () => {
+    await expect(
+      t.db.as(as('test_mo'), async (tx) => {
+        await tx`set local row_security = off`;
+        return tx`select count(*) from person.person`;
+      }),
+    ).rejects.toThrow(/row-level security/);
+    await expect(t.db.as(as('test_mo'), (tx) => tx`set local role postgres`)).rejects.toThrow(
+      /permission denied/,
+    );
+    const mine = await t.db.as(
+      as('test_mo'),
+      (tx) => tx<{ username: string }[]>`select username from auth.account`,
+    );
+    expect(mine.map((a) => a.username)).toEqual(['test_mo']);
+    const admins = await t.db.as(
+      as('test_mo_admin'),
+      (tx) => tx<{ org_code: string }[]>`select distinct org_code from auth.account`,
+    );
+    expect(admins.map((a) => a.org_code)).toEqual([people.test_mo!.orgCode]);
+    const fund = await t.db.as(
+      as('test_admin'),
+      (tx) => tx<{ n: number }[]>`select count(distinct org_code)::int as n from auth.account`,
+    );
+    expect(fund[0]!.n).toBeGreaterThan(3);
+  });
+
+  it('without a caller context the application role sees nothing at all', async () => {
+    const persons = await t.db.app`select count(*)::int as n from person.person`;
+    const accounts = await t.db.app`select count(*)::int as n from auth.account`;
+    const audit = await t.db.app`select count(*)::int as n from audit.entry`;
+    expect([persons[0]!.n, accounts[0]!.n, audit[0]!.n]).toEqual([0, 0, 0]);
+  });
+});
+
+describe('SOAP: attributed to the account’s organisation, never acting for another', () => {
+  async function client(username: string) {
+    const c = await soap.createClientAsync(`${t.runtime.url}/soap/ErzService?wsdl`);
+    c.setEndpoint(`${t.runtime.url}/soap/ErzService`);
+    c.setSecurity(
+      new soap.WSSecurity(username, username, { passwordType: 'PasswordText', hasTimeStamp: false }),
+    );
+    return c;
+  }
+
+  it('answers the insurance affiliation to any participant’s system, and audits it as that organisation', async () => {
+    const c = await client('soap_mo');
+    const [answer] = await c.GetInsuranceAffiliationAsync({ Enp: pB.enp });
+    expect(answer).toMatchObject({
+      Outcome: 'identified',
+      Method: 'enp',
+      Policy: { SmoCode: people.test_smo2!.orgCode },
+    });
+    const [entry] = await t.db.sql<
+      { username: string; org_code: string; channel: string; person_ids: string[] }[]
+    >`
+      select username, org_code, channel, person_ids::text[] from audit.entry
+      where entity = 'person.affiliation' order by id desc limit 1`;
+    expect(entry).toMatchObject({ username: 'soap_mo', channel: 'soap', person_ids: [pB.id] });
+    expect(entry!.org_code).toBe(
+      (await t.db.sql`select org_code from auth.account where username = 'soap_mo'`)[0]!.org_code,
+    );
+  });
+});
