@@ -25,6 +25,8 @@ export interface Me {
   role: string;
   roleTitle: string;
   organisation: Organisation;
+  /** What the role may do (`organisations.edit`, …): the UI shows only actions that will succeed. */
+  permissions?: string[];
   sections: Section[];
 }
 

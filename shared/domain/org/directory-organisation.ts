@@ -1,0 +1,120 @@
+import { checkOrganisation, checkOrganisationCode, type FlkError } from './organisation-flk';
+import type { OrganisationCreate } from './organisation-input';
+
+/** A record of an F003/F002 publication as the reader gives it (leaf values by lower-cased element name). */
+export interface DirectoryRecord {
+  kind: 'MO' | 'SMO';
+  ordinal: number;
+  fields: Record<string, string[]>;
+  periods: { begin: string | null; end: string | null }[];
+}
+
+/** Which region the import is for: the ТФОМС organisation of this installation. */
+export interface ImportRegion {
+  regionCode: string;
+  okato: string | null;
+}
+
+export type DirectoryVerdict =
+  | { status: 'skipped'; ordinal: number; code: string }
+  | { status: 'invalid'; ordinal: number; code: string; errors: FlkError[] }
+  | { status: 'valid'; ordinal: number; organisation: OrganisationCreate };
+
+/** Element names of the publications, per organisation kind (F003 МО, F002 СМО). */
+const elements = {
+  MO: { code: 'mcod', name: 'nam_mop', shortName: 'nam_mok' },
+  SMO: { code: 'smocod', name: 'nam_smop', shortName: 'nam_smok' },
+} as const;
+
+/** Field of the canonical record → element of the file, for the protocol's per-record errors. */
+const fileField: Record<string, string> = {
+  inn: 'inn',
+  ogrn: 'Ogrn',
+  kpp: 'KPP',
+  okato: 'tf_okato',
+  dateBeg: 'd_begin',
+  dateEnd: 'd_end',
+  address: 'addr_j',
+  phone: 'phone',
+};
+
+const first = (record: DirectoryRecord, name: string): string | null => record.fields[name]?.[0] ?? null;
+
+/** `dd.mm.yyyy` (FFOMS publications) or `yyyy-mm-dd` → ISO date; null when empty or malformed. */
+export function directoryDate(value: string | null): string | null {
+  if (!value) return null;
+  const ru = /^(\d{2})\.(\d{2})\.(\d{4})$/.exec(value.trim());
+  const iso = ru ? `${ru[3]}-${ru[2]}-${ru[1]}` : value.trim().slice(0, 10);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(iso)) return null;
+  const date = new Date(`${iso}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(iso) ? iso : null;
+}
+
+/**
+ * The organisation's inclusion period: the one with the latest start (an СМО excluded and later included again
+ * has several `insInclude`); a record without any period falls back to its top-level `d_begin`/`d_end`.
+ */
+function inclusion(record: DirectoryRecord): { begin: string | null; end: string | null } {
+  const periods = record.periods
+    .map((p) => ({ begin: directoryDate(p.begin), end: directoryDate(p.end) }))
+    .filter((p) => p.begin !== null)
+    .sort((a, b) => (a.begin! < b.begin! ? -1 : a.begin! > b.begin! ? 1 : 0));
+  return periods[periods.length - 1] ?? { begin: null, end: null };
+}
+
+/** Whether a record belongs to the region: by `tf_okato` (its first two digits), else by the code's prefix. */
+function inRegion(record: DirectoryRecord, code: string, region: ImportRegion): boolean {
+  const okato = first(record, 'tf_okato');
+  if (okato && region.okato) return okato.slice(0, 2) === region.okato.slice(0, 2);
+  return code.startsWith(region.regionCode);
+}
+
+/**
+ * Maps one publication record to the canonical organisation, or says why not: another region (skipped), or FLK
+ * errors (the same rules as the REST API, with the file's element names). The МО kind is not part of F003:
+ * a new МО is recorded as `combined` (the operator narrows it), an existing one keeps its kind.
+ */
+export function organisationFromDirectory(record: DirectoryRecord, region: ImportRegion): DirectoryVerdict {
+  const names = elements[record.kind];
+  const code = first(record, names.code) ?? '';
+  const { ordinal } = record;
+  if (code && !inRegion(record, code, region)) return { status: 'skipped', ordinal, code };
+
+  const errors: FlkError[] = [];
+  const name = first(record, names.name);
+  if (!code) errors.push({ code: '902', field: names.code, message: 'Не указан код организации' });
+  else errors.push(...checkOrganisationCode(record.kind, code).map((e) => ({ ...e, field: names.code })));
+  if (!name) errors.push({ code: '902', field: names.name, message: 'Не указано полное наименование' });
+  const period = inclusion(record);
+  if (!period.begin) {
+    errors.push({ code: '902', field: 'd_begin', message: 'Не указана дата включения в реестр' });
+  }
+  const index = first(record, 'index_j');
+  const address = first(record, 'addr_j');
+  const organisation: OrganisationCreate = {
+    code,
+    kind: record.kind,
+    name: (name ?? '').slice(0, 500),
+    shortName: (first(record, names.shortName) ?? name ?? '').slice(0, 200),
+    moKind: record.kind === 'MO' ? 'combined' : null,
+    okato: first(record, 'tf_okato'),
+    inn: first(record, 'inn'),
+    ogrn: first(record, 'ogrn'),
+    kpp: first(record, 'kpp'),
+    address: address ? (index ? `${index}, ${address}` : address).slice(0, 500) : null,
+    phone: (first(record, 'phone') ?? first(record, 'phone1'))?.slice(0, 100) ?? null,
+    dateBeg: period.begin ?? '',
+    dateEnd: period.end,
+  };
+  if (period.begin) {
+    errors.push(
+      ...checkOrganisation(record.kind, organisation).map((e) => ({
+        ...e,
+        field: fileField[e.field] ?? e.field,
+      })),
+    );
+  }
+  return errors.length > 0
+    ? { status: 'invalid', ordinal, code, errors }
+    : { status: 'valid', ordinal, organisation };
+}
