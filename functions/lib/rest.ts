@@ -37,6 +37,8 @@ export interface RestResponse {
   status?: number;
   body?: unknown;
   headers?: Record<string, string>;
+  /** A body sent as is instead of JSON (CSV and other files; name its content-type in `headers`). */
+  raw?: string | Buffer;
 }
 
 const securityHeaders = {
@@ -56,6 +58,16 @@ function json(
     statusCode: status,
     headers: { 'content-type': `${type}; charset=utf-8`, ...securityHeaders, ...headers },
     body: body === undefined ? '' : JSON.stringify(body),
+  };
+}
+
+function rawResponse(status: number, body: string | Buffer, headers: Record<string, string> = {}) {
+  const binary = Buffer.isBuffer(body);
+  return {
+    statusCode: status,
+    headers: { ...securityHeaders, ...headers },
+    body: binary ? body.toString('base64') : body,
+    isBase64Encoded: binary,
   };
 }
 
@@ -94,6 +106,7 @@ export function restHandler(
       return withCaller(await ports.sql(), { ...caller, requestId }, work);
     };
     const result = await fn({ event, caller, ports, requestId, db });
+    if (result.raw !== undefined) return rawResponse(result.status ?? 200, result.raw, result.headers);
     return json(result.status ?? 200, result.body, result.headers);
   };
   return middy(base).onError(async (request) => {
@@ -154,6 +167,8 @@ function parse<T extends ZodType>(schema: T, value: unknown): z.infer<T> {
 }
 
 function russianIssue(issue: z.core.$ZodIssue): string {
+  // A schema's own Russian message (e.g. a password rule) says more than the generic text.
+  if (/[А-Яа-яЁё]/.test(issue.message)) return issue.message;
   if (issue.code === 'invalid_type' && issue.input === undefined) return 'Отсутствует обязательное поле';
   if (issue.code === 'too_big') return 'Значение слишком длинное или велико';
   if (issue.code === 'too_small') return 'Значение слишком короткое или мало';

@@ -11,6 +11,7 @@ import { migrate } from '../../shared/db/migrate';
 import { type DirectoryLoadResult, loadAllDirectories } from '../../shared/db/nsi/nsi-loader';
 import { directoryBlobs } from '../../shared/ports/directory-blobs';
 import { localTokenIssuer } from '../../shared/ports/identity';
+import { localPeopleDirectory } from '../../shared/ports/local-people-directory';
 import { createLocalQueues, pgBossQueue } from '../../shared/ports/pgboss-queue';
 import { type Ports, setPorts } from '../../shared/ports/ports';
 import { type LocalPostgres, startEmbeddedPostgres } from './embedded-postgres';
@@ -138,14 +139,16 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     mark('queue', t);
 
     const config = { ...readConfig(), databaseUrl };
+    const tokens = localTokenIssuer(
+      process.env.OMSLINK_JWT_SECRET ?? (await persistentSecret(path.join(dataDir, 'jwt-secret'))),
+    );
     const ports: Ports = {
       config,
       sql: async () => appSql,
       queue: pgBossQueue(boss),
       blobs: directoryBlobs(path.join(dataDir, 'blobs')),
-      tokens: localTokenIssuer(
-        process.env.OMSLINK_JWT_SECRET ?? (await persistentSecret(path.join(dataDir, 'jwt-secret'))),
-      ),
+      tokens,
+      people: localPeopleDirectory(async () => appSql, tokens),
     };
     setPorts(ports);
     stops.push(async () => setPorts(undefined));

@@ -2,28 +2,31 @@ import { z } from 'zod';
 import { accountStore, auditSignIn } from '../../../shared/db/access/account-repository';
 import { withCaller } from '../../../shared/db/access/scoped';
 import { roleOrganisationKind } from '../../../shared/domain/access/roles';
-import { signIn } from '../../../shared/domain/access/sign-in';
 import { ProblemError } from '../../lib/problem';
 import { parseBody, restHandler } from '../../lib/rest';
+import { directoryProblem } from '../accounts/account-problems';
 import { describeCaller } from './describe-caller';
 
 const Credentials = z.object({
   username: z.string().trim().min(1).max(64),
   password: z.string().min(1).max(256),
+  /** Cognito only: the new password that replaces a temporary one at the first sign-in. */
+  newPassword: z.string().min(12).max(256).optional(),
 });
 
-/** POST /api/v1/auth/login — the local identity issuer (Cognito signs people in when deployed to AWS). */
+const badCredentials = () => new ProblemError(401, 'Неверное имя пользователя или пароль');
+
+/**
+ * POST /api/v1/auth/login — signs a person in through the people directory: locally the scrypt hashes of
+ * auth.account and the local token issuer (five failures lock for 15 minutes), in AWS the Cognito user pool
+ * (USER_PASSWORD_AUTH; the answer's token is Cognito's ID token). Role and organisation come from auth.account.
+ */
 export const handler = restHandler({ auth: 'public' }, async ({ event, ports, requestId }) => {
-  const { username, password } = parseBody(event, Credentials);
-  if (!ports.tokens) {
-    throw new ProblemError(
-      501,
-      'Вход выполняется через Amazon Cognito',
-      'Используйте страницу входа Cognito.',
-    );
-  }
+  const { username, password, newPassword } = parseBody(event, Credentials);
   const sql = await ports.sql();
-  const result = await signIn(accountStore(sql), username, password, 'person');
+  const result = await ports.people.signIn(username, password, newPassword).catch((error: unknown) => {
+    throw directoryProblem(error);
+  });
   await auditSignIn(sql, username, result.ok ? 'sign_in' : 'sign_in_failed', 'web', requestId);
   if (!result.ok && result.reason === 'locked') {
     throw new ProblemError(
@@ -32,9 +35,26 @@ export const handler = restHandler({ auth: 'public' }, async ({ event, ports, re
       `Слишком много неудачных попыток входа. Повторите после ${result.lockedUntil?.toISOString() ?? 'истечения блокировки'}.`,
     );
   }
-  if (!result.ok) throw new ProblemError(401, 'Неверное имя пользователя или пароль');
-  const { account } = result;
-  const issued = await ports.tokens.issue(account);
+  if (!result.ok && result.reason === 'new-password-required') {
+    throw new ProblemError(
+      428,
+      'Требуется сменить временный пароль',
+      'Повторите вход, указав новый пароль в поле newPassword.',
+    );
+  }
+  if (!result.ok && result.reason === 'mfa-required') {
+    throw new ProblemError(
+      428,
+      'Требуется второй фактор',
+      'Для учётной записи включена двухфакторная аутентификация: войдите через страницу входа Cognito.',
+    );
+  }
+  if (!result.ok) throw badCredentials();
+  const store = accountStore(sql);
+  const account = await store.find(result.username);
+  // The directory said yes; auth.account decides who this is (and must agree it is an active person).
+  if (account?.kind !== 'person' || account.status !== 'active') throw badCredentials();
+  if (ports.people.kind === 'cognito') await store.recordSuccess(account.username, null);
   const who = {
     username: account.username,
     role: account.role,
@@ -44,5 +64,5 @@ export const handler = restHandler({ auth: 'public' }, async ({ event, ports, re
     requestId,
   };
   const user = await withCaller(sql, who, (tx) => describeCaller(tx, account));
-  return { body: { token: issued.token, expiresAt: issued.expiresAt.toISOString(), user } };
+  return { body: { token: result.token, expiresAt: result.expiresAt.toISOString(), user } };
 });

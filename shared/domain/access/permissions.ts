@@ -1,5 +1,5 @@
 import type { Caller } from './caller';
-import type { Role } from './roles';
+import { type Role, roleOrganisationKind, roles } from './roles';
 
 /**
  * What each role may do, independent of scope (the database's row-level security decides *which* rows). A
@@ -57,10 +57,12 @@ export function permissionsOf(role: Role): Permission[] {
   return (Object.keys(permissionRoles) as Permission[]).filter((p) => can({ role }, p));
 }
 
-/** Roles an account manager may grant: their own organisation kind's roles (the fund administrator: any). */
-export function grantableRoles(manager: Role, roleKinds: Record<Role, string>, managerKind: string): Role[] {
-  const all = Object.keys(roleKinds) as Role[];
-  if (manager === 'fund_admin') return all;
-  if (manager !== 'mo_admin' && manager !== 'smo_admin') return [];
-  return all.filter((r) => roleKinds[r] === managerKind);
+/**
+ * Roles an account manager may grant: a МО/СМО administrator the roles of their own organisation kind (never
+ * the fund's), the fund administrator any role; everybody else none.
+ */
+export function grantableRoles(manager: Pick<Caller, 'role' | 'orgKind'>): Role[] {
+  if (manager.role === 'fund_admin') return [...roles];
+  if (manager.role !== 'mo_admin' && manager.role !== 'smo_admin') return [];
+  return roles.filter((r) => roleOrganisationKind[r] === manager.orgKind);
 }

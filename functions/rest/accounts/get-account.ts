@@ -1,0 +1,15 @@
+import { audit } from '../../../shared/db/access/scoped';
+import { requirePermission, restHandler } from '../../lib/rest';
+import { managedAccount, usernameParameter } from './managed-account';
+
+/** GET /api/v1/accounts/{username} — one account the administrator manages. */
+export const handler = restHandler({ auth: 'user' }, async ({ event, caller, db }) => {
+  requirePermission(caller, 'accounts.manage');
+  const username = usernameParameter(event);
+  const account = await db(async (tx) => {
+    const found = await managedAccount(tx, username);
+    await audit(tx, 'read', 'account', { records: [found.username] });
+    return found;
+  });
+  return { body: account };
+});

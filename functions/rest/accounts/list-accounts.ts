@@ -1,0 +1,33 @@
+import { listAccounts } from '../../../shared/db/access/accounts-admin';
+import { audit } from '../../../shared/db/access/scoped';
+import { AccountListQuery } from '../../../shared/domain/access/account-requests';
+import { parseQuery, requirePermission, restHandler } from '../../lib/rest';
+
+/**
+ * GET /api/v1/accounts — the accounts the administrator manages (row-level security: an МО/СМО administrator
+ * sees their organisation's, the fund administrator all), with filters, sorting and paging.
+ */
+export const handler = restHandler({ auth: 'user' }, async ({ event, caller, db }) => {
+  requirePermission(caller, 'accounts.manage');
+  const query = parseQuery(event, AccountListQuery);
+  const page = await db(async (tx) => {
+    const result = await listAccounts(tx, query);
+    // Filters by code only: the search text may be a person's name.
+    await audit(
+      tx,
+      'read',
+      'account',
+      { records: result.items.map((a) => a.username) },
+      {
+        orgCode: query.orgCode ?? null,
+        role: query.role ?? null,
+        kind: query.kind ?? null,
+        status: query.status ?? null,
+        search: Boolean(query.q),
+        page: query.page,
+      },
+    );
+    return result;
+  });
+  return { body: page };
+});

@@ -1,0 +1,18 @@
+import { audit } from '../../../shared/db/access/scoped';
+import { listSecrets } from '../../../shared/db/access/system-secrets';
+import { requirePermission, restHandler } from '../../lib/rest';
+import { usernameParameter } from './managed-account';
+import { managedSystemAccount } from './system-account';
+
+/** GET /api/v1/accounts/{username}/secrets — a system account's secrets (dates and labels, never hashes). */
+export const handler = restHandler({ auth: 'user' }, async ({ event, caller, db }) => {
+  requirePermission(caller, 'accounts.manage');
+  const username = usernameParameter(event);
+  const items = await db(async (tx) => {
+    await managedSystemAccount(tx, username);
+    const secrets = await listSecrets(tx, username);
+    await audit(tx, 'read', 'account', { records: [username] }, { part: 'secrets', count: secrets.length });
+    return secrets;
+  });
+  return { body: { items } };
+});

@@ -1,0 +1,29 @@
+import { setPasswordHash } from '../../../shared/db/access/accounts-admin';
+import { audit } from '../../../shared/db/access/scoped';
+import { ResetPasswordRequest } from '../../../shared/domain/access/account-requests';
+import { parseBody, requirePermission, restHandler } from '../../lib/rest';
+import { accountWriteProblem, conflict } from './account-problems';
+import { managedAccount, usernameParameter } from './managed-account';
+
+/**
+ * POST /api/v1/accounts/{username}/password — an administrator sets a person's new password (in Cognito a
+ * temporary one to change at the next sign-in) and ends the person's sessions.
+ */
+export const handler = restHandler({ auth: 'user' }, async ({ event, caller, ports, db }) => {
+  requirePermission(caller, 'accounts.manage');
+  const username = usernameParameter(event);
+  const { password } = parseBody(event, ResetPasswordRequest);
+  await db(async (tx) => {
+    const account = await managedAccount(tx, username);
+    if (account.kind !== 'person') {
+      throw conflict('У системной учётной записи нет пароля: выпустите для неё новый секрет.');
+    }
+    const stored = await ports.people.resetPassword(username, password);
+    await setPasswordHash(tx, username, stored.passwordHash);
+    await ports.people.signOutEverywhere(username);
+    await audit(tx, 'update', 'account', { records: [username] }, { fields: ['password'] });
+  }).catch((error: unknown) => {
+    throw accountWriteProblem(error);
+  });
+  return { status: 204 };
+});

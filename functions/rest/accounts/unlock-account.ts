@@ -1,0 +1,26 @@
+import { findAccount, unlockAccount } from '../../../shared/db/access/accounts-admin';
+import { audit } from '../../../shared/db/access/scoped';
+import { requirePermission, restHandler } from '../../lib/rest';
+import { accountWriteProblem } from './account-problems';
+import { managedAccount, usernameParameter } from './managed-account';
+
+/** POST /api/v1/accounts/{username}/unlock — ends a sign-in lock (five failures) and resets the failure count. */
+export const handler = restHandler({ auth: 'user' }, async ({ event, caller, db }) => {
+  requirePermission(caller, 'accounts.manage');
+  const username = usernameParameter(event);
+  const account = await db(async (tx) => {
+    await managedAccount(tx, username);
+    await unlockAccount(tx, username);
+    await audit(
+      tx,
+      'update',
+      'account',
+      { records: [username] },
+      { fields: ['failedAttempts', 'lockedUntil'] },
+    );
+    return (await findAccount(tx, username))!;
+  }).catch((error: unknown) => {
+    throw accountWriteProblem(error);
+  });
+  return { body: account };
+});
