@@ -1,6 +1,7 @@
 import middy from '@middy/core';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
 import type { ZodType, z } from 'zod';
+import { isCallerCurrent } from '../../shared/db/access/account-repository';
 import { withCaller } from '../../shared/db/access/scoped';
 import type { Tx } from '../../shared/db/connection';
 import { type Caller, callerFromClaims } from '../../shared/domain/access/caller';
@@ -89,7 +90,7 @@ function problemResponse(error: ProblemError, requestId: string): APIGatewayProx
 
 /**
  * The one wrapper of every REST handler (middy): resolves the caller from the authorizer claims, refuses a
- * missing caller on `user` routes, maps `ProblemError` to problem+json and anything else to a 500 problem
+ * missing caller on `user` routes and a caller whose account was disabled or changed since the token was issued, maps `ProblemError` to problem+json and anything else to a 500 problem
  * without internals. Logs carry the request id, route and error class only — never request data.
  */
 export function restHandler(
@@ -101,6 +102,7 @@ export function restHandler(
     const caller = callerFromClaims(event.requestContext?.authorizer?.claims, channelOf(event));
     if (options.auth === 'user' && !caller) throw problems.unauthorized();
     const ports = getPorts();
+    if (caller && !(await isCallerCurrent(await ports.sql(), caller))) throw problems.unauthorized();
     const db = async <T>(work: (tx: Tx) => Promise<T>): Promise<T> => {
       if (!caller) throw problems.unauthorized();
       return withCaller(await ports.sql(), { ...caller, requestId }, work);

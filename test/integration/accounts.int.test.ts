@@ -323,7 +323,7 @@ describe('people: creation rules, password reset, disabling, unlocking', () => {
     });
     // Assess
     expect(reset.status).toBe(204);
-    await signInToken(t.runtime.url, 'mo_reg_temp', 'Новый-пароль-777');
+    const held = await signInToken(t.runtime.url, 'mo_reg_temp', 'Новый-пароль-777');
     const old = await callApi(t.runtime.url, '/api/v1/auth/login', {
       method: 'POST',
       json: { username: 'mo_reg_temp', password: temporary },
@@ -343,6 +343,8 @@ describe('people: creation rules, password reset, disabling, unlocking', () => {
       json: { username: 'mo_reg_temp', password: 'Новый-пароль-777' },
     });
     expect(refused.status).toBe(401);
+    // … and a token issued before it was disabled stops working at once
+    expect((await callApi(t.runtime.url, '/api/v1/me', { token: held })).status).toBe(401);
 
     // Act + Assess: enable again
     const enabled = await api('test_mo_admin', '/api/v1/accounts/mo_reg_temp', {

@@ -81,3 +81,16 @@ export async function revokeToken(db: Db, jti: string, expiresAt: Date): Promise
     on conflict (jti) do nothing`;
   await db`delete from auth.revoked_token where expires_at < now()`;
 }
+
+/**
+ * Is the token's account still active, with the same role and organisation? Tokens live for hours; a disabled
+ * account or a changed role must stop working at once, whatever the token says.
+ */
+export async function isCallerCurrent(
+  db: Db,
+  who: { username: string; role: string; orgCode: string },
+): Promise<boolean> {
+  const [row] = await db<{ role: string; org_code: string; status: string }[]>`
+    select role, org_code, status from auth.account_for_sign_in(${who.username})`;
+  return Boolean(row && row.status === 'active' && row.role === who.role && row.org_code === who.orgCode);
+}
