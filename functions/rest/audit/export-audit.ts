@@ -1,0 +1,22 @@
+import { auditExportCap, exportAuditLog } from '../../../shared/db/audit/export-audit-log';
+import { AuditFilter, auditExportFileName } from '../../../shared/domain/audit/audit-filter';
+import { ProblemError } from '../../lib/problem';
+import { parseQuery, requirePermission, restHandler } from '../../lib/rest';
+import { csvDownload } from './csv-download';
+
+/** GET /api/v1/audit/export — the filtered audit log as a CSV file (at most 100,000 entries). */
+export const handler = restHandler({ auth: 'user' }, async ({ event, caller, db }) => {
+  requirePermission(caller, 'audit.read');
+  const filter = parseQuery(event, AuditFilter);
+  const result = await db((tx) => exportAuditLog(tx, filter));
+  if (!result.ok) {
+    throw new ProblemError(
+      400,
+      'Слишком много записей для выгрузки',
+      `Под условия подходит более ${auditExportCap.toLocaleString('ru-RU')} записей журнала. Сократите период или добавьте фильтры.`,
+      [{ code: '904', field: 'from', message: 'Сузьте условия выгрузки' }],
+    );
+  }
+  const today = new Date().toISOString().slice(0, 10);
+  return csvDownload(event, result.csv, auditExportFileName(filter, today));
+});

@@ -1,0 +1,10 @@
+import { searchAuditLog } from '../../../shared/db/audit/search-audit-log';
+import { AuditSearchQuery } from '../../../shared/domain/audit/audit-query';
+import { parseQuery, requirePermission, restHandler } from '../../lib/rest';
+
+/** GET /api/v1/audit — the audit log of the region: filters, page or keyset paging, capped total. */
+export const handler = restHandler({ auth: 'user' }, async ({ event, caller, db }) => {
+  requirePermission(caller, 'audit.read');
+  const { page, pageSize, after, ...filter } = parseQuery(event, AuditSearchQuery);
+  return { body: await db((tx) => searchAuditLog(tx, { filter, page, pageSize, after })) };
+});

@@ -1,0 +1,46 @@
+import { z } from 'zod';
+import { AuditFilter } from './audit-filter';
+import { auditMaxPageSize, auditPageWindow, decodeAuditCursor } from './audit-paging';
+
+const cursor = z
+  .string()
+  .max(200)
+  .optional()
+  .transform((text, context) => {
+    if (!text) return undefined;
+    const decoded = decodeAuditCursor(text);
+    if (!decoded) {
+      context.addIssue({
+        code: 'custom',
+        message: 'Неверный курсор: возьмите nextCursor из предыдущего ответа',
+      });
+      return z.NEVER;
+    }
+    return decoded;
+  });
+
+const paging = {
+  page: z.coerce.number().int().min(1).max(auditPageWindow).default(1),
+  pageSize: z.coerce.number().int().min(1).max(auditMaxPageSize).default(50),
+  after: cursor,
+};
+
+const withinWindow = (query: { page: number; pageSize: number; after?: unknown }) =>
+  query.after !== undefined || query.page * query.pageSize <= auditPageWindow + query.pageSize - 1;
+
+const windowMessage = `Постраничный просмотр доступен для первых ${auditPageWindow.toLocaleString('ru-RU')} записей: сузьте фильтр или продолжайте по курсору after`;
+
+/** `GET /api/v1/audit`: the filters plus page or keyset paging. */
+export const AuditSearchQuery = AuditFilter.extend(paging).refine(withinWindow, {
+  message: windowMessage,
+  path: ['page'],
+});
+export type AuditSearchQuery = z.infer<typeof AuditSearchQuery>;
+
+/** `GET /api/v1/persons/{id}/access-log`: paging only. */
+export const AccessLogQuery = z
+  .object(paging)
+  .refine(withinWindow, { message: windowMessage, path: ['page'] });
+
+/** The `{id}` of a person route. */
+export const PersonIdParameter = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);

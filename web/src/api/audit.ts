@@ -1,0 +1,101 @@
+import { ApiError, NetworkError } from './api-error';
+import { apiRequest, buildUrl, type QueryValue } from './client';
+import { readToken } from './token-store';
+import type { Problem } from './types';
+
+/** One entry of the audit log as `GET /api/v1/audit` answers it. */
+export interface AuditEntry {
+  id: string;
+  /** ISO timestamp (UTC). */
+  at: string;
+  username: string;
+  /** The account's full name when the reader may see that account. */
+  fullName: string | null;
+  orgCode: string | null;
+  orgShortName: string | null;
+  role: string | null;
+  roleTitle: string | null;
+  channel: string;
+  channelTitle: string;
+  action: string;
+  actionTitle: string;
+  entity: string;
+  entityTitle: string;
+  recordIds: string[];
+  personIds: string[];
+  recordCount: number;
+  requestId: string | null;
+}
+
+/** A page of the audit log; `totalExact: false` means more than `total` (= `totalCap`) entries match. */
+export interface AuditPage {
+  items: AuditEntry[];
+  page: number | null;
+  pageSize: number;
+  total: number;
+  totalExact: boolean;
+  totalCap: number;
+  nextCursor: string | null;
+}
+
+/** Filters of the audit log (query-string names of the API). */
+export interface AuditFilters {
+  from?: string;
+  to?: string;
+  username?: string;
+  orgCode?: string;
+  role?: string;
+  channel?: string;
+  action?: string;
+  entity?: string;
+  personId?: string;
+  recordId?: string;
+  requestId?: string;
+}
+
+export function fetchAuditLog(
+  filters: AuditFilters,
+  paging: { page: number; pageSize: number },
+  signal?: AbortSignal,
+): Promise<AuditPage> {
+  return apiRequest('/api/v1/audit', { query: { ...filters, ...paging }, signal });
+}
+
+export function fetchPersonAccessLog(
+  personId: string,
+  paging: { page: number; pageSize: number },
+  signal?: AbortSignal,
+): Promise<AuditPage> {
+  return apiRequest(`/api/v1/persons/${encodeURIComponent(personId)}/access-log`, { query: paging, signal });
+}
+
+/** Downloads the filtered audit log as a CSV file (the browser saves it under the server's file name). */
+export async function downloadAuditCsv(filters: AuditFilters): Promise<void> {
+  const token = readToken();
+  let response: Response;
+  try {
+    response = await fetch(buildUrl('/api/v1/audit/export', filters as Record<string, QueryValue>), {
+      headers: {
+        Accept: 'text/csv, application/problem+json',
+        'X-Omslink-Client': 'web',
+        ...(token ? { Authorization: `Bearer ${token}` } : {}),
+      },
+    });
+  } catch (error) {
+    throw new NetworkError(error);
+  }
+  if (!response.ok) {
+    const problem = (await response.json().catch(() => null)) as Problem | null;
+    throw new ApiError(response.status, problem);
+  }
+  const disposition = response.headers.get('Content-Disposition') ?? '';
+  const fileName = /filename="?([^";]+)"?/.exec(disposition)?.[1] ?? 'audit.csv';
+  const url = URL.createObjectURL(await response.blob());
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
