@@ -38,12 +38,12 @@ log(
 log('  demo accounts (user / password):');
 for (const a of runtime.demo.accounts) {
   log(
-    `    ${a.username.padEnd(11)} / ${a.password.padEnd(11)} ${a.kind === 'system' ? 'SOAP' : 'web '}  ${roleTitles[a.role]}, ${a.orgCode}`,
+    `    ${a.username.padEnd(14)} / ${a.password.padEnd(14)} ${a.kind === 'system' ? 'SOAP' : 'web '}  ${roleTitles[a.role]}, ${a.orgCode}`,
   );
 }
 log(`  web UI:     ${runtime.url}/`);
 log(`  REST:       ${runtime.url}/api/v1/...   health: ${runtime.url}/health`);
-log(`  SOAP:       ${runtime.url}/soap/NsiService?wsdl`);
+log(`  SOAP:       ${runtime.url}/soap/NsiService?wsdl, ${runtime.url}/soap/ErzService?wsdl`);
 log(
   `  started in ${t.total} ms (postgres ${t.postgres}, migrations ${t.migrations}, НСИ ${t.nsi}, demo ${t.demo}, queue ${t.queue})`,
 );
