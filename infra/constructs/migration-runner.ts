@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { type CfnElement, CustomResource, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import type { Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Provider } from 'aws-cdk-lib/custom-resources';
 import { Construct } from 'constructs';
 import { repositoryRoot } from './project-paths';
@@ -11,6 +12,11 @@ import { repositoryRoot } from './project-paths';
 export interface MigrationRunnerProps {
   /** The `migrate` ops function of the manifest (an OmsFunction with the migrations bundled next to it). */
   readonly migrate: LambdaFunction;
+  /**
+   * The application role's secret, whose password the migrate function gives to `omslink_app`. Its ARN is a
+   * property of the custom resource, so a replaced secret (a new ARN) runs the function again.
+   */
+  readonly appSecret: ISecret;
   /** Where shared/db/migrations lives; the repository root by default. */
   readonly projectRoot?: string;
 }
@@ -35,9 +41,10 @@ export function migrationsFingerprint(projectRoot: string = repositoryRoot): str
  * deployment and CloudFormation rolls back.
  *
  * CloudFormation invokes a custom resource only when its properties change, so the resource carries the
- * fingerprint of the migration files and the version of the migrate code: every deployment that brings a new
- * migration (or a changed migrate function) runs it; deployments that change neither have nothing to apply
- * (postgrator would find every migration applied), and the template stays deterministic.
+ * fingerprint of the migration files, the version of the migrate code and the ARN of the application secret:
+ * every deployment that brings a new migration, a changed migrate function or a new application secret runs it;
+ * deployments that change none have nothing to apply (postgrator would find every migration applied, and the
+ * application role already has the secret's password), and the template stays deterministic.
  */
 export class MigrationRunner extends Construct {
   readonly resource: CustomResource;
@@ -59,6 +66,7 @@ export class MigrationRunner extends Construct {
       properties: {
         MigrationsFingerprint: migrationsFingerprint(props.projectRoot),
         MigrateVersion: props.migrate.currentVersion.version,
+        AppSecretArn: props.appSecret.secretArn,
       },
     });
 

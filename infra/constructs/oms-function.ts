@@ -18,7 +18,11 @@ import type { Construct } from 'constructs';
 import type { FunctionSpec } from '../../functions/manifest';
 import { repositoryRoot } from './project-paths';
 
-/** How a function reaches PostgreSQL: the RDS Proxy endpoint and the secret holding username/password. */
+/**
+ * How a function reaches PostgreSQL: the RDS Proxy endpoint and the secret of the **application role**
+ * (`omslink_app`: no owner, NOBYPASSRLS, so row-level security applies to everything it runs). This is what the
+ * data stack hands to other stacks; the owner's (admin) secret never leaves the data stack.
+ */
 export interface DatabaseAccess {
   readonly vpc: IVpc;
   /** The group every function joins; the RDS Proxy admits it on the PostgreSQL port. */
@@ -26,15 +30,27 @@ export interface DatabaseAccess {
   readonly proxyEndpoint: string;
   readonly port: number;
   readonly databaseName: string;
-  readonly secret: ISecret;
-  /** The customer-managed key the secret is encrypted with. */
+  /** Username/password of `omslink_app` (shared/db/access/app-role.ts). */
+  readonly appSecret: ISecret;
+  /** The customer-managed key the secrets are encrypted with. */
   readonly secretEncryptionKey: IKey;
 }
+
+/** Environment variable naming the secret a function connects with (shared/config.ts `dbSecretArn`). */
+export const dbSecretEnv = 'DB_SECRET_ARN';
+/** Ops functions only: the application role's secret, whose password `migrate` gives to `omslink_app`. */
+export const dbAppSecretEnv = 'DB_APP_SECRET_ARN';
 
 export interface OmsFunctionProps {
   /** The manifest entry (functions/manifest.ts) this Lambda is built from. */
   readonly spec: FunctionSpec;
   readonly database: DatabaseAccess;
+  /**
+   * The owner's (admin) secret: required for ops functions, refused for every other kind. An ops function
+   * connects with it (`DB_SECRET_ARN`) and also reads the application secret (`DB_APP_SECRET_ARN`); every other
+   * function connects as the application role and can read nothing else.
+   */
+  readonly adminSecret?: ISecret;
   /** Extra environment (queue URL, bucket names, Cognito ids …) on top of the database settings. */
   readonly environment?: Record<string, string>;
   readonly memorySize?: number;
@@ -71,6 +87,7 @@ export class OmsFunction extends NodejsFunction {
     const projectRoot = props.projectRoot ?? repositoryRoot;
     const defaults = defaultsByKind[spec.kind];
     const runsMigrations = spec.kind === 'ops' && spec.purpose === 'migrate';
+    const secrets = databaseSecretsOf(scope, id, props);
 
     const logGroup = new LogGroup(scope, `${id}Logs`, {
       retention: RetentionDays.SIX_MONTHS,
@@ -101,7 +118,7 @@ export class OmsFunction extends NodejsFunction {
         DB_HOST: database.proxyEndpoint,
         DB_PORT: String(database.port),
         DB_NAME: database.databaseName,
-        DB_SECRET_ARN: database.secret.secretArn,
+        ...secrets.environment,
         DB_POOL_MAX: '2',
         ...(runsMigrations ? { MIGRATIONS_DIR: bundledMigrationsDir } : {}),
         ...props.environment,
@@ -130,26 +147,59 @@ export class OmsFunction extends NodejsFunction {
     });
     this.spec = spec;
 
-    grantSecretRead(this, database);
+    grantSecretRead(this, secrets.readable, database.secretEncryptionKey);
     acknowledgeFunctionFindings(this);
   }
 }
 
+interface FunctionSecrets {
+  readonly environment: Record<string, string>;
+  /** Exactly the secrets the function's role may read. */
+  readonly readable: ISecret[];
+}
+
 /**
- * Read access to the database secret, written on the function's role only. (`secret.grantRead` would also edit
+ * Which database secrets a function gets. Ops functions (migrate) connect as the owner and read the application
+ * secret to set `omslink_app`'s password; REST, SOAP and queue functions connect as `omslink_app` and read only
+ * its secret, so no handler can ever open a connection that bypasses row-level security.
+ */
+function databaseSecretsOf(scope: Construct, id: string, props: OmsFunctionProps): FunctionSecrets {
+  const { spec, database, adminSecret } = props;
+  const app = database.appSecret;
+  if (spec.kind === 'ops') {
+    if (!adminSecret) {
+      throw new Error(
+        `${scope.node.path}/${id}: ops function ${spec.name} connects as the owner and needs the admin secret`,
+      );
+    }
+    return {
+      environment: { [dbSecretEnv]: adminSecret.secretArn, [dbAppSecretEnv]: app.secretArn },
+      readable: [adminSecret, app],
+    };
+  }
+  if (adminSecret) {
+    throw new Error(
+      `${scope.node.path}/${id}: ${spec.kind} function ${spec.name} connects as the application role, never with the admin secret`,
+    );
+  }
+  return { environment: { [dbSecretEnv]: app.secretArn }, readable: [app] };
+}
+
+/**
+ * Read access to the database secrets, written on the function's role only. (`secret.grantRead` would also edit
  * the key policy in the data stack with this role's ARN, and the data stack must not depend on its consumers.)
  */
-function grantSecretRead(fn: OmsFunction, database: DatabaseAccess): void {
+function grantSecretRead(fn: OmsFunction, secrets: ISecret[], key: IKey): void {
   fn.addToRolePolicy(
     new PolicyStatement({
       actions: ['secretsmanager:GetSecretValue', 'secretsmanager:DescribeSecret'],
-      resources: [database.secret.secretArn],
+      resources: secrets.map((secret) => secret.secretArn),
     }),
   );
   fn.addToRolePolicy(
     new PolicyStatement({
       actions: ['kms:Decrypt'],
-      resources: [database.secretEncryptionKey.keyArn],
+      resources: [key.keyArn],
       conditions: {
         StringEquals: { 'kms:ViaService': `secretsmanager.${Stack.of(fn).region}.amazonaws.com` },
       },

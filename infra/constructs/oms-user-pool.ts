@@ -19,6 +19,12 @@ export const orgCodeAttribute = 'org_code';
  * The people directory: administrators create users (no self sign-up), each user belongs to one group per role
  * of shared/domain/access/roles.ts and carries `custom:org_code`, which users cannot change themselves. The web
  * client signs in through the `/api/v1/auth/login` function (USER_PASSWORD_AUTH) or SRP.
+ *
+ * MFA is OPTIONAL, TOTP only. Cognito sets MFA for the whole pool, not per group, so "required for
+ * administrators" cannot be said here; REQUIRED for everyone would stop registrars and insurance
+ * representatives, who sign in from shared front-desk workstations, often without a work phone to hold an
+ * authenticator. Administrators are to enrol; answering the TOTP challenge, enrolment and enforcing it for the
+ * admin groups belong to the sign-in function (docs/architecture-notes.md, "MFA").
  */
 export class OmsUserPool extends Construct {
   readonly userPool: UserPool;
@@ -79,8 +85,10 @@ export class OmsUserPool extends Construct {
     Validations.of(this.userPool).acknowledge({
       id: 'AwsSolutions-COG2',
       reason:
-        'MFA is optional (TOTP offered) until the access-management issue decides enrolment for МО/СМО staff; ' +
-        'it will become required then.',
+        'MFA stays OPTIONAL with TOTP offered (SMS off), by decision: Cognito sets MFA per pool, not per group, ' +
+        'and REQUIRED would lock out MO registrars and SMO representatives who sign in from shared front-desk ' +
+        'workstations without a personal authenticator. Administrators (mo_admin, smo_admin, fund_admin) are ' +
+        'to enrol TOTP once the sign-in function answers the TOTP challenge; see docs/architecture-notes.md "MFA".',
     });
   }
 }

@@ -24,6 +24,25 @@ import { OmsUserPool } from '../constructs/oms-user-pool';
 
 export const apiStageName = 'prod';
 
+/**
+ * What an account-management function (`cognitoAdmin` in functions/manifest.ts) may do in the user pool, and
+ * nothing more: no user deletion, no pool or client configuration. Sign-in itself (InitiateAuth,
+ * RespondToAuthChallenge) and sign-out with the user's own token (GlobalSignOut, RevokeToken) are public or
+ * token-authorised Cognito APIs: IAM does not authorise them, so no function gets them.
+ */
+export const cognitoAdminActions = [
+  'cognito-idp:AdminCreateUser',
+  'cognito-idp:AdminAddUserToGroup',
+  'cognito-idp:AdminRemoveUserFromGroup',
+  'cognito-idp:AdminDisableUser',
+  'cognito-idp:AdminEnableUser',
+  'cognito-idp:AdminSetUserPassword',
+  'cognito-idp:AdminUserGlobalSignOut',
+  'cognito-idp:AdminGetUser',
+  'cognito-idp:AdminUpdateUserAttributes',
+  'cognito-idp:AdminResetUserPassword',
+] as const;
+
 export interface ApiStackProps extends StackProps {
   readonly database: DatabaseAccess;
   readonly importQueue: IQueue;
@@ -31,6 +50,8 @@ export interface ApiStackProps extends StackProps {
   readonly exportsBucket: IBucket;
   /** Where functions/ and shared/ are read from; the repository root by default. */
   readonly projectRoot?: string;
+  /** The REST routes to build: functions/manifest.ts's by default (infra tests pass their own). */
+  readonly restFunctions?: readonly RestFunction[];
 }
 
 /**
@@ -67,6 +88,9 @@ export class ApiStack extends Stack {
       restApiName: 'omslink',
       description: 'omslink REST and SOAP API',
       endpointConfiguration: { types: [EndpointType.REGIONAL] },
+      // CSV downloads (audit export) leave the Lambda gzipped and base64-encoded (6 MB response limit):
+      // API Gateway turns them back into bytes only for listed binary media types.
+      binaryMediaTypes: ['text/csv'],
       // Execution logging (errors only) needs the account-level CloudWatch role of API Gateway.
       cloudWatchRole: true,
       cloudWatchRoleRemovalPolicy: RemovalPolicy.RETAIN,
@@ -93,7 +117,7 @@ export class ApiStack extends Stack {
       resultsCacheTtl: Duration.minutes(5),
     });
 
-    for (const spec of restFunctions) this.addRestRoute(spec);
+    for (const spec of props.restFunctions ?? restFunctions) this.addRestRoute(spec);
     for (const spec of soapFunctions) {
       const fn = this.addFunction(spec);
       const resource = this.api.root.resourceForPath(`/soap/${spec.service}`);
@@ -146,6 +170,9 @@ export class ApiStack extends Stack {
       },
     });
     grantExchangeAccess(fn, spec.kind, this.stores);
+    if (spec.kind === 'rest' && spec.cognitoAdmin) {
+      this.users.userPool.grant(fn, ...cognitoAdminActions);
+    }
     this.functions.push(fn);
     return fn;
   }

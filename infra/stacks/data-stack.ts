@@ -10,10 +10,13 @@ import {
   DatabaseCluster,
   DatabaseClusterEngine,
   type DatabaseProxy,
+  DatabaseSecret,
   ParameterGroup,
 } from 'aws-cdk-lib/aws-rds';
-import type { Construct } from 'constructs';
+import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
+import type { Construct, IConstruct } from 'constructs';
 import { opsFunctions } from '../../functions/manifest';
+import { appRoleName } from '../../shared/db/access/app-role';
 import { MigrationRunner } from '../constructs/migration-runner';
 import { type DatabaseAccess, OmsFunction } from '../constructs/oms-function';
 import { acknowledgeCdkSingletonHandler } from './nag-checks';
@@ -26,6 +29,17 @@ export const auroraEngineVersion = AuroraPostgresEngineVersion.VER_17_9;
 
 export const databaseName = 'omslink';
 const databasePort = 5432;
+
+/** The master user of the cluster: owns the schema, runs migrations (ops functions only). */
+export const adminUsername = 'omslink_admin';
+
+/**
+ * Every ASCII punctuation character and the space: generated passwords of the application role are letters and
+ * digits only, so they pass `enableAppLogin`'s check (shared/db/access/app-role.ts) and need no quoting in
+ * `ALTER ROLE`. A rotation added later must pass this same set (`excludeCharacters`): CDK's rotation default
+ * is its own, narrower list.
+ */
+export const appPasswordExcludeCharacters = ` !"#$%&'()*+,-./:;<=>?@[\\]^_\`{|}~`;
 
 export interface DataStackProps extends StackProps {
   readonly vpc: IVpc;
@@ -41,7 +55,12 @@ export interface DataStackProps extends StackProps {
 export class DataStack extends Stack {
   readonly cluster: DatabaseCluster;
   readonly proxy: DatabaseProxy;
+  /** What other stacks get: the proxy and the application role's secret (never the admin secret). */
   readonly database: DatabaseAccess;
+  /** The cluster's generated master secret (`omslink_admin`), attached to the cluster. */
+  readonly adminSecret: ISecret;
+  /** The generated secret of the application role (`omslink_app`), attached to the cluster. */
+  readonly appSecret: ISecret;
   /** The ops functions (migrate) built here. */
   readonly functions: OmsFunction[] = [];
 
@@ -50,7 +69,7 @@ export class DataStack extends Stack {
     const { vpc } = props;
 
     const key = new Key(this, 'DataKey', {
-      description: 'omslink: Aurora storage, Performance Insights and the database secret',
+      description: 'omslink: Aurora storage, Performance Insights and the database secrets',
       enableKeyRotation: true,
       removalPolicy: RemovalPolicy.RETAIN,
     });
@@ -76,7 +95,7 @@ export class DataStack extends Stack {
         description: 'omslink: TLS only, no statement logging (personal data must not reach logs)',
         parameters: { 'rds.force_ssl': '1', log_statement: 'none' },
       }),
-      credentials: Credentials.fromGeneratedSecret('omslink_admin', { encryptionKey: key }),
+      credentials: Credentials.fromGeneratedSecret(adminUsername, { encryptionKey: key }),
       defaultDatabaseName: databaseName,
       port: databasePort,
       writer: ClusterInstance.serverlessV2('Writer', { enablePerformanceInsights: true }),
@@ -100,13 +119,25 @@ export class DataStack extends Stack {
       cloudwatchLogsRetention: RetentionDays.SIX_MONTHS,
       copyTagsToSnapshot: true,
     });
-    const secret = this.cluster.secret!;
+    this.adminSecret = this.cluster.secret!;
+
+    // The role every handler connects as (migration 002 creates it NOLOGIN; the migrate function gives it this
+    // password and LOGIN after migrating). Attached to the cluster so the secret carries host/port/engine/dbname,
+    // which a Secrets Manager rotation function needs.
+    const appSecretResource = new DatabaseSecret(this, 'AppSecret', {
+      username: appRoleName,
+      encryptionKey: key,
+      excludeCharacters: appPasswordExcludeCharacters,
+    });
+    this.appSecret = appSecretResource.attach(this.cluster);
 
     this.proxy = this.cluster.addProxy('Proxy', {
       vpc,
       vpcSubnets: { subnetType: SubnetType.PRIVATE_ISOLATED },
       securityGroups: [proxySecurityGroup],
-      secrets: [secret],
+      // The proxy admits a client whose username/password match one of these secrets, and logs in to Aurora
+      // as that same user: the owner for migrations, the application role for everything else.
+      secrets: [this.adminSecret, this.appSecret],
       requireTLS: true,
       // Functions log in with the secret's username/password (shared/db/connection.ts); SCRAM, never MD5.
       iamAuth: false,
@@ -125,7 +156,7 @@ export class DataStack extends Stack {
       proxyEndpoint: this.proxy.endpoint,
       port: databasePort,
       databaseName,
-      secret,
+      appSecret: this.appSecret,
       secretEncryptionKey: key,
     };
 
@@ -133,10 +164,12 @@ export class DataStack extends Stack {
       const migrate = new OmsFunction(this, spec.name, {
         spec,
         database: this.database,
+        adminSecret: this.adminSecret,
         projectRoot: props.projectRoot,
       });
       const runner = new MigrationRunner(this, `${spec.name}OnDeploy`, {
         migrate,
+        appSecret: this.appSecret,
         projectRoot: props.projectRoot,
       });
       // Wait for the database, its proxy and the security-group rules that let the function reach them.
@@ -150,13 +183,18 @@ export class DataStack extends Stack {
         'Aurora sits in isolated subnets and admits only the RDS Proxy security group; the proxy listens on ' +
         'the PostgreSQL default port whatever the cluster port, so a non-default port would hide nothing.',
     });
-    // The generated secret is the cluster's child `Secret` (`cluster.secret` is its target attachment).
-    Validations.of(this.cluster.node.findChild('Secret')).acknowledge({
-      id: 'AwsSolutions-SMG4',
-      reason:
-        'Rotation is deferred: functions read the secret once per cold start (shared/db/database-secret.ts), so ' +
-        'a rotated password would break warm functions until they refresh credentials on authentication failure.',
-    });
+    // The generated secrets are the `Secret` children (`cluster.secret` and `appSecret` are target attachments).
+    acknowledgeDeferredRotation(
+      this.cluster.node.findChild('Secret'),
+      'the migrate function reads it at each run, so a single-user rotation (the owner changes its own ' +
+        'password) would need no change here.',
+    );
+    acknowledgeDeferredRotation(
+      appSecretResource,
+      'the migrate function re-applies its current password to omslink_app at each run (ALTER ROLE is ' +
+        'idempotent); a rotation must use appPasswordExcludeCharacters and single-user rotation (the role ' +
+        'changes its own password); multi-user rotation would switch the username to omslink_app_clone.',
+    );
     // CDK's singleton Lambda that sets the retention of the log groups RDS creates (postgresql log export).
     acknowledgeCdkSingletonHandler(
       this,
@@ -165,4 +203,18 @@ export class DataStack extends Stack {
       'logs:PutRetentionPolicy',
     );
   }
+}
+
+/**
+ * Rotation of the database secrets is deferred for one reason that applies to both; `detail` says what rotating
+ * this secret would take once that is fixed (docs/architecture-notes.md, "Secret rotation").
+ */
+function acknowledgeDeferredRotation(secret: IConstruct, detail: string): void {
+  Validations.of(secret).acknowledge({
+    id: 'AwsSolutions-SMG4',
+    reason:
+      'Rotation is deferred: functions read the secret once per cold start (shared/db/database-secret.ts) and ' +
+      'the RDS Proxy checks clients against the current value, so a rotated password would lock warm ' +
+      `functions out until they re-read the secret on an authentication failure. Then: ${detail}`,
+  });
 }

@@ -1,4 +1,5 @@
 import type { App, StackProps } from 'aws-cdk-lib';
+import type { RestFunction } from '../../functions/manifest';
 import { ApiStack } from './api-stack';
 import { DataStack } from './data-stack';
 import { ImportStack } from './import-stack';
@@ -12,6 +13,8 @@ export interface OmslinkStacksOptions {
   readonly projectRoot?: string;
   /** The web build to deploy (when it holds index.html); web/dist by default. */
   readonly webDistDir?: string;
+  /** The REST routes of the API stack: functions/manifest.ts's by default (infra tests pass their own). */
+  readonly restFunctions?: readonly RestFunction[];
 }
 
 export interface OmslinkStacks {
@@ -69,6 +72,7 @@ export function createOmslinkStacks(app: App, options: OmslinkStacksOptions = {}
     inboxBucket: importing.inboxBucket,
     exportsBucket: reports.exportsBucket,
     projectRoot,
+    restFunctions: options.restFunctions,
   });
   const web = new WebStack(app, stackNames.web, {
     ...common,

@@ -140,6 +140,13 @@ describe('API stack: Cognito', () => {
       (group) => group.Properties?.GroupName,
     );
     expect(groups.sort()).toEqual([...roles].sort());
+    expect(groups).toContain('tfoms_system');
+  });
+
+  it('keeps MFA optional with TOTP only: Cognito sets MFA per pool, not per group (docs/architecture-notes.md)', () => {
+    const pool = onlyResource(api, 'AWS::Cognito::UserPool');
+    expect(pool.props.MfaConfiguration).toBe('OPTIONAL');
+    expect(pool.props.EnabledMfas).toEqual(['SOFTWARE_TOKEN_MFA']);
   });
 
   it('carries the organisation code as a custom attribute users cannot write themselves', () => {

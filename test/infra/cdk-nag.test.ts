@@ -58,6 +58,15 @@ describe('cdk-nag AWS Solutions pack', () => {
     }
   });
 
+  it('acknowledges deferred rotation (SMG4) on exactly the two database secrets, saying what rotation needs', () => {
+    const smg4 = nagAcknowledgements().filter(({ id }) => id.endsWith('AwsSolutions-SMG4'));
+    expect(smg4.map(({ path }) => path).sort()).toEqual([
+      'Omslink-Data/AppSecret',
+      'Omslink-Data/Cluster/Secret',
+    ]);
+    for (const { reason } of smg4) expect(reason).toMatch(/once per cold start.*Then: /s);
+  });
+
   it('acknowledges nothing at app or stack level', () => {
     const broadPaths = new Set(['', ...Object.values(built.stacks).map((stack) => stack.node.path)]);
     const broad = nagAcknowledgements().filter(({ path }) => broadPaths.has(path));

@@ -3,12 +3,21 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allFunctions, queueFunctions } from '../../functions/manifest';
 import { migrationsFingerprint } from '../../infra/constructs/migration-runner';
 import type { OmslinkStacks } from '../../infra/stacks/omslink-stacks';
+import { enableAppLogin } from '../../shared/db/access/app-role';
+import type { Sql } from '../../shared/db/connection';
 import {
+  actionsOf,
   buildTestApp,
+  crossStackRef,
+  type DatabaseSecretIds,
+  databaseSecret,
   embeddedPostgresMajor,
   omsFunctionsOf,
   onlyResource,
+  type PolicyStatementJson,
+  resourcesOf,
   resourcesOfType,
+  rolePolicyStatements,
 } from './omslink-app';
 
 let stacks: OmslinkStacks;
@@ -16,13 +25,31 @@ let cleanup: () => void;
 let network: Template;
 let data: Template;
 let importing: Template;
+let adminSecret: DatabaseSecretIds;
+let appSecret: DatabaseSecretIds;
 
 beforeAll(() => {
   ({ stacks, cleanup } = buildTestApp({ bundle: false, withWebBuild: false }));
   network = Template.fromStack(stacks.network);
   data = Template.fromStack(stacks.data);
   importing = Template.fromStack(stacks.importing);
+  adminSecret = databaseSecret(data, 'omslink_admin');
+  appSecret = databaseSecret(data, 'omslink_app');
 });
+
+/** Does this statement allow reading a secret's value (exact action or a wildcard covering it)? */
+function readsSecrets(actions: string[]): boolean {
+  return actions.some((action) =>
+    ['secretsmanager:GetSecretValue', 'secretsmanager:*', '*'].includes(action),
+  );
+}
+
+/** A Sql stand-in that records `unsafe` statements: enough for enableAppLogin's password check. */
+function recordingSql(): { sql: Sql; statements: string[] } {
+  const statements: string[] = [];
+  const sql = { unsafe: async (query: string) => statements.push(query) } as unknown as Sql;
+  return { sql, statements };
+}
 
 afterAll(() => cleanup());
 
@@ -76,21 +103,67 @@ describe('data stack', () => {
     data.hasResourceProperties('AWS::KMS::Key', { EnableKeyRotation: true });
   });
 
-  it('places the cluster in the isolated subnets with a generated secret', () => {
+  it('places the cluster in the isolated subnets with a generated admin secret attached to it', () => {
     const { props } = onlyResource(data, 'AWS::RDS::DBSubnetGroup');
     expect(JSON.stringify(props.SubnetIds)).toMatch(/dataSubnet1.*dataSubnet2/);
-    data.hasResourceProperties('AWS::SecretsManager::Secret', {
-      GenerateSecretString: Match.objectLike({ SecretStringTemplate: '{"username":"omslink_admin"}' }),
+    const cluster = onlyResource(data, 'AWS::RDS::DBCluster');
+    expect(cluster.props.MasterUsername).toBe('omslink_admin');
+    expect(JSON.stringify(cluster.props.MasterUserPassword)).toContain(`{"Ref":"${adminSecret.secret}"}`);
+    data.hasResourceProperties('AWS::SecretsManager::SecretTargetAttachment', {
+      SecretId: { Ref: adminSecret.secret },
+      TargetId: { Ref: cluster.logicalId },
     });
+    data.resourceCountIs('AWS::SecretsManager::Secret', 2);
+  });
+
+  it('generates the application role secret: omslink_app, data key, attached to the cluster', () => {
+    const cluster = onlyResource(data, 'AWS::RDS::DBCluster');
+    const key = onlyResource(data, 'AWS::KMS::Key');
+    expect(appSecret.props.KmsKeyId).toEqual({ 'Fn::GetAtt': [key.logicalId, 'Arn'] });
+    expect(adminSecret.props.KmsKeyId).toEqual({ 'Fn::GetAtt': [key.logicalId, 'Arn'] });
+    data.hasResourceProperties('AWS::SecretsManager::SecretTargetAttachment', {
+      SecretId: { Ref: appSecret.secret },
+      TargetId: { Ref: cluster.logicalId },
+      TargetType: 'AWS::RDS::DBCluster',
+    });
+  });
+
+  it('generates application passwords that enableAppLogin accepts: letters and digits only, 16–128 long', async () => {
+    const generation = appSecret.props.GenerateSecretString as {
+      ExcludeCharacters: string;
+      PasswordLength: number;
+      GenerateStringKey: string;
+    };
+    expect(generation.GenerateStringKey).toBe('password');
+    // Secrets Manager draws from printable ASCII minus the excluded characters.
+    const printable = Array.from({ length: 95 }, (_, i) => String.fromCharCode(32 + i));
+    const alphabet = printable.filter((c) => !generation.ExcludeCharacters.includes(c));
+    expect(alphabet.join('')).toMatch(/^[A-Za-z0-9]{62}$/);
+    for (const c of alphabet) {
+      const { sql, statements } = recordingSql();
+      await enableAppLogin(sql, c.repeat(generation.PasswordLength));
+      expect(statements, c).toHaveLength(1);
+    }
+    // The same check rejects what the admin secret's (CDK default) alphabet may produce.
+    await expect(enableAppLogin(recordingSql().sql, `${'a'.repeat(29)}^`)).rejects.toThrow();
   });
 
   it('puts an RDS Proxy that requires TLS in front, reachable from the functions security group only', () => {
     const { props } = onlyResource(data, 'AWS::RDS::DBProxy');
     expect(props.RequireTLS).toBe(true);
     expect(props.EngineFamily).toBe('POSTGRESQL');
-    expect(props.Auth).toEqual([
-      expect.objectContaining({ ClientPasswordAuthType: 'POSTGRES_SCRAM_SHA_256' }),
-    ]);
+    // Both roles log in through the proxy with their own secret: the owner (migrate) and omslink_app.
+    const scram = (id: string) =>
+      expect.objectContaining({
+        AuthScheme: 'SECRETS',
+        ClientPasswordAuthType: 'POSTGRES_SCRAM_SHA_256',
+        IAMAuth: 'DISABLED',
+        SecretArn: { Ref: id },
+      });
+    expect(props.Auth).toHaveLength(2);
+    expect(props.Auth).toEqual(
+      expect.arrayContaining([scram(adminSecret.attachment), scram(appSecret.attachment)]),
+    );
     const functionsGroup = onlyResource(data, 'AWS::EC2::SecurityGroup', (p) =>
       String(p.GroupDescription).startsWith('Lambda functions'),
     );
@@ -113,6 +186,8 @@ describe('data stack', () => {
     });
     const run = onlyResource(data, 'Custom::OmslinkMigrations');
     expect(run.props.MigrationsFingerprint).toBe(migrationsFingerprint());
+    // A replaced application secret (new ARN) runs migrate again, which gives omslink_app its password.
+    expect(run.props.AppSecretArn).toEqual({ Ref: appSecret.attachment });
     expect(run.props.ServiceToken).toEqual({ 'Fn::GetAtt': [expect.stringMatching(/Provider/), 'Arn'] });
     expect(run.props.MigrateVersion).toEqual({
       'Fn::GetAtt': [expect.stringMatching(/^MigrateCurrentVersion/), 'Version'],
@@ -125,6 +200,70 @@ describe('data stack', () => {
       ).toBe(true);
     }
     expect(JSON.stringify(data.toJSON())).toContain(`"Fn::GetAtt":["${migrate?.logicalId}","Arn"]`);
+  });
+});
+
+describe('database secrets: who connects as whom', () => {
+  it('gives the migrate function the admin secret to connect with and read access to both secrets', () => {
+    const migrate = omsFunctionsOf(stacks.data).get('Migrate');
+    if (!migrate) throw new Error('no Migrate function');
+    const env = (migrate.props.Environment as { Variables: Record<string, unknown> }).Variables;
+    expect(env.DB_SECRET_ARN).toEqual({ Ref: adminSecret.attachment });
+    expect(env.DB_APP_SECRET_ARN).toEqual({ Ref: appSecret.attachment });
+    const secretReads = rolePolicyStatements(data, migrate.logicalId).filter((s) =>
+      readsSecrets(actionsOf(s)),
+    );
+    expect(secretReads).toHaveLength(1);
+    expect(resourcesOf(secretReads[0]!)).toHaveLength(2);
+    expect(resourcesOf(secretReads[0]!)).toEqual(
+      expect.arrayContaining([{ Ref: adminSecret.attachment }, { Ref: appSecret.attachment }]),
+    );
+  });
+
+  it('connects every REST, SOAP and queue function as omslink_app, able to read that secret only', () => {
+    const appRef = crossStackRef(stacks.data, appSecret.attachment);
+    let checked = 0;
+    for (const stack of [stacks.api, stacks.importing]) {
+      const template = Template.fromStack(stack);
+      for (const [name, fn] of omsFunctionsOf(stack)) {
+        checked += 1;
+        const env = (fn.props.Environment as { Variables: Record<string, unknown> }).Variables;
+        expect(env.DB_SECRET_ARN, name).toEqual(appRef);
+        expect(env.DB_APP_SECRET_ARN, name).toBeUndefined();
+        const secretReads = rolePolicyStatements(template, fn.logicalId).filter((s) =>
+          readsSecrets(actionsOf(s)),
+        );
+        expect(secretReads.length, name).toBeGreaterThan(0);
+        for (const statement of secretReads) expect(resourcesOf(statement), name).toEqual([appRef]);
+      }
+    }
+    expect(checked).toBe(allFunctions.filter((spec) => spec.kind !== 'ops').length);
+  });
+
+  it('keeps the admin secret inside the data stack: no output publishes it, no other stack names it', () => {
+    const outputs = JSON.stringify(data.toJSON().Outputs ?? {});
+    for (const id of [adminSecret.secret, adminSecret.attachment]) expect(outputs).not.toContain(id);
+    for (const stack of Object.values(stacks).filter((s) => s !== stacks.data)) {
+      const template = JSON.stringify(Template.fromStack(stack).toJSON());
+      expect(template, stack.stackName).not.toContain(adminSecret.attachment);
+      expect(template, stack.stackName).not.toContain(adminSecret.secret);
+    }
+  });
+
+  it('lets only the RDS Proxy and the ops functions read the admin secret', () => {
+    const adminRef = JSON.stringify({ Ref: adminSecret.attachment });
+    const readers = Object.values(resourcesOfType(data, 'AWS::IAM::Policy')).flatMap((policy) => {
+      const document = policy.Properties?.PolicyDocument as { Statement?: PolicyStatementJson[] } | undefined;
+      const reads = (document?.Statement ?? []).some(
+        (s) => readsSecrets(actionsOf(s)) && resourcesOf(s).some((r) => JSON.stringify(r) === adminRef),
+      );
+      return reads ? ((policy.Properties?.Roles ?? []) as { Ref: string }[]).map((role) => role.Ref) : [];
+    });
+    const proxyRole = onlyResource(data, 'AWS::RDS::DBProxy').props.RoleArn as { 'Fn::GetAtt': [string] };
+    const opsRoles = [...omsFunctionsOf(stacks.data).values()].map(
+      (fn) => (fn.props.Role as { 'Fn::GetAtt': [string] })['Fn::GetAtt'][0],
+    );
+    expect(readers.sort()).toEqual([proxyRole['Fn::GetAtt'][0], ...opsRoles].sort());
   });
 });
 

