@@ -337,6 +337,30 @@ export const restFunctions: RestFunction[] = [
     path: '/api/v1/persons/{id}/access-log',
     auth: 'user',
   },
+  {
+    kind: 'rest',
+    name: 'ErzUploadImport',
+    entry: 'functions/rest/erz/upload-import.ts',
+    method: 'POST',
+    path: '/api/v1/erz/imports',
+    auth: 'user',
+  },
+  {
+    kind: 'rest',
+    name: 'ErzListImports',
+    entry: 'functions/rest/erz/list-imports.ts',
+    method: 'GET',
+    path: '/api/v1/erz/imports',
+    auth: 'user',
+  },
+  {
+    kind: 'rest',
+    name: 'ErzGetImport',
+    entry: 'functions/rest/erz/get-import.ts',
+    method: 'GET',
+    path: '/api/v1/erz/imports/{id}',
+    auth: 'user',
+  },
 ];
 
 export const soapFunctions: SoapFunction[] = [

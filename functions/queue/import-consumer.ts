@@ -1,6 +1,7 @@
 import type { SQSBatchItemFailure, SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { contextOfRequester } from '../../shared/db/access/requested-by';
 import { importPublication } from '../../shared/db/nsi/import-publication';
+import { runErzImportJob } from '../../shared/db/person/erz-import-job';
 import { getPorts } from '../../shared/ports/ports';
 import { ImportMessage } from '../../shared/ports/queue';
 
@@ -15,6 +16,21 @@ export async function handler(event: SQSEvent): Promise<SQSBatchResponse> {
     try {
       const message = ImportMessage.parse(JSON.parse(record.body));
       const sql = await ports.sql();
+      if (message.kind === 'erz-extract') {
+        const result = await runErzImportJob(sql, ports.blobs, message, record.messageId);
+        console.info(
+          JSON.stringify({
+            level: 'info',
+            messageId: record.messageId,
+            kind: message.kind,
+            importId: message.importId,
+            status: result.status,
+            alreadyProcessed: result.alreadyProcessed,
+            counts: result.counts,
+          }),
+        );
+        continue;
+      }
       const who = await contextOfRequester(sql, message.requestedBy, 'nsi.load');
       const result = await importPublication(
         sql,

@@ -1,9 +1,12 @@
 import { queryAffiliation } from '../../shared/db/person/affiliation-query';
+import { importErzPersons } from '../../shared/db/person/erz-import';
 import { can } from '../../shared/domain/access/permissions';
 import { hasIdentifiers, type IdentityInput } from '../../shared/domain/identity/identity-input';
 import { erzServiceWsdl } from '../../shared/formats/soap/erz/erz-service.wsdl';
-import { SoapClientFault, soapCaller, soapDb, soapHandler } from '../lib/soap';
-import { soapDate, soapText } from '../lib/soap-values';
+import { getPorts } from '../../shared/ports/ports';
+import { assertOwnSender, SoapClientFault, soapCaller, soapDb, soapHandler } from '../lib/soap';
+import { soapDate, soapList, soapText } from '../lib/soap-values';
+import { erzPersonFromSoap } from './erz-person-from-soap';
 
 const dateOrFault = (value: unknown, field: string) => {
   const date = soapDate(value);
@@ -13,13 +16,55 @@ const dateOrFault = (value: unknown, field: string) => {
 
 /**
  * SOAP `ErzService`: the regional segment of ЕРЗ. `GetInsuranceAffiliation` answers whether and where a person
- * is insured (by ЕНП, by СНИЛС, or by ФИО + birth date [+ document]) for МО, СМО and ТФОМС systems.
+ * is insured (by ЕНП, by СНИЛС, or by ФИО + birth date [+ document]) for МО, СМО and ТФОМС systems;
+ * `SendErzExtract` lets the fund's РС ЕРЗ system send an extract inline, answered with the per-record protocol.
  */
 export const handler = soapHandler({
   service: 'ErzService',
   port: 'ErzPort',
   wsdl: erzServiceWsdl,
   operations: {
+    async SendErzExtract(args) {
+      const caller = soapCaller();
+      if (!can(caller, 'erz.import')) {
+        throw new SoapClientFault('AUTH-403', 'Учётной записи не разрешена загрузка выписок ЕРЗ');
+      }
+      const header = (args.Header ?? {}) as Record<string, unknown>;
+      assertOwnSender(header.SenderCode);
+      const packageId = soapText(header.PackageId);
+      if (!packageId) throw new SoapClientFault('902', 'Не указан идентификатор пакета Header/PackageId');
+      const persons = soapList(args.Person as Record<string, unknown> | Record<string, unknown>[]).map(
+        (p, i) => erzPersonFromSoap(p, i + 1),
+      );
+      const result = await importErzPersons(await getPorts().sql(), persons, caller, {
+        packageId,
+        fileName: `SOAP ${packageId.slice(0, 64)}`,
+      });
+      const counts = result.counts;
+      return {
+        PackageId: packageId,
+        Status: packageStatus(result.status, counts),
+        Total: counts?.total ?? persons.length,
+        Accepted: counts?.accepted ?? 0,
+        Rejected: counts?.rejected ?? (result.status === 'rejected' ? persons.length : 0),
+        Created: counts?.created ?? 0,
+        Updated: counts?.updated ?? 0,
+        Record: [
+          ...result.packageFindings.map((f) => ({
+            RecordId: '',
+            Ordinal: 0,
+            Status: 'rejected',
+            Error: [soapError(f)],
+          })),
+          ...result.protocol.map((r) => ({
+            RecordId: r.recordId ?? '',
+            Ordinal: r.ordinal,
+            Status: r.status,
+            Error: r.findings.map(soapError),
+          })),
+        ],
+      };
+    },
     async GetInsuranceAffiliation(args) {
       if (!can(soapCaller(), 'persons.query-affiliation')) {
         throw new SoapClientFault('AUTH-403', 'Учётной записи не разрешён запрос страховой принадлежности');
@@ -89,3 +134,31 @@ export const handler = soapHandler({
     },
   },
 });
+
+function soapError(f: {
+  code: string;
+  rule: string;
+  severity: string;
+  field: string | null;
+  value: string | null;
+  message: string;
+}) {
+  return {
+    Code: f.code,
+    Rule: f.rule,
+    Severity: f.severity,
+    ...(f.field ? { Field: f.field } : {}),
+    ...(f.value ? { Value: f.value } : {}),
+    Message: f.message,
+  };
+}
+
+/** The package status of ARCHITECTURE §2: accepted, partially accepted, rejected; or a recognised duplicate. */
+function packageStatus(
+  status: 'done' | 'rejected' | 'duplicate',
+  counts: { accepted: number; rejected: number } | null,
+): string {
+  if (status !== 'done') return status;
+  if (!counts || counts.accepted === 0) return 'rejected';
+  return counts.rejected > 0 ? 'partially_accepted' : 'accepted';
+}

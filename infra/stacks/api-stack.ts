@@ -90,7 +90,14 @@ export class ApiStack extends Stack {
       endpointConfiguration: { types: [EndpointType.REGIONAL] },
       // CSV downloads (audit export) leave the Lambda gzipped and base64-encoded (6 MB response limit):
       // API Gateway turns them back into bytes only for listed binary media types.
-      binaryMediaTypes: ['text/csv'],
+      // Uploads (ЕРЗ extracts, F003/F002 directories) may be ZIP or windows-1251 XML: they must reach the
+      // handler as bytes, never re-decoded as UTF-8 text.
+      binaryMediaTypes: [
+        'text/csv',
+        'application/octet-stream',
+        'application/zip',
+        'application/x-zip-compressed',
+      ],
       // Execution logging (errors only) needs the account-level CloudWatch role of API Gateway.
       cloudWatchRole: true,
       cloudWatchRoleRemovalPolicy: RemovalPolicy.RETAIN,

@@ -1,8 +1,7 @@
 import { Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import { Key } from 'aws-cdk-lib/aws-kms';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
-import { EventType, HttpMethods, type IBucket } from 'aws-cdk-lib/aws-s3';
-import { SqsDestination } from 'aws-cdk-lib/aws-s3-notifications';
+import { HttpMethods, type IBucket } from 'aws-cdk-lib/aws-s3';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { queueFunctions } from '../../functions/manifest';
@@ -66,7 +65,8 @@ export class ImportStack extends Stack {
       deadLetterQueue: { queue: this.deadLetterQueue, maxReceiveCount: importMaxReceiveCount },
     });
 
-    this.inboxBucket.addEventNotification(EventType.OBJECT_CREATED, new SqsDestination(this.importQueue));
+    // No bucket notification: the route that accepts a file registers it and enqueues a message naming who sent
+    // it (the consumer acts with that caller's rights); a raw S3 event carries no caller and would dead-letter.
 
     const stores = {
       importQueue: this.importQueue,

@@ -4,9 +4,14 @@ import type { Db } from './connection';
 
 export type CopyValue = string | number | boolean | null | undefined | Date | object;
 
+const copySpecial = /[\\\n\r\t]/;
+
 /** Encodes one value in PostgreSQL COPY text format. */
 export function copyField(value: CopyValue): string {
   if (value === null || value === undefined) return '\\N';
+  if (typeof value === 'number') return String(value);
+  // Most text needs no escaping: skip the replace (a hot path for large COPYs).
+  if (typeof value === 'string' && !copySpecial.test(value)) return value;
   const text =
     typeof value === 'string'
       ? value

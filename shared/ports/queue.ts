@@ -19,6 +19,14 @@ export const ImportMessage = z.discriminatedUnion('kind', [
     bucket: z.literal('inbox'),
     key: z.string().min(1).max(512),
   }),
+  /** An uploaded ЕРЗ extract registered in the journal `ops.erz_import` (docs/formats/erz-extract.md). */
+  z.object({
+    kind: z.literal('erz-extract'),
+    requestedBy: RequestedBy,
+    importId: z.number().int().positive(),
+    bucket: z.literal('inbox'),
+    key: z.string().min(1).max(512),
+  }),
 ]);
 export type ImportMessage = z.infer<typeof ImportMessage>;
 

@@ -9,6 +9,8 @@ import { baseOptions, type Sql } from '../../shared/db/connection';
 import { ensureDemoRegion } from '../../shared/db/demo/demo-region-writer';
 import { migrate } from '../../shared/db/migrate';
 import { loadAllDirectories } from '../../shared/db/nsi/nsi-loader';
+import { benchAccess } from './access-bench';
+import { benchErzImport } from './erz-import-bench';
 
 const persons = Number(process.env.BENCH_PERSONS ?? 50_000);
 const requests = Number(process.env.BENCH_REQUESTS ?? 500);
@@ -59,6 +61,7 @@ try {
   await sql`truncate ops.demo_region, auth.account, person.attachment, person.policy, person.person, org.district, org.doctor, org.department_bed, org.department, org.organisation cascade`;
   const [, bigMs] = await timed(() => ensureDemoRegion(sql, { seed: 'bench-100k', persons: 100_000 }));
   console.log(`demo region with 100,000 persons: ${bigMs.toFixed(0)} ms`);
+  await benchErzImport(sql, pg.url, 'bench-100k');
 } finally {
   await sql.end();
 }
@@ -117,8 +120,9 @@ try {
     samples.push(performance.now() - t);
   }
   console.log(
-    `SOAP GetDirectoryRecords (V002, 100 records, scrypt auth per call): ${samples.length} requests, ${percentiles(samples)}`,
+    `SOAP GetDirectoryRecords (V002, 100 records, verified-credential cache): ${samples.length} requests, ${percentiles(samples)}`,
   );
+  await benchAccess(runtime, requests, percentiles);
 } finally {
   await runtime.stop();
   await pg.stop();

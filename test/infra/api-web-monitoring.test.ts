@@ -103,6 +103,13 @@ describe('API stack: routes from functions/manifest.ts', () => {
     }
   });
 
+  it('passes uploads (ZIP, windows-1251 XML) and CSV downloads as bytes, never re-decoded as text', () => {
+    const { props } = onlyResource(api, 'AWS::ApiGateway::RestApi');
+    expect(props.BinaryMediaTypes).toEqual(
+      expect.arrayContaining(['text/csv', 'application/octet-stream', 'application/zip']),
+    );
+  });
+
   it('logs access to a log group and traces, but never logs request bodies', () => {
     const { props } = onlyResource(api, 'AWS::ApiGateway::Stage');
     expect(props.AccessLogSetting).toEqual(expect.objectContaining({ DestinationArn: expect.anything() }));

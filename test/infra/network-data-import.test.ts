@@ -289,17 +289,8 @@ describe('import stack', () => {
     );
   });
 
-  it('notifies the import queue of every object created in the inbox bucket', () => {
-    const queue = onlyResource(importing, 'AWS::SQS::Queue', (p) => p.RedrivePolicy !== undefined);
-    const inbox = onlyResource(importing, 'AWS::S3::Bucket', (p) => p.LoggingConfiguration !== undefined);
-    importing.hasResourceProperties('Custom::S3BucketNotifications', {
-      BucketName: { Ref: inbox.logicalId },
-      NotificationConfiguration: {
-        QueueConfigurations: [
-          { Events: ['s3:ObjectCreated:*'], QueueArn: { 'Fn::GetAtt': [queue.logicalId, 'Arn'] } },
-        ],
-      },
-    });
+  it('sends no raw S3 events to the import queue: uploads are enqueued by the route, with their sender', () => {
+    expect(Object.keys(importing.findResources('Custom::S3BucketNotifications'))).toEqual([]);
   });
 
   it('feeds the queue consumer with partial batch failure reporting', () => {

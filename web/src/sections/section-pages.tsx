@@ -1,8 +1,13 @@
 import type { ReactElement } from 'react';
 import { Route, Routes } from 'react-router';
+import { AccountsSection } from '../pages/accounts/AccountsSection';
+import { AuditLogPage } from '../pages/audit/AuditLogPage';
+import { ErzSection } from '../pages/erz/ErzSection';
 import { NotFoundPage } from '../pages/NotFoundPage';
 import { NsiDirectoriesPage } from '../pages/nsi/NsiDirectoriesPage';
 import { NsiRecordsPage } from '../pages/nsi/NsiRecordsPage';
+import { OrganisationsSection } from '../pages/organisations/OrganisationsSection';
+import { PersonsSection } from '../pages/persons/PersonsSection';
 
 function NsiSection() {
   return (
@@ -20,4 +25,9 @@ function NsiSection() {
  */
 export const sectionPages: Readonly<Record<string, () => ReactElement>> = {
   nsi: NsiSection,
+  organisations: OrganisationsSection,
+  persons: PersonsSection,
+  erz: ErzSection,
+  accounts: AccountsSection,
+  audit: AuditLogPage,
 };

@@ -1,0 +1,179 @@
+// ЕРЗ extract import: a generated, zipped windows-1251 extract of 100,000 persons (half of them registered,
+// half new; 1–3 policies, 1–2 attachments, 1–2 documents each, the demo region's СМО/МО/district codes)
+// imported as the application role with a fund administrator's context, as the queue consumer does.
+// Part of `npm run bench`; alone: `npx tsx test/bench/erz-import-bench.ts`.
+import { randomBytes } from 'node:crypto';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { chmod, mkdtemp, rm, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Zip, ZipDeflate } from 'fflate';
+import postgres from 'postgres';
+import { startEmbeddedPostgres } from '../../infra/local/embedded-postgres';
+import { appDatabaseUrl, enableAppLogin } from '../../shared/db/access/app-role';
+import { type AccessContext, withCaller } from '../../shared/db/access/scoped';
+import { baseOptions, type Sql } from '../../shared/db/connection';
+import { ensureDemoRegion } from '../../shared/db/demo/demo-region-writer';
+import { migrate } from '../../shared/db/migrate';
+import { loadAllDirectories } from '../../shared/db/nsi/nsi-loader';
+import { importErzExtract } from '../../shared/db/person/erz-import';
+import { registerErzImport } from '../../shared/db/person/erz-import-journal';
+import { generatePersons } from '../../shared/domain/demo/persons';
+import { generateRegionStructure, type RegionStructure } from '../../shared/domain/demo/region-structure';
+import type { ErzPerson } from '../../shared/domain/erz/erz-person';
+import { erzExtractChunks } from '../../shared/formats/erz/erz-extract-writer';
+import { erzPersonFromDemo, erzRegionCodes, newErzPerson } from '../helpers/erz-persons';
+
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
+
+function* extractPersons(seed: string, region: RegionStructure, total: number, registered: number) {
+  const codes = erzRegionCodes(region);
+  let n = 0;
+  for (const g of generatePersons(seed, registered, region)) {
+    const p = erzPersonFromDemo(g, region);
+    n++;
+    // The ЕРЗ knows more than the demo register: a second document for some, a changed phone for others.
+    const person: ErzPerson =
+      n % 3 === 0
+        ? {
+            ...p,
+            documents: [
+              ...p.documents,
+              { docType: 3, docSer: 'I-ДМ', docNum: String(100_000 + n), docDate: null },
+            ],
+          }
+        : { ...p, phone: n % 3 === 1 ? `+7999${String(n).padStart(7, '0')}` : p.phone };
+    yield person;
+  }
+  for (let i = 1; n < total; i++, n++) yield newErzPerson(i, codes, seed);
+}
+
+/** Writes the extract as a ZIP holding one windows-1251 XML, streamed (the generator never holds it all). */
+async function writeZippedExtract(file: string, persons: Iterable<ErzPerson>, count: number): Promise<void> {
+  const out = createWriteStream(file);
+  const done = new Promise<void>((resolve, reject) => {
+    out.on('finish', resolve);
+    out.on('error', reject);
+  });
+  const zip = new Zip((error, data, final) => {
+    if (error) throw error;
+    out.write(data);
+    if (final) out.end();
+  });
+  const entry = new ZipDeflate('ERZ_99_BENCH.xml', { level: 6 });
+  zip.add(entry);
+  const header = { date: '2026-01-15', fileName: 'ERZ_99_BENCH', okato: '99000', count };
+  for (const chunk of erzExtractChunks(header, persons, 'windows-1251')) {
+    entry.push(chunk);
+    if (out.writableNeedDrain) await new Promise<void>((r) => out.once('drain', () => r()));
+  }
+  entry.push(new Uint8Array(0), true);
+  zip.end();
+  await done;
+}
+
+/**
+ * Runs the case against a database that holds the demo region generated from `seed` with at least
+ * `registered` persons. Prints time, throughput and peak RSS of the import alone.
+ */
+export async function benchErzImport(
+  owner: Sql,
+  ownerUrl: string,
+  seed: string,
+  options: { total?: number; registered?: number } = {},
+): Promise<void> {
+  const total = options.total ?? 100_000;
+  const registered = options.registered ?? total / 2;
+  const dir = await mkdtemp('/var/tmp/omslink-erz-bench-');
+  const password = randomBytes(18).toString('base64url');
+  await enableAppLogin(owner, password);
+  const app = postgres(appDatabaseUrl(ownerUrl, password), baseOptions(2)) as unknown as Sql;
+  try {
+    const file = path.join(dir, 'ERZ_99_BENCH.zip');
+    const region = generateRegionStructure(seed);
+    let t = performance.now();
+    await writeZippedExtract(file, extractPersons(seed, region, total, registered), total);
+    const size = (await stat(file)).size;
+    console.log(
+      `ЕРЗ extract generated: ${total} persons (${registered} registered, ${total - registered} new), ZIP ${mb(size)}, ${(performance.now() - t).toFixed(0)} ms`,
+    );
+
+    const who: AccessContext = {
+      username: 'test_admin',
+      role: 'fund_admin',
+      orgCode: '99',
+      orgKind: 'TFOMS',
+      channel: 'file',
+      requestId: 'bench',
+    };
+    const registration = await withCaller(app, { ...who, channel: 'web' }, (tx) =>
+      registerErzImport(tx, {
+        channel: 'web',
+        fileName: 'ERZ_99_BENCH.zip',
+        fileSize: size,
+        sha256: randomBytes(32).toString('hex'),
+        blobKey: null,
+        status: 'queued',
+      }),
+    );
+    const [before] = await owner<
+      { max: string }[]
+    >`select coalesce(max(id), 0)::text as max from person.person`;
+    global.gc?.();
+    const baseline = process.memoryUsage().rss;
+    let peak = baseline;
+    const sampler = setInterval(() => {
+      peak = Math.max(peak, process.memoryUsage().rss);
+    }, 20);
+    const phases: string[] = [];
+    t = performance.now();
+    const result = await importErzExtract(
+      app,
+      createReadStream(file, { highWaterMark: 256 * 1024 }),
+      registration.import.id,
+      who,
+      { protocolLimit: 100, onPhase: (name, ms) => phases.push(`${name} ${ms.toFixed(0)}`) },
+    );
+    const ms = performance.now() - t;
+    clearInterval(sampler);
+    const c = result.counts!;
+    console.log(
+      `ЕРЗ import: ${c.total} persons (${c.created} created, ${c.updated} updated, ${c.rejected} rejected) in ${ms.toFixed(0)} ms ` +
+        `(${Math.round(c.total / (ms / 1000))} persons/s), peak RSS ${mb(peak)} (${mb(baseline)} before)`,
+    );
+    console.log(`ЕРЗ import phases (ms): ${phases.join(', ')}`);
+    // Leave the register as the other benchmarks expect it: without the persons this one added.
+    await owner.begin(async (tx) => {
+      for (const table of ['person.document', 'person.policy', 'person.attachment']) {
+        await tx`delete from ${tx(table)} where person_id > ${before!.max}`;
+      }
+      await tx`delete from person.person where id > ${before!.max}`;
+    });
+  } finally {
+    await app.end({ timeout: 5 });
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+// Alone: a throw-away embedded PostgreSQL with НСИ and a demo region of 100,000 persons.
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const seed = 'bench-100k';
+  const dir = await mkdtemp('/var/tmp/omslink-bench-');
+  await chmod(dir, 0o755);
+  const pg = await startEmbeddedPostgres({
+    pgDataDir: path.join(dir, 'pgdata'),
+    database: 'bench',
+    disposable: true,
+  });
+  const sql = postgres(pg.url, baseOptions(4)) as unknown as Sql;
+  try {
+    await migrate(sql);
+    await loadAllDirectories(sql);
+    await ensureDemoRegion(sql, { seed, persons: 100_000 });
+    await benchErzImport(sql, pg.url, seed);
+  } finally {
+    await sql.end();
+    await pg.stop();
+    await rm(dir, { recursive: true, force: true });
+  }
+}
