@@ -1,7 +1,7 @@
 import { chmod, mkdtemp, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import * as soap from 'soap';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { type LocalRuntime, startLocalRuntime } from '../../infra/local/runtime';
 import { defaultNsiDataDir } from '../../shared/db/nsi/nsi-loader';
 import { getPorts } from '../../shared/ports/ports';
@@ -18,6 +18,8 @@ beforeAll(async () => {
   await chmod(dataDir, 0o755);
   runtime = await startLocalRuntime({
     databaseUrl: db.url,
+    // The application role is cluster-wide: every test file must give it the same password.
+    appDbPassword: inject('appDbPassword'),
     dataDir,
     port: 0,
     demoSeed: testDemo.seed,

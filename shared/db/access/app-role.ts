@@ -11,7 +11,11 @@ const scramIterations = 4096;
  * it): `SCRAM-SHA-256$<iterations>:<salt>$<StoredKey>:<ServerKey>`. Sending the verifier instead of the password
  * keeps the password out of the server's statement log even when the statement fails.
  */
-export function scramVerifier(password: string, salt = randomBytes(16), iterations = scramIterations): string {
+export function scramVerifier(
+  password: string,
+  salt = randomBytes(16),
+  iterations = scramIterations,
+): string {
   const salted = pbkdf2Sync(password, salt, iterations, 32, 'sha256');
   const clientKey = createHmac('sha256', salted).update('Client Key').digest();
   const storedKey = createHash('sha256').update(clientKey).digest();
