@@ -83,15 +83,16 @@ function problemResponse(error: ProblemError, requestId: string): APIGatewayProx
       ...(error.errors ? { errors: error.errors } : {}),
       requestId,
     },
-    {},
+    { 'x-request-id': requestId },
     'application/problem+json',
   );
 }
 
 /**
  * The one wrapper of every REST handler (middy): resolves the caller from the authorizer claims, refuses a
- * missing caller on `user` routes and a caller whose account was disabled or changed since the token was issued, maps `ProblemError` to problem+json and anything else to a 500 problem
- * without internals. Logs carry the request id, route and error class only — never request data.
+ * missing caller on `user` routes and a caller whose account was disabled or changed since the token was
+ * issued, maps `ProblemError` to problem+json and anything else to a 500 problem without internals; every
+ * answer names its request id (`x-request-id`), the id the audit log records. Logs carry the request id, route and error class only — never request data.
  */
 export function restHandler(
   options: { auth: 'public' | 'user' },
@@ -108,8 +109,10 @@ export function restHandler(
       return withCaller(await ports.sql(), { ...caller, requestId }, work);
     };
     const result = await fn({ event, caller, ports, requestId, db });
-    if (result.raw !== undefined) return rawResponse(result.status ?? 200, result.raw, result.headers);
-    return json(result.status ?? 200, result.body, result.headers);
+    // The request id names the call in the audit log and in support requests.
+    const headers = { 'x-request-id': requestId, ...result.headers };
+    if (result.raw !== undefined) return rawResponse(result.status ?? 200, result.raw, headers);
+    return json(result.status ?? 200, result.body, headers);
   };
   return middy(base).onError(async (request) => {
     const requestId = request.event?.requestContext?.requestId ?? request.context.awsRequestId;

@@ -54,6 +54,8 @@ export interface ApiAnswer {
   // biome-ignore lint/suspicious/noExplicitAny: test assertions read arbitrary JSON
   body: any;
   text: string;
+  /** The `x-request-id` the audit log records for this call. */
+  requestId: string | null;
 }
 
 /** Calls the REST API with an optional bearer token and JSON body; parses JSON answers. */
@@ -72,5 +74,11 @@ export async function callApi(
   const res = await fetch(`${baseUrl}${pathname}`, { ...init, headers, body });
   const text = await res.text();
   const type = res.headers.get('content-type') ?? '';
-  return { status: res.status, type, body: type.includes('json') && text ? JSON.parse(text) : null, text };
+  return {
+    status: res.status,
+    type,
+    body: type.includes('json') && text ? JSON.parse(text) : null,
+    text,
+    requestId: res.headers.get('x-request-id'),
+  };
 }
