@@ -6,6 +6,7 @@ import { withCaller } from '../../shared/db/access/scoped';
 import type { Tx } from '../../shared/db/connection';
 import { type Caller, callerFromClaims } from '../../shared/domain/access/caller';
 import { can, type Permission } from '../../shared/domain/access/permissions';
+import { russianIssue } from '../../shared/domain/flk/schema-issues';
 import { getPorts, type Ports } from '../../shared/ports/ports';
 import { type FieldError, ProblemError, problems } from './problem';
 
@@ -171,12 +172,3 @@ function parse<T extends ZodType>(schema: T, value: unknown): z.infer<T> {
   throw problems.invalid(errors);
 }
 
-function russianIssue(issue: z.core.$ZodIssue): string {
-  // A schema's own Russian message (e.g. a password rule) says more than the generic text.
-  if (/[А-Яа-яЁё]/.test(issue.message)) return issue.message;
-  if (issue.code === 'invalid_type' && issue.input === undefined) return 'Отсутствует обязательное поле';
-  if (issue.code === 'too_big') return 'Значение слишком длинное или велико';
-  if (issue.code === 'too_small') return 'Значение слишком короткое или мало';
-  if (issue.code === 'invalid_format') return 'Неверный формат значения';
-  return 'Неверное значение поля';
-}

@@ -43,6 +43,31 @@ export const permissionRoles = {
   'audit.read': ['tfoms_analyst', 'fund_admin'],
   /** Load a new publication of a reference directory (НСИ). */
   'nsi.load': ['nsi_operator', 'fund_admin'],
+  /** Send referrals, admissions, discharges, free beds and plans (an МО, for itself). */
+  'hospitalisation.send': ['mo_registrar', 'mo_head', 'mo_admin', 'mo_system'],
+  /** Cancel a referral (either МО of it, or the person's СМО). */
+  'referrals.cancel': [
+    'mo_registrar',
+    'mo_head',
+    'mo_admin',
+    'mo_system',
+    'smo_representative',
+    'smo_admin',
+    'smo_system',
+  ],
+  /** Read referrals, stays, free beds and plans within the scope. */
+  'hospitalisation.read': [
+    'mo_registrar',
+    'mo_head',
+    'mo_admin',
+    'mo_system',
+    'smo_representative',
+    'smo_admin',
+    'smo_system',
+    'tfoms_analyst',
+    'fund_admin',
+    'nsi_operator',
+  ],
   /** Change the severity of FLK rules. */
   'flk.configure': ['nsi_operator', 'fund_admin'],
 } as const satisfies Record<string, readonly Role[]>;

@@ -151,7 +151,10 @@ export const FreeBedsRecord = z.object({
   freeAdult: z.number().int(), // KOL_PUS_V
   freeChild: z.number().int(), // KOL_PUS_D
   /** Free beds expected on the next working days (Volgograd I07 idea). */
-  forecast: z.array(z.object({ date: isoDate, free: z.number().int() })).max(10).default([]),
+  forecast: z
+    .array(z.object({ date: isoDate, free: z.number().int() }))
+    .max(10)
+    .default([]),
 });
 export type FreeBedsRecord = z.infer<typeof FreeBedsRecord>;
 
