@@ -43,7 +43,9 @@ for (const a of runtime.demo.accounts) {
 }
 log(`  web UI:     ${runtime.url}/`);
 log(`  REST:       ${runtime.url}/api/v1/...   health: ${runtime.url}/health`);
-log(`  SOAP:       ${runtime.url}/soap/NsiService?wsdl, ${runtime.url}/soap/ErzService?wsdl`);
+log(
+  `  SOAP:       ${['NsiService', 'ErzService', 'HospitalizationService'].map((s) => `${runtime.url}/soap/${s}?wsdl`).join(', ')}`,
+);
 log(
   `  started in ${t.total} ms (postgres ${t.postgres}, migrations ${t.migrations}, НСИ ${t.nsi}, demo ${t.demo}, queue ${t.queue})`,
 );

@@ -1,0 +1,31 @@
+import { z } from 'zod';
+import { hospMessageKinds } from '../../../shared/db/hospitalisation/process-package';
+import { PackageHeader } from '../../../shared/domain/hospitalisation/records';
+import { problems } from '../../lib/problem';
+import { parseBody, requirePermission, restHandler } from '../../lib/rest';
+import { sendPackage } from './send-records';
+
+const Body = z.object({ header: PackageHeader, records: z.array(z.unknown()).min(1).max(5000) });
+
+/** POST /api/v1/hospitalisation/packages/{kind} — the REST mirror of the SOAP Send operations. */
+export const handler = restHandler({ auth: 'user' }, async ({ event, caller, ports, requestId }) => {
+  const kind = event.pathParameters?.kind ?? '';
+  if (!(hospMessageKinds as readonly string[]).includes(kind)) {
+    throw problems.notFound(
+      `Неизвестный вид сведений «${kind.slice(0, 32)}»: ${hospMessageKinds.join(', ')}.`,
+    );
+  }
+  const who = requirePermission(
+    caller,
+    kind === 'cancellation' ? 'referrals.cancel' : 'hospitalisation.send',
+  );
+  const { header, records } = parseBody(event, Body);
+  const protocol = await sendPackage(
+    ports,
+    { ...who, requestId },
+    kind as (typeof hospMessageKinds)[number],
+    header,
+    records,
+  );
+  return { body: protocol };
+});

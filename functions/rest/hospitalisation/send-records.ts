@@ -1,0 +1,59 @@
+import { randomUUID } from 'node:crypto';
+import type { AccessContext } from '../../../shared/db/access/scoped';
+import {
+  type HospMessageKind,
+  type PackageProtocol,
+  PackageRefused,
+  processPackage,
+} from '../../../shared/db/hospitalisation/process-package';
+import type { Ports } from '../../../shared/ports/ports';
+import { ProblemError, problems } from '../../lib/problem';
+
+/** Runs a package through the service; a refused package becomes a problem with its code and Russian message. */
+export async function sendPackage(
+  ports: Ports,
+  who: AccessContext,
+  kind: HospMessageKind,
+  header: { packageId: string; senderCode: string },
+  records: readonly unknown[],
+): Promise<PackageProtocol> {
+  try {
+    return await processPackage(await ports.sql(), who, kind, header, records);
+  } catch (error) {
+    if (error instanceof PackageRefused) {
+      throw new ProblemError(
+        error.status,
+        error.status === 403 ? 'Доступ запрещён' : 'Пакет отклонён',
+        error.message,
+        [{ code: error.code, message: error.message }],
+      );
+    }
+    throw error;
+  }
+}
+
+/**
+ * One record from the UI: a one-record package under a fresh id. A rejected record answers 400 with its FLK
+ * errors (nothing stored); an accepted one answers its id and any warnings.
+ */
+export async function sendOne(
+  ports: Ports,
+  who: AccessContext,
+  kind: HospMessageKind,
+  record: unknown,
+): Promise<{ id: string; warnings: PackageProtocol['records'][number]['issues'] }> {
+  const protocol = await sendPackage(
+    ports,
+    who,
+    kind,
+    { packageId: `web-${randomUUID()}`, senderCode: who.orgCode },
+    [record],
+  );
+  const result = protocol.records[0]!;
+  if (result.status === 'rejected') {
+    throw problems.invalid(
+      result.issues.map((i) => ({ code: i.code, field: i.field, value: i.value, message: i.message })),
+    );
+  }
+  return { id: result.id!, warnings: result.issues };
+}

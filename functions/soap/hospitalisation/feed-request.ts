@@ -1,0 +1,23 @@
+import { SoapClientFault } from '../../lib/soap';
+import { soapText } from '../../lib/soap-values';
+import type { Xml } from './records-from-soap';
+
+/** Page size of a feed read when the caller names none, and the most one read returns. */
+export const defaultFeedLimit = 100;
+export const maxFeedLimit = 1000;
+
+/**
+ * `ChangedSince` + `Limit` (+ `Sent`) of a Get… request as feed options. The cursor is opaque (the feed judges
+ * it): absent or empty reads from the start. A limit outside 1…1000 is the caller's mistake for the whole
+ * request (a Fault).
+ */
+export function feedOptions(args: Xml, withSent = false) {
+  const raw = args.Limit;
+  const limit = raw === undefined || raw === null || raw === '' ? defaultFeedLimit : Number(raw);
+  if (!Number.isInteger(limit) || limit < 1 || limit > maxFeedLimit) {
+    throw new SoapClientFault('904', `Limit должен быть целым числом от 1 до ${maxFeedLimit}`);
+  }
+  const cursor = soapText(args.ChangedSince) ?? '';
+  const sent = withSent && (args.Sent === true || String(args.Sent ?? '').toLowerCase() === 'true');
+  return { cursor, limit, ...(withSent ? { sent } : {}) };
+}

@@ -1,0 +1,165 @@
+import { soapDate, soapList, soapText } from '../../lib/soap-values';
+
+/** One SOAP element as node-soap hands it over: nested objects, strings, numbers, Dates. */
+export type Xml = Record<string, unknown>;
+
+/**
+ * SOAP records of HospitalizationService in the canonical shapes of shared/domain/hospitalisation/records.ts.
+ * Nothing is validated here: the package's FLK checks every record and answers per record, so one bad record
+ * never turns the package into a Fault. Unreadable numbers stay NaN and unreadable dates become 'invalid', so
+ * the FLK names them instead of this layer guessing.
+ */
+
+const num = (v: unknown) => (v === undefined || v === null || v === '' ? undefined : Number(v));
+const dateTime = (v: unknown) =>
+  v instanceof Date ? (Number.isNaN(v.getTime()) ? 'invalid' : v.toISOString()) : soapText(v);
+
+const element = (v: unknown): Xml => (v && typeof v === 'object' ? (v as Xml) : {});
+
+/** The package header: `Header{PackageId, SenderCode, CreatedAt}` → `PackageHeader`. */
+export function headerFromSoap(value: unknown) {
+  const h = element(value);
+  return {
+    packageId: soapText(h.PackageId) ?? '',
+    senderCode: soapText(h.SenderCode) ?? '',
+    createdAt: dateTime(h.CreatedAt),
+  };
+}
+
+/** The records of a package: node-soap gives one object for one occurrence and an array for several. */
+export function recordsOf(args: Xml, name: string): Xml[] {
+  return soapList(args[name] as Xml | Xml[]).map(element);
+}
+
+export function patientFromSoap(value: unknown) {
+  const p = element(value);
+  return {
+    enp: soapText(p.Enp),
+    snils: soapText(p.Snils),
+    fam: soapText(p.Fam),
+    im: soapText(p.Im),
+    ot: soapText(p.Ot),
+    sex: num(p.Sex),
+    birthDate: soapDate(p.BirthDate),
+    docSer: soapText(p.DocSer),
+    docNum: soapText(p.DocNum),
+    phone: soapText(p.Phone),
+  };
+}
+
+export function referralFromSoap(r: Xml) {
+  const vmp = r.Vmp === undefined || r.Vmp === null ? undefined : element(r.Vmp);
+  return {
+    sourceId: soapText(r.SourceId),
+    number: soapText(r.Number),
+    date: soapDate(r.Date),
+    form: num(r.Form),
+    fromMoCode: soapText(r.FromMoCode),
+    fromDepartmentCode: soapText(r.FromDepartmentCode),
+    toMoCode: soapText(r.ToMoCode),
+    toDepartmentCode: soapText(r.ToDepartmentCode),
+    conditions: num(r.Conditions),
+    profile: num(r.Profile),
+    bedProfile: num(r.BedProfile),
+    diagnosis: soapText(r.Diagnosis),
+    doctorSnils: soapText(r.DoctorSnils),
+    plannedDate: soapDate(r.PlannedDate),
+    kind: soapText(r.Kind),
+    vmp: vmp && {
+      talonNumber: soapText(vmp.TalonNumber),
+      talonDate: soapDate(vmp.TalonDate),
+      vmpKind: soapText(vmp.VmpKind),
+      vmpMethod: num(vmp.VmpMethod),
+    },
+    patient: patientFromSoap(r.Patient),
+  };
+}
+
+export function cancellationFromSoap(r: Xml) {
+  return {
+    sourceId: soapText(r.SourceId),
+    referralNumber: soapText(r.ReferralNumber),
+    referralDate: soapDate(r.ReferralDate),
+    reason: num(r.Reason),
+    date: soapDate(r.Date),
+    comment: soapText(r.Comment),
+  };
+}
+
+/** A planned (by referral) or emergency admission: the operation decides the kind, not the record. */
+export function admissionFromSoap(kind: 'planned' | 'emergency') {
+  return (r: Xml) => ({
+    sourceId: soapText(r.SourceId),
+    kind,
+    referralNumber: kind === 'planned' ? soapText(r.ReferralNumber) : undefined,
+    referralDate: kind === 'planned' ? soapDate(r.ReferralDate) : undefined,
+    form: num(r.Form),
+    moCode: soapText(r.MoCode),
+    departmentCode: soapText(r.DepartmentCode),
+    conditions: num(r.Conditions),
+    profile: num(r.Profile),
+    bedProfile: num(r.BedProfile),
+    date: soapDate(r.Date),
+    time: soapText(r.Time),
+    caseNumber: soapText(r.CaseNumber),
+    diagnosis: soapText(r.Diagnosis),
+    patient: patientFromSoap(r.Patient),
+  });
+}
+
+export function movementFromSoap(r: Xml) {
+  return {
+    sourceId: soapText(r.SourceId),
+    admissionSourceId: soapText(r.AdmissionSourceId),
+    departmentCode: soapText(r.DepartmentCode),
+    profile: num(r.Profile),
+    bedProfile: num(r.BedProfile),
+    date: soapDate(r.Date),
+  };
+}
+
+export function dischargeFromSoap(r: Xml) {
+  return {
+    sourceId: soapText(r.SourceId),
+    admissionSourceId: soapText(r.AdmissionSourceId),
+    date: soapDate(r.Date),
+    outcome: num(r.Outcome),
+  };
+}
+
+export function freeBedsFromSoap(r: Xml) {
+  return {
+    sourceId: soapText(r.SourceId),
+    date: soapDate(r.Date),
+    moCode: soapText(r.MoCode),
+    departmentCode: soapText(r.DepartmentCode),
+    conditions: num(r.Conditions),
+    bedProfile: num(r.BedProfile),
+    profile: num(r.Profile),
+    occupiedAtStart: num(r.OccupiedAtStart),
+    admitted: num(r.Admitted),
+    discharged: num(r.Discharged),
+    plannedToday: num(r.PlannedToday),
+    freeTotal: num(r.FreeTotal),
+    freeMale: num(r.FreeMale),
+    freeFemale: num(r.FreeFemale),
+    freeAdult: num(r.FreeAdult),
+    freeChild: num(r.FreeChild),
+    forecast: soapList(r.Forecast as Xml | Xml[])
+      .map(element)
+      .map((f) => ({ date: soapDate(f.Date), free: num(f.Free) })),
+  };
+}
+
+export function planLineFromSoap(r: Xml) {
+  return {
+    sourceId: soapText(r.SourceId),
+    year: num(r.Year),
+    month: num(r.Month),
+    moCode: soapText(r.MoCode),
+    profile: num(r.Profile),
+    conditions: num(r.Conditions),
+    smoCode: soapText(r.SmoCode),
+    planned: num(r.Planned),
+  };
+}
