@@ -171,4 +171,3 @@ function parse<T extends ZodType>(schema: T, value: unknown): z.infer<T> {
   }));
   throw problems.invalid(errors);
 }
-
