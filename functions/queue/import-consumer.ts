@@ -1,5 +1,6 @@
 import type { SQSBatchItemFailure, SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { contextOfRequester } from '../../shared/db/access/requested-by';
+import { runTFileImportJob } from '../../shared/db/hospitalisation/t-file-import-job';
 import { importPublication } from '../../shared/db/nsi/import-publication';
 import { runErzImportJob } from '../../shared/db/person/erz-import-job';
 import { getPorts } from '../../shared/ports/ports';
@@ -28,6 +29,13 @@ export async function handler(event: SQSEvent): Promise<SQSBatchResponse> {
             alreadyProcessed: result.alreadyProcessed,
             counts: result.counts,
           }),
+        );
+        continue;
+      }
+      if (message.kind === 't-file') {
+        const result = await runTFileImportJob(sql, ports.blobs, message, record.messageId);
+        console.info(
+          JSON.stringify({ level: 'info', messageId: record.messageId, kind: message.kind, ...result }),
         );
         continue;
       }

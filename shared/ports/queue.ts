@@ -27,6 +27,14 @@ export const ImportMessage = z.discriminatedUnion('kind', [
     bucket: z.literal('inbox'),
     key: z.string().min(1).max(512),
   }),
+  /** An uploaded T-file (T1–T6) registered in the journal `hosp.t_file` (docs/formats/t-family.md). */
+  z.object({
+    kind: z.literal('t-file'),
+    requestedBy: RequestedBy,
+    fileId: z.number().int().positive(),
+    bucket: z.literal('inbox'),
+    key: z.string().min(1).max(512),
+  }),
 ]);
 export type ImportMessage = z.infer<typeof ImportMessage>;
 

@@ -61,9 +61,18 @@ describe('hospitalisation lifecycle', () => {
       .map((e) => 'event' in e && e.event);
     expect(story).toEqual(['created', 'admitted', 'admitted', 'discharged', 'discharged']);
 
-    // Re-sending the same record in a new package: a no-op, not a duplicate row
+    // Re-sending the same record in a new package: a no-op (no new row, no new change), even after discharge
+    const [before] = await db.sql`select change_seq::text from hosp.referral where number = ${r.number}`;
     const again = await processPackage(db.app, mo(), 'referral', header(f.polyclinic), [r]);
-    expect(again.records[0]).toMatchObject({ status: 'rejected' }); // a discharged referral can no longer change
+    expect(again.records[0]).toMatchObject({ status: 'accepted' });
+    const [after] =
+      await db.sql`select change_seq::text, count(*) over ()::int as n from hosp.referral where number = ${r.number}`;
+    expect(after).toEqual({ ...before, n: 1 });
+    // … but a changed record for a referral that has moved on is refused
+    const changed = await processPackage(db.app, mo(), 'referral', header(f.polyclinic), [
+      { ...r, diagnosis: 'I25.1' },
+    ]);
+    expect(changed.records[0]!.issues.map((i) => i.rule)).toContain('HOSP.REF.STATE');
     const same = await processPackage(
       db.app,
       mo(),

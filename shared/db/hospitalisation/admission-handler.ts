@@ -110,10 +110,19 @@ export const admissionHandler: KindHandler<AdmissionRecord, AdmissionFacts> = {
     let id: string;
     if (facts.existing) {
       id = facts.existing.id;
-      await tx`
+      const [changed] = await tx<{ id: string }[]>`
         update hosp.stay set ${tx(values)}, package_ref = ${packageRef}, updated_at = now(),
                change_seq = nextval('hosp.change_seq')
-        where id = ${id}`;
+        where id = ${id}
+          and (kind, referral_id, referral_number, referral_date, department_code, form_v014, conditions_v006,
+               profile_v002, bed_profile_v020, admitted_on, admitted_time, case_number, diagnosis, person_id)
+              is distinct from
+              (${values.kind}, ${values.referral_id}::bigint, ${values.referral_number}, ${values.referral_date}::date,
+               ${values.department_code}, ${values.form_v014}::smallint, ${values.conditions_v006}::smallint,
+               ${values.profile_v002}::int, ${values.bed_profile_v020}::int, ${values.admitted_on}::date,
+               ${values.admitted_time}, ${values.case_number}, ${values.diagnosis}, ${values.person_id}::bigint)
+        returning id::text`;
+      if (!changed) return id; // the same record again: a no-op
     } else {
       const [row] = await tx<{ id: string }[]>`
         insert into hosp.stay ${tx({ ...values, sender_code: who.orgCode, source_id: a.sourceId, package_ref: packageRef })}

@@ -2,6 +2,7 @@ import { type FlkIssue, fire } from '../../domain/flk/flk-rule';
 import { addDays } from '../../domain/hospitalisation/dates';
 import { ReferralRecord } from '../../domain/hospitalisation/records';
 import { checkSnils } from '../../domain/identity/snils';
+import type { Tx } from '../connection';
 import {
   bedProfileIssues,
   codeIssues,
@@ -16,6 +17,8 @@ interface ReferralFacts {
   personId: string;
   smoCode: string | null;
   existingId: string | null;
+  /** The same record again for a referral that has moved on (admitted, cancelled…): accepted, nothing changes. */
+  unchanged: boolean;
 }
 
 /** T1: a referral for planned hospitalisation (incl. ВМП with its талон). */
@@ -51,18 +54,21 @@ export const referralHandler: KindHandler<ReferralRecord, ReferralFacts> = {
     const existing =
       owner && owner.senderCode === who.orgCode && owner.sourceId === r.sourceId ? owner : null;
     if (owner && !existing) issues.push(...fire(ctx.rules, 'HOSP.REF.DUPLICATE', r.number, 'number'));
-    if (existing && existing.status !== 'issued') {
-      issues.push(...fire(ctx.rules, 'HOSP.REF.STATE', existing.status, 'number'));
-    }
     const patient = await resolvePatient(ctx, r.patient, r.date);
     issues.push(...patient.issues);
     const resolution = patient.resolution;
     const personId = resolution && 'personId' in resolution ? resolution.personId : '';
     const smoCode = resolution?.outcome === 'identified' ? resolution.policy.smoCode : null;
-    return { issues, facts: { personId, smoCode, existingId: existing?.id ?? null } };
+    let unchanged = false;
+    if (existing && existing.status !== 'issued') {
+      unchanged = personId !== '' && (await sameReferral(ctx.tx, existing.id, r, personId));
+      if (!unchanged) issues.push(...fire(ctx.rules, 'HOSP.REF.STATE', existing.status, 'number'));
+    }
+    return { issues, facts: { personId, smoCode, existingId: existing?.id ?? null, unchanged } };
   },
 
   async write(ctx, who, r, facts, packageRef) {
+    if (facts.unchanged && facts.existingId) return facts.existingId;
     const tx = ctx.tx;
     const validUntil = addDays(r.date, await ctx.setting('referral_validity_days'));
     const values = {
@@ -136,3 +142,17 @@ export const referralHandler: KindHandler<ReferralRecord, ReferralFacts> = {
     return id;
   },
 };
+
+/** Does the stored referral say exactly what this record says? */
+async function sameReferral(tx: Tx, id: string, r: ReferralRecord, personId: string): Promise<boolean> {
+  const [row] = await tx<{ same: boolean }[]>`
+    select (number, referral_date, form_v014, from_department_code, to_mo_code, to_department_code, conditions_v006,
+            profile_v002, bed_profile_v020, diagnosis, doctor_snils, planned_date, kind, vmp, person_id)
+           is not distinct from
+           (${r.number}, ${r.date}::date, ${r.form}::smallint, ${r.fromDepartmentCode ?? null}, ${r.toMoCode},
+            ${r.toDepartmentCode ?? null}, ${r.conditions}::smallint, ${r.profile}::int, ${r.bedProfile}::int,
+            ${r.diagnosis}, ${r.doctorSnils}, ${r.plannedDate}::date, ${r.kind},
+            ${r.vmp ? tx.json(r.vmp as never) : null}::jsonb, ${personId}::bigint) as same
+    from hosp.referral where id = ${id}`;
+  return row?.same ?? false;
+}

@@ -79,7 +79,7 @@ function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
 }
 
 /** Reads at least `n` bytes (or all there is) and returns them with an iterable of the whole stream. */
-async function peek(
+export async function peek(
   chunks: AsyncIterable<Uint8Array>,
   n: number,
 ): Promise<{ head: Uint8Array; all: AsyncIterable<Uint8Array> }> {
@@ -102,12 +102,12 @@ async function peek(
   return { head, all: all() };
 }
 
-function isZip(head: Uint8Array): boolean {
+export function isZip(head: Uint8Array): boolean {
   return zipSignature.every((b, i) => head[i] === b);
 }
 
 /** The one XML file of a ZIP archive, streamed. */
-async function* unzipSingleXml(chunks: AsyncIterable<Uint8Array>): AsyncGenerator<Uint8Array> {
+export async function* unzipSingleXml(chunks: AsyncIterable<Uint8Array>): AsyncGenerator<Uint8Array> {
   const out: Uint8Array[] = [];
   let files = 0;
   let finished = false;
@@ -165,7 +165,7 @@ const encodings: Record<string, 'windows-1251' | 'utf-8'> = {
 };
 
 /** Decodes the XML as its prolog declares (windows-1251 or UTF-8; UTF-8 when nothing is declared). */
-async function* decodeXml(bytes: AsyncIterable<Uint8Array>, maxBytes: number): AsyncGenerator<string> {
+export async function* decodeXml(bytes: AsyncIterable<Uint8Array>, maxBytes: number): AsyncGenerator<string> {
   const { head, all } = await peek(bytes, 256);
   if (head.length === 0) throw packageError('801', 'Файл пуст');
   if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff)) {

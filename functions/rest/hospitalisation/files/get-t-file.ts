@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import { audit } from '../../../../shared/db/access/scoped';
+import { findTFile, readTFileProtocol } from '../../../../shared/db/hospitalisation/t-file-journal';
+import { problems } from '../../../lib/problem';
+import { parseQuery, requirePermission, restHandler } from '../../../lib/rest';
+
+const ProtocolQuery = z.object({
+  only: z
+    .enum(['rejected'])
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(1000).default(100),
+});
+
+/**
+ * GET /api/v1/hospitalisation/files/{id} — one T-file: its journal entry and a page of its per-record protocol
+ * (status, our id, FLK issues with code, tag, value and Russian message), in file order.
+ */
+export const handler = restHandler({ auth: 'user' }, async ({ event, caller, db }) => {
+  requirePermission(caller, 'hospitalisation.read');
+  const raw = event.pathParameters?.id ?? '';
+  const id = /^\d{1,15}$/.test(raw) ? Number(raw) : 0;
+  const query = parseQuery(event, ProtocolQuery);
+  const found = id
+    ? await db(async (tx) => {
+        const file = await findTFile(tx, id);
+        if (!file) return null;
+        const protocol = await readTFileProtocol(tx, id, query);
+        // The protocol repeats the sender's values (an ЕНП of a rejected record): reading it is audited.
+        await audit(
+          tx,
+          'read',
+          'hosp.t_file.protocol',
+          { records: [id] },
+          { page: query.page, only: query.only ?? null },
+        );
+        return { file, protocol };
+      })
+    : null;
+  if (!found) throw problems.notFound(`Файл № ${raw.slice(0, 20)} не найден.`);
+  return { body: found };
+});

@@ -1,0 +1,23 @@
+import { z } from 'zod';
+import { listTFiles, tFileStatuses } from '../../../../shared/db/hospitalisation/t-file-journal';
+import { tFileTypes } from '../../../../shared/formats/hospitalisation/t-family/t-file-name';
+import { parseQuery, requirePermission, restHandler } from '../../../lib/rest';
+
+const blank = z.literal('').transform(() => undefined);
+
+const FilesQuery = z.object({
+  status: z.enum(tFileStatuses).optional().or(blank),
+  type: z.enum(tFileTypes).optional().or(blank),
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+});
+
+/**
+ * GET /api/v1/hospitalisation/files — the journal of T-files within the caller's scope (own organisation; the
+ * fund: all), newest first, paged, by status and type. The entries hold no personal data.
+ */
+export const handler = restHandler({ auth: 'user' }, async ({ event, caller, db }) => {
+  requirePermission(caller, 'hospitalisation.read');
+  const query = parseQuery(event, FilesQuery);
+  return { body: await db((tx) => listTFiles(tx, query)) };
+});

@@ -1,0 +1,77 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { markTFileFailed, registerTFile } from '../../../../shared/db/hospitalisation/t-file-journal';
+import { can } from '../../../../shared/domain/access/permissions';
+import { parseTFileName } from '../../../../shared/formats/hospitalisation/t-family/t-file-name';
+import { ProblemError, problems } from '../../../lib/problem';
+import { restHandler } from '../../../lib/rest';
+import { readUpload } from '../../erz/upload-body';
+
+/**
+ * POST /api/v1/hospitalisation/files — a T-file (T1–T6, docs/formats/t-family.md) as the raw request body, its
+ * name in `x-file-name`. The file is registered in the journal, stored in the inbox and queued: 202 with the
+ * journal entry (follow it at `GET /api/v1/hospitalisation/files/{id}`). The same content already queued, in
+ * progress or done answers 200 with an entry of status `duplicate` and is not queued again.
+ */
+export const handler = restHandler({ auth: 'user' }, async ({ event, caller, ports, db }) => {
+  if (!caller) throw problems.unauthorized();
+  const sends = can(caller, 'hospitalisation.send');
+  if (!sends && !can(caller, 'referrals.cancel')) throw problems.forbidden();
+  const upload = readUpload(event);
+  // A name that follows the pattern is checked at once; the file's own header decides in the end.
+  const name = parseTFileName(upload.fileName);
+  if (name && !sends && name.type !== 'T4') {
+    throw problems.forbidden(
+      'Учётной записи СМО разрешено передавать только файлы аннулирования направлений (T4).',
+    );
+  }
+  if (name && name.senderCode !== caller.orgCode) {
+    throw problems.invalid([
+      {
+        code: '802',
+        field: 'x-file-name',
+        value: upload.fileName.slice(0, 200),
+        message: `Отправитель в имени файла (${name.senderCode}) не совпадает с организацией учётной записи (${caller.orgCode})`,
+      },
+    ]);
+  }
+  const sha256 = createHash('sha256').update(upload.bytes).digest('hex');
+  const key = `t-files/${new Date().toISOString().slice(0, 10)}/${randomUUID()}.${upload.kind}`;
+  const registered = await db((tx) =>
+    registerTFile(tx, {
+      channel: caller.channel,
+      fileName: upload.fileName,
+      fileSize: upload.bytes.length,
+      sha256,
+      blobKey: key,
+    }),
+  );
+  if (registered.duplicate) return { status: 200, body: registered.file };
+  const id = registered.file.id;
+  try {
+    await ports.blobs.put('inbox', key, upload.bytes);
+    await ports.queue.send({
+      kind: 't-file',
+      requestedBy: {
+        username: caller.username,
+        role: caller.role,
+        orgCode: caller.orgCode,
+        channel: caller.channel,
+      },
+      fileId: id,
+      bucket: 'inbox',
+      key,
+    });
+  } catch (error) {
+    await db((tx) => markTFileFailed(tx, id, (error as Error).name)).catch(() => {});
+    throw new ProblemError(
+      503,
+      'Сервис временно недоступен',
+      'Файл не удалось поставить в очередь на загрузку. Повторите попытку позже.',
+    );
+  }
+  return {
+    status: 202,
+    body: registered.file,
+    headers: { location: `/api/v1/hospitalisation/files/${id}` },
+  };
+});
