@@ -20,18 +20,18 @@ describe('sections that are not built yet', () => {
     await browser?.close();
   });
 
-  it('«Направления» says honestly that it is not available yet, and shows no table', async () => {
+  it('«Медосмотры» says honestly that it is not available yet, and shows no table', async () => {
     // Act
-    await sectionNavigation(page).getByRole('link', { name: 'Направления', exact: true }).click();
+    await sectionNavigation(page).getByRole('link', { name: 'Медосмотры', exact: true }).click();
 
     // Assess
-    await page.waitForURL(new URL('/referrals', baseUrl).href);
+    await page.waitForURL(new URL('/prevention', baseUrl).href);
     const notice = page.getByTestId('section-unavailable');
     await notice.waitFor();
     expect(await notice.textContent()).toContain(
-      'Раздел «Направления» ещё не доступен: он появится в следующих версиях omslink.',
+      'Раздел «Медосмотры» ещё не доступен: он появится в следующих версиях omslink.',
     );
-    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Направления');
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Медосмотры');
     expect(await page.getByRole('table').count()).toBe(0);
   });
 

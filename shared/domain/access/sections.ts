@@ -21,15 +21,15 @@ const all = ['MO', 'SMO', 'TFOMS'] as const;
 export const sections: readonly SectionSpec[] = [
   { id: 'prevention', title: 'Медосмотры', path: '/prevention', kinds: all, available: false },
   { id: 'schedules', title: 'Графики медосмотров', path: '/schedules', kinds: all, available: false },
-  { id: 'hospital-plan', title: 'План госпитализации', path: '/hospital-plan', kinds: all, available: false },
+  { id: 'hospital-plan', title: 'План госпитализации', path: '/hospital-plan', kinds: all, available: true },
   {
     id: 'hospitalisations',
     title: 'Госпитализация',
     path: '/hospitalisations',
     kinds: all,
-    available: false,
+    available: true,
   },
-  { id: 'referrals', title: 'Направления', path: '/referrals', kinds: all, available: false },
+  { id: 'referrals', title: 'Направления', path: '/referrals', kinds: all, available: true },
   { id: 'onco', title: 'Онкорегистр', path: '/onco', kinds: all, available: false },
   {
     id: 'polyclinic-cases',

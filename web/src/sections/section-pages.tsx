@@ -3,6 +3,9 @@ import { Route, Routes } from 'react-router';
 import { AccountsSection } from '../pages/accounts/AccountsSection';
 import { AuditLogPage } from '../pages/audit/AuditLogPage';
 import { ErzSection } from '../pages/erz/ErzSection';
+import { HospitalisationsSection } from '../pages/hospitalisation/HospitalisationsSection';
+import { HospitalPlanSection } from '../pages/hospitalisation/HospitalPlanSection';
+import { ReferralsSection } from '../pages/hospitalisation/ReferralsSection';
 import { NotFoundPage } from '../pages/NotFoundPage';
 import { NsiDirectoriesPage } from '../pages/nsi/NsiDirectoriesPage';
 import { NsiRecordsPage } from '../pages/nsi/NsiRecordsPage';
@@ -30,4 +33,7 @@ export const sectionPages: Readonly<Record<string, () => ReactElement>> = {
   erz: ErzSection,
   accounts: AccountsSection,
   audit: AuditLogPage,
+  referrals: ReferralsSection,
+  hospitalisations: HospitalisationsSection,
+  'hospital-plan': HospitalPlanSection,
 };

@@ -1,0 +1,51 @@
+import { useCallback } from 'react';
+import { fetchFreeBeds } from '../../api/hospitalisation';
+import { DataTable } from '../../components/data-table/DataTable';
+import type { TableQuery } from '../../components/data-table/types';
+import { PageHeader } from '../../components/PageHeader';
+import { pageOf } from './client-page';
+import { freeBedsColumns, freeBedsFilters } from './free-beds-columns';
+import { HospitalPlanNav } from './HospitalPlanNav';
+import './hospitalisation.css';
+
+/**
+ * Free beds across the region's hospitals: what a referring doctor looks at before choosing where to send —
+ * per hospital, department and bed profile, free total / male / female / child and the forecast.
+ */
+export function FreeBedsPage() {
+  const load = useCallback(async (query: TableQuery, signal: AbortSignal) => {
+    const f = query.filters;
+    const answer = await fetchFreeBeds(
+      {
+        date: f.date,
+        profile: f.profile,
+        bedProfile: f.bedProfile,
+        conditions: f.conditions,
+        moCode: f.moCode,
+      },
+      signal,
+    );
+    const sorted = [...answer.items].sort((a, b) => b.freeTotal - a.freeTotal);
+    return pageOf(sorted, query);
+  }, []);
+
+  return (
+    <>
+      <PageHeader
+        title="План госпитализации"
+        description="Свободные места в стационарах региона по последним сведениям больниц. Больше всего свободных мест — вверху."
+      />
+      <HospitalPlanNav />
+      <DataTable
+        caption="Свободные места в стационарах"
+        columns={freeBedsColumns}
+        filters={freeBedsFilters}
+        source="free-beds"
+        load={load}
+        rowKey={(b) => `${b.moCode}-${b.departmentCode}-${b.bedProfile}-${b.conditions}`}
+        defaultPageSize={50}
+        testId="free-beds"
+      />
+    </>
+  );
+}

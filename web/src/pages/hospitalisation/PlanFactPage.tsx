@@ -1,0 +1,91 @@
+import { useCallback } from 'react';
+import { fetchPlanFact, type PlanFactRow } from '../../api/hospitalisation';
+import { DataTable } from '../../components/data-table/DataTable';
+import type { Column, FilterSpec, TableQuery } from '../../components/data-table/types';
+import { PageHeader } from '../../components/PageHeader';
+import { formatCount } from '../../format/numbers';
+import { pageOf } from './client-page';
+import { HospitalPlanNav } from './HospitalPlanNav';
+import { coded, conditionsLabels, monthLabels, orgLabel } from './hosp-labels';
+import './hospitalisation.css';
+
+const thisYear = new Date().getFullYear();
+
+function percent(row: PlanFactRow): string {
+  if (row.planned <= 0) return '—';
+  return `${Math.round((row.fact / row.planned) * 100)} %`;
+}
+
+const columns: readonly Column<PlanFactRow>[] = [
+  {
+    id: 'period',
+    header: 'Период',
+    className: 'cell-date',
+    cell: (r) => `${monthLabels[r.month - 1] ?? r.month} ${r.year}`,
+  },
+  { id: 'mo', header: 'Стационар', cell: (r) => orgLabel(r.moCode, r.moName) },
+  { id: 'profile', header: 'Профиль', cell: (r) => coded(r.profile, r.profileName) },
+  { id: 'conditions', header: 'Условия', cell: (r) => conditionsLabels[r.conditions] ?? r.conditions },
+  { id: 'smo', header: 'СМО', cell: (r) => orgLabel(r.smoCode, r.smoName) },
+  { id: 'planned', header: 'План', className: 'cell-number', cell: (r) => formatCount(r.planned) },
+  { id: 'fact', header: 'Факт', className: 'cell-number', cell: (r) => formatCount(r.fact) },
+  { id: 'percent', header: 'Выполнение', className: 'cell-number', cell: percent },
+];
+
+const filters: readonly FilterSpec[] = [
+  {
+    kind: 'select',
+    name: 'year',
+    label: 'Год',
+    emptyLabel: `${thisYear} (текущий)`,
+    options: [thisYear - 2, thisYear - 1, thisYear + 1].map((y) => ({ value: String(y), label: String(y) })),
+  },
+  {
+    kind: 'select',
+    name: 'month',
+    label: 'Месяц',
+    emptyLabel: 'Все',
+    options: monthLabels.map((label, i) => ({ value: String(i + 1), label })),
+  },
+  { kind: 'text', name: 'moCode', label: 'Стационар (код)', placeholder: '6 цифр' },
+  { kind: 'text', name: 'smoCode', label: 'СМО (код)', placeholder: '5 цифр' },
+  { kind: 'text', name: 'profile', label: 'Профиль (V002)', placeholder: 'Код' },
+];
+
+/** Plans vs fact: planned admissions per hospital × profile × СМО per month against the stays recorded. */
+export function PlanFactPage() {
+  const load = useCallback(async (query: TableQuery, signal: AbortSignal) => {
+    const f = query.filters;
+    const answer = await fetchPlanFact(
+      {
+        year: f.year || String(thisYear),
+        month: f.month,
+        moCode: f.moCode,
+        smoCode: f.smoCode,
+        profile: f.profile,
+      },
+      signal,
+    );
+    return pageOf(answer.items, query);
+  }, []);
+
+  return (
+    <>
+      <PageHeader
+        title="План и факт госпитализаций"
+        description="Плановые объёмы стационаров по профилям и СМО и фактические госпитализации за тот же период."
+      />
+      <HospitalPlanNav />
+      <DataTable
+        caption="План и факт госпитализаций"
+        columns={columns}
+        filters={filters}
+        source="hospital-plans"
+        load={load}
+        rowKey={(r) => `${r.year}-${r.month}-${r.moCode}-${r.profile}-${r.conditions}-${r.smoCode}`}
+        defaultPageSize={50}
+        testId="plan-fact"
+      />
+    </>
+  );
+}

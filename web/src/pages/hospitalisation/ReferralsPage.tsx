@@ -1,0 +1,119 @@
+import { useCallback } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import { fetchReferrals, type ReferralsQuery } from '../../api/hospitalisation';
+import { DataTable } from '../../components/data-table/DataTable';
+import type { TableQuery } from '../../components/data-table/types';
+import { PageHeader } from '../../components/PageHeader';
+import { StatusMessage } from '../../components/StatusMessage';
+import { referralNewPath, referralsRootPath } from './hosp-paths';
+import { referralColumns, referralFilters } from './referral-columns';
+import { type TabSpec, useCurrentTab, WorklistTabs } from './Tabs';
+import { useHospAccess } from './use-hosp-access';
+import { useOrganisationCard } from './use-organisations';
+import './hospitalisation.css';
+
+const moTabs: readonly TabSpec[] = [
+  { id: 'sent', label: 'Отправленные' },
+  { id: 'incoming', label: 'Входящие' },
+  { id: 'to-admit', label: 'К госпитализации' },
+  { id: 'overdue', label: 'Просроченные' },
+];
+
+const readerTabs: readonly TabSpec[] = [
+  { id: 'all', label: 'Все направления' },
+  { id: 'overdue', label: 'Просроченные' },
+];
+
+/** What each worklist asks the API for; the filter bar's values come on top. */
+const worklists: Record<string, Partial<ReferralsQuery>> = {
+  sent: { direction: 'sent' },
+  incoming: { direction: 'incoming' },
+  'to-admit': { direction: 'incoming', status: 'issued' },
+  overdue: { overdue: 'true' },
+  all: { direction: 'all' },
+};
+
+/**
+ * «Направления»: an МО's worklists (sent; as a hospital: incoming, to admit, overdue), an СМО's referrals of its
+ * insured persons, the fund's of the region; filters in the URL; `?personId=` narrows to one person.
+ */
+export function ReferralsPage() {
+  const access = useHospAccess();
+  const [params] = useSearchParams();
+  const personId = params.get('personId') ?? '';
+  const own = useOrganisationCard(access.isMo && !params.get('list') ? access.orgCode : undefined);
+  const tabs = access.isMo ? moTabs : readerTabs;
+  const moKind = own.data?.organisation.moKind;
+  const tab = useCurrentTab(tabs, access.isMo && moKind && moKind !== 'polyclinic' ? 'incoming' : undefined);
+  const waitingForDefault = access.isMo && !params.get('list') && own.loading && !own.data;
+
+  const load = useCallback(
+    (query: TableQuery, signal: AbortSignal) => {
+      const list = worklists[tab] ?? {};
+      const direction = list.direction ?? (access.isMo ? 'incoming' : 'all');
+      const f = query.filters;
+      return fetchReferrals(
+        {
+          ...list,
+          direction,
+          status: f.status || list.status,
+          profile: f.profile,
+          moCode: f.moCode,
+          dateFrom: f.dateFrom,
+          dateTo: f.dateTo,
+          q: f.q,
+          personId: personId || undefined,
+          page: query.page,
+          pageSize: query.pageSize,
+          sort: query.sort,
+        },
+        signal,
+      );
+    },
+    [tab, personId, access.isMo],
+  );
+
+  return (
+    <>
+      <PageHeader
+        title="Направления"
+        description={
+          access.isMo
+            ? 'Направления на госпитализацию, выданные вашей МО и адресованные ей.'
+            : access.isSmo
+              ? 'Направления на госпитализацию ваших застрахованных.'
+              : 'Направления на госпитализацию по региону.'
+        }
+        actions={
+          access.canSend && (
+            <Link to={referralNewPath} className="button button-primary">
+              Создать направление
+            </Link>
+          )
+        }
+      />
+      <WorklistTabs tabs={tabs} current={tab} label="Рабочие списки направлений" />
+      {personId && (
+        <div className="notice" data-testid="person-filter">
+          Показаны направления одного застрахованного.{' '}
+          <Link to={`${referralsRootPath}?list=${tab}`}>Показать все</Link>
+        </div>
+      )}
+      {waitingForDefault ? (
+        <StatusMessage kind="loading">Загрузка…</StatusMessage>
+      ) : (
+        <DataTable
+          caption="Направления на госпитализацию"
+          columns={referralColumns}
+          filters={referralFilters}
+          source={`referrals\n${tab}\n${personId}`}
+          load={load}
+          rowKey={(r) => r.id}
+          defaultSort={tab === 'to-admit' ? 'plannedDate' : '-date'}
+          defaultPageSize={20}
+          testId="referrals"
+        />
+      )}
+    </>
+  );
+}
