@@ -41,6 +41,8 @@ for (const a of runtime.demo.accounts) {
     `    ${a.username.padEnd(14)} / ${a.password.padEnd(14)} ${a.kind === 'system' ? 'SOAP' : 'web '}  ${roleTitles[a.role]}, ${a.orgCode}`,
   );
 }
+if (runtime.demoFlows)
+  log('  demo hospitalisation story: being sent through the exchange in the background …');
 log(`  web UI:     ${runtime.url}/`);
 log(`  REST:       ${runtime.url}/api/v1/...   health: ${runtime.url}/health`);
 log(
@@ -50,6 +52,19 @@ log(
   `  started in ${t.total} ms (postgres ${t.postgres}, migrations ${t.migrations}, НСИ ${t.nsi}, demo ${t.demo}, queue ${t.queue})`,
 );
 log('Press Ctrl-C to stop.');
+runtime.demoFlows?.then(
+  (flows) => {
+    if (flows.status !== 'generated') return;
+    const c = flows.counts;
+    log(
+      `Demo hospitalisation story of the last 90 days sent through the exchange in ${(flows.ms / 1000).toFixed(1)} s: ` +
+        `${c.referral?.accepted ?? 0} referrals, ${c.cancellation?.accepted ?? 0} cancellations, ` +
+        `${c.admission?.accepted ?? 0} admissions, ${c.discharge?.accepted ?? 0} discharges, ` +
+        `${c['free-beds']?.accepted ?? 0} free-beds reports, ${c.plan?.accepted ?? 0} plan lines.`,
+    );
+  },
+  (error: Error) => console.error(`Demo hospitalisation story not generated: ${error.name}`),
+);
 
 let stopping = false;
 async function shutdown(signal: string) {

@@ -7,6 +7,7 @@ import { readConfig } from '../../shared/config';
 import { appDatabaseUrl, enableAppLogin } from '../../shared/db/access/app-role';
 import { baseOptions, type Sql } from '../../shared/db/connection';
 import { type DemoRegionResult, ensureDemoRegion } from '../../shared/db/demo/demo-region-writer';
+import { type DemoFlowsResult, ensureDemoHospitalFlows } from '../../shared/db/demo/hospital-flows-writer';
 import { migrate } from '../../shared/db/migrate';
 import { type DirectoryLoadResult, loadAllDirectories } from '../../shared/db/nsi/nsi-loader';
 import { directoryBlobs } from '../../shared/ports/directory-blobs';
@@ -33,6 +34,11 @@ export interface LocalRuntimeOptions {
    * sharing one cluster pass the same one.
    */
   appDbPassword?: string;
+  /**
+   * Generate the demo hospitalisation story of the last 90 days (in the background, after start-up) when the
+   * database has none. Default: on, unless OMSLINK_DEMO_FLOWS=0; tests switch it off.
+   */
+  demoFlows?: boolean;
   /** Test runs: fsync off on the embedded cluster. */
   disposable?: boolean;
   /** Directory of the built web UI. */
@@ -53,6 +59,8 @@ export interface LocalRuntime {
   nsi: { loaded: DirectoryLoadResult[]; directories: number; records: number };
   demo: DemoRegionResult;
   timings: Record<string, number>;
+  /** The demo hospitalisation story being generated in the background (null when switched off). */
+  demoFlows: Promise<DemoFlowsResult> | null;
   stop(): Promise<void>;
 }
 
@@ -159,6 +167,24 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     stops.push(() => closeServer(server));
     mark('total', t0);
 
+    const flowsWanted = options.demoFlows ?? process.env.OMSLINK_DEMO_FLOWS !== '0';
+    const flowsStop = new AbortController();
+    const demoFlows = flowsWanted
+      ? ensureDemoHospitalFlows(sql, {
+          seed: demo.seed,
+          persons: demo.counts.persons,
+          signal: flowsStop.signal,
+        })
+      : null;
+    // Stopping waits for the package in flight only; the rest completes on the next start (package ids repeat).
+    if (demoFlows) {
+      demoFlows.catch(() => undefined);
+      stops.push(async () => {
+        flowsStop.abort();
+        await demoFlows.catch(() => undefined);
+      });
+    }
+
     return {
       url: `http://localhost:${port}`,
       port,
@@ -170,6 +196,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
       nsi: { loaded, directories: nsiCounts?.directories ?? 0, records: nsiCounts?.records ?? 0 },
       demo,
       timings,
+      demoFlows,
       stop: stopAll,
     };
   } catch (error) {

@@ -71,6 +71,7 @@ const runtime = await startLocalRuntime({
   dataDir,
   databaseUrl: pg.url,
   port: 0,
+  demoFlows: false,
   demoSeed: 'bench',
   demoPersons: persons,
 });

@@ -19,6 +19,7 @@ export default async function setup(project: TestProject) {
   const runtime = await startLocalRuntime({
     dataDir,
     port: 0,
+    demoFlows: false,
     demoPersons: 3_000,
     demoSeed: 'omslink-e2e',
     disposable: true,

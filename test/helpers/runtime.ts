@@ -23,6 +23,7 @@ export async function startTestRuntime(): Promise<TestRuntime> {
     appDbPassword: inject('appDbPassword'),
     dataDir,
     port: 0,
+    demoFlows: false,
     demoSeed: testDemo.seed,
     demoPersons: testDemo.persons,
   });

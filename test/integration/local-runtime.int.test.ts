@@ -22,6 +22,7 @@ beforeAll(async () => {
     appDbPassword: inject('appDbPassword'),
     dataDir,
     port: 0,
+    demoFlows: false,
     demoSeed: testDemo.seed,
     demoPersons: testDemo.persons,
   });
