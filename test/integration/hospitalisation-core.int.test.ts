@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withCaller } from '../../shared/db/access/scoped';
 import { readFeed } from '../../shared/db/hospitalisation/feeds';
 import { PackageRefused, processPackage } from '../../shared/db/hospitalisation/process-package';
+import { personSectionLinks } from '../../shared/db/person/person-section-links';
 import { createTestDatabase, type TestDatabase } from '../helpers/database';
 import {
   admission,
@@ -169,6 +170,25 @@ describe('hospitalisation lifecycle', () => {
     await expect(
       processPackage(db.app, smo(), 'referral', header(f.smo), [referral(f, f.persons[6]!)]),
     ).rejects.toMatchObject({ code: 'AUTH-403' });
+  });
+
+  it('links the person card to the referrals and stays about the person, within the viewer’s scope', async () => {
+    const person = f.persons[0]!;
+    const forHospital = await withCaller(db.app, hosp(), (tx) =>
+      personSectionLinks(tx, person.id, 'mo_registrar'),
+    );
+    expect(forHospital.map((l) => [l.sectionId, l.count])).toEqual([
+      ['referrals', 1],
+      ['hospitalisations', 1],
+    ]);
+    const other = caller(
+      'test_mo2',
+      'mo_registrar',
+      (await db.sql`select org_code from auth.account where username='test_mo2'`)[0]!.org_code,
+    );
+    expect(
+      await withCaller(db.app, other, (tx) => personSectionLinks(tx, person.id, 'mo_registrar')),
+    ).toEqual([]);
   });
 
   it('keeps each organisation to its scope: another МО sees neither the referral nor the stay', async () => {

@@ -1,6 +1,7 @@
 import type { Role } from '../../domain/access/roles';
 import { sectionsFor } from '../../domain/access/sections';
 import type { Tx } from '../connection';
+import { hospitalisationRecordSources } from '../hospitalisation/person-records';
 
 /**
  * A section's records about one person: each exchange area (referrals, hospitalisations, prevention, dispensary
@@ -12,7 +13,7 @@ export interface PersonRecordSource {
   count(tx: Tx, personId: string): Promise<number>;
 }
 
-export const personRecordSources: PersonRecordSource[] = [];
+export const personRecordSources: readonly PersonRecordSource[] = [...hospitalisationRecordSources];
 
 export interface PersonSectionLink {
   sectionId: string;
