@@ -1,14 +1,11 @@
 import { Duration, RemovalPolicy, Stack, type StackProps, Validations } from 'aws-cdk-lib';
 import {
   AccessLogFormat,
-  AuthorizationType,
   CognitoUserPoolsAuthorizer,
   EndpointType,
-  LambdaIntegration,
+  type IResource,
   LogGroupLogDestination,
-  type Method,
   MethodLoggingLevel,
-  type MethodOptions,
   type RequestValidator,
   RestApi,
 } from 'aws-cdk-lib/aws-apigateway';
@@ -16,11 +13,13 @@ import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
-import { type FunctionSpec, type RestFunction, restFunctions, soapFunctions } from '../../functions/manifest';
+import { type RestFunction, restFunctions, soapFunctions } from '../../functions/manifest';
 import { ApiWebAcl } from '../constructs/api-web-acl';
-import { type ExchangeStores, exchangeEnvironment, grantExchangeAccess } from '../constructs/exchange-access';
-import { type DatabaseAccess, OmsFunction } from '../constructs/oms-function';
+import type { ExchangeStores } from '../constructs/exchange-access';
+import type { DatabaseAccess, OmsFunction } from '../constructs/oms-function';
 import { OmsUserPool } from '../constructs/oms-user-pool';
+import { routeGroupsOf, sharedApiPrefixes } from './api-route-groups';
+import { type ApiRouteContext, ApiRouteStack } from './api-route-stack';
 
 export const apiStageName = 'prod';
 
@@ -57,20 +56,20 @@ export interface ApiStackProps extends StackProps {
 /**
  * The REST API (`/health`, `/api/v1/...`) and the SOAP services (`/soap/<Service>`), one Lambda per REST route
  * and per SOAP service as functions/manifest.ts lists them; Cognito for people, a regional WAF in front.
+ * The functions and their methods are built in nested stacks, one per route group (`ApiRouteStack`); this stack
+ * keeps the REST API, its deployment and stage, the shared `/api/v1` resources, authorizer, WAF and Cognito.
  */
 export class ApiStack extends Stack {
   readonly api: RestApi;
   readonly users: OmsUserPool;
   readonly functions: OmsFunction[] = [];
+  /** The nested stacks holding the functions and methods, one per route group, ordered by anchor path. */
+  readonly routeStacks: ApiRouteStack[] = [];
   private readonly stores: ExchangeStores;
   private readonly authorizer: CognitoUserPoolsAuthorizer;
   private readonly validator: RequestValidator;
 
-  constructor(
-    scope: Construct,
-    id: string,
-    private readonly props: ApiStackProps,
-  ) {
+  constructor(scope: Construct, id: string, props: ApiStackProps) {
     super(scope, id, props);
     this.stores = {
       importQueue: props.importQueue,
@@ -124,19 +123,35 @@ export class ApiStack extends Stack {
       resultsCacheTtl: Duration.minutes(5),
     });
 
-    for (const spec of props.restFunctions ?? restFunctions) this.addRestRoute(spec);
-    for (const spec of soapFunctions) {
-      const fn = this.addFunction(spec);
-      const resource = this.api.root.resourceForPath(`/soap/${spec.service}`);
-      // SOAP callers authenticate inside the message (WS-Security UsernameToken or HTTP Basic), checked by
-      // the handler; GET serves `?wsdl`.
-      for (const httpMethod of ['GET', 'POST']) {
-        const method = resource.addMethod(httpMethod, this.integration(fn), this.publicOptions());
-        acknowledgePublicMethod(
-          method,
-          'SOAP: callers authenticate with WS-Security/Basic inside the handler.',
-        );
-      }
+    // The routes live in nested stacks, one per route group (api-route-groups.ts): the functions with their
+    // roles, policies, log groups, resources, methods and permissions would break CloudFormation's limit of
+    // 500 resources per stack at ~65 routes. Only the prefixes every area shares stay here.
+    const context: ApiRouteContext = {
+      api: this.api,
+      stageName: apiStageName,
+      authorizer: this.authorizer,
+      validator: this.validator,
+      users: this.users,
+      database: props.database,
+      stores: this.stores,
+      projectRoot: props.projectRoot,
+      cognitoAdminActions,
+    };
+    const sharedResources = new Map<string, IResource>([['/', this.api.root]]);
+    for (const prefix of sharedApiPrefixes)
+      sharedResources.set(prefix, this.api.root.resourceForPath(prefix));
+    for (const group of routeGroupsOf(props.restFunctions ?? restFunctions, soapFunctions)) {
+      const anchorParent = sharedResources.get(group.anchorParentPath);
+      if (!anchorParent)
+        throw new Error(`no shared resource ${group.anchorParentPath} for ${group.anchorPath}`);
+      const routes = new ApiRouteStack(this, group.id, {
+        description: `omslink API routes below ${group.anchorPath}`,
+        group,
+        anchorParent,
+        context,
+      });
+      this.routeStacks.push(routes);
+      this.functions.push(...routes.functions);
     }
 
     new ApiWebAcl(this, 'Waf', { stageArn: this.api.deploymentStage.stageArn });
@@ -146,56 +161,4 @@ export class ApiStack extends Stack {
       reason: 'The account-level API Gateway logging role uses the AWS-managed policy made for exactly this.',
     });
   }
-
-  private addRestRoute(spec: RestFunction): void {
-    const fn = this.addFunction(spec);
-    const resource = this.api.root.resourceForPath(spec.path);
-    if (spec.auth === 'user') {
-      resource.addMethod(spec.method, this.integration(fn), {
-        authorizationType: AuthorizationType.COGNITO,
-        authorizer: this.authorizer,
-        requestValidator: this.validator,
-      });
-      return;
-    }
-    const method = resource.addMethod(spec.method, this.integration(fn), this.publicOptions());
-    acknowledgePublicMethod(
-      method,
-      `Public by design in functions/manifest.ts (${spec.name}: no token yet).`,
-    );
-  }
-
-  private addFunction(spec: FunctionSpec): OmsFunction {
-    const fn = new OmsFunction(this, spec.name, {
-      spec,
-      database: this.props.database,
-      projectRoot: this.props.projectRoot,
-      environment: {
-        ...exchangeEnvironment(this.stores),
-        COGNITO_USER_POOL_ID: this.users.userPool.userPoolId,
-        COGNITO_CLIENT_ID: this.users.webClient.userPoolClientId,
-      },
-    });
-    grantExchangeAccess(fn, spec.kind, this.stores);
-    if (spec.kind === 'rest' && spec.cognitoAdmin) {
-      this.users.userPool.grant(fn, ...cognitoAdminActions);
-    }
-    this.functions.push(fn);
-    return fn;
-  }
-
-  private integration(fn: OmsFunction): LambdaIntegration {
-    return new LambdaIntegration(fn, { proxy: true, allowTestInvoke: false });
-  }
-
-  private publicOptions(): MethodOptions {
-    return { authorizationType: AuthorizationType.NONE, requestValidator: this.validator };
-  }
-}
-
-function acknowledgePublicMethod(method: Method, reason: string): void {
-  Validations.of(method).acknowledge(
-    { id: 'AwsSolutions-APIG4', reason },
-    { id: 'AwsSolutions-COG4', reason },
-  );
 }

@@ -3,7 +3,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allFunctions, restFunctions, soapFunctions } from '../../functions/manifest';
 import type { OmslinkStacks } from '../../infra/stacks/omslink-stacks';
 import { roles } from '../../shared/domain/access/roles';
-import { buildTestApp, omsFunctionsOf, onlyResource, resourcesOfType } from './omslink-app';
+import {
+  type ApiMethod,
+  apiMethodsOf,
+  buildTestApp,
+  functionKey,
+  omsFunctionsOf,
+  onlyResource,
+  resourcesOfType,
+} from './omslink-app';
 
 let stacks: OmslinkStacks;
 let cleanup: () => void;
@@ -20,33 +28,9 @@ beforeAll(() => {
 
 afterAll(() => cleanup());
 
-interface MethodSummary {
-  authorizationType: unknown;
-  authorizerId: unknown;
-  /** Logical id of the Lambda the proxy integration invokes. */
-  target: string | undefined;
-}
-
-/** API Gateway methods keyed `METHOD /full/path`, the path rebuilt from the resource tree. */
-function apiMethods(): Map<string, MethodSummary> {
-  const resources = resourcesOfType(api, 'AWS::ApiGateway::Resource');
-  const pathOf = (ref: unknown): string => {
-    const id = (ref as { Ref?: string }).Ref;
-    const resource = id ? resources[id] : undefined;
-    if (!id || !resource) return ''; // the root resource (Fn::GetAtt RestApi.RootResourceId)
-    return `${pathOf(resource.Properties?.ParentId)}/${String(resource.Properties?.PathPart)}`;
-  };
-  const methods = new Map<string, MethodSummary>();
-  for (const method of Object.values(resourcesOfType(api, 'AWS::ApiGateway::Method'))) {
-    const p = method.Properties ?? {};
-    const uri = JSON.stringify((p.Integration as { Uri?: unknown } | undefined)?.Uri);
-    methods.set(`${String(p.HttpMethod)} ${pathOf(p.ResourceId) || '/'}`, {
-      authorizationType: p.AuthorizationType,
-      authorizerId: p.AuthorizerId,
-      target: /"Fn::GetAtt":\["(\w+)","Arn"\]/.exec(uri)?.[1],
-    });
-  }
-  return methods;
+/** API Gateway methods keyed `METHOD /full/path`, across the API stack and its nested route stacks. */
+function apiMethods(): Map<string, ApiMethod> {
+  return new Map(apiMethodsOf(stacks.api).map((method) => [method.key, method]));
 }
 
 describe('API stack: routes from functions/manifest.ts', () => {
@@ -55,7 +39,12 @@ describe('API stack: routes from functions/manifest.ts', () => {
       ...restFunctions.map((spec) => `${spec.method} ${spec.path}`),
       ...soapFunctions.flatMap((spec) => [`GET /soap/${spec.service}`, `POST /soap/${spec.service}`]),
     ];
-    expect([...apiMethods().keys()].sort()).toEqual(expected.sort());
+    // Every method once: a path defined in two stacks would be listed twice here (and refused by API Gateway).
+    expect(
+      apiMethodsOf(stacks.api)
+        .map((method) => method.key)
+        .sort(),
+    ).toEqual(expected.sort());
   });
 
   it('routes each REST method to its own Lambda, with the Cognito authorizer exactly for `user` routes', () => {
@@ -65,7 +54,7 @@ describe('API stack: routes from functions/manifest.ts', () => {
     const methods = apiMethods();
     for (const spec of restFunctions) {
       const method = methods.get(`${spec.method} ${spec.path}`);
-      expect(method?.target, spec.name).toBe(functions.get(spec.name)?.logicalId);
+      expect(method?.target, spec.name).toBe(functionKey(functions.get(spec.name)));
       if (spec.auth === 'user') {
         expect(method?.authorizationType, spec.name).toBe('COGNITO_USER_POOLS');
         expect(method?.authorizerId, spec.name).toEqual({ Ref: authorizer.logicalId });
@@ -82,7 +71,7 @@ describe('API stack: routes from functions/manifest.ts', () => {
     for (const spec of soapFunctions) {
       for (const verb of ['GET', 'POST']) {
         const method = methods.get(`${verb} /soap/${spec.service}`);
-        expect(method?.target, `${verb} ${spec.service}`).toBe(functions.get(spec.name)?.logicalId);
+        expect(method?.target, `${verb} ${spec.service}`).toBe(functionKey(functions.get(spec.name)));
         expect(method?.authorizationType).toBe('NONE');
       }
     }

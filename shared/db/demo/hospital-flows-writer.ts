@@ -32,7 +32,8 @@ export async function ensureDemoHospitalFlows(
   const smos = new Set(region.organisations.filter((o) => o.kind === 'SMO').map((o) => o.code));
   const counts: DemoFlowsResult['counts'] = {};
   const send = async (kind: HospMessageKind, groups: SentBy<unknown>[]) => {
-    const total = (counts[kind] ??= { records: 0, accepted: 0 });
+    const total = { records: 0, accepted: 0 };
+    counts[kind] = total;
     for (const { senderCode, records } of groups) {
       const role = smos.has(senderCode) ? 'smo_system' : 'mo_system';
       const who: AccessContext = {
