@@ -41,6 +41,7 @@ export interface PersonListItem {
 export async function searchPersons(
   db: Db,
   query: PersonListQuery,
+  scope?: { orgKind: 'MO' | 'SMO' | 'TFOMS'; orgCode: string },
 ): Promise<{ items: PersonListItem[]; total: number }> {
   const text = query.q?.trim() ?? '';
   const qEnp = /^\d{16}$/.test(text) ? text : null;
@@ -48,6 +49,8 @@ export async function searchPersons(
   const [qFam, qIm] = !qEnp && !qSnils && text ? text.toUpperCase().split(/\s+/) : [];
   const like = (v: string) => `${v.toUpperCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
   const snils = query.snils ? normaliseSnils(query.snils) : null;
+  const current = (alias: string) =>
+    db`${db(alias)}.date_beg <= current_date and (${db(alias)}.date_end is null or ${db(alias)}.date_end >= current_date)`;
   const conditions = [
     qEnp && db`p.enp = ${qEnp}`,
     qSnils && db`p.snils = ${qSnils}`,
@@ -57,20 +60,19 @@ export async function searchPersons(
     snils && db`p.snils = ${snils}`,
     query.fam && db`upper(p.fam) like ${like(query.fam)}`,
     query.birthDate && db`p.birth_date = ${query.birthDate}`,
-    query.smoCode && db`po.smo_code = ${query.smoCode}`,
-    query.moCode && db`a.mo_code = ${query.moCode}`,
+    query.smoCode &&
+      db`p.id in (select x.person_id from person.policy x where x.smo_code = ${query.smoCode} and ${current('x')})`,
+    query.moCode &&
+      db`p.id in (select x.person_id from person.attachment x where x.mo_code = ${query.moCode} and ${current('x')})`,
+    // The caller's scope, said explicitly so the planner starts from the organisation's persons instead of
+    // testing the row-level security policy on every person of the region (RLS still applies on top).
+    scope?.orgKind === 'MO' &&
+      db`(p.id in (select x.person_id from person.attachment x where x.mo_code = ${scope.orgCode} and ${current('x')})
+          or p.id in (select l.person_id from person.person_link l where l.org_code = ${scope.orgCode}))`,
+    scope?.orgKind === 'SMO' &&
+      db`p.id in (select x.person_id from person.policy x where x.smo_code = ${scope.orgCode} and ${current('x')})`,
   ].filter((c) => Boolean(c)) as Fragment[];
   const where = conditions.reduce((acc, c) => db`${acc} and ${c}`, db`true`);
-  const from = db`
-    person.person p
-    left join lateral (
-      select smo_code from person.policy x
-      where x.person_id = p.id and x.date_beg <= current_date and (x.date_end is null or x.date_end >= current_date)
-      order by x.date_beg desc limit 1) po on true
-    left join lateral (
-      select mo_code, district_code from person.attachment x
-      where x.person_id = p.id and x.date_beg <= current_date and (x.date_end is null or x.date_end >= current_date)
-      order by x.date_beg desc limit 1) a on true`;
   const order = {
     fam: db`p.fam, p.im, p.id`,
     '-fam': db`p.fam desc, p.im desc, p.id desc`,
@@ -79,18 +81,26 @@ export async function searchPersons(
     enp: db`p.enp`,
   }[query.sort];
   const offset = (query.page - 1) * query.pageSize;
+  // The page is chosen on person.person alone; the policy and attachment of today are looked up for its rows only.
   const [items, [count]] = await Promise.all([
     db<PersonListItem[]>`
+      with page as (
+        select p.* from person.person p where ${where}
+        order by ${order} limit ${query.pageSize} offset ${offset})
       select p.id::text, p.enp, p.snils, p.fam, p.im, p.ot, p.sex, p.birth_date as "birthDate",
              po.smo_code as "smoCode", smo.short_name as "smoShortName",
              a.mo_code as "moCode", mo.short_name as "moShortName", a.district_code as "districtCode"
-      from ${from}
+      from page p
+      left join lateral (
+        select smo_code from person.policy x where x.person_id = p.id and ${current('x')}
+        order by x.date_beg desc limit 1) po on true
+      left join lateral (
+        select mo_code, district_code from person.attachment x where x.person_id = p.id and ${current('x')}
+        order by x.date_beg desc limit 1) a on true
       left join org.organisation smo on smo.code = po.smo_code
       left join org.organisation mo on mo.code = a.mo_code
-      where ${where}
-      order by ${order}
-      limit ${query.pageSize} offset ${offset}`,
-    db<{ total: number }[]>`select count(*)::int as total from ${from} where ${where}`,
+      order by ${order}`,
+    db<{ total: number }[]>`select count(*)::int as total from person.person p where ${where}`,
   ]);
   return { items, total: count?.total ?? 0 };
 }
