@@ -593,7 +593,33 @@ async function stageAndMerge(
   // The merge sorts and hashes whole files: let it do so in memory (transaction-local setting).
   await tx`select set_config('work_mem', '64MB', true)`;
   await phase('checks against the register', checkAgainstRegister(tx, id, rules));
+  // One audit entry for the whole merge (migration 009), naming every person it created or changed.
+  await tx`select set_config('omslink.audit_bulk', 'on', true)`;
   await merge(tx, id, phase);
+  await tx`select set_config('omslink.audit_bulk', '', true)`;
+  const [touched] = await tx<{ created: string[]; updated: string[] }[]>`
+    select coalesce(array_agg(person_id::text) filter (where ok and created), '{}') as created,
+           coalesce(array_agg(person_id::text) filter (where ok and not created and (person_changed
+             or documents_changed or policies_changed or attachments_changed)), '{}') as updated
+    from ops.erz_stage_person where import_id = ${id}`;
+  if (touched!.created.length > 0) {
+    await audit(
+      tx,
+      'create',
+      'person.register',
+      { records: [id], persons: touched!.created },
+      { importId: id },
+    );
+  }
+  if (touched!.updated.length > 0) {
+    await audit(
+      tx,
+      'update',
+      'person.register',
+      { records: [id], persons: touched!.updated },
+      { importId: id },
+    );
+  }
   const counting = performance.now();
   const [counts] = await tx<ErzImportCounts[]>`
     select count(*)::int as total,
