@@ -74,8 +74,8 @@ export async function searchPersons(
   ].filter((c) => Boolean(c)) as Fragment[];
   const where = conditions.reduce((acc, c) => db`${acc} and ${c}`, db`true`);
   const order = {
-    fam: db`p.fam, p.im, p.id`,
-    '-fam': db`p.fam desc, p.im desc, p.id desc`,
+    fam: db`p.fam, p.im, p.birth_date, p.id`,
+    '-fam': db`p.fam desc, p.im desc, p.birth_date desc, p.id desc`,
     birthDate: db`p.birth_date, p.id`,
     '-birthDate': db`p.birth_date desc, p.id desc`,
     enp: db`p.enp`,
