@@ -41,7 +41,6 @@ export interface PersonListItem {
 export async function searchPersons(
   db: Db,
   query: PersonListQuery,
-  scope?: { orgKind: 'MO' | 'SMO' | 'TFOMS'; orgCode: string },
 ): Promise<{ items: PersonListItem[]; total: number }> {
   const text = query.q?.trim() ?? '';
   const qEnp = /^\d{16}$/.test(text) ? text : null;
@@ -64,13 +63,6 @@ export async function searchPersons(
       db`p.id in (select x.person_id from person.policy x where x.smo_code = ${query.smoCode} and ${current('x')})`,
     query.moCode &&
       db`p.id in (select x.person_id from person.attachment x where x.mo_code = ${query.moCode} and ${current('x')})`,
-    // The caller's scope, said explicitly so the planner starts from the organisation's persons instead of
-    // testing the row-level security policy on every person of the region (RLS still applies on top).
-    scope?.orgKind === 'MO' &&
-      db`(p.id in (select x.person_id from person.attachment x where x.mo_code = ${scope.orgCode} and ${current('x')})
-          or p.id in (select l.person_id from person.person_link l where l.org_code = ${scope.orgCode}))`,
-    scope?.orgKind === 'SMO' &&
-      db`p.id in (select x.person_id from person.policy x where x.smo_code = ${scope.orgCode} and ${current('x')})`,
   ].filter((c) => Boolean(c)) as Fragment[];
   const where = conditions.reduce((acc, c) => db`${acc} and ${c}`, db`true`);
   const order = {
