@@ -65,7 +65,7 @@ export const restFunctions: RestFunction[] = [
   {
     kind: 'rest',
     name: 'AuthLogin',
-    entry: 'functions/rest/auth/login.ts',
+    entry: 'functions/rest/accounts/auth/login.ts',
     method: 'POST',
     path: '/api/v1/auth/login',
     auth: 'public',
@@ -73,7 +73,7 @@ export const restFunctions: RestFunction[] = [
   {
     kind: 'rest',
     name: 'AuthLogout',
-    entry: 'functions/rest/auth/logout.ts',
+    entry: 'functions/rest/accounts/auth/logout.ts',
     method: 'POST',
     path: '/api/v1/auth/logout',
     auth: 'user',
@@ -81,7 +81,7 @@ export const restFunctions: RestFunction[] = [
   {
     kind: 'rest',
     name: 'Me',
-    entry: 'functions/rest/auth/me.ts',
+    entry: 'functions/rest/accounts/auth/me.ts',
     method: 'GET',
     path: '/api/v1/me',
     auth: 'user',
@@ -113,7 +113,7 @@ export const restFunctions: RestFunction[] = [
   {
     kind: 'rest',
     name: 'PersonsList',
-    entry: 'functions/rest/persons/list-persons.ts',
+    entry: 'functions/rest/person/list-persons.ts',
     method: 'GET',
     path: '/api/v1/persons',
     auth: 'user',
@@ -121,7 +121,7 @@ export const restFunctions: RestFunction[] = [
   {
     kind: 'rest',
     name: 'PersonsAffiliation',
-    entry: 'functions/rest/persons/query-affiliation.ts',
+    entry: 'functions/rest/person/query-affiliation.ts',
     method: 'POST',
     path: '/api/v1/persons/affiliation',
     auth: 'user',
@@ -129,7 +129,7 @@ export const restFunctions: RestFunction[] = [
   {
     kind: 'rest',
     name: 'PersonsGet',
-    entry: 'functions/rest/persons/get-person.ts',
+    entry: 'functions/rest/person/get-person.ts',
     method: 'GET',
     path: '/api/v1/persons/{id}',
     auth: 'user',
@@ -137,7 +137,7 @@ export const restFunctions: RestFunction[] = [
   {
     kind: 'rest',
     name: 'ReferralsList',
-    entry: 'functions/rest/referrals/list-referrals.ts',
+    entry: 'functions/rest/hospitalisation/referrals/list-referrals.ts',
     method: 'GET',
     path: '/api/v1/referrals',
     auth: 'user',
@@ -145,7 +145,7 @@ export const restFunctions: RestFunction[] = [
   {
     kind: 'rest',
     name: 'ReferralsCreate',
-    entry: 'functions/rest/referrals/create-referral.ts',
+    entry: 'functions/rest/hospitalisation/referrals/create-referral.ts',
     method: 'POST',
     path: '/api/v1/referrals',
     auth: 'user',
@@ -153,7 +153,7 @@ export const restFunctions: RestFunction[] = [
   {
     kind: 'rest',
     name: 'ReferralsGet',
-    entry: 'functions/rest/referrals/get-referral.ts',
+    entry: 'functions/rest/hospitalisation/referrals/get-referral.ts',
     method: 'GET',
     path: '/api/v1/referrals/{id}',
     auth: 'user',
@@ -161,7 +161,7 @@ export const restFunctions: RestFunction[] = [
   {
     kind: 'rest',
     name: 'ReferralsCancel',
-    entry: 'functions/rest/referrals/cancel-referral.ts',
+    entry: 'functions/rest/hospitalisation/referrals/cancel-referral.ts',
     method: 'POST',
     path: '/api/v1/referrals/{id}/cancel',
     auth: 'user',
@@ -169,7 +169,7 @@ export const restFunctions: RestFunction[] = [
   {
     kind: 'rest',
     name: 'ReferralsAdmit',
-    entry: 'functions/rest/referrals/admit-referral.ts',
+    entry: 'functions/rest/hospitalisation/referrals/admit-referral.ts',
     method: 'POST',
     path: '/api/v1/referrals/{id}/admit',
     auth: 'user',
@@ -177,7 +177,7 @@ export const restFunctions: RestFunction[] = [
   {
     kind: 'rest',
     name: 'AdmissionsList',
-    entry: 'functions/rest/admissions/list-admissions.ts',
+    entry: 'functions/rest/hospitalisation/admissions/list-admissions.ts',
     method: 'GET',
     path: '/api/v1/admissions',
     auth: 'user',
@@ -185,7 +185,7 @@ export const restFunctions: RestFunction[] = [
   {
     kind: 'rest',
     name: 'AdmissionsGet',
-    entry: 'functions/rest/admissions/get-admission.ts',
+    entry: 'functions/rest/hospitalisation/admissions/get-admission.ts',
     method: 'GET',
     path: '/api/v1/admissions/{id}',
     auth: 'user',
@@ -193,7 +193,7 @@ export const restFunctions: RestFunction[] = [
   {
     kind: 'rest',
     name: 'AdmissionsCreate',
-    entry: 'functions/rest/admissions/create-admission.ts',
+    entry: 'functions/rest/hospitalisation/admissions/create-admission.ts',
     method: 'POST',
     path: '/api/v1/admissions',
     auth: 'user',
@@ -201,7 +201,7 @@ export const restFunctions: RestFunction[] = [
   {
     kind: 'rest',
     name: 'AdmissionsDischarge',
-    entry: 'functions/rest/admissions/discharge-admission.ts',
+    entry: 'functions/rest/hospitalisation/admissions/discharge-admission.ts',
     method: 'POST',
     path: '/api/v1/admissions/{id}/discharge',
     auth: 'user',
@@ -209,7 +209,7 @@ export const restFunctions: RestFunction[] = [
   {
     kind: 'rest',
     name: 'AdmissionsMovement',
-    entry: 'functions/rest/admissions/add-movement.ts',
+    entry: 'functions/rest/hospitalisation/admissions/add-movement.ts',
     method: 'POST',
     path: '/api/v1/admissions/{id}/movements',
     auth: 'user',
@@ -217,7 +217,7 @@ export const restFunctions: RestFunction[] = [
   {
     kind: 'rest',
     name: 'FreeBedsList',
-    entry: 'functions/rest/free-beds/list-free-beds.ts',
+    entry: 'functions/rest/hospitalisation/free-beds/list-free-beds.ts',
     method: 'GET',
     path: '/api/v1/free-beds',
     auth: 'user',
@@ -225,7 +225,7 @@ export const restFunctions: RestFunction[] = [
   {
     kind: 'rest',
     name: 'FreeBedsSend',
-    entry: 'functions/rest/free-beds/send-free-beds.ts',
+    entry: 'functions/rest/hospitalisation/free-beds/send-free-beds.ts',
     method: 'POST',
     path: '/api/v1/free-beds',
     auth: 'user',
@@ -233,7 +233,7 @@ export const restFunctions: RestFunction[] = [
   {
     kind: 'rest',
     name: 'HospitalPlansList',
-    entry: 'functions/rest/hospital-plans/list-plans.ts',
+    entry: 'functions/rest/hospitalisation/hospital-plans/list-plans.ts',
     method: 'GET',
     path: '/api/v1/hospital-plans',
     auth: 'user',
@@ -241,7 +241,7 @@ export const restFunctions: RestFunction[] = [
   {
     kind: 'rest',
     name: 'HospitalPlansSend',
-    entry: 'functions/rest/hospital-plans/send-plans.ts',
+    entry: 'functions/rest/hospitalisation/hospital-plans/send-plans.ts',
     method: 'POST',
     path: '/api/v1/hospital-plans',
     auth: 'user',
@@ -265,7 +265,7 @@ export const restFunctions: RestFunction[] = [
   {
     kind: 'rest',
     name: 'RegionSummary',
-    entry: 'functions/rest/region/summary.ts',
+    entry: 'functions/rest/org/region-summary.ts',
     method: 'GET',
     path: '/api/v1/region/summary',
     auth: 'user',
@@ -273,7 +273,7 @@ export const restFunctions: RestFunction[] = [
   {
     kind: 'rest',
     name: 'OrganisationsList',
-    entry: 'functions/rest/organisations/list-organisations.ts',
+    entry: 'functions/rest/org/list-organisations.ts',
     method: 'GET',
     path: '/api/v1/organisations',
     auth: 'user',
@@ -281,7 +281,7 @@ export const restFunctions: RestFunction[] = [
   {
     kind: 'rest',
     name: 'OrganisationsCreate',
-    entry: 'functions/rest/organisations/create-organisation.ts',
+    entry: 'functions/rest/org/create-organisation.ts',
     method: 'POST',
     path: '/api/v1/organisations',
     auth: 'user',
@@ -289,7 +289,7 @@ export const restFunctions: RestFunction[] = [
   {
     kind: 'rest',
     name: 'OrganisationsImport',
-    entry: 'functions/rest/organisations/import-organisations.ts',
+    entry: 'functions/rest/org/import-organisations.ts',
     method: 'POST',
     path: '/api/v1/organisations/import',
     auth: 'user',
@@ -297,7 +297,7 @@ export const restFunctions: RestFunction[] = [
   {
     kind: 'rest',
     name: 'OrganisationsGet',
-    entry: 'functions/rest/organisations/get-organisation.ts',
+    entry: 'functions/rest/org/get-organisation.ts',
     method: 'GET',
     path: '/api/v1/organisations/{code}',
     auth: 'user',
@@ -305,7 +305,7 @@ export const restFunctions: RestFunction[] = [
   {
     kind: 'rest',
     name: 'OrganisationsUpdate',
-    entry: 'functions/rest/organisations/update-organisation.ts',
+    entry: 'functions/rest/org/update-organisation.ts',
     method: 'PUT',
     path: '/api/v1/organisations/{code}',
     auth: 'user',
@@ -313,7 +313,7 @@ export const restFunctions: RestFunction[] = [
   {
     kind: 'rest',
     name: 'OrganisationsCreateDepartment',
-    entry: 'functions/rest/organisations/create-department.ts',
+    entry: 'functions/rest/org/create-department.ts',
     method: 'POST',
     path: '/api/v1/organisations/{code}/departments',
     auth: 'user',
@@ -321,7 +321,7 @@ export const restFunctions: RestFunction[] = [
   {
     kind: 'rest',
     name: 'OrganisationsUpdateDepartment',
-    entry: 'functions/rest/organisations/update-department.ts',
+    entry: 'functions/rest/org/update-department.ts',
     method: 'PUT',
     path: '/api/v1/organisations/{code}/departments/{departmentCode}',
     auth: 'user',
@@ -329,7 +329,7 @@ export const restFunctions: RestFunction[] = [
   {
     kind: 'rest',
     name: 'OrganisationsCreateDoctor',
-    entry: 'functions/rest/organisations/create-doctor.ts',
+    entry: 'functions/rest/org/create-doctor.ts',
     method: 'POST',
     path: '/api/v1/organisations/{code}/doctors',
     auth: 'user',
@@ -337,7 +337,7 @@ export const restFunctions: RestFunction[] = [
   {
     kind: 'rest',
     name: 'OrganisationsUpdateDoctor',
-    entry: 'functions/rest/organisations/update-doctor.ts',
+    entry: 'functions/rest/org/update-doctor.ts',
     method: 'PUT',
     path: '/api/v1/organisations/{code}/doctors/{snils}',
     auth: 'user',
@@ -345,7 +345,7 @@ export const restFunctions: RestFunction[] = [
   {
     kind: 'rest',
     name: 'OrganisationsCreateDistrict',
-    entry: 'functions/rest/organisations/create-district.ts',
+    entry: 'functions/rest/org/create-district.ts',
     method: 'POST',
     path: '/api/v1/organisations/{code}/districts',
     auth: 'user',
@@ -353,7 +353,7 @@ export const restFunctions: RestFunction[] = [
   {
     kind: 'rest',
     name: 'OrganisationsUpdateDistrict',
-    entry: 'functions/rest/organisations/update-district.ts',
+    entry: 'functions/rest/org/update-district.ts',
     method: 'PUT',
     path: '/api/v1/organisations/{code}/districts/{districtCode}',
     auth: 'user',
@@ -468,7 +468,7 @@ export const restFunctions: RestFunction[] = [
   {
     kind: 'rest',
     name: 'ErzUploadImport',
-    entry: 'functions/rest/erz/upload-import.ts',
+    entry: 'functions/rest/person/erz/upload-import.ts',
     method: 'POST',
     path: '/api/v1/erz/imports',
     auth: 'user',
@@ -476,7 +476,7 @@ export const restFunctions: RestFunction[] = [
   {
     kind: 'rest',
     name: 'ErzListImports',
-    entry: 'functions/rest/erz/list-imports.ts',
+    entry: 'functions/rest/person/erz/list-imports.ts',
     method: 'GET',
     path: '/api/v1/erz/imports',
     auth: 'user',
@@ -484,7 +484,7 @@ export const restFunctions: RestFunction[] = [
   {
     kind: 'rest',
     name: 'ErzGetImport',
-    entry: 'functions/rest/erz/get-import.ts',
+    entry: 'functions/rest/person/erz/get-import.ts',
     method: 'GET',
     path: '/api/v1/erz/imports/{id}',
     auth: 'user',
@@ -525,12 +525,17 @@ export const restFunctions: RestFunction[] = [
 ];
 
 export const soapFunctions: SoapFunction[] = [
-  { kind: 'soap', name: 'SoapNsiService', entry: 'functions/soap/nsi-service.ts', service: 'NsiService' },
-  { kind: 'soap', name: 'SoapErzService', entry: 'functions/soap/erz-service.ts', service: 'ErzService' },
+  { kind: 'soap', name: 'SoapNsiService', entry: 'functions/soap/nsi/nsi-service.ts', service: 'NsiService' },
+  {
+    kind: 'soap',
+    name: 'SoapErzService',
+    entry: 'functions/soap/person/erz-service.ts',
+    service: 'ErzService',
+  },
   {
     kind: 'soap',
     name: 'SoapHospitalizationService',
-    entry: 'functions/soap/hospitalization-service.ts',
+    entry: 'functions/soap/hospitalisation/hospitalization-service.ts',
     service: 'HospitalizationService',
   },
 ];

@@ -27,7 +27,7 @@ const rules = [
       ...files('functions'),
       ...files('shared/domain'),
       ...files('shared/formats'),
-      ...files('shared/ports'),
+      ...files('shared/platform/ports'),
     ],
     bad: /\.unsafe\(/,
   },

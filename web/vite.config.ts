@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 
-const webRoot = fileURLToPath(new URL('.', import.meta.url));
+const webRoot = fileURLToPath(new URL('./', import.meta.url));
 const localServer = 'http://localhost:3000';
 
 /** The single-page app: built into web/dist, served at `/` by the local server (CloudFront in AWS). */

@@ -1,13 +1,13 @@
 import middy from '@middy/core';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
 import type { ZodType, z } from 'zod';
-import { isCallerCurrent } from '../../shared/db/access/account-repository';
-import { withCaller } from '../../shared/db/access/scoped';
-import type { Tx } from '../../shared/db/connection';
-import { type Caller, callerFromClaims } from '../../shared/domain/access/caller';
-import { can, type Permission } from '../../shared/domain/access/permissions';
-import { russianIssue } from '../../shared/domain/flk/schema-issues';
-import { getPorts, type Ports } from '../../shared/ports/ports';
+import { isCallerCurrent } from '../../shared/platform/access/account-repository';
+import { type Caller, callerFromClaims } from '../../shared/platform/access/caller';
+import { can, type Permission } from '../../shared/platform/access/permissions';
+import { withCaller } from '../../shared/platform/access/scoped';
+import type { Tx } from '../../shared/platform/db/connection';
+import { russianIssue } from '../../shared/platform/flk/schema-issues';
+import { getPorts, type Ports } from '../../shared/platform/ports/ports';
 import { type FieldError, ProblemError, problems } from './problem';
 
 export interface RestRequest {

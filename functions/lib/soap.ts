@@ -1,12 +1,12 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
 import * as soap from 'soap';
-import { auditSignIn, countCall } from '../../shared/db/access/account-repository';
-import { type AccessContext, withCaller } from '../../shared/db/access/scoped';
-import type { Tx } from '../../shared/db/connection';
-import { roleOrganisationKind } from '../../shared/domain/access/roles';
-import { EnvelopeError, scanEnvelope } from '../../shared/formats/soap/envelope-scan';
-import { getPorts } from '../../shared/ports/ports';
+import { auditSignIn, countCall } from '../../shared/platform/access/account-repository';
+import { roleOrganisationKind } from '../../shared/platform/access/roles';
+import { type AccessContext, withCaller } from '../../shared/platform/access/scoped';
+import type { Tx } from '../../shared/platform/db/connection';
+import { EnvelopeError, scanEnvelope } from '../../shared/platform/formats/soap/envelope-scan';
+import { getPorts } from '../../shared/platform/ports/ports';
 import { authenticateSystem } from './system-credentials';
 
 /** Largest SOAP request accepted (node-soap buffers any size): 5 MB. Bulk data travels as files. */

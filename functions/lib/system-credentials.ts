@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import { accountStore } from '../../shared/db/access/account-repository';
-import type { Db } from '../../shared/db/connection';
-import { type SignInResult, type StoredAccount, signIn } from '../../shared/domain/access/sign-in';
+import { accountStore } from '../../shared/platform/access/account-repository';
+import { type SignInResult, type StoredAccount, signIn } from '../../shared/platform/access/sign-in';
+import type { Db } from '../../shared/platform/db/connection';
 
 /** How long a verified system credential is trusted without re-running scrypt. */
 export const verifiedCredentialTtlMs = 60_000;

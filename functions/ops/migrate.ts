@@ -1,9 +1,9 @@
 import path from 'node:path';
-import { readConfig } from '../../shared/config';
-import { appRoleName, enableAppLogin } from '../../shared/db/access/app-role';
-import { closeSharedSql, sharedSql } from '../../shared/db/connection';
-import { type DatabaseSecret, readDatabaseSecret } from '../../shared/db/database-secret';
-import { defaultMigrationsDir, migrate } from '../../shared/db/migrate';
+import { readConfig } from '../../shared/platform/config';
+import { appRoleName, enableAppLogin } from '../../shared/platform/db/app-role';
+import { closeSharedSql, sharedSql } from '../../shared/platform/db/connection';
+import { type DatabaseSecret, readDatabaseSecret } from '../../shared/platform/db/database-secret';
+import { defaultMigrationsDir, migrate } from '../../shared/platform/db/migrate';
 
 export interface MigrateDependencies {
   /** Reads a Secrets Manager database secret (username/password); the AWS SDK by default. */

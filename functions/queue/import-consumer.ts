@@ -1,10 +1,10 @@
 import type { SQSBatchItemFailure, SQSBatchResponse, SQSEvent } from 'aws-lambda';
-import { contextOfRequester } from '../../shared/db/access/requested-by';
-import { runTFileImportJob } from '../../shared/db/hospitalisation/t-file-import-job';
-import { importPublication } from '../../shared/db/nsi/import-publication';
-import { runErzImportJob } from '../../shared/db/person/erz-import-job';
-import { getPorts } from '../../shared/ports/ports';
-import { ImportMessage } from '../../shared/ports/queue';
+import { runTFileImportJob } from '../../shared/hospitalisation/db/t-file-import-job';
+import { importPublication } from '../../shared/nsi/db/import-publication';
+import { runErzImportJob } from '../../shared/person/db/erz-import-job';
+import { contextOfRequester } from '../../shared/platform/access/requested-by';
+import { getPorts } from '../../shared/platform/ports/ports';
+import { ImportMessage } from '../../shared/platform/ports/queue';
 
 /**
  * Consumer of the import queue. Each message is processed on its own; failures are reported per message

@@ -17,13 +17,13 @@ export interface MigrationRunnerProps {
    * property of the custom resource, so a replaced secret (a new ARN) runs the function again.
    */
   readonly appSecret: ISecret;
-  /** Where shared/db/migrations lives; the repository root by default. */
+  /** Where shared/platform/db/migrations lives; the repository root by default. */
   readonly projectRoot?: string;
 }
 
 /** SHA-256 over the names and contents of the SQL migrations, in name order. */
 export function migrationsFingerprint(projectRoot: string = repositoryRoot): string {
-  const dir = join(projectRoot, 'shared', 'db', 'migrations');
+  const dir = join(projectRoot, 'shared', 'platform', 'db', 'migrations');
   const hash = createHash('sha256');
   for (const name of readdirSync(dir).sort()) {
     hash

@@ -139,7 +139,7 @@ export class OmsFunction extends NodejsFunction {
               beforeBundling: () => [],
               beforeInstall: () => [],
               afterBundling: (inputDir: string, outputDir: string) => [
-                `cp -r "${inputDir}/shared/db/migrations" "${outputDir}/migrations"`,
+                `cp -r "${inputDir}/shared/platform/db/migrations" "${outputDir}/migrations"`,
               ],
             }
           : undefined,

@@ -10,7 +10,7 @@ import {
   type UserPoolClient,
 } from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
-import { roles, roleTitles } from '../../shared/domain/access/roles';
+import { roles, roleTitles } from '../../shared/platform/access/roles';
 
 /** Custom attribute carrying the user's organisation code (F003 for МО, F002 for СМО, region code for ТФОМС). */
 export const orgCodeAttribute = 'org_code';

@@ -3,8 +3,8 @@ import { stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import path from 'node:path';
 import type { APIGatewayProxyResult } from 'aws-lambda';
-import { isTokenRevoked } from '../../shared/db/access/account-repository';
-import type { Ports } from '../../shared/ports/ports';
+import { isTokenRevoked } from '../../shared/platform/access/account-repository';
+import type { Ports } from '../../shared/platform/ports/ports';
 import { apiGatewayEvent, type LocalRequest, lambdaContext } from './api-gateway-event';
 import { loadHandler, matchRoute } from './route-table';
 

@@ -1,4 +1,4 @@
-import { roleTitles } from '../../shared/domain/access/roles';
+import { roleTitles } from '../../shared/platform/access/roles';
 import { startLocalRuntime } from './runtime';
 
 /**

@@ -1,7 +1,7 @@
 import type { SQSEvent, SQSHandler } from 'aws-lambda';
 import type PgBoss from 'pg-boss';
 import { queueFunctions } from '../../functions/manifest';
-import { localQueueNames } from '../../shared/ports/pgboss-queue';
+import { localQueueNames } from '../../shared/platform/ports/pgboss-queue';
 import { lambdaContext } from './api-gateway-event';
 import { loadHandler } from './route-table';
 

@@ -3,18 +3,21 @@ import type { Server } from 'node:http';
 import path from 'node:path';
 import PgBoss from 'pg-boss';
 import postgres from 'postgres';
-import { readConfig } from '../../shared/config';
-import { appDatabaseUrl, enableAppLogin } from '../../shared/db/access/app-role';
-import { baseOptions, type Sql } from '../../shared/db/connection';
-import { type DemoRegionResult, ensureDemoRegion } from '../../shared/db/demo/demo-region-writer';
-import { type DemoFlowsResult, ensureDemoHospitalFlows } from '../../shared/db/demo/hospital-flows-writer';
-import { migrate } from '../../shared/db/migrate';
-import { type DirectoryLoadResult, loadAllDirectories } from '../../shared/db/nsi/nsi-loader';
-import { directoryBlobs } from '../../shared/ports/directory-blobs';
-import { localTokenIssuer } from '../../shared/ports/identity';
-import { localPeopleDirectory } from '../../shared/ports/local-people-directory';
-import { createLocalQueues, pgBossQueue } from '../../shared/ports/pgboss-queue';
-import { type Ports, setPorts } from '../../shared/ports/ports';
+import { type DemoRegionResult, ensureDemoRegion } from '../../shared/demo/demo-region-writer';
+import {
+  type DemoFlowsResult,
+  ensureDemoHospitalFlows,
+} from '../../shared/hospitalisation/demo/hospital-flows-writer';
+import { type DirectoryLoadResult, loadAllDirectories } from '../../shared/nsi/db/nsi-loader';
+import { readConfig } from '../../shared/platform/config';
+import { appDatabaseUrl, enableAppLogin } from '../../shared/platform/db/app-role';
+import { baseOptions, type Sql } from '../../shared/platform/db/connection';
+import { migrate } from '../../shared/platform/db/migrate';
+import { directoryBlobs } from '../../shared/platform/ports/directory-blobs';
+import { localTokenIssuer } from '../../shared/platform/ports/identity';
+import { localPeopleDirectory } from '../../shared/platform/ports/local-people-directory';
+import { createLocalQueues, pgBossQueue } from '../../shared/platform/ports/pgboss-queue';
+import { type Ports, setPorts } from '../../shared/platform/ports/ports';
 import { type LocalPostgres, startEmbeddedPostgres } from './embedded-postgres';
 import { createLocalHttpServer } from './http-server';
 import { persistentSecret } from './local-secret';

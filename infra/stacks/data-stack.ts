@@ -16,7 +16,7 @@ import {
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct, IConstruct } from 'constructs';
 import { opsFunctions } from '../../functions/manifest';
-import { appRoleName } from '../../shared/db/access/app-role';
+import { appRoleName } from '../../shared/platform/db/app-role';
 import { MigrationRunner } from '../constructs/migration-runner';
 import { type DatabaseAccess, OmsFunction } from '../constructs/oms-function';
 import { acknowledgeCdkSingletonHandler } from './nag-checks';

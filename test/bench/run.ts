@@ -5,10 +5,10 @@ import path from 'node:path';
 import postgres from 'postgres';
 import { startEmbeddedPostgres } from '../../infra/local/embedded-postgres';
 import { startLocalRuntime } from '../../infra/local/runtime';
-import { baseOptions, type Sql } from '../../shared/db/connection';
-import { ensureDemoRegion } from '../../shared/db/demo/demo-region-writer';
-import { migrate } from '../../shared/db/migrate';
-import { loadAllDirectories } from '../../shared/db/nsi/nsi-loader';
+import { ensureDemoRegion } from '../../shared/demo/demo-region-writer';
+import { loadAllDirectories } from '../../shared/nsi/db/nsi-loader';
+import { baseOptions, type Sql } from '../../shared/platform/db/connection';
+import { migrate } from '../../shared/platform/db/migrate';
 import { benchAccess } from './access-bench';
 import { benchErzImport } from './erz-import-bench';
 

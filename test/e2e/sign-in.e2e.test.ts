@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { sectionsFor } from '../../shared/domain/access/sections';
+import { sectionsFor } from '../../shared/platform/access/sections';
 import { launchBrowser, sectionNavigation, signInThroughForm, type TestBrowser } from '../helpers/browser';
 
 const baseUrl = inject('baseUrl');

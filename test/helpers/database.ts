@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import postgres from 'postgres';
 import { inject } from 'vitest';
-import { appDatabaseUrl } from '../../shared/db/access/app-role';
-import { type AccessContext, withCaller } from '../../shared/db/access/scoped';
-import { baseOptions, type Sql, type Tx } from '../../shared/db/connection';
-import { type Role, roleOrganisationKind } from '../../shared/domain/access/roles';
+import { type Role, roleOrganisationKind } from '../../shared/platform/access/roles';
+import { type AccessContext, withCaller } from '../../shared/platform/access/scoped';
+import { appDatabaseUrl } from '../../shared/platform/db/app-role';
+import { baseOptions, type Sql, type Tx } from '../../shared/platform/db/connection';
 
 export interface TestDatabase {
   /** The owner's connection string (bypasses row-level security: set-up and assertions only). */

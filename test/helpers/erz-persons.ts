@@ -1,10 +1,10 @@
 import fc from 'fast-check';
-import type { GeneratedPerson } from '../../shared/domain/demo/persons';
-import { Random } from '../../shared/domain/demo/random';
-import type { DemoDistrict, RegionStructure } from '../../shared/domain/demo/region-structure';
-import type { ErzPerson } from '../../shared/domain/erz/erz-person';
-import { makeEnp } from '../../shared/domain/identity/enp';
-import { makeSnils } from '../../shared/domain/identity/snils';
+import type { GeneratedPerson } from '../../shared/demo/persons';
+import { Random } from '../../shared/demo/random';
+import type { DemoDistrict, RegionStructure } from '../../shared/demo/region-structure';
+import { makeEnp } from '../../shared/person/domain/enp';
+import type { ErzPerson } from '../../shared/person/domain/erz-person';
+import { makeSnils } from '../../shared/person/domain/snils';
 
 /** The demo region's codes an extract may use. */
 export interface ErzRegionCodes {

@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import type { AccessContext } from '../../shared/db/access/scoped';
-import type { Sql } from '../../shared/db/connection';
-import { type Role, roleOrganisationKind } from '../../shared/domain/access/roles';
 import type {
   AdmissionRecord,
   FreeBedsRecord,
   ReferralRecord,
-} from '../../shared/domain/hospitalisation/records';
+} from '../../shared/hospitalisation/domain/records';
+import { type Role, roleOrganisationKind } from '../../shared/platform/access/roles';
+import type { AccessContext } from '../../shared/platform/access/scoped';
+import type { Sql } from '../../shared/platform/db/connection';
 
 /** The demo region's facts a hospitalisation test needs, read with the owner's connection. */
 export interface HospFixture {

@@ -5,8 +5,8 @@ import type {
   DischargeRecord,
   FreeBedsRecord,
   ReferralRecord,
-} from '../../shared/domain/hospitalisation/records';
-import type { TRecordOf } from '../../shared/formats/hospitalisation/t-family/t-record-mapping';
+} from '../../shared/hospitalisation/domain/records';
+import type { TRecordOf } from '../../shared/hospitalisation/formats/t-family/t-record-mapping';
 
 /** Sample canonical records of each T-file type, and fast-check arbitraries of them (for the round trip). */
 

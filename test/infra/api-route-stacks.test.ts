@@ -217,7 +217,7 @@ describe('route groups (infra/stacks/api-route-groups.ts)', () => {
   const soap: SoapFunction = {
     kind: 'soap',
     name: 'S',
-    entry: 'functions/soap/nsi-service.ts',
+    entry: 'functions/soap/nsi/nsi-service.ts',
     service: 'S',
   };
 

@@ -2,7 +2,7 @@ import { Match, Template } from 'aws-cdk-lib/assertions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allFunctions, restFunctions, soapFunctions } from '../../functions/manifest';
 import type { OmslinkStacks } from '../../infra/stacks/omslink-stacks';
-import { roles } from '../../shared/domain/access/roles';
+import { roles } from '../../shared/platform/access/roles';
 import {
   type ApiMethod,
   apiMethodsOf,

@@ -110,7 +110,7 @@ describe('bundles', () => {
     const dir = assetDirOf('data', 'Migrate');
     const shipped = join(dir, 'migrations');
     expect(existsSync(join(dir, 'index.mjs'))).toBe(true);
-    const expected = readdirSync(join(repositoryRoot, 'shared', 'db', 'migrations')).sort();
+    const expected = readdirSync(join(repositoryRoot, 'shared', 'platform', 'db', 'migrations')).sort();
     expect(expected.length).toBeGreaterThan(0);
     expect(readdirSync(shipped).sort()).toEqual(expected);
   });

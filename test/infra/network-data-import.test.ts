@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allFunctions, queueFunctions } from '../../functions/manifest';
 import { migrationsFingerprint } from '../../infra/constructs/migration-runner';
 import type { OmslinkStacks } from '../../infra/stacks/omslink-stacks';
-import { enableAppLogin } from '../../shared/db/access/app-role';
-import type { Sql } from '../../shared/db/connection';
+import { enableAppLogin } from '../../shared/platform/db/app-role';
+import type { Sql } from '../../shared/platform/db/connection';
 import {
   actionsOf,
   buildTestApp,

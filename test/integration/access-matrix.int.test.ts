@@ -1,7 +1,7 @@
 import * as soap from 'soap';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { permissionRoles } from '../../shared/domain/access/permissions';
-import type { Role } from '../../shared/domain/access/roles';
+import { permissionRoles } from '../../shared/platform/access/permissions';
+import type { Role } from '../../shared/platform/access/roles';
 import { callApi, signInToken, startTestRuntime, type TestRuntime } from '../helpers/runtime';
 
 /**

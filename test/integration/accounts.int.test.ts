@@ -6,8 +6,8 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { SignJWT } from 'jose';
 import * as soap from 'soap';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cognitoPeopleDirectory } from '../../shared/ports/cognito-people-directory';
-import { getPorts, setPorts } from '../../shared/ports/ports';
+import { cognitoPeopleDirectory } from '../../shared/platform/ports/cognito-people-directory';
+import { getPorts, setPorts } from '../../shared/platform/ports/ports';
 import { callApi, signInToken, startTestRuntime, type TestRuntime } from '../helpers/runtime';
 
 /**

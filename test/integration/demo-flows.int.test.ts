@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureDemoHospitalFlows } from '../../shared/db/demo/hospital-flows-writer';
+import { ensureDemoHospitalFlows } from '../../shared/hospitalisation/demo/hospital-flows-writer';
 import { createTestDatabase, type TestDatabase } from '../helpers/database';
 import { testDemo } from './global-setup';
 

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureDemoRegion } from '../../shared/db/demo/demo-region-writer';
-import { generateRegionStructure } from '../../shared/domain/demo/region-structure';
-import { isValidEnp } from '../../shared/domain/identity/enp';
-import { isValidSnils } from '../../shared/domain/identity/snils';
+import { ensureDemoRegion } from '../../shared/demo/demo-region-writer';
+import { generateRegionStructure } from '../../shared/demo/region-structure';
+import { isValidEnp } from '../../shared/person/domain/enp';
+import { isValidSnils } from '../../shared/person/domain/snils';
 import { createTestDatabase, type TestDatabase } from '../helpers/database';
 import { testDemo } from './global-setup';
 

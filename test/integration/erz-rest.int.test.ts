@@ -1,7 +1,7 @@
 import { zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateRegionStructure } from '../../shared/domain/demo/region-structure';
-import { writeErzExtract } from '../../shared/formats/erz/erz-extract-writer';
+import { generateRegionStructure } from '../../shared/demo/region-structure';
+import { writeErzExtract } from '../../shared/person/formats/erz-extract-writer';
 import { erzRegionCodes, newErzPerson } from '../helpers/erz-persons';
 import { type ApiAnswer, callApi, signInToken, startTestRuntime, type TestRuntime } from '../helpers/runtime';
 import { testDemo } from './global-setup';

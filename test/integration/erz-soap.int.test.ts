@@ -1,7 +1,7 @@
 import * as soap from 'soap';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateRegionStructure } from '../../shared/domain/demo/region-structure';
-import type { ErzPerson } from '../../shared/domain/erz/erz-person';
+import { generateRegionStructure } from '../../shared/demo/region-structure';
+import type { ErzPerson } from '../../shared/person/domain/erz-person';
 import { erzRegionCodes, newErzPerson } from '../helpers/erz-persons';
 import { startTestRuntime, type TestRuntime } from '../helpers/runtime';
 import { testDemo } from './global-setup';

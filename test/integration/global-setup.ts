@@ -4,11 +4,11 @@ import path from 'node:path';
 import postgres from 'postgres';
 import type { TestProject } from 'vitest/node';
 import { startEmbeddedPostgres } from '../../infra/local/embedded-postgres';
-import { enableAppLogin } from '../../shared/db/access/app-role';
-import { baseOptions, type Sql } from '../../shared/db/connection';
-import { ensureDemoRegion } from '../../shared/db/demo/demo-region-writer';
-import { migrate } from '../../shared/db/migrate';
-import { loadAllDirectories } from '../../shared/db/nsi/nsi-loader';
+import { ensureDemoRegion } from '../../shared/demo/demo-region-writer';
+import { loadAllDirectories } from '../../shared/nsi/db/nsi-loader';
+import { enableAppLogin } from '../../shared/platform/db/app-role';
+import { baseOptions, type Sql } from '../../shared/platform/db/connection';
+import { migrate } from '../../shared/platform/db/migrate';
 
 declare module 'vitest' {
   export interface ProvidedContext {

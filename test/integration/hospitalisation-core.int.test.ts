@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { withCaller } from '../../shared/db/access/scoped';
-import { readFeed } from '../../shared/db/hospitalisation/feeds';
-import { PackageRefused, processPackage } from '../../shared/db/hospitalisation/process-package';
-import { personSectionLinks } from '../../shared/db/person/person-section-links';
+import { readFeed } from '../../shared/hospitalisation/db/feeds';
+import { PackageRefused, processPackage } from '../../shared/hospitalisation/db/process-package';
+import { personSectionLinks } from '../../shared/person/db/person-section-links';
+import { withCaller } from '../../shared/platform/access/scoped';
 import { createTestDatabase, type TestDatabase } from '../helpers/database';
 import {
   admission,

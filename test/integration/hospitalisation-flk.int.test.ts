@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AccessContext } from '../../shared/db/access/scoped';
-import { type HospMessageKind, processPackage } from '../../shared/db/hospitalisation/process-package';
+import { type HospMessageKind, processPackage } from '../../shared/hospitalisation/db/process-package';
+import type { AccessContext } from '../../shared/platform/access/scoped';
 import { createTestDatabase, type TestDatabase } from '../helpers/database';
 import {
   admission,

@@ -5,10 +5,10 @@ import type {
   DischargeRecord,
   PatientRef,
   ReferralRecord,
-} from '../../shared/domain/hospitalisation/records';
-import type { TFileName, TFileType } from '../../shared/formats/hospitalisation/t-family/t-file-name';
-import { readTFileAll } from '../../shared/formats/hospitalisation/t-family/t-file-reader';
-import { writeTFile } from '../../shared/formats/hospitalisation/t-family/t-file-writer';
+} from '../../shared/hospitalisation/domain/records';
+import type { TFileName, TFileType } from '../../shared/hospitalisation/formats/t-family/t-file-name';
+import { readTFileAll } from '../../shared/hospitalisation/formats/t-family/t-file-reader';
+import { writeTFile } from '../../shared/hospitalisation/formats/t-family/t-file-writer';
 import {
   admission,
   type HospFixture,

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { resolveIdentity } from '../../shared/db/person/identity-resolution';
+import { resolveIdentity } from '../../shared/person/db/identity-resolution';
 import { createTestDatabase, type TestDatabase } from '../helpers/database';
 
 /** Identity resolution against the regional ЕРЗ (ЕНП → СНИЛС → ФИО + birth date + document), as the app role. */

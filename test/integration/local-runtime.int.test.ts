@@ -3,8 +3,8 @@ import path from 'node:path';
 import * as soap from 'soap';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { type LocalRuntime, startLocalRuntime } from '../../infra/local/runtime';
-import { defaultNsiDataDir } from '../../shared/db/nsi/nsi-loader';
-import { getPorts } from '../../shared/ports/ports';
+import { defaultNsiDataDir } from '../../shared/nsi/db/nsi-loader';
+import { getPorts } from '../../shared/platform/ports/ports';
 import { createTestDatabase, type TestDatabase } from '../helpers/database';
 import { testDemo } from './global-setup';
 

@@ -2,9 +2,9 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { defaultNsiDataDir, loadAllDirectories, loadDirectory } from '../../shared/db/nsi/nsi-loader';
-import { searchRecords } from '../../shared/db/nsi/nsi-repository';
-import { findDirectory } from '../../shared/domain/nsi/catalogue';
+import { defaultNsiDataDir, loadAllDirectories, loadDirectory } from '../../shared/nsi/db/nsi-loader';
+import { searchRecords } from '../../shared/nsi/db/nsi-repository';
+import { findDirectory } from '../../shared/nsi/domain/catalogue';
 import { cp1251 } from '../helpers/cp1251';
 import { createTestDatabase, type TestDatabase } from '../helpers/database';
 

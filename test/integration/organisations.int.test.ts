@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeSnils } from '../../shared/domain/identity/snils';
+import { makeSnils } from '../../shared/person/domain/snils';
 import { directoryFile } from '../helpers/organisation-directory';
 import { callApi, signInToken, startTestRuntime, type TestRuntime } from '../helpers/runtime';
 
@@ -358,7 +358,7 @@ describe('organisations: F003/F002 directory import', () => {
 
   it('imports the real F002 publication: the СМО with tf_okato 99000 are created, the rest skipped', async () => {
     // Prepare
-    const file = await readFile('shared/db/nsi-data/ffoms/F002.xml');
+    const file = await readFile('shared/nsi/data/ffoms/F002.xml');
 
     // Act
     const answer = await upload(nsi, file, 'F002.xml');

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { callerFromClaims } from '../../shared/domain/access/caller';
-import { hashSecret, verifySecret } from '../../shared/domain/access/password';
-import { type Role, roles } from '../../shared/domain/access/roles';
-import { sectionsFor } from '../../shared/domain/access/sections';
-import { localTokenIssuer } from '../../shared/ports/identity';
+import { callerFromClaims } from '../../shared/platform/access/caller';
+import { hashSecret, verifySecret } from '../../shared/platform/access/password';
+import { type Role, roles } from '../../shared/platform/access/roles';
+import { sectionsFor } from '../../shared/platform/access/sections';
+import { localTokenIssuer } from '../../shared/platform/ports/identity';
 
 describe('caller from authorizer claims', () => {
   it('reads Cognito-style claims in the shapes API Gateway flattens them to', () => {

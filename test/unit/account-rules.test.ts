@@ -4,10 +4,10 @@ import {
   passwordAcceptable,
   roleFitsKind,
   selfChangeRefusal,
-} from '../../shared/domain/access/account-rules';
-import type { Caller } from '../../shared/domain/access/caller';
-import { grantableRoles } from '../../shared/domain/access/permissions';
-import { generateSystemSecret, generateTemporaryPassword } from '../../shared/domain/access/system-secret';
+} from '../../shared/accounts/domain/account-rules';
+import { generateSystemSecret, generateTemporaryPassword } from '../../shared/accounts/domain/system-secret';
+import type { Caller } from '../../shared/platform/access/caller';
+import { grantableRoles } from '../../shared/platform/access/permissions';
 
 const moAdmin: Caller = {
   username: 'adm',

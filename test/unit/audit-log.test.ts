@@ -3,11 +3,11 @@ import {
   AuditFilter,
   auditExportFileName,
   describeFilterForAudit,
-} from '../../shared/domain/audit/audit-filter';
-import { decodeAuditCursor, encodeAuditCursor } from '../../shared/domain/audit/audit-paging';
-import { AuditSearchQuery } from '../../shared/domain/audit/audit-query';
-import { auditCsvHeader } from '../../shared/formats/audit/audit-csv';
-import { csvLine } from '../../shared/formats/audit/semicolon-csv-writer';
+} from '../../shared/audit/domain/audit-filter';
+import { decodeAuditCursor, encodeAuditCursor } from '../../shared/audit/domain/audit-paging';
+import { AuditSearchQuery } from '../../shared/audit/domain/audit-query';
+import { auditCsvHeader } from '../../shared/audit/formats/audit-csv';
+import { csvLine } from '../../shared/platform/formats/csv-writer';
 
 describe('audit CSV', () => {
   it('quotes separators, quotes and line breaks, and disarms spreadsheet formulas', () => {

@@ -3,8 +3,8 @@ import { GetObjectCommand, HeadObjectCommand, PutObjectCommand, S3Client } from 
 import { GetQueueAttributesCommand, SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { s3Blobs } from '../../shared/ports/s3-blobs';
-import { sqsQueue } from '../../shared/ports/sqs-queue';
+import { s3Blobs } from '../../shared/platform/ports/s3-blobs';
+import { sqsQueue } from '../../shared/platform/ports/sqs-queue';
 
 const sqs = mockClient(SQSClient);
 const s3 = mockClient(S3Client);

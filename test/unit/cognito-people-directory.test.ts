@@ -16,8 +16,8 @@ import { SignJWT } from 'jose';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { ProblemError } from '../../functions/lib/problem';
 import { directoryProblem } from '../../functions/rest/accounts/account-problems';
-import { cognitoPeopleDirectory } from '../../shared/ports/cognito-people-directory';
-import { PeopleDirectoryError } from '../../shared/ports/people-directory';
+import { cognitoPeopleDirectory } from '../../shared/platform/ports/cognito-people-directory';
+import { PeopleDirectoryError } from '../../shared/platform/ports/people-directory';
 
 const cognito = mockClient(CognitoIdentityProviderClient);
 const settings = { userPoolId: 'eu-central-1_pool', clientId: 'web-client' };

@@ -1,14 +1,14 @@
 import fc from 'fast-check';
 import { zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { generateRegionStructure } from '../../shared/domain/demo/region-structure';
-import { ErzPerson } from '../../shared/domain/erz/erz-person';
+import { generateRegionStructure } from '../../shared/demo/region-structure';
+import { ErzPerson } from '../../shared/person/domain/erz-person';
 import {
   type ErzExtractItem,
   ErzPackageError,
   readErzExtract,
-} from '../../shared/formats/erz/erz-extract-reader';
-import { encodeXmlText, writeErzExtract } from '../../shared/formats/erz/erz-extract-writer';
+} from '../../shared/person/formats/erz-extract-reader';
+import { encodeXmlText, writeErzExtract } from '../../shared/person/formats/erz-extract-writer';
 import { erzPersonArbitrary, erzRegionCodes, newErzPerson } from '../helpers/erz-persons';
 
 async function* chunked(bytes: Uint8Array, size: number) {

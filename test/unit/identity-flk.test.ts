@@ -1,14 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type FlkRule, fire, hasErrors } from '../../shared/domain/flk/flk-rule';
-import { makeEnp } from '../../shared/domain/identity/enp';
+import { makeEnp } from '../../shared/person/domain/enp';
 import {
   checkIdentityFields,
   hasIdentifiers,
   normaliseIdentity,
   resolutionIssues,
-} from '../../shared/domain/identity/identity-input';
-import { formatSnils, makeSnils } from '../../shared/domain/identity/snils';
+} from '../../shared/person/domain/identity-input';
+import { formatSnils, makeSnils } from '../../shared/person/domain/snils';
+import { type FlkRule, fire, hasErrors } from '../../shared/platform/flk/flk-rule';
 
 function rules(overrides: Record<string, FlkRule['severity']> = {}) {
   const base: [string, string, string, FlkRule['severity']][] = [

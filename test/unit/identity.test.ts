@@ -1,13 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkEnp, enpControlDigit, isValidEnp, makeEnp } from '../../shared/domain/identity/enp';
+import { checkEnp, enpControlDigit, isValidEnp, makeEnp } from '../../shared/person/domain/enp';
 import {
   checkSnils,
   formatSnils,
   isValidSnils,
   makeSnils,
   snilsControl,
-} from '../../shared/domain/identity/snils';
+} from '../../shared/person/domain/snils';
 
 const digits = (n: number) =>
   fc.array(fc.integer({ min: 0, max: 9 }), { minLength: n, maxLength: n }).map((d) => d.join(''));

@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { findDirectory } from '../../shared/domain/nsi/catalogue';
-import { parseRuDate } from '../../shared/domain/nsi/nsi-record';
-import { readFfomsDirectory } from '../../shared/formats/nsi/ffoms-directory-reader';
-import { readMinzdravDirectory } from '../../shared/formats/nsi/minzdrav-directory-reader';
-import { readSemicolonCsv } from '../../shared/formats/nsi/semicolon-csv';
+import { findDirectory } from '../../shared/nsi/domain/catalogue';
+import { parseRuDate } from '../../shared/nsi/domain/nsi-record';
+import { readFfomsDirectory } from '../../shared/nsi/formats/ffoms-directory-reader';
+import { readMinzdravDirectory } from '../../shared/nsi/formats/minzdrav-directory-reader';
+import { readSemicolonCsv } from '../../shared/nsi/formats/semicolon-csv';
 import { cp1251 } from '../helpers/cp1251';
 
 async function* chunked(bytes: Uint8Array, size: number) {

@@ -1,7 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import { makeSnils } from '../../shared/domain/identity/snils';
-import { organisationFromDirectory } from '../../shared/domain/org/directory-organisation';
+import { organisationFromDirectory } from '../../shared/org/domain/directory-organisation';
 import {
   checkBeds,
   checkDepartment,
@@ -12,13 +11,14 @@ import {
   departmentNsiReferences,
   nsiErrors,
   nsiKey,
-} from '../../shared/domain/org/organisation-flk';
-import { DepartmentFields, OrganisationFields } from '../../shared/domain/org/organisation-input';
+} from '../../shared/org/domain/organisation-flk';
+import { DepartmentFields, OrganisationFields } from '../../shared/org/domain/organisation-input';
 import {
   DirectoryFileError,
   type DirectoryOrganisation,
   readOrganisationDirectory,
-} from '../../shared/formats/org/ffoms-organisation-reader';
+} from '../../shared/org/formats/ffoms-organisation-reader';
+import { makeSnils } from '../../shared/person/domain/snils';
 import { directoryFile } from '../helpers/organisation-directory';
 
 async function* once(bytes: Uint8Array, size = 7) {
@@ -150,7 +150,7 @@ describe('F003/F002 publications', () => {
 
   it('reads the real F002 publication: 204 СМО, of which only those with tf_okato 99000 belong to region 99', async () => {
     // ОКАТО 99000 is also the real Jewish Autonomous Region: its two СМО (79003, 79006) fall into the demo region.
-    const file = await readFile('shared/db/nsi-data/ffoms/F002.xml');
+    const file = await readFile('shared/nsi/data/ffoms/F002.xml');
     const records = await readAll(file, 64 * 1024);
     expect(records).toHaveLength(204);
     const verdicts = records.map((r) => organisationFromDirectory(r, { regionCode: '99', okato: '99000' }));

@@ -1,14 +1,14 @@
 import fc from 'fast-check';
 import { zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { parseTFileName } from '../../shared/formats/hospitalisation/t-family/t-file-name';
+import { parseTFileName } from '../../shared/hospitalisation/formats/t-family/t-file-name';
 import {
   readTFileAll,
   type TFileItem,
   TFilePackageError,
-} from '../../shared/formats/hospitalisation/t-family/t-file-reader';
-import { tFileXml, writeTFile } from '../../shared/formats/hospitalisation/t-family/t-file-writer';
-import type { TRecordOf } from '../../shared/formats/hospitalisation/t-family/t-record-mapping';
+} from '../../shared/hospitalisation/formats/t-family/t-file-reader';
+import { tFileXml, writeTFile } from '../../shared/hospitalisation/formats/t-family/t-file-writer';
+import type { TRecordOf } from '../../shared/hospitalisation/formats/t-family/t-record-mapping';
 import {
   admissionArbitrary,
   cancellationArbitrary,

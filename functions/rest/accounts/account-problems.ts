@@ -1,4 +1,4 @@
-import { PeopleDirectoryError } from '../../../shared/ports/people-directory';
+import { PeopleDirectoryError } from '../../../shared/platform/ports/people-directory';
 import { ProblemError, problems } from '../../lib/problem';
 
 export const conflict = (detail: string) => new ProblemError(409, 'Конфликт', detail);

@@ -3,14 +3,17 @@ import {
   insertAccount,
   setPasswordHash,
   usernameTaken,
-} from '../../../shared/db/access/accounts-admin';
-import { audit } from '../../../shared/db/access/scoped';
-import { issueSecret } from '../../../shared/db/access/system-secrets';
-import { findOrganisation } from '../../../shared/db/org/region-repository';
-import { CreateAccountRequest } from '../../../shared/domain/access/account-requests';
-import { grantRefusal, roleFitsKind } from '../../../shared/domain/access/account-rules';
-import { hashSecret } from '../../../shared/domain/access/password';
-import { generateSystemSecret, generateTemporaryPassword } from '../../../shared/domain/access/system-secret';
+} from '../../../shared/accounts/db/accounts-admin';
+import { issueSecret } from '../../../shared/accounts/db/system-secrets';
+import { CreateAccountRequest } from '../../../shared/accounts/domain/account-requests';
+import { grantRefusal, roleFitsKind } from '../../../shared/accounts/domain/account-rules';
+import {
+  generateSystemSecret,
+  generateTemporaryPassword,
+} from '../../../shared/accounts/domain/system-secret';
+import { findOrganisation } from '../../../shared/org/db/region-repository';
+import { hashSecret } from '../../../shared/platform/access/password';
+import { audit } from '../../../shared/platform/access/scoped';
 import { problems } from '../../lib/problem';
 import { parseBody, requirePermission, restHandler } from '../../lib/rest';
 import { accountWriteProblem, conflict } from './account-problems';

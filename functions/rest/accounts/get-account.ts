@@ -1,4 +1,4 @@
-import { audit } from '../../../shared/db/access/scoped';
+import { audit } from '../../../shared/platform/access/scoped';
 import { requirePermission, restHandler } from '../../lib/rest';
 import { managedAccount, usernameParameter } from './managed-account';
 

@@ -1,8 +1,8 @@
-import { audit } from '../../../shared/db/access/scoped';
-import { issueSecret } from '../../../shared/db/access/system-secrets';
-import { IssueSecretRequest } from '../../../shared/domain/access/account-requests';
-import { hashSecret } from '../../../shared/domain/access/password';
-import { generateSystemSecret } from '../../../shared/domain/access/system-secret';
+import { issueSecret } from '../../../shared/accounts/db/system-secrets';
+import { IssueSecretRequest } from '../../../shared/accounts/domain/account-requests';
+import { generateSystemSecret } from '../../../shared/accounts/domain/system-secret';
+import { hashSecret } from '../../../shared/platform/access/password';
+import { audit } from '../../../shared/platform/access/scoped';
 import { parseBody, requirePermission, restHandler } from '../../lib/rest';
 import { usernameParameter } from './managed-account';
 import { managedSystemAccount } from './system-account';

@@ -1,6 +1,6 @@
-import { listAccounts } from '../../../shared/db/access/accounts-admin';
-import { audit } from '../../../shared/db/access/scoped';
-import { AccountListQuery } from '../../../shared/domain/access/account-requests';
+import { listAccounts } from '../../../shared/accounts/db/accounts-admin';
+import { AccountListQuery } from '../../../shared/accounts/domain/account-requests';
+import { audit } from '../../../shared/platform/access/scoped';
 import { parseQuery, requirePermission, restHandler } from '../../lib/rest';
 
 /**

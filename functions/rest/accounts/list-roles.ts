@@ -1,11 +1,11 @@
-import { grantableRoles } from '../../../shared/domain/access/permissions';
+import { grantableRoles } from '../../../shared/platform/access/permissions';
 import {
   isSystemRole,
   organisationKindTitles,
   roleOrganisationKind,
   roles,
   roleTitles,
-} from '../../../shared/domain/access/roles';
+} from '../../../shared/platform/access/roles';
 import { problems } from '../../lib/problem';
 import { restHandler } from '../../lib/rest';
 

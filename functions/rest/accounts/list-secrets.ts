@@ -1,5 +1,5 @@
-import { audit } from '../../../shared/db/access/scoped';
-import { listSecrets } from '../../../shared/db/access/system-secrets';
+import { listSecrets } from '../../../shared/accounts/db/system-secrets';
+import { audit } from '../../../shared/platform/access/scoped';
 import { requirePermission, restHandler } from '../../lib/rest';
 import { usernameParameter } from './managed-account';
 import { managedSystemAccount } from './system-account';

@@ -1,7 +1,7 @@
 import type { APIGatewayProxyEvent } from 'aws-lambda';
-import { type AccountView, findAccount, usernameTaken } from '../../../shared/db/access/accounts-admin';
-import type { Tx } from '../../../shared/db/connection';
-import { Username } from '../../../shared/domain/access/account-requests';
+import { type AccountView, findAccount, usernameTaken } from '../../../shared/accounts/db/accounts-admin';
+import { Username } from '../../../shared/accounts/domain/account-requests';
+import type { Tx } from '../../../shared/platform/db/connection';
 import { problems } from '../../lib/problem';
 
 /** The `{username}` of the route, normalised; a malformed one is a 404 (no such account can exist). */

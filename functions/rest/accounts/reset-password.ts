@@ -1,6 +1,6 @@
-import { setPasswordHash } from '../../../shared/db/access/accounts-admin';
-import { audit } from '../../../shared/db/access/scoped';
-import { ResetPasswordRequest } from '../../../shared/domain/access/account-requests';
+import { setPasswordHash } from '../../../shared/accounts/db/accounts-admin';
+import { ResetPasswordRequest } from '../../../shared/accounts/domain/account-requests';
+import { audit } from '../../../shared/platform/access/scoped';
 import { parseBody, requirePermission, restHandler } from '../../lib/rest';
 import { accountWriteProblem, conflict } from './account-problems';
 import { managedAccount, usernameParameter } from './managed-account';

@@ -1,5 +1,5 @@
-import { audit } from '../../../shared/db/access/scoped';
-import { listSecrets, revokeSecret } from '../../../shared/db/access/system-secrets';
+import { listSecrets, revokeSecret } from '../../../shared/accounts/db/system-secrets';
+import { audit } from '../../../shared/platform/access/scoped';
 import { problems } from '../../lib/problem';
 import { requirePermission, restHandler } from '../../lib/rest';
 import { conflict } from './account-problems';

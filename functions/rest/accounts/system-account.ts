@@ -1,5 +1,5 @@
-import type { AccountView } from '../../../shared/db/access/accounts-admin';
-import type { Tx } from '../../../shared/db/connection';
+import type { AccountView } from '../../../shared/accounts/db/accounts-admin';
+import type { Tx } from '../../../shared/platform/db/connection';
 import { conflict } from './account-problems';
 import { managedAccount } from './managed-account';
 

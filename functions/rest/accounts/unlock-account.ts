@@ -1,5 +1,5 @@
-import { findAccount, unlockAccount } from '../../../shared/db/access/accounts-admin';
-import { audit } from '../../../shared/db/access/scoped';
+import { findAccount, unlockAccount } from '../../../shared/accounts/db/accounts-admin';
+import { audit } from '../../../shared/platform/access/scoped';
 import { requirePermission, restHandler } from '../../lib/rest';
 import { accountWriteProblem } from './account-problems';
 import { managedAccount, usernameParameter } from './managed-account';

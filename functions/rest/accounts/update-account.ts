@@ -1,8 +1,8 @@
-import { findAccount, updateAccount } from '../../../shared/db/access/accounts-admin';
-import { audit } from '../../../shared/db/access/scoped';
-import { UpdateAccountRequest } from '../../../shared/domain/access/account-requests';
-import { grantRefusal, roleFitsKind, selfChangeRefusal } from '../../../shared/domain/access/account-rules';
-import { roleOrganisationKind } from '../../../shared/domain/access/roles';
+import { findAccount, updateAccount } from '../../../shared/accounts/db/accounts-admin';
+import { UpdateAccountRequest } from '../../../shared/accounts/domain/account-requests';
+import { grantRefusal, roleFitsKind, selfChangeRefusal } from '../../../shared/accounts/domain/account-rules';
+import { roleOrganisationKind } from '../../../shared/platform/access/roles';
+import { audit } from '../../../shared/platform/access/scoped';
 import { problems } from '../../lib/problem';
 import { parseBody, requirePermission, restHandler } from '../../lib/rest';
 import { accountWriteProblem, conflict } from './account-problems';

@@ -1,5 +1,5 @@
-import { auditExportCap, exportAuditLog } from '../../../shared/db/audit/export-audit-log';
-import { AuditFilter, auditExportFileName } from '../../../shared/domain/audit/audit-filter';
+import { auditExportCap, exportAuditLog } from '../../../shared/audit/db/export-audit-log';
+import { AuditFilter, auditExportFileName } from '../../../shared/audit/domain/audit-filter';
 import { ProblemError } from '../../lib/problem';
 import { parseQuery, requirePermission, restHandler } from '../../lib/rest';
 import { csvDownload } from './csv-download';

@@ -1,5 +1,5 @@
-import { personAccessLog } from '../../../shared/db/audit/person-access-log';
-import { AccessLogQuery, PersonIdParameter } from '../../../shared/domain/audit/audit-query';
+import { personAccessLog } from '../../../shared/audit/db/person-access-log';
+import { AccessLogQuery, PersonIdParameter } from '../../../shared/audit/domain/audit-query';
 import { problems } from '../../lib/problem';
 import { parseQuery, requirePermission, restHandler } from '../../lib/rest';
 

@@ -1,5 +1,5 @@
-import { searchAuditLog } from '../../../shared/db/audit/search-audit-log';
-import { AuditSearchQuery } from '../../../shared/domain/audit/audit-query';
+import { searchAuditLog } from '../../../shared/audit/db/search-audit-log';
+import { AuditSearchQuery } from '../../../shared/audit/domain/audit-query';
 import { parseQuery, requirePermission, restHandler } from '../../lib/rest';
 
 /** GET /api/v1/audit — the audit log of the region: filters, page or keyset paging, capped total. */

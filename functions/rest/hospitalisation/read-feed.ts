@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { BadCursorError, feedNames, readFeed } from '../../../shared/db/hospitalisation/feeds';
+import { BadCursorError, feedNames, readFeed } from '../../../shared/hospitalisation/db/feeds';
 import { problems } from '../../lib/problem';
 import { parseQuery, requirePermission, restHandler } from '../../lib/rest';
 import { optional } from './query-schemas';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { hospMessageKinds } from '../../../shared/db/hospitalisation/process-package';
-import { PackageHeader } from '../../../shared/domain/hospitalisation/records';
+import { hospMessageKinds } from '../../../shared/hospitalisation/db/process-package';
+import { PackageHeader } from '../../../shared/hospitalisation/domain/records';
 import { problems } from '../../lib/problem';
 import { parseBody, requirePermission, restHandler } from '../../lib/rest';
 import { sendPackage } from './send-records';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import type { HospMessageKind } from '../../../shared/db/hospitalisation/process-package';
+import type { HospMessageKind } from '../../../shared/hospitalisation/db/process-package';
 import { parseBody, requirePermission, restHandler } from '../../lib/rest';
 import { sendPackage } from './send-records';
 

@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import type { AccessContext } from '../../../shared/db/access/scoped';
 import {
   type HospMessageKind,
   type PackageProtocol,
   PackageRefused,
   processPackage,
-} from '../../../shared/db/hospitalisation/process-package';
-import type { Ports } from '../../../shared/ports/ports';
+} from '../../../shared/hospitalisation/db/process-package';
+import type { AccessContext } from '../../../shared/platform/access/scoped';
+import type { Ports } from '../../../shared/platform/ports/ports';
 import { ProblemError, problems } from '../../lib/problem';
 
 /** Runs a package through the service; a refused package becomes a problem with its code and Russian message. */

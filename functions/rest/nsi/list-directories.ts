@@ -1,4 +1,4 @@
-import { listDirectories } from '../../../shared/db/nsi/nsi-repository';
+import { listDirectories } from '../../../shared/nsi/db/nsi-repository';
 import { restHandler } from '../../lib/rest';
 
 /** GET /api/v1/nsi/directories */

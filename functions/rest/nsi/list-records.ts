@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { directoryExists, searchRecords } from '../../../shared/db/nsi/nsi-repository';
+import { directoryExists, searchRecords } from '../../../shared/nsi/db/nsi-repository';
 import { problems } from '../../lib/problem';
 import { parseQuery, restHandler } from '../../lib/rest';
 

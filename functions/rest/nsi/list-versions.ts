@@ -1,4 +1,4 @@
-import { directoryExists, listVersions } from '../../../shared/db/nsi/nsi-repository';
+import { directoryExists, listVersions } from '../../../shared/nsi/db/nsi-repository';
 import { problems } from '../../lib/problem';
 import { restHandler } from '../../lib/rest';
 

@@ -1,10 +1,10 @@
-import type { EventView } from '../../../shared/db/hospitalisation/feeds';
+import type { EventView } from '../../../shared/hospitalisation/db/feeds';
 import type {
   AdmissionView,
   FreeBedsView,
   PersonBrief,
   ReferralView,
-} from '../../../shared/db/hospitalisation/views';
+} from '../../../shared/hospitalisation/db/views';
 
 /**
  * Feed views of the hospitalisation service (shared/db/hospitalisation/views.ts, feeds.ts) as SOAP elements of

@@ -2,15 +2,15 @@ import type { ReactElement } from 'react';
 import { Route, Routes } from 'react-router';
 import { AccountsSection } from '../pages/accounts/AccountsSection';
 import { AuditLogPage } from '../pages/audit/AuditLogPage';
-import { ErzSection } from '../pages/erz/ErzSection';
 import { HospitalisationsSection } from '../pages/hospitalisation/HospitalisationsSection';
 import { HospitalPlanSection } from '../pages/hospitalisation/HospitalPlanSection';
 import { ReferralsSection } from '../pages/hospitalisation/ReferralsSection';
 import { NotFoundPage } from '../pages/NotFoundPage';
 import { NsiDirectoriesPage } from '../pages/nsi/NsiDirectoriesPage';
 import { NsiRecordsPage } from '../pages/nsi/NsiRecordsPage';
-import { OrganisationsSection } from '../pages/organisations/OrganisationsSection';
-import { PersonsSection } from '../pages/persons/PersonsSection';
+import { OrganisationsSection } from '../pages/org/OrganisationsSection';
+import { ErzSection } from '../pages/person/erz/ErzSection';
+import { PersonsSection } from '../pages/person/PersonsSection';
 
 function NsiSection() {
   return (

@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { audit } from '../../../../shared/db/access/scoped';
-import { readTFileExport } from '../../../../shared/db/hospitalisation/t-file-export';
-import { isIsoDate } from '../../../../shared/formats/erz/erz-extract-reader';
-import { senderKindOf, tFileTypes } from '../../../../shared/formats/hospitalisation/t-family/t-file-name';
-import { writeTFile } from '../../../../shared/formats/hospitalisation/t-family/t-file-writer';
+import { readTFileExport } from '../../../../shared/hospitalisation/db/t-file-export';
+import { senderKindOf, tFileTypes } from '../../../../shared/hospitalisation/formats/t-family/t-file-name';
+import { writeTFile } from '../../../../shared/hospitalisation/formats/t-family/t-file-writer';
+import { isIsoDate } from '../../../../shared/person/formats/erz-extract-reader';
+import { audit } from '../../../../shared/platform/access/scoped';
 import { ProblemError } from '../../../lib/problem';
 import { parseQuery, requirePermission, restHandler } from '../../../lib/rest';
 

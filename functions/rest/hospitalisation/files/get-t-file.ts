@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { audit } from '../../../../shared/db/access/scoped';
-import { findTFile, readTFileProtocol } from '../../../../shared/db/hospitalisation/t-file-journal';
+import { findTFile, readTFileProtocol } from '../../../../shared/hospitalisation/db/t-file-journal';
+import { audit } from '../../../../shared/platform/access/scoped';
 import { problems } from '../../../lib/problem';
 import { parseQuery, requirePermission, restHandler } from '../../../lib/rest';
 

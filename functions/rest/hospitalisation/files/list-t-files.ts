@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { listTFiles, tFileStatuses } from '../../../../shared/db/hospitalisation/t-file-journal';
-import { tFileTypes } from '../../../../shared/formats/hospitalisation/t-family/t-file-name';
+import { listTFiles, tFileStatuses } from '../../../../shared/hospitalisation/db/t-file-journal';
+import { tFileTypes } from '../../../../shared/hospitalisation/formats/t-family/t-file-name';
 import { parseQuery, requirePermission, restHandler } from '../../../lib/rest';
 
 const blank = z.literal('').transform(() => undefined);

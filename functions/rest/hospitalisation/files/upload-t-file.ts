@@ -1,10 +1,10 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { markTFileFailed, registerTFile } from '../../../../shared/db/hospitalisation/t-file-journal';
-import { can } from '../../../../shared/domain/access/permissions';
-import { parseTFileName } from '../../../../shared/formats/hospitalisation/t-family/t-file-name';
+import { markTFileFailed, registerTFile } from '../../../../shared/hospitalisation/db/t-file-journal';
+import { parseTFileName } from '../../../../shared/hospitalisation/formats/t-family/t-file-name';
+import { can } from '../../../../shared/platform/access/permissions';
 import { ProblemError, problems } from '../../../lib/problem';
 import { restHandler } from '../../../lib/rest';
-import { readUpload } from '../../erz/upload-body';
+import { readUpload } from '../../person/erz/upload-body';
 
 /**
  * POST /api/v1/hospitalisation/files — a T-file (T1–T6, docs/formats/t-family.md) as the raw request body, its

@@ -4,7 +4,7 @@ import { type AffiliationAnswer, queryAffiliation } from '../../api/persons';
 import { Field } from '../../components/Field';
 import { FormError } from '../../components/FormError';
 import { formatDate } from '../../format/dates';
-import { fullName } from '../persons/person-format';
+import { fullName } from '../person/person-format';
 
 interface PersonLookupProps {
   /** The person found and identified in the region's register, or null while there is none. */

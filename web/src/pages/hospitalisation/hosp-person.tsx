@@ -1,6 +1,6 @@
 import { Link } from 'react-router';
 import type { PersonBrief } from '../../api/hospitalisation';
-import { fullName, personPath } from '../persons/person-format';
+import { fullName, personPath } from '../person/person-format';
 
 const unidentified = 'пациент не идентифицирован в ЕРЗ';
 

@@ -1,4 +1,0 @@
-import { sendOwnRecordsRoute } from '../hospitalisation/send-records-route';
-
-/** POST /api/v1/free-beds — a hospital reports its free beds (T6 records); answers the package protocol. */
-export const handler = sendOwnRecordsRoute('free-beds');

@@ -1,0 +1,21 @@
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import { getAdmission } from '../../../../shared/hospitalisation/db/queries';
+import { parseBody, requirePermission, restHandler } from '../../../lib/rest';
+import { sendOne } from '../send-records';
+import { stayOfPath } from './stay-of-path';
+
+const Body = z.object({ date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), outcome: z.number().int() });
+
+/** POST /api/v1/admissions/{id}/discharge — the hospital records the discharge (T5). */
+export const handler = restHandler({ auth: 'user' }, async (request) => {
+  const who = requirePermission(request.caller, 'hospitalisation.send');
+  const body = parseBody(request.event, Body);
+  const stay = await stayOfPath(request);
+  await sendOne(request.ports, { ...who, requestId: request.requestId }, 'discharge', {
+    sourceId: randomUUID(),
+    admissionSourceId: stay.sourceId,
+    ...body,
+  });
+  return { body: await request.db((tx) => getAdmission(tx, stay.id)) };
+});

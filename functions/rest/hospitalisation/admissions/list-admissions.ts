@@ -1,0 +1,21 @@
+import { z } from 'zod';
+import { listAdmissions } from '../../../../shared/hospitalisation/db/queries';
+import { parseQuery, requirePermission, restHandler } from '../../../lib/rest';
+import { codeParam, idParam, isoDateParam, optional, pageParams } from '../query-schemas';
+
+const Query = z.object({
+  kind: optional(z.enum(['planned', 'emergency'])),
+  state: optional(z.enum(['in_hospital', 'discharged'])),
+  moCode: codeParam(6),
+  dateFrom: isoDateParam,
+  dateTo: isoDateParam,
+  personId: idParam,
+  ...pageParams,
+});
+
+/** GET /api/v1/admissions — planned and emergency stays within the caller's scope. */
+export const handler = restHandler({ auth: 'user' }, async ({ event, caller, db }) => {
+  requirePermission(caller, 'hospitalisation.read');
+  const query = parseQuery(event, Query);
+  return { body: await db((tx) => listAdmissions(tx, query)) };
+});

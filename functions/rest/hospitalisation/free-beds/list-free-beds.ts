@@ -1,0 +1,19 @@
+import { z } from 'zod';
+import { listFreeBeds } from '../../../../shared/hospitalisation/db/queries';
+import { parseQuery, requirePermission, restHandler } from '../../../lib/rest';
+import { codeParam, intParam, isoDateParam } from '../query-schemas';
+
+const Query = z.object({
+  date: isoDateParam,
+  profile: intParam,
+  bedProfile: intParam,
+  conditions: intParam,
+  moCode: codeParam(6),
+});
+
+/** GET /api/v1/free-beds — the region's free beds by hospital, department and bed profile (latest report). */
+export const handler = restHandler({ auth: 'user' }, async ({ event, caller, db }) => {
+  requirePermission(caller, 'hospitalisation.read');
+  const query = parseQuery(event, Query);
+  return { body: { items: await db((tx) => listFreeBeds(tx, query)) } };
+});

@@ -1,0 +1,19 @@
+import { z } from 'zod';
+import { planVersusFact } from '../../../../shared/hospitalisation/db/queries';
+import { parseQuery, requirePermission, restHandler } from '../../../lib/rest';
+import { codeParam, intParam } from '../query-schemas';
+
+const Query = z.object({
+  year: z.coerce.number().int().min(2000).max(2100).default(new Date().getUTCFullYear()),
+  month: intParam,
+  moCode: codeParam(6),
+  smoCode: codeParam(5),
+  profile: intParam,
+});
+
+/** GET /api/v1/hospital-plans — hospitalisation plans next to the admissions recorded (plan vs fact). */
+export const handler = restHandler({ auth: 'user' }, async ({ event, caller, db }) => {
+  requirePermission(caller, 'hospitalisation.read');
+  const query = parseQuery(event, Query);
+  return { body: { items: await db((tx) => planVersusFact(tx, query)) } };
+});

@@ -1,0 +1,16 @@
+import { createDistrict } from '../../../shared/org/db/district-writes';
+import { checkDistrict } from '../../../shared/org/domain/organisation-flk';
+import { DistrictCreate } from '../../../shared/org/domain/organisation-input';
+import { parseBody, requirePermission, restHandler } from '../../lib/rest';
+import { pathParam, refusalsAsProblems, refuseIfAny } from './org-problem';
+
+/** POST /api/v1/organisations/{code}/districts — a district whose doctor works in the same МО. */
+export const handler = restHandler({ auth: 'user' }, async ({ event, caller, db }) => {
+  requirePermission(caller, 'organisations.edit');
+  const moCode = pathParam(event, 'code');
+  const input = parseBody(event, DistrictCreate);
+  const { doctorSnils, errors } = checkDistrict(input, input.code);
+  refuseIfAny(errors);
+  await refusalsAsProblems(() => db((tx) => createDistrict(tx, moCode, input, doctorSnils!)));
+  return { status: 201, body: { moCode, code: input.code } };
+});

@@ -1,9 +1,0 @@
-import { listOrganisations } from '../../../shared/db/org/organisation-repository';
-import { OrganisationListQuery } from '../../../shared/domain/org/organisation-input';
-import { parseQuery, restHandler } from '../../lib/rest';
-
-/** GET /api/v1/organisations — МО, СМО and the fund with their structure sizes; kind, text, paging, sort. */
-export const handler = restHandler({ auth: 'user' }, async ({ event, db }) => {
-  const query = parseQuery(event, OrganisationListQuery);
-  return { body: await db((tx) => listOrganisations(tx, query)) };
-});

@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import {
+  findErzImport,
+  readErzPackageFindings,
+  readErzProtocol,
+} from '../../../../shared/person/db/erz-import-journal';
+import { audit } from '../../../../shared/platform/access/scoped';
+import { problems } from '../../../lib/problem';
+import { parseQuery, requirePermission, restHandler } from '../../../lib/rest';
+
+const ProtocolQuery = z.object({
+  only: z
+    .enum(['rejected', 'warnings'])
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(500).default(50),
+});
+
+/**
+ * GET /api/v1/erz/imports/{id} — one import: its journal entry, the findings about the file as a whole, and
+ * a page of its protocol (rejected records and accepted records with warnings, in file order).
+ */
+export const handler = restHandler({ auth: 'user' }, async ({ event, caller, db }) => {
+  requirePermission(caller, 'erz.read-imports');
+  const raw = event.pathParameters?.id ?? '';
+  const id = /^\d{1,15}$/.test(raw) ? Number(raw) : 0;
+  const query = parseQuery(event, ProtocolQuery);
+  const found = id
+    ? await db(async (tx) => {
+        const entry = await findErzImport(tx, id);
+        if (!entry) return null;
+        const [packageFindings, protocol] = await Promise.all([
+          readErzPackageFindings(tx, id),
+          readErzProtocol(tx, id, query),
+        ]);
+        // The protocol holds the sender's values (ЕНП, names of rejected records): reading it is audited.
+        await audit(
+          tx,
+          'read',
+          'erz.protocol',
+          { records: [id] },
+          { page: query.page, only: query.only ?? null },
+        );
+        return { import: entry, packageFindings, protocol };
+      })
+    : null;
+  if (!found) throw problems.notFound(`Загрузка выписки ЕРЗ № ${raw} не найдена.`);
+  return { body: found };
+});

@@ -1,0 +1,19 @@
+import { z } from 'zod';
+import { erzImportStatuses, listErzImports } from '../../../../shared/person/db/erz-import-journal';
+import { parseQuery, requirePermission, restHandler } from '../../../lib/rest';
+
+const ImportsQuery = z.object({
+  status: z
+    .enum(erzImportStatuses)
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+});
+
+/** GET /api/v1/erz/imports — the journal of ЕРЗ imports, newest first, paged, optionally by status. */
+export const handler = restHandler({ auth: 'user' }, async ({ event, caller, db }) => {
+  requirePermission(caller, 'erz.read-imports');
+  const query = parseQuery(event, ImportsQuery);
+  return { body: await db((tx) => listErzImports(tx, query)) };
+});

@@ -1,0 +1,52 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { markErzImportFailed, registerErzImport } from '../../../../shared/person/db/erz-import-journal';
+import { ProblemError } from '../../../lib/problem';
+import { requirePermission, restHandler } from '../../../lib/rest';
+import { readUpload } from './upload-body';
+
+/**
+ * POST /api/v1/erz/imports — an ЕРЗ extract (docs/formats/erz-extract.md) as the raw request body, its name in
+ * `x-file-name`. The file is registered in the journal, stored in the inbox and queued for import: 202 with
+ * the import (follow it at `GET /api/v1/erz/imports/{id}`). The same content already queued, in progress or
+ * applied answers 200 with an import of status `duplicate` and is not queued again.
+ */
+export const handler = restHandler({ auth: 'user' }, async ({ event, caller, ports, db }) => {
+  const who = requirePermission(caller, 'erz.import');
+  const upload = readUpload(event);
+  const sha256 = createHash('sha256').update(upload.bytes).digest('hex');
+  const key = `erz/${new Date().toISOString().slice(0, 10)}/${randomUUID()}.${upload.kind}`;
+  const registered = await db((tx) =>
+    registerErzImport(tx, {
+      channel: who.channel,
+      fileName: upload.fileName,
+      fileSize: upload.bytes.length,
+      sha256,
+      blobKey: key,
+      status: 'queued',
+    }),
+  );
+  if (registered.duplicate) return { status: 200, body: registered.import };
+  const id = registered.import.id;
+  try {
+    await ports.blobs.put('inbox', key, upload.bytes);
+    await ports.queue.send({
+      kind: 'erz-extract',
+      requestedBy: { username: who.username, role: who.role, orgCode: who.orgCode, channel: who.channel },
+      importId: id,
+      bucket: 'inbox',
+      key,
+    });
+  } catch (error) {
+    await db((tx) => markErzImportFailed(tx, id, (error as Error).name)).catch(() => {});
+    throw new ProblemError(
+      503,
+      'Сервис временно недоступен',
+      'Файл не удалось поставить в очередь на загрузку. Повторите попытку позже.',
+    );
+  }
+  return {
+    status: 202,
+    body: registered.import,
+    headers: { location: `/api/v1/erz/imports/${id}` },
+  };
+});

@@ -1,8 +1,0 @@
-import { regionCounts } from '../../../shared/db/org/region-repository';
-import { demoRegion } from '../../../shared/domain/demo/region-structure';
-import { restHandler } from '../../lib/rest';
-
-/** GET /api/v1/region/summary — aggregate figures of the region for the start page. */
-export const handler = restHandler({ auth: 'user' }, async ({ ports }) => ({
-  body: { regionName: demoRegion.name, counts: await regionCounts(await ports.sql()) },
-}));

@@ -1,0 +1,123 @@
+import {
+  BadCursorError,
+  type EventView,
+  type FeedName,
+  readFeed,
+} from '../../../shared/hospitalisation/db/feeds';
+import {
+  type HospMessageKind,
+  PackageRefused,
+  processPackage,
+} from '../../../shared/hospitalisation/db/process-package';
+import type { AdmissionView, FreeBedsView, ReferralView } from '../../../shared/hospitalisation/db/views';
+import { hospitalizationServiceWsdl } from '../../../shared/hospitalisation/formats/hospitalization-service.wsdl';
+import { can } from '../../../shared/platform/access/permissions';
+import type { AccessContext } from '../../../shared/platform/access/scoped';
+import { getPorts } from '../../../shared/platform/ports/ports';
+import { SoapClientFault, soapCaller, soapDb, soapHandler } from '../../lib/soap';
+import { feedOptions } from './feed-request';
+import { protocolToSoap } from './protocol-to-soap';
+import {
+  admissionFromSoap,
+  cancellationFromSoap,
+  dischargeFromSoap,
+  freeBedsFromSoap,
+  headerFromSoap,
+  movementFromSoap,
+  planLineFromSoap,
+  recordsOf,
+  referralFromSoap,
+  type Xml,
+} from './records-from-soap';
+import { admissionToSoap, eventToSoap, freeBedsToSoap, referralToSoap } from './views-to-soap';
+
+/**
+ * One Send… operation: the header and the records in canonical shape go to the package service, which checks
+ * the sender and its entitlement, runs the FLK per record and stores the valid ones. A refused package is a
+ * Fault with its code; a record's mistakes are in the protocol.
+ */
+function send(kind: HospMessageKind, element: string, toRecord: (record: Xml) => unknown) {
+  return async (args: Xml) => {
+    try {
+      const protocol = await processPackage(
+        await getPorts().sql(),
+        soapCaller(),
+        kind,
+        headerFromSoap(args.Header),
+        recordsOf(args, element).map(toRecord),
+      );
+      return protocolToSoap(protocol);
+    } catch (error) {
+      if (error instanceof PackageRefused) throw new SoapClientFault(error.code, error.message);
+      throw error;
+    }
+  };
+}
+
+/** One page of a feed in the caller's scope; a cursor that is not one of ours is a Fault for the request. */
+async function feed<T>(
+  feedName: FeedName,
+  args: Xml,
+  withSent: boolean,
+): Promise<{ items: T[]; next: string }> {
+  const who: AccessContext = soapCaller();
+  if (!can(who, 'hospitalisation.read')) {
+    throw new SoapClientFault('AUTH-403', 'Учётной записи не разрешено чтение сведений о госпитализации');
+  }
+  const options = feedOptions(args, withSent);
+  try {
+    const page = await soapDb((tx) => readFeed(tx, who, feedName, options));
+    return { items: page.items as T[], next: page.nextCursor };
+  } catch (error) {
+    if (error instanceof BadCursorError) {
+      throw new SoapClientFault(
+        '904',
+        'Неверный курсор ChangedSince: передайте NextCursor предыдущего ответа',
+      );
+    }
+    throw error;
+  }
+}
+
+/**
+ * SOAP `HospitalizationService` (issue 4): МО systems send referrals, cancellations, admissions, movements,
+ * discharges, free beds and plans in packages answered with the per-record FLK protocol (an СМО may send
+ * cancellations); receivers read referrals addressed to them, admissions of their referrals, their insured
+ * persons' events (СМО) and the region's free beds by a "changed since" cursor. Row-level security scopes
+ * every read, and every read is audited by the feed.
+ */
+export const handler = soapHandler({
+  service: 'HospitalizationService',
+  port: 'HospitalizationPort',
+  wsdl: hospitalizationServiceWsdl,
+  operations: {
+    SendReferrals: send('referral', 'Referral', referralFromSoap),
+    SendCancellations: send('cancellation', 'Cancellation', cancellationFromSoap),
+    SendPlannedAdmissions: send('admission', 'Admission', admissionFromSoap('planned')),
+    SendEmergencyAdmissions: send('admission', 'Admission', admissionFromSoap('emergency')),
+    SendDischarges: send('discharge', 'Discharge', dischargeFromSoap),
+    SendMovements: send('movement', 'Movement', movementFromSoap),
+    SendFreeBeds: send('free-beds', 'FreeBeds', freeBedsFromSoap),
+    SendHospitalisationPlan: send('plan', 'PlanLine', planLineFromSoap),
+
+    async GetReferrals(args) {
+      const page = await feed<ReferralView>('referrals', args, true);
+      return { Referral: page.items.map(referralToSoap), NextCursor: page.next };
+    },
+    async GetAdmissions(args) {
+      const page = await feed<AdmissionView>('admissions', args, true);
+      return { Admission: page.items.map(admissionToSoap), NextCursor: page.next };
+    },
+    async GetInsuredEvents(args) {
+      if (soapCaller().orgKind === 'MO') {
+        throw new SoapClientFault('AUTH-403', 'События застрахованных лиц доступны СМО и ТФОМС');
+      }
+      const page = await feed<EventView>('events', args, false);
+      return { Event: page.items.map(eventToSoap), NextCursor: page.next };
+    },
+    async GetFreeBeds(args) {
+      const page = await feed<FreeBedsView>('free-beds', args, false);
+      return { FreeBeds: page.items.map(freeBedsToSoap), NextCursor: page.next };
+    },
+  },
+});

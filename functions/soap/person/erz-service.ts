@@ -1,0 +1,164 @@
+import { queryAffiliation } from '../../../shared/person/db/affiliation-query';
+import { importErzPersons } from '../../../shared/person/db/erz-import';
+import { hasIdentifiers, type IdentityInput } from '../../../shared/person/domain/identity-input';
+import { erzServiceWsdl } from '../../../shared/person/formats/erz-service.wsdl';
+import { can } from '../../../shared/platform/access/permissions';
+import { getPorts } from '../../../shared/platform/ports/ports';
+import { assertOwnSender, SoapClientFault, soapCaller, soapDb, soapHandler } from '../../lib/soap';
+import { soapDate, soapList, soapText } from '../../lib/soap-values';
+import { erzPersonFromSoap } from './erz-person-from-soap';
+
+const dateOrFault = (value: unknown, field: string) => {
+  const date = soapDate(value);
+  if (date === 'invalid') throw new SoapClientFault('903', `Неверная дата ${field}: ожидается ГГГГ-ММ-ДД`);
+  return date;
+};
+
+/**
+ * SOAP `ErzService`: the regional segment of ЕРЗ. `GetInsuranceAffiliation` answers whether and where a person
+ * is insured (by ЕНП, by СНИЛС, or by ФИО + birth date [+ document]) for МО, СМО and ТФОМС systems;
+ * `SendErzExtract` lets the fund's РС ЕРЗ system send an extract inline, answered with the per-record protocol.
+ */
+export const handler = soapHandler({
+  service: 'ErzService',
+  port: 'ErzPort',
+  wsdl: erzServiceWsdl,
+  operations: {
+    async SendErzExtract(args) {
+      const caller = soapCaller();
+      if (!can(caller, 'erz.import')) {
+        throw new SoapClientFault('AUTH-403', 'Учётной записи не разрешена загрузка выписок ЕРЗ');
+      }
+      const header = (args.Header ?? {}) as Record<string, unknown>;
+      assertOwnSender(header.SenderCode);
+      const packageId = soapText(header.PackageId);
+      if (!packageId) throw new SoapClientFault('902', 'Не указан идентификатор пакета Header/PackageId');
+      const persons = soapList(args.Person as Record<string, unknown> | Record<string, unknown>[]).map(
+        (p, i) => erzPersonFromSoap(p, i + 1),
+      );
+      const result = await importErzPersons(await getPorts().sql(), persons, caller, {
+        packageId,
+        fileName: `SOAP ${packageId.slice(0, 64)}`,
+      });
+      const counts = result.counts;
+      return {
+        PackageId: packageId,
+        Status: packageStatus(result.status, counts),
+        Total: counts?.total ?? persons.length,
+        Accepted: counts?.accepted ?? 0,
+        Rejected: counts?.rejected ?? (result.status === 'rejected' ? persons.length : 0),
+        Created: counts?.created ?? 0,
+        Updated: counts?.updated ?? 0,
+        Record: [
+          ...result.packageFindings.map((f) => ({
+            RecordId: '',
+            Ordinal: 0,
+            Status: 'rejected',
+            Error: [soapError(f)],
+          })),
+          ...result.protocol.map((r) => ({
+            RecordId: r.recordId ?? '',
+            Ordinal: r.ordinal,
+            Status: r.status,
+            Error: r.findings.map(soapError),
+          })),
+        ],
+      };
+    },
+    async GetInsuranceAffiliation(args) {
+      if (!can(soapCaller(), 'persons.query-affiliation')) {
+        throw new SoapClientFault('AUTH-403', 'Учётной записи не разрешён запрос страховой принадлежности');
+      }
+      const input: IdentityInput = {
+        enp: soapText(args.Enp),
+        snils: soapText(args.Snils),
+        fam: soapText(args.Fam),
+        im: soapText(args.Im),
+        ot: soapText(args.Ot),
+        birthDate: dateOrFault(args.BirthDate, 'BirthDate'),
+        docSer: soapText(args.DocSer),
+        docNum: soapText(args.DocNum),
+        onDate: dateOrFault(args.OnDate, 'OnDate'),
+      };
+      if (!hasIdentifiers(input)) {
+        throw new SoapClientFault('902', 'Укажите ЕНП, СНИЛС или фамилию, имя и дату рождения');
+      }
+      const answer = await soapDb((tx) => queryAffiliation(tx, input));
+      return {
+        Outcome: answer.outcome,
+        Message: answer.message,
+        ...(answer.method ? { Method: answer.method } : {}),
+        ...(answer.person
+          ? {
+              Person: {
+                Enp: answer.person.enp,
+                Fam: answer.person.fam,
+                Im: answer.person.im,
+                ...(answer.person.ot ? { Ot: answer.person.ot } : {}),
+                BirthDate: answer.person.birthDate,
+                Sex: answer.person.sex,
+              },
+            }
+          : {}),
+        ...(answer.policy
+          ? {
+              Policy: {
+                PolicyType: answer.policy.policyType,
+                Number: answer.policy.number,
+                SmoCode: answer.policy.smoCode,
+                ...(answer.policy.smoName ? { SmoName: answer.policy.smoName } : {}),
+                DateBeg: answer.policy.dateBeg,
+                ...(answer.policy.dateEnd ? { DateEnd: answer.policy.dateEnd } : {}),
+              },
+            }
+          : {}),
+        ...(answer.attachment
+          ? {
+              Attachment: {
+                MoCode: answer.attachment.moCode,
+                ...(answer.attachment.moName ? { MoName: answer.attachment.moName } : {}),
+                ...(answer.attachment.districtCode ? { DistrictCode: answer.attachment.districtCode } : {}),
+                ...(answer.attachment.since ? { Since: answer.attachment.since } : {}),
+              },
+            }
+          : {}),
+        Error: answer.issues.map((i) => ({
+          Code: i.code,
+          Rule: i.rule,
+          Severity: i.severity,
+          ...(i.field ? { Field: i.field } : {}),
+          ...(i.value ? { Value: i.value } : {}),
+          Message: i.message,
+        })),
+      };
+    },
+  },
+});
+
+function soapError(f: {
+  code: string;
+  rule: string;
+  severity: string;
+  field: string | null;
+  value: string | null;
+  message: string;
+}) {
+  return {
+    Code: f.code,
+    Rule: f.rule,
+    Severity: f.severity,
+    ...(f.field ? { Field: f.field } : {}),
+    ...(f.value ? { Value: f.value } : {}),
+    Message: f.message,
+  };
+}
+
+/** The package status of ARCHITECTURE §2: accepted, partially accepted, rejected; or a recognised duplicate. */
+function packageStatus(
+  status: 'done' | 'rejected' | 'duplicate',
+  counts: { accepted: number; rejected: number } | null,
+): string {
+  if (status !== 'done') return status;
+  if (!counts || counts.accepted === 0) return 'rejected';
+  return counts.rejected > 0 ? 'partially_accepted' : 'accepted';
+}

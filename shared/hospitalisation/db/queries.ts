@@ -1,0 +1,197 @@
+import type postgres from 'postgres';
+import type { AccessContext } from '../../platform/access/scoped';
+import { audit } from '../../platform/access/scoped';
+import type { Tx } from '../../platform/db/connection';
+import {
+  type AdmissionView,
+  type FreeBedsView,
+  type ReferralView,
+  selectAdmissions,
+  selectFreeBeds,
+  selectReferrals,
+} from './views';
+
+type Fragment = postgres.PendingQuery<postgres.Row[]>;
+
+function and(tx: Tx, parts: (Fragment | false | undefined | null | '')[]): Fragment {
+  return (parts.filter(Boolean) as Fragment[]).reduce((acc, p) => tx`${acc} and ${p}`, tx`true`);
+}
+
+async function auditPersons(tx: Tx, entity: string, items: { id: string; person: { id: string } | null }[]) {
+  await audit(tx, 'read', entity, {
+    records: items.map((i) => i.id),
+    persons: [...new Set(items.flatMap((i) => (i.person ? [i.person.id] : [])))],
+  });
+}
+
+export interface ReferralQuery {
+  direction: 'sent' | 'incoming' | 'all';
+  status?: 'issued' | 'admitted' | 'cancelled' | 'expired' | 'discharged';
+  profile?: number;
+  moCode?: string;
+  dateFrom?: string;
+  dateTo?: string;
+  overdue?: boolean;
+  personId?: string;
+  q?: string;
+  page: number;
+  pageSize: number;
+  sort: 'date' | '-date' | 'plannedDate' | '-plannedDate';
+}
+
+/** Worklists of referrals (sent / incoming / all visible), filtered, paged; the page read is audited. */
+export async function listReferrals(tx: Tx, who: AccessContext, q: ReferralQuery) {
+  const mo = who.orgKind === 'MO';
+  const where = and(tx, [
+    mo && q.direction === 'sent' && tx`r.from_mo_code = ${who.orgCode}`,
+    mo && q.direction === 'incoming' && tx`r.to_mo_code = ${who.orgCode}`,
+    q.status === 'expired' && tx`r.status = 'issued' and r.valid_until < current_date`,
+    q.status === 'issued' && tx`r.status = 'issued' and r.valid_until >= current_date`,
+    q.status && !['expired', 'issued'].includes(q.status) && tx`r.status = ${q.status}`,
+    q.profile !== undefined && tx`r.profile_v002 = ${q.profile}`,
+    q.moCode && tx`(r.from_mo_code = ${q.moCode} or r.to_mo_code = ${q.moCode})`,
+    q.dateFrom && tx`r.referral_date >= ${q.dateFrom}`,
+    q.dateTo && tx`r.referral_date <= ${q.dateTo}`,
+    q.overdue && tx`r.status = 'issued' and r.planned_date < current_date`,
+    q.personId && tx`r.person_id = ${q.personId}`,
+    q.q && tx`r.number like ${`${q.q.replace(/[\\%_]/g, '')}%`}`,
+  ]);
+  const order = {
+    date: tx`r.referral_date, r.id`,
+    '-date': tx`r.referral_date desc, r.id desc`,
+    plannedDate: tx`r.planned_date, r.id`,
+    '-plannedDate': tx`r.planned_date desc, r.id desc`,
+  }[q.sort];
+  const [items, [count]] = await Promise.all([
+    selectReferrals(tx, where, order, q.pageSize, (q.page - 1) * q.pageSize),
+    tx<{ n: number }[]>`select count(*)::int as n from hosp.referral r where ${where}`,
+  ]);
+  await auditPersons(tx, 'hosp.referral', items);
+  return { items, total: count?.n ?? 0, page: q.page, pageSize: q.pageSize };
+}
+
+export interface HistoryEntry {
+  at: Date;
+  event: string;
+  orgCode: string | null;
+  username: string | null;
+  details: Record<string, unknown> | null;
+}
+
+/** One referral with its history (and the history of its stays), or null outside the caller's scope. */
+export async function getReferral(
+  tx: Tx,
+  id: string,
+): Promise<(ReferralView & { history: HistoryEntry[] }) | null> {
+  if (!/^\d{1,18}$/.test(id)) return null;
+  const [referral] = await selectReferrals(tx, tx`r.id = ${id}`, tx`r.id`, 1);
+  if (!referral) return null;
+  const history = await tx<HistoryEntry[]>`
+    select e.at, e.event, e.org_code as "orgCode", e.username, e.details from hosp.event e
+    where (e.entity = 'referral' and e.entity_id = ${id})
+       or (e.entity = 'stay' and e.entity_id in (select s.id from hosp.stay s where s.referral_id = ${id}))
+    order by e.id`;
+  await auditPersons(tx, 'hosp.referral', [referral]);
+  return { ...referral, history };
+}
+
+export interface AdmissionQuery {
+  kind?: 'planned' | 'emergency';
+  state?: 'in_hospital' | 'discharged';
+  moCode?: string;
+  dateFrom?: string;
+  dateTo?: string;
+  personId?: string;
+  page: number;
+  pageSize: number;
+}
+
+export async function listAdmissions(tx: Tx, q: AdmissionQuery) {
+  const where = and(tx, [
+    q.kind && tx`s.kind = ${q.kind}`,
+    q.state === 'in_hospital' && tx`s.discharged_on is null`,
+    q.state === 'discharged' && tx`s.discharged_on is not null`,
+    q.moCode && tx`s.mo_code = ${q.moCode}`,
+    q.dateFrom && tx`s.admitted_on >= ${q.dateFrom}`,
+    q.dateTo && tx`s.admitted_on <= ${q.dateTo}`,
+    q.personId && tx`s.person_id = ${q.personId}`,
+  ]);
+  const [items, [count]] = await Promise.all([
+    selectAdmissions(tx, where, tx`s.admitted_on desc, s.id desc`, q.pageSize, (q.page - 1) * q.pageSize),
+    tx<{ n: number }[]>`select count(*)::int as n from hosp.stay s where ${where}`,
+  ]);
+  await auditPersons(tx, 'hosp.stay', items);
+  return { items, total: count?.n ?? 0, page: q.page, pageSize: q.pageSize };
+}
+
+export async function getAdmission(tx: Tx, id: string): Promise<AdmissionView | null> {
+  if (!/^\d{1,18}$/.test(id)) return null;
+  const [stay] = await selectAdmissions(tx, tx`s.id = ${id}`, tx`s.id`, 1);
+  if (stay) await auditPersons(tx, 'hosp.stay', [stay]);
+  return stay ?? null;
+}
+
+export interface FreeBedsQuery {
+  date?: string;
+  profile?: number;
+  bedProfile?: number;
+  conditions?: number;
+  moCode?: string;
+}
+
+/** The region's free beds: for each hospital × department × bed profile × conditions, its latest report on or before the date. */
+export async function listFreeBeds(tx: Tx, q: FreeBedsQuery): Promise<FreeBedsView[]> {
+  const on = q.date ?? null;
+  const where = and(tx, [
+    tx`b.report_date = (select max(x.report_date) from hosp.free_beds x
+        where x.mo_code = b.mo_code and x.department_code = b.department_code
+          and x.bed_profile_v020 = b.bed_profile_v020 and x.conditions_v006 = b.conditions_v006
+          and x.report_date <= coalesce(${on}::date, current_date))`,
+    q.profile !== undefined && tx`coalesce(b.profile_v002, d.profile_v002) = ${q.profile}`,
+    q.bedProfile !== undefined && tx`b.bed_profile_v020 = ${q.bedProfile}`,
+    q.conditions !== undefined && tx`b.conditions_v006 = ${q.conditions}`,
+    q.moCode && tx`b.mo_code = ${q.moCode}`,
+  ]);
+  return selectFreeBeds(tx, where, tx`b.free_total desc, mo.short_name, b.department_code`, 1000);
+}
+
+export interface PlanFactRow {
+  year: number;
+  month: number;
+  moCode: string;
+  moName: string | null;
+  profile: number;
+  profileName: string | null;
+  conditions: number;
+  smoCode: string;
+  smoName: string | null;
+  planned: number;
+  fact: number;
+}
+
+/** Plans vs fact: planned admissions per hospital × month × profile × СМО next to the admissions recorded. */
+export async function planVersusFact(
+  tx: Tx,
+  q: { year: number; month?: number; moCode?: string; smoCode?: string; profile?: number },
+): Promise<PlanFactRow[]> {
+  const where = and(tx, [
+    tx`p.year = ${q.year}`,
+    q.month !== undefined && tx`p.month = ${q.month}`,
+    q.moCode && tx`p.mo_code = ${q.moCode}`,
+    q.smoCode && tx`p.smo_code = ${q.smoCode}`,
+    q.profile !== undefined && tx`p.profile_v002 = ${q.profile}`,
+  ]);
+  return tx<PlanFactRow[]>`
+    select p.year, p.month, p.mo_code as "moCode", mo.short_name as "moName", p.profile_v002 as profile,
+           nsi.name_on('V002', p.profile_v002::text, make_date(p.year, p.month, 1)) as "profileName",
+           p.conditions_v006 as conditions, p.smo_code as "smoCode", smo.short_name as "smoName", p.planned,
+           (select count(*)::int from hosp.stay s
+            where s.mo_code = p.mo_code and s.profile_v002 = p.profile_v002 and s.conditions_v006 = p.conditions_v006
+              and s.smo_code = p.smo_code and extract(year from s.admitted_on) = p.year
+              and extract(month from s.admitted_on) = p.month) as fact
+    from hosp.plan p
+    left join org.organisation mo on mo.code = p.mo_code
+    left join org.organisation smo on smo.code = p.smo_code
+    where ${where}
+    order by p.month, mo.short_name, p.profile_v002, p.smo_code`;
+}

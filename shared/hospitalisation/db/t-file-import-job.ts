@@ -1,0 +1,182 @@
+import { can } from '../../platform/access/permissions';
+import { contextOfRequester } from '../../platform/access/requested-by';
+import { type AccessContext, audit, withCaller } from '../../platform/access/scoped';
+import type { Sql } from '../../platform/db/connection';
+import type { FlkIssue } from '../../platform/flk/flk-rule';
+import type { BlobPort } from '../../platform/ports/blobs';
+import type { ImportMessage } from '../../platform/ports/queue';
+import { tFamilyTables } from '../formats/t-family/t-family-tags';
+import { readTFileAll, TFilePackageError } from '../formats/t-family/t-file-reader';
+import { maxPackageRecords, PackageRefused, processPackage, type RecordProtocol } from './process-package';
+import {
+  claimTFile,
+  finishTFile,
+  markTFileFailed,
+  type TFileCounts,
+  type TFileOutcome,
+} from './t-file-journal';
+
+/**
+ * The queue consumer's work for a `t-file` message: the uploader is checked again (account active, same role and
+ * organisation), the file is read (docs/formats/t-family.md), its readable records go through the hospitalisation
+ * service (`processPackage`, by packages of at most 5,000 records, package id = the file's SHA-256), and the
+ * protocol of the whole file — format errors and FLK, in file order — is stored in the journal. Records with
+ * errors store nothing. A message delivered again for a finished file changes nothing; a retry after a crash
+ * gets the stored protocols back from the service (a re-sent package id is recognised there).
+ */
+
+export interface TFileJobResult {
+  fileId: number;
+  status: 'done' | 'rejected' | 'duplicate' | 'failed' | 'queued' | 'processing';
+  alreadyProcessed: boolean;
+  counts: TFileCounts | null;
+}
+
+export async function runTFileImportJob(
+  sql: Sql,
+  blobs: BlobPort,
+  message: Extract<ImportMessage, { kind: 't-file' }>,
+  requestId: string,
+): Promise<TFileJobResult> {
+  const permission = can(message.requestedBy, 'hospitalisation.send')
+    ? 'hospitalisation.send'
+    : 'referrals.cancel';
+  const who: AccessContext = {
+    ...(await contextOfRequester(sql, message.requestedBy, permission)),
+    channel: 'file',
+    requestId,
+  };
+  const claim = await withCaller(sql, who, (tx) => claimTFile(tx, message.fileId));
+  if (!claim.claimed) {
+    return {
+      fileId: message.fileId,
+      status: claim.file?.status ?? 'failed',
+      alreadyProcessed: true,
+      counts: claim.file?.counts ?? null,
+    };
+  }
+  try {
+    const chunks = (await blobs.get(message.bucket, message.key)) as AsyncIterable<Uint8Array>;
+    const outcome = await importFile(sql, who, chunks, claim.fileName, claim.sha256);
+    await withCaller(sql, who, async (tx) => {
+      await finishTFile(tx, message.fileId, outcome);
+      await audit(
+        tx,
+        'import',
+        'hosp.t_file',
+        { records: [message.fileId] },
+        { type: outcome.fileType, status: outcome.status, ...outcome.counts },
+      );
+    });
+    return {
+      fileId: message.fileId,
+      status: outcome.status,
+      alreadyProcessed: false,
+      counts: outcome.counts,
+    };
+  } catch (error) {
+    await withCaller(sql, who, (tx) => markTFileFailed(tx, message.fileId, (error as Error).name)).catch(
+      () => {},
+    );
+    throw error;
+  }
+}
+
+function refused(issues: FlkIssue[]): TFileOutcome {
+  return {
+    status: 'rejected',
+    fileType: null,
+    header: null,
+    counts: { total: 0, accepted: 0, rejected: 0 },
+    result: 'rejected',
+    packageIssues: issues,
+    protocol: [],
+  };
+}
+
+async function importFile(
+  sql: Sql,
+  who: AccessContext,
+  chunks: AsyncIterable<Uint8Array>,
+  fileName: string,
+  sha256: string,
+): Promise<TFileOutcome> {
+  let read: Awaited<ReturnType<typeof readTFileAll>>;
+  try {
+    read = await readTFileAll(chunks, { uploadName: fileName });
+  } catch (error) {
+    if (error instanceof TFilePackageError) return refused(error.issues);
+    throw error;
+  }
+  const { header, items } = read;
+  const kind = tFamilyTables[header.type].kind;
+  // The sender is checked for the whole file, even when none of its records is readable.
+  if (header.senderCode !== who.orgCode) {
+    return {
+      ...refused([
+        {
+          rule: 'TFILE.PACKAGE.SENDER',
+          code: 'AUTH-403',
+          severity: 'error',
+          field: 'ZGLV.FILENAME',
+          value: header.fileName,
+          message: `Отправитель файла (${header.senderCode}) не совпадает с организацией учётной записи (${who.orgCode})`,
+        },
+      ]),
+      fileType: header.type,
+      header,
+    };
+  }
+  const protocol: RecordProtocol[] = [];
+  const valid = items.filter((i) => i.kind === 'record');
+  for (const item of items) {
+    if (item.kind === 'invalid') {
+      protocol.push({
+        ordinal: item.ordinal,
+        sourceId: item.sourceId,
+        status: 'rejected',
+        issues: item.issues,
+      });
+    }
+  }
+  const packages = Math.ceil(valid.length / maxPackageRecords);
+  for (let n = 0; n < packages; n++) {
+    const slice = valid.slice(n * maxPackageRecords, (n + 1) * maxPackageRecords);
+    try {
+      const answer = await processPackage(
+        sql,
+        who,
+        kind,
+        {
+          packageId: packages > 1 ? `${sha256.slice(0, 56)}-${n + 1}` : sha256,
+          senderCode: header.senderCode,
+        },
+        slice.map((i) => i.record),
+      );
+      for (const record of answer.records) {
+        protocol.push({ ...record, ordinal: slice[record.ordinal - 1]!.ordinal });
+      }
+    } catch (error) {
+      if (!(error instanceof PackageRefused)) throw error;
+      return {
+        ...refused([
+          { rule: 'TFILE.PACKAGE.REFUSED', code: error.code, severity: 'error', message: error.message },
+        ]),
+        fileType: header.type,
+        header,
+      };
+    }
+  }
+  protocol.sort((a, b) => a.ordinal - b.ordinal);
+  const accepted = protocol.filter((p) => p.status === 'accepted').length;
+  const counts = { total: protocol.length, accepted, rejected: protocol.length - accepted };
+  return {
+    status: 'done',
+    fileType: header.type,
+    header,
+    counts,
+    result: accepted === counts.total ? 'accepted' : accepted === 0 ? 'rejected' : 'partially_accepted',
+    packageIssues: null,
+    protocol,
+  };
+}

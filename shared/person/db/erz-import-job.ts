@@ -1,0 +1,26 @@
+import { contextOfRequester } from '../../platform/access/requested-by';
+import type { Sql } from '../../platform/db/connection';
+import type { BlobPort } from '../../platform/ports/blobs';
+import type { ImportMessage } from '../../platform/ports/queue';
+import { type ErzImportResult, importErzExtract } from './erz-import';
+
+/**
+ * The queue consumer's work for an `erz-extract` message: the requester (the uploader) is checked again —
+ * account active, same role and organisation, still allowed `erz.import` — and the import runs with their
+ * rights on the file channel. The blob is opened only if the import still has work to do; a message delivered
+ * again for a finished import reports it without applying anything.
+ */
+export async function runErzImportJob(
+  sql: Sql,
+  blobs: BlobPort,
+  message: Extract<ImportMessage, { kind: 'erz-extract' }>,
+  requestId: string,
+): Promise<ErzImportResult> {
+  const who = await contextOfRequester(sql, message.requestedBy, 'erz.import');
+  return importErzExtract(
+    sql,
+    async () => (await blobs.get(message.bucket, message.key)) as AsyncIterable<Uint8Array>,
+    message.importId,
+    { ...who, channel: 'file', requestId },
+  );
+}

@@ -1,0 +1,64 @@
+import type { Db } from '../../platform/db/connection';
+import type { IdentityInput, Resolution, ResolutionMethod } from '../domain/identity-input';
+
+interface ResolutionRow {
+  person_id: string | null;
+  method: ResolutionMethod | null;
+  candidates: number;
+  mismatch: boolean;
+  policy_type: number | null;
+  policy_number: string | null;
+  smo_code: string | null;
+  policy_date_beg: string | null;
+  policy_date_end: string | null;
+}
+
+/**
+ * Resolves a person against the regional ЕРЗ: ЕНП → СНИЛС → ФИО + birth date + document (DOMAIN §4.4). Runs
+ * across scopes on purpose (SECURITY DEFINER `person.resolve_identity`) and answers only the id, how it was
+ * found and the policy on the date. `requireDocument: false` allows ФИО + birth date alone (the affiliation
+ * query); inbound records need the document.
+ */
+export async function resolveIdentity(
+  db: Db,
+  input: IdentityInput,
+  options: { requireDocument?: boolean } = {},
+): Promise<Resolution> {
+  const [row] = await db<ResolutionRow[]>`
+    select person_id::text, method, candidates, mismatch, policy_type, policy_number, smo_code,
+           policy_date_beg, policy_date_end
+    from person.resolve_identity(${input.enp ?? null}, ${input.snils ?? null}, ${input.fam ?? null},
+                                 ${input.im ?? null}, ${input.ot ?? null}, ${input.birthDate ?? null}::date,
+                                 ${input.docSer ?? null}, ${input.docNum ?? null}, ${input.onDate ?? null}::date,
+                                 ${options.requireDocument ?? true})`;
+  return toResolution(row!);
+}
+
+function toResolution(row: ResolutionRow): Resolution {
+  if (!row.person_id || !row.method) {
+    return row.candidates > 1
+      ? { outcome: 'ambiguous', candidates: row.candidates }
+      : { outcome: 'not_insured_in_region' };
+  }
+  if (!row.smo_code || row.policy_type === null || !row.policy_number || !row.policy_date_beg) {
+    return {
+      outcome: 'no_policy_on_date',
+      personId: row.person_id,
+      method: row.method,
+      mismatch: row.mismatch,
+    };
+  }
+  return {
+    outcome: 'identified',
+    personId: row.person_id,
+    method: row.method,
+    mismatch: row.mismatch,
+    policy: {
+      policyType: row.policy_type,
+      number: row.policy_number,
+      smoCode: row.smo_code,
+      dateBeg: row.policy_date_beg,
+      dateEnd: row.policy_date_end,
+    },
+  };
+}

@@ -1,0 +1,96 @@
+import type { Db } from '../db/connection';
+import type { Role } from './roles';
+import type { AccountStore, StoredAccount } from './sign-in';
+
+interface AccountRow {
+  username: string;
+  kind: 'person' | 'system';
+  password_hash: string | null;
+  full_name: string;
+  role: Role;
+  org_code: string;
+  status: 'active' | 'disabled';
+  failed_attempts: number;
+  locked_until: Date | null;
+  rate_limit_per_minute: number;
+}
+
+/**
+ * Sign-in happens before there is a caller, so the application role reaches accounts through the SECURITY
+ * DEFINER functions of migration 002 (it cannot read other accounts' rows directly).
+ */
+export function accountStore(db: Db): AccountStore {
+  return {
+    async find(username) {
+      const [row] = await db<AccountRow[]>`select * from auth.account_for_sign_in(${username})`;
+      return row ? toAccount(row) : null;
+    },
+    async activeSecrets(username) {
+      const rows = await db<{ id: string; secret_hash: string }[]>`
+        select id::text, secret_hash from auth.active_secrets(${username})`;
+      return rows.map((r) => ({ id: r.id, hash: r.secret_hash }));
+    },
+    async recordFailure(username, lockUntil) {
+      await db`select auth.record_sign_in(${username}, false, ${lockUntil}, null)`;
+    },
+    async recordSuccess(username, secretId) {
+      await db`select auth.record_sign_in(${username}, true, null, ${secretId})`;
+    },
+  };
+}
+
+function toAccount(r: AccountRow): StoredAccount {
+  return {
+    username: r.username,
+    kind: r.kind,
+    passwordHash: r.password_hash,
+    fullName: r.full_name,
+    role: r.role,
+    orgCode: r.org_code,
+    status: r.status,
+    failedAttempts: r.failed_attempts,
+    lockedUntil: r.locked_until,
+    rateLimitPerMinute: r.rate_limit_per_minute,
+  };
+}
+
+/** Records a sign-in event (success, failure, sign-out) in the audit log; there is no caller context yet. */
+export async function auditSignIn(
+  db: Db,
+  username: string,
+  action: 'sign_in' | 'sign_in_failed' | 'sign_out',
+  channel: 'web' | 'soap',
+  requestId: string,
+): Promise<void> {
+  await db`select audit.record_sign_in(${username}, ${action}, ${channel}, ${requestId})`;
+}
+
+/** Counts a call of a system account in the current minute; returns the count so far. */
+export async function countCall(db: Db, username: string): Promise<number> {
+  const [row] = await db<{ calls: number }[]>`select auth.count_call(${username}) as calls`;
+  return row!.calls;
+}
+
+export async function isTokenRevoked(db: Db, jti: string): Promise<boolean> {
+  return (await db`select 1 from auth.revoked_token where jti = ${jti}`).length > 0;
+}
+
+export async function revokeToken(db: Db, jti: string, expiresAt: Date): Promise<void> {
+  await db`
+    insert into auth.revoked_token (jti, expires_at) values (${jti}, ${expiresAt})
+    on conflict (jti) do nothing`;
+  await db`delete from auth.revoked_token where expires_at < now()`;
+}
+
+/**
+ * Is the token's account still active, with the same role and organisation? Tokens live for hours; a disabled
+ * account or a changed role must stop working at once, whatever the token says.
+ */
+export async function isCallerCurrent(
+  db: Db,
+  who: { username: string; role: string; orgCode: string },
+): Promise<boolean> {
+  const [row] = await db<{ role: string; org_code: string; status: string }[]>`
+    select role, org_code, status from auth.account_for_sign_in(${who.username})`;
+  return Boolean(row && row.status === 'active' && row.role === who.role && row.org_code === who.orgCode);
+}
