@@ -6,9 +6,10 @@ import { type Caller, callerFromClaims } from '../../shared/platform/access/call
 import { can, type Permission } from '../../shared/platform/access/permissions';
 import { withCaller } from '../../shared/platform/access/scoped';
 import type { Tx } from '../../shared/platform/db/connection';
-import { russianIssue } from '../../shared/platform/flk/schema-issues';
+import { Refusal } from '../../shared/platform/flk/refusal';
+import { schemaIssues } from '../../shared/platform/flk/schema-issues';
 import { getPorts, type Ports } from '../../shared/platform/ports/ports';
-import { type FieldError, ProblemError, problems } from './problem';
+import { problemBody, problems, refusalStatus } from './problem';
 
 export interface RestRequest {
   event: APIGatewayProxyEvent;
@@ -73,17 +74,10 @@ function rawResponse(status: number, body: string | Buffer, headers: Record<stri
   };
 }
 
-function problemResponse(error: ProblemError, requestId: string): APIGatewayProxyResult {
+function problemResponse(refusal: Refusal, requestId: string): APIGatewayProxyResult {
   return json(
-    error.status,
-    {
-      type: `urn:omslink:problem:${error.status}`,
-      title: error.title,
-      status: error.status,
-      ...(error.detail ? { detail: error.detail } : {}),
-      ...(error.errors ? { errors: error.errors } : {}),
-      requestId,
-    },
+    refusalStatus[refusal.reason],
+    problemBody(refusal, requestId),
     { 'x-request-id': requestId },
     'application/problem+json',
   );
@@ -92,7 +86,7 @@ function problemResponse(error: ProblemError, requestId: string): APIGatewayProx
 /**
  * The one wrapper of every REST handler (middy): resolves the caller from the authorizer claims, refuses a
  * missing caller on `user` routes and a caller whose account was disabled or changed since the token was
- * issued, maps `ProblemError` to problem+json and anything else to a 500 problem without internals; every
+ * issued, maps a `Refusal` to problem+json and anything else to a 500 problem without internals; every
  * answer names its request id (`x-request-id`), the id the audit log records. Logs carry the request id, route and error class only — never request data.
  */
 export function restHandler(
@@ -118,7 +112,7 @@ export function restHandler(
   return middy(base).onError(async (request) => {
     const requestId = request.event?.requestContext?.requestId ?? request.context.awsRequestId;
     const error = request.error;
-    if (error instanceof ProblemError) {
+    if (error instanceof Refusal) {
       request.response = problemResponse(error, requestId);
       return;
     }
@@ -131,13 +125,17 @@ export function restHandler(
         code: (error as { code?: string } | null)?.code,
       }),
     );
-    request.response = problemResponse(
-      new ProblemError(
-        500,
-        'Внутренняя ошибка сервиса',
-        `Повторите попытку позже. Код запроса: ${requestId}.`,
-      ),
-      requestId,
+    request.response = json(
+      500,
+      {
+        type: 'urn:omslink:problem:500',
+        title: 'Внутренняя ошибка сервиса',
+        status: 500,
+        detail: `Повторите попытку позже. Код запроса: ${requestId}.`,
+        requestId,
+      },
+      { 'x-request-id': requestId },
+      'application/problem+json',
     );
   });
 }
@@ -156,7 +154,7 @@ export function parseBody<T extends ZodType>(event: APIGatewayProxyEvent, schema
       : event.body;
     body = JSON.parse(text || 'null');
   } catch {
-    throw problems.invalid([{ code: '903', message: 'Тело запроса не является корректным JSON' }]);
+    throw Refusal.request('903', 'Тело запроса не является корректным JSON');
   }
   return parse(schema, body);
 }
@@ -164,10 +162,5 @@ export function parseBody<T extends ZodType>(event: APIGatewayProxyEvent, schema
 function parse<T extends ZodType>(schema: T, value: unknown): z.infer<T> {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
-  const errors: FieldError[] = result.error.issues.map((issue) => ({
-    code: issue.code === 'invalid_type' && issue.input === undefined ? '902' : '904',
-    field: issue.path.join('.'),
-    message: russianIssue(issue),
-  }));
-  throw problems.invalid(errors);
+  throw problems.invalid(schemaIssues(result.error));
 }

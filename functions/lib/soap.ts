@@ -5,6 +5,7 @@ import { auditSignIn, countCall } from '../../shared/platform/access/account-rep
 import { roleOrganisationKind } from '../../shared/platform/access/roles';
 import { type AccessContext, withCaller } from '../../shared/platform/access/scoped';
 import type { Tx } from '../../shared/platform/db/connection';
+import { Refusal } from '../../shared/platform/flk/refusal';
 import { EnvelopeError, scanEnvelope } from '../../shared/platform/formats/soap/envelope-scan';
 import { getPorts } from '../../shared/platform/ports/ports';
 import { authenticateSystem } from './system-credentials';
@@ -33,20 +34,9 @@ export async function soapDb<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
 export function assertOwnSender(senderCode: unknown): void {
   const caller = soapCaller();
   if (String(senderCode ?? '') !== caller.orgCode) {
-    throw new SoapClientFault(
-      'AUTH-403',
+    throw Refusal.forbidden(
       `Отправитель пакета (${String(senderCode ?? 'не указан').slice(0, 16)}) не совпадает с организацией учётной записи (${caller.orgCode})`,
     );
-  }
-}
-
-/** A caller's mistake in a SOAP operation: becomes a `soap:Client` Fault with a stable code. */
-export class SoapClientFault extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
   }
 }
 
@@ -113,11 +103,12 @@ export function soapHandler(definition: SoapServiceDefinition) {
                 try {
                   return await op(args ?? {});
                 } catch (error) {
-                  if (error instanceof SoapClientFault) {
+                  // A refusal is the caller's mistake: a soap:Client Fault with its stable code.
+                  if (error instanceof Refusal) {
                     throw {
                       Fault: {
-                        faultcode: 'soap:Client',
-                        faultstring: error.message,
+                        faultcode: error.reason === 'unavailable' ? 'soap:Server' : 'soap:Client',
+                        faultstring: error.detail,
                         detail: { code: error.code },
                       },
                     };

@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFeed } from '../../shared/hospitalisation/db/feeds';
-import { PackageRefused, processPackage } from '../../shared/hospitalisation/db/process-package';
+import { processPackage } from '../../shared/hospitalisation/db/process-package';
 import { personSectionLinks } from '../../shared/person/db/person-section-links';
 import { withCaller } from '../../shared/platform/access/scoped';
+import { Refusal } from '../../shared/platform/flk/refusal';
 import { createTestDatabase, type TestDatabase } from '../helpers/database';
 import {
   admission,
@@ -166,7 +167,7 @@ describe('hospitalisation lifecycle', () => {
   it('refuses a package sent for another organisation as a whole, storing nothing', async () => {
     await expect(
       processPackage(db.app, mo(), 'referral', header(f.hospital), [referral(f, f.persons[6]!)]),
-    ).rejects.toBeInstanceOf(PackageRefused);
+    ).rejects.toBeInstanceOf(Refusal);
     await expect(
       processPackage(db.app, smo(), 'referral', header(f.smo), [referral(f, f.persons[6]!)]),
     ).rejects.toMatchObject({ code: 'AUTH-403' });

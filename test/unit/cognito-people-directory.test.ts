@@ -14,8 +14,8 @@ import {
 import { mockClient } from 'aws-sdk-client-mock';
 import { SignJWT } from 'jose';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { ProblemError } from '../../functions/lib/problem';
 import { directoryProblem } from '../../functions/rest/accounts/account-problems';
+import { Refusal } from '../../shared/platform/flk/refusal';
 import { cognitoPeopleDirectory } from '../../shared/platform/ports/cognito-people-directory';
 import { PeopleDirectoryError } from '../../shared/platform/ports/people-directory';
 
@@ -93,8 +93,8 @@ describe('Cognito people directory: administration', () => {
     expect(error).toBeInstanceOf(PeopleDirectoryError);
     expect(error).toMatchObject({ code: 'exists' });
     const problem = directoryProblem(error);
-    expect(problem).toBeInstanceOf(ProblemError);
-    expect(problem).toMatchObject({ status: 409, title: 'Конфликт' });
+    expect(problem).toBeInstanceOf(Refusal);
+    expect(problem).toMatchObject({ reason: 'conflict', title: 'Конфликт' });
     expect(cognito.commandCalls(AdminAddUserToGroupCommand)).toHaveLength(0);
   });
 
@@ -175,10 +175,10 @@ describe('Cognito people directory: administration', () => {
 
     // Assess
     expect(directoryProblem(invalid)).toMatchObject({
-      status: 400,
-      errors: [expect.objectContaining({ code: '904', field: 'password' })],
+      reason: 'invalid',
+      issues: [expect.objectContaining({ code: '904', field: 'password' })],
     });
-    expect(directoryProblem(throttled)).toMatchObject({ status: 503 });
+    expect(directoryProblem(throttled)).toMatchObject({ reason: 'unavailable' });
     expect(directoryProblem(denied)).toBe(denied);
     expect(denied).toMatchObject({ name: 'AccessDeniedException' });
   });
@@ -190,7 +190,7 @@ describe('Cognito people directory: administration', () => {
       .catch((e: unknown) => e);
 
     // Assess
-    expect(directoryProblem(error)).toMatchObject({ status: 503 });
+    expect(directoryProblem(error)).toMatchObject({ reason: 'unavailable' });
     expect(cognito.calls()).toHaveLength(0);
   });
 });

@@ -8,7 +8,7 @@ import {
   resolutionIssues,
 } from '../../shared/person/domain/identity-input';
 import { formatSnils, makeSnils } from '../../shared/person/domain/snils';
-import { type FlkRule, fire, hasErrors } from '../../shared/platform/flk/flk-rule';
+import { type FlkRule, fire, hasErrors } from '../../shared/platform/flk/issue';
 
 function rules(overrides: Record<string, FlkRule['severity']> = {}) {
   const base: [string, string, string, FlkRule['severity']][] = [

@@ -1,7 +1,8 @@
+import { Refusal } from '../../../shared/platform/flk/refusal';
 import { PeopleDirectoryError } from '../../../shared/platform/ports/people-directory';
-import { ProblemError, problems } from '../../lib/problem';
+import { problems } from '../../lib/problem';
 
-export const conflict = (detail: string) => new ProblemError(409, 'Конфликт', detail);
+export const conflict = (detail: string) => new Refusal('conflict', '905', detail, [], 'Конфликт');
 
 /** Maps a people-directory refusal (Cognito or local) to a problem; other errors pass through unchanged. */
 export function directoryProblem(error: unknown): unknown {
@@ -14,7 +15,7 @@ export function directoryProblem(error: unknown): unknown {
     case 'invalid-password':
       return problems.invalid([{ code: '904', field: 'password', message: error.message }]);
     case 'unavailable':
-      return new ProblemError(503, 'Сервис временно недоступен', error.message);
+      return new Refusal('unavailable', 'UNAVAILABLE', error.message, [], 'Сервис временно недоступен');
   }
 }
 

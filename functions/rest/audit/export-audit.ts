@@ -1,6 +1,6 @@
 import { auditExportCap, exportAuditLog } from '../../../shared/audit/db/export-audit-log';
 import { AuditFilter, auditExportFileName } from '../../../shared/audit/domain/audit-filter';
-import { ProblemError } from '../../lib/problem';
+import { Refusal } from '../../../shared/platform/flk/refusal';
 import { parseQuery, requirePermission, restHandler } from '../../lib/rest';
 import { csvDownload } from './csv-download';
 
@@ -10,11 +10,20 @@ export const handler = restHandler({ auth: 'user' }, async ({ event, caller, db 
   const filter = parseQuery(event, AuditFilter);
   const result = await db((tx) => exportAuditLog(tx, filter));
   if (!result.ok) {
-    throw new ProblemError(
-      400,
-      'Слишком много записей для выгрузки',
+    throw new Refusal(
+      'invalid',
+      '904',
       `Под условия подходит более ${auditExportCap.toLocaleString('ru-RU')} записей журнала. Сократите период или добавьте фильтры.`,
-      [{ code: '904', field: 'from', message: 'Сузьте условия выгрузки' }],
+      [
+        {
+          rule: 'REQUEST',
+          severity: 'error',
+          code: '904',
+          field: 'from',
+          message: 'Сузьте условия выгрузки',
+        },
+      ],
+      'Слишком много записей для выгрузки',
     );
   }
   const today = new Date().toISOString().slice(0, 10);

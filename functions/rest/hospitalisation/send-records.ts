@@ -2,14 +2,13 @@ import { randomUUID } from 'node:crypto';
 import {
   type HospMessageKind,
   type PackageProtocol,
-  PackageRefused,
   processPackage,
 } from '../../../shared/hospitalisation/db/process-package';
 import type { AccessContext } from '../../../shared/platform/access/scoped';
 import type { Ports } from '../../../shared/platform/ports/ports';
-import { ProblemError, problems } from '../../lib/problem';
+import { problems } from '../../lib/problem';
 
-/** Runs a package through the service; a refused package becomes a problem with its code and Russian message. */
+/** Runs a package through the service; a refused package is a `Refusal`, which the REST wrapper answers. */
 export async function sendPackage(
   ports: Ports,
   who: AccessContext,
@@ -17,19 +16,7 @@ export async function sendPackage(
   header: { packageId: string; senderCode: string },
   records: readonly unknown[],
 ): Promise<PackageProtocol> {
-  try {
-    return await processPackage(await ports.sql(), who, kind, header, records);
-  } catch (error) {
-    if (error instanceof PackageRefused) {
-      throw new ProblemError(
-        error.status,
-        error.status === 403 ? 'Доступ запрещён' : 'Пакет отклонён',
-        error.message,
-        [{ code: error.code, message: error.message }],
-      );
-    }
-    throw error;
-  }
+  return processPackage(await ports.sql(), who, kind, header, records);
 }
 
 /**

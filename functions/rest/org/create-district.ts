@@ -2,7 +2,7 @@ import { createDistrict } from '../../../shared/org/db/district-writes';
 import { checkDistrict } from '../../../shared/org/domain/organisation-flk';
 import { DistrictCreate } from '../../../shared/org/domain/organisation-input';
 import { parseBody, requirePermission, restHandler } from '../../lib/rest';
-import { pathParam, refusalsAsProblems, refuseIfAny } from './org-problem';
+import { pathParam, refuseIfAny } from './org-problem';
 
 /** POST /api/v1/organisations/{code}/districts — a district whose doctor works in the same МО. */
 export const handler = restHandler({ auth: 'user' }, async ({ event, caller, db }) => {
@@ -11,6 +11,6 @@ export const handler = restHandler({ auth: 'user' }, async ({ event, caller, db 
   const input = parseBody(event, DistrictCreate);
   const { doctorSnils, errors } = checkDistrict(input, input.code);
   refuseIfAny(errors);
-  await refusalsAsProblems(() => db((tx) => createDistrict(tx, moCode, input, doctorSnils!)));
+  await db((tx) => createDistrict(tx, moCode, input, doctorSnils!));
   return { status: 201, body: { moCode, code: input.code } };
 });

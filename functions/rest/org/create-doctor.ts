@@ -2,7 +2,7 @@ import { createDoctor } from '../../../shared/org/db/doctor-writes';
 import { checkDoctor } from '../../../shared/org/domain/organisation-flk';
 import { DoctorCreate } from '../../../shared/org/domain/organisation-input';
 import { parseBody, requirePermission, restHandler } from '../../lib/rest';
-import { pathParam, refusalsAsProblems, refuseIfAny } from './org-problem';
+import { pathParam, refuseIfAny } from './org-problem';
 
 /** POST /api/v1/organisations/{code}/doctors — a doctor of the МО (СНИЛС checked, specialty in V021). */
 export const handler = restHandler({ auth: 'user' }, async ({ event, caller, db }) => {
@@ -11,6 +11,6 @@ export const handler = restHandler({ auth: 'user' }, async ({ event, caller, db 
   const input = parseBody(event, DoctorCreate);
   const { snils, errors } = checkDoctor(input);
   refuseIfAny(errors);
-  await refusalsAsProblems(() => db((tx) => createDoctor(tx, moCode, snils!, input)));
+  await db((tx) => createDoctor(tx, moCode, snils!, input));
   return { status: 201, body: { moCode, snils } };
 });

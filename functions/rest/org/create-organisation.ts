@@ -2,14 +2,14 @@ import { createOrganisation } from '../../../shared/org/db/organisation-writes';
 import { checkOrganisation, checkOrganisationCode } from '../../../shared/org/domain/organisation-flk';
 import { OrganisationCreate } from '../../../shared/org/domain/organisation-input';
 import { parseBody, requirePermission, restHandler } from '../../lib/rest';
-import { refusalsAsProblems, refuseIfAny } from './org-problem';
+import { refuseIfAny } from './org-problem';
 
 /** POST /api/v1/organisations — a new МО (F003 code) or СМО (F002 code). */
 export const handler = restHandler({ auth: 'user' }, async ({ event, caller, db }) => {
   requirePermission(caller, 'organisations.edit');
   const input = parseBody(event, OrganisationCreate);
   refuseIfAny([...checkOrganisationCode(input.kind, input.code), ...checkOrganisation(input.kind, input)]);
-  await refusalsAsProblems(() => db((tx) => createOrganisation(tx, input)));
+  await db((tx) => createOrganisation(tx, input));
   return {
     status: 201,
     body: { code: input.code },

@@ -4,7 +4,8 @@ import {
   DirectoryFileError,
   readOrganisationDirectory,
 } from '../../../shared/org/formats/ffoms-organisation-reader';
-import { ProblemError, problems } from '../../lib/problem';
+import { Refusal } from '../../../shared/platform/flk/refusal';
+import { problems } from '../../lib/problem';
 import { requirePermission, restHandler } from '../../lib/rest';
 
 const chunkBytes = 64 * 1024;
@@ -45,7 +46,8 @@ export const handler = restHandler({ auth: 'user' }, async ({ event, caller, db 
   try {
     const result = await db(async (tx) => {
       const region = await homeRegion(tx);
-      if (!region) throw new ProblemError(409, 'Регион не настроен', 'В реестре нет организации ТФОМС.');
+      if (!region)
+        throw new Refusal('conflict', '905', 'В реестре нет организации ТФОМС.', [], 'Регион не настроен');
       return importOrganisationDirectory(tx, readOrganisationDirectory(chunksOf(bytes)), region, {
         fileName,
         size: bytes.length,

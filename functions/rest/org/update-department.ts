@@ -2,7 +2,7 @@ import { changeDepartment } from '../../../shared/org/db/department-writes';
 import { checkDepartment } from '../../../shared/org/domain/organisation-flk';
 import { DepartmentFields } from '../../../shared/org/domain/organisation-input';
 import { parseBody, requirePermission, restHandler } from '../../lib/rest';
-import { pathParam, refusalsAsProblems, refuseIfAny } from './org-problem';
+import { pathParam, refuseIfAny } from './org-problem';
 
 /** PUT /api/v1/organisations/{code}/departments/{departmentCode} — the department; its bed list is replaced. */
 export const handler = restHandler({ auth: 'user' }, async ({ event, caller, db }) => {
@@ -11,6 +11,6 @@ export const handler = restHandler({ auth: 'user' }, async ({ event, caller, db 
   const code = pathParam(event, 'departmentCode');
   const input = parseBody(event, DepartmentFields);
   refuseIfAny(checkDepartment(input));
-  await refusalsAsProblems(() => db((tx) => changeDepartment(tx, moCode, code, input)));
+  await db((tx) => changeDepartment(tx, moCode, code, input));
   return { body: { moCode, code } };
 });

@@ -2,7 +2,7 @@ import { changeDistrict } from '../../../shared/org/db/district-writes';
 import { checkDistrict } from '../../../shared/org/domain/organisation-flk';
 import { DistrictFields } from '../../../shared/org/domain/organisation-input';
 import { parseBody, requirePermission, restHandler } from '../../lib/rest';
-import { pathParam, refusalsAsProblems, refuseIfAny } from './org-problem';
+import { pathParam, refuseIfAny } from './org-problem';
 
 /** PUT /api/v1/organisations/{code}/districts/{districtCode} — kind, doctor, closing date. */
 export const handler = restHandler({ auth: 'user' }, async ({ event, caller, db }) => {
@@ -12,6 +12,6 @@ export const handler = restHandler({ auth: 'user' }, async ({ event, caller, db 
   const input = parseBody(event, DistrictFields);
   const { doctorSnils, errors } = checkDistrict(input);
   refuseIfAny(errors);
-  await refusalsAsProblems(() => db((tx) => changeDistrict(tx, moCode, code, input, doctorSnils!)));
+  await db((tx) => changeDistrict(tx, moCode, code, input, doctorSnils!));
   return { body: { moCode, code } };
 });

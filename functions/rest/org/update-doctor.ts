@@ -2,7 +2,7 @@ import { changeDoctor } from '../../../shared/org/db/doctor-writes';
 import { checkDoctorSnils } from '../../../shared/org/domain/organisation-flk';
 import { DoctorFields } from '../../../shared/org/domain/organisation-input';
 import { parseBody, requirePermission, restHandler } from '../../lib/rest';
-import { pathParam, refusalsAsProblems, refuseIfAny } from './org-problem';
+import { pathParam, refuseIfAny } from './org-problem';
 
 /** PUT /api/v1/organisations/{code}/doctors/{snils} — name and specialty (СНИЛС in any usual spelling). */
 export const handler = restHandler({ auth: 'user' }, async ({ event, caller, db }) => {
@@ -11,6 +11,6 @@ export const handler = restHandler({ auth: 'user' }, async ({ event, caller, db 
   const { snils, errors } = checkDoctorSnils(pathParam(event, 'snils'));
   refuseIfAny(errors);
   const input = parseBody(event, DoctorFields);
-  await refusalsAsProblems(() => db((tx) => changeDoctor(tx, moCode, snils!, input)));
+  await db((tx) => changeDoctor(tx, moCode, snils!, input));
   return { body: { moCode, snils } };
 });

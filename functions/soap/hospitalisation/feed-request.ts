@@ -1,4 +1,4 @@
-import { SoapClientFault } from '../../lib/soap';
+import { Refusal } from '../../../shared/platform/flk/refusal';
 import { soapText } from '../../lib/soap-values';
 import type { Xml } from './records-from-soap';
 
@@ -15,7 +15,7 @@ export function feedOptions(args: Xml, withSent = false) {
   const raw = args.Limit;
   const limit = raw === undefined || raw === null || raw === '' ? defaultFeedLimit : Number(raw);
   if (!Number.isInteger(limit) || limit < 1 || limit > maxFeedLimit) {
-    throw new SoapClientFault('904', `Limit должен быть целым числом от 1 до ${maxFeedLimit}`);
+    throw Refusal.request('904', `Limit должен быть целым числом от 1 до ${maxFeedLimit}`);
   }
   const cursor = soapText(args.ChangedSince) ?? '';
   const sent = withSent && (args.Sent === true || String(args.Sent ?? '').toLowerCase() === 'true');

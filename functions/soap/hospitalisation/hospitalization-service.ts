@@ -4,17 +4,14 @@ import {
   type FeedName,
   readFeed,
 } from '../../../shared/hospitalisation/db/feeds';
-import {
-  type HospMessageKind,
-  PackageRefused,
-  processPackage,
-} from '../../../shared/hospitalisation/db/process-package';
+import { type HospMessageKind, processPackage } from '../../../shared/hospitalisation/db/process-package';
 import type { AdmissionView, FreeBedsView, ReferralView } from '../../../shared/hospitalisation/db/views';
 import { hospitalizationServiceWsdl } from '../../../shared/hospitalisation/formats/hospitalization-service.wsdl';
 import { can } from '../../../shared/platform/access/permissions';
 import type { AccessContext } from '../../../shared/platform/access/scoped';
+import { Refusal } from '../../../shared/platform/flk/refusal';
 import { getPorts } from '../../../shared/platform/ports/ports';
-import { SoapClientFault, soapCaller, soapDb, soapHandler } from '../../lib/soap';
+import { soapCaller, soapDb, soapHandler } from '../../lib/soap';
 import { feedOptions } from './feed-request';
 import { protocolToSoap } from './protocol-to-soap';
 import {
@@ -38,19 +35,14 @@ import { admissionToSoap, eventToSoap, freeBedsToSoap, referralToSoap } from './
  */
 function send(kind: HospMessageKind, element: string, toRecord: (record: Xml) => unknown) {
   return async (args: Xml) => {
-    try {
-      const protocol = await processPackage(
-        await getPorts().sql(),
-        soapCaller(),
-        kind,
-        headerFromSoap(args.Header),
-        recordsOf(args, element).map(toRecord),
-      );
-      return protocolToSoap(protocol);
-    } catch (error) {
-      if (error instanceof PackageRefused) throw new SoapClientFault(error.code, error.message);
-      throw error;
-    }
+    const protocol = await processPackage(
+      await getPorts().sql(),
+      soapCaller(),
+      kind,
+      headerFromSoap(args.Header),
+      recordsOf(args, element).map(toRecord),
+    );
+    return protocolToSoap(protocol);
   };
 }
 
@@ -62,7 +54,7 @@ async function feed<T>(
 ): Promise<{ items: T[]; next: string }> {
   const who: AccessContext = soapCaller();
   if (!can(who, 'hospitalisation.read')) {
-    throw new SoapClientFault('AUTH-403', 'Учётной записи не разрешено чтение сведений о госпитализации');
+    throw Refusal.forbidden('Учётной записи не разрешено чтение сведений о госпитализации');
   }
   const options = feedOptions(args, withSent);
   try {
@@ -70,10 +62,7 @@ async function feed<T>(
     return { items: page.items as T[], next: page.nextCursor };
   } catch (error) {
     if (error instanceof BadCursorError) {
-      throw new SoapClientFault(
-        '904',
-        'Неверный курсор ChangedSince: передайте NextCursor предыдущего ответа',
-      );
+      throw Refusal.request('904', 'Неверный курсор ChangedSince: передайте NextCursor предыдущего ответа');
     }
     throw error;
   }
@@ -110,7 +99,7 @@ export const handler = soapHandler({
     },
     async GetInsuredEvents(args) {
       if (soapCaller().orgKind === 'MO') {
-        throw new SoapClientFault('AUTH-403', 'События застрахованных лиц доступны СМО и ТФОМС');
+        throw Refusal.forbidden('События застрахованных лиц доступны СМО и ТФОМС');
       }
       const page = await feed<EventView>('events', args, false);
       return { Event: page.items.map(eventToSoap), NextCursor: page.next };

@@ -1,4 +1,4 @@
-import type { FlkIssue } from '../../../shared/platform/flk/flk-rule';
+import type { FlkIssue } from '../../../shared/platform/flk/issue';
 
 /** The package protocol as the service answers it (shared/db/hospitalisation/process-package.ts). */
 export interface ProtocolLike {

@@ -1,7 +1,8 @@
 import { directoryExists, listDirectories, searchRecords } from '../../../shared/nsi/db/nsi-repository';
 import { nsiServiceWsdl } from '../../../shared/nsi/formats/nsi-service.wsdl';
+import { Refusal } from '../../../shared/platform/flk/refusal';
 import { getPorts } from '../../../shared/platform/ports/ports';
-import { SoapClientFault, soapCaller, soapHandler } from '../../lib/soap';
+import { soapCaller, soapHandler } from '../../lib/soap';
 
 const isoDate = /^\d{4}-\d{2}-\d{2}$/;
 const isoDay = (d: Date) => (Number.isNaN(d.getTime()) ? 'invalid' : d.toISOString().slice(0, 10));
@@ -33,7 +34,7 @@ export const handler = soapHandler({
       const validOn =
         raw === undefined ? undefined : raw instanceof Date ? isoDay(raw) : String(raw).slice(0, 10);
       if (validOn !== undefined && !isoDate.test(validOn)) {
-        throw new SoapClientFault('904', `Неверная дата ValidOn: ${validOn}`);
+        throw Refusal.request('904', `Неверная дата ValidOn: ${validOn}`);
       }
       const page = Number(args.Page ?? 1);
       const pageSize = Number(args.PageSize ?? 100);
@@ -44,11 +45,11 @@ export const handler = soapHandler({
         pageSize < 1 ||
         pageSize > 1000
       ) {
-        throw new SoapClientFault('904', 'Page должен быть ≥ 1, PageSize — от 1 до 1000');
+        throw Refusal.request('904', 'Page должен быть ≥ 1, PageSize — от 1 до 1000');
       }
       const sql = await getPorts().sql();
       if (!code || !(await directoryExists(sql, code))) {
-        throw new SoapClientFault('904', `Справочник «${code}» не найден`);
+        throw Refusal.request('904', `Справочник «${code}» не найден`);
       }
       const q = args.Query === undefined ? undefined : String(args.Query);
       const result = await searchRecords(sql, { code, q, validOn, page, pageSize, sort: 'code' });

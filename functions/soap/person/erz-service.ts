@@ -3,14 +3,15 @@ import { importErzPersons } from '../../../shared/person/db/erz-import';
 import { hasIdentifiers, type IdentityInput } from '../../../shared/person/domain/identity-input';
 import { erzServiceWsdl } from '../../../shared/person/formats/erz-service.wsdl';
 import { can } from '../../../shared/platform/access/permissions';
+import { Refusal } from '../../../shared/platform/flk/refusal';
 import { getPorts } from '../../../shared/platform/ports/ports';
-import { assertOwnSender, SoapClientFault, soapCaller, soapDb, soapHandler } from '../../lib/soap';
+import { assertOwnSender, soapCaller, soapDb, soapHandler } from '../../lib/soap';
 import { soapDate, soapList, soapText } from '../../lib/soap-values';
 import { erzPersonFromSoap } from './erz-person-from-soap';
 
 const dateOrFault = (value: unknown, field: string) => {
   const date = soapDate(value);
-  if (date === 'invalid') throw new SoapClientFault('903', `Неверная дата ${field}: ожидается ГГГГ-ММ-ДД`);
+  if (date === 'invalid') throw Refusal.request('903', `Неверная дата ${field}: ожидается ГГГГ-ММ-ДД`);
   return date;
 };
 
@@ -27,12 +28,12 @@ export const handler = soapHandler({
     async SendErzExtract(args) {
       const caller = soapCaller();
       if (!can(caller, 'erz.import')) {
-        throw new SoapClientFault('AUTH-403', 'Учётной записи не разрешена загрузка выписок ЕРЗ');
+        throw Refusal.forbidden('Учётной записи не разрешена загрузка выписок ЕРЗ');
       }
       const header = (args.Header ?? {}) as Record<string, unknown>;
       assertOwnSender(header.SenderCode);
       const packageId = soapText(header.PackageId);
-      if (!packageId) throw new SoapClientFault('902', 'Не указан идентификатор пакета Header/PackageId');
+      if (!packageId) throw Refusal.request('902', 'Не указан идентификатор пакета Header/PackageId');
       const persons = soapList(args.Person as Record<string, unknown> | Record<string, unknown>[]).map(
         (p, i) => erzPersonFromSoap(p, i + 1),
       );
@@ -67,7 +68,7 @@ export const handler = soapHandler({
     },
     async GetInsuranceAffiliation(args) {
       if (!can(soapCaller(), 'persons.query-affiliation')) {
-        throw new SoapClientFault('AUTH-403', 'Учётной записи не разрешён запрос страховой принадлежности');
+        throw Refusal.forbidden('Учётной записи не разрешён запрос страховой принадлежности');
       }
       const input: IdentityInput = {
         enp: soapText(args.Enp),
@@ -81,7 +82,7 @@ export const handler = soapHandler({
         onDate: dateOrFault(args.OnDate, 'OnDate'),
       };
       if (!hasIdentifiers(input)) {
-        throw new SoapClientFault('902', 'Укажите ЕНП, СНИЛС или фамилию, имя и дату рождения');
+        throw Refusal.request('902', 'Укажите ЕНП, СНИЛС или фамилию, имя и дату рождения');
       }
       const answer = await soapDb((tx) => queryAffiliation(tx, input));
       return {

@@ -1,4 +1,4 @@
-import { type FlkIssue, fire } from '../../platform/flk/flk-rule';
+import { type FlkIssue, fire } from '../../platform/flk/issue';
 import { AdmissionRecord } from '../domain/records';
 import {
   bedProfileIssues,

@@ -1,4 +1,4 @@
-import { type FlkIssue, fire } from '../../platform/flk/flk-rule';
+import { type FlkIssue, fire } from '../../platform/flk/issue';
 import { CancellationRecord, cancelReasons } from '../domain/records';
 import { futureIssues, orderIssues } from './common-checks';
 import { type KindHandler, recordEvent } from './kind-handler';

@@ -6,7 +6,7 @@ import {
   type Resolution,
   resolutionIssues,
 } from '../../person/domain/identity-input';
-import { type FlkIssue, fire } from '../../platform/flk/flk-rule';
+import { type FlkIssue, fire } from '../../platform/flk/issue';
 import { isAfter } from '../domain/dates';
 import type { PatientRef } from '../domain/records';
 import type { Lookups } from './lookups';

@@ -1,4 +1,4 @@
-import { type FlkIssue, fire } from '../../platform/flk/flk-rule';
+import { type FlkIssue, fire } from '../../platform/flk/issue';
 import { freeBedsCountIssues } from '../domain/free-beds-rules';
 import { FreeBedsRecord } from '../domain/records';
 import { bedProfileIssues, codeIssues, departmentIssues, futureIssues } from './common-checks';

@@ -1,7 +1,7 @@
 import type { ZodType } from 'zod';
 import type { AccessContext } from '../../platform/access/scoped';
 import type { Tx } from '../../platform/db/connection';
-import type { FlkIssue } from '../../platform/flk/flk-rule';
+import type { FlkIssue } from '../../platform/flk/issue';
 import type { Lookups } from './lookups';
 
 /** How one message kind is checked (beyond its schema) and written. */

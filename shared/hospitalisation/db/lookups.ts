@@ -1,5 +1,5 @@
 import type { Tx } from '../../platform/db/connection';
-import type { FlkRuleSet } from '../../platform/flk/flk-rule';
+import type { FlkRuleSet } from '../../platform/flk/issue';
 import { loadFlkRules } from '../../platform/flk/rule-repository';
 
 export interface DepartmentFacts {

@@ -1,4 +1,4 @@
-import { type FlkIssue, fire } from '../../platform/flk/flk-rule';
+import { type FlkIssue, fire } from '../../platform/flk/issue';
 import { MovementRecord } from '../domain/records';
 import { bedProfileIssues, codeIssues, departmentIssues, futureIssues, orderIssues } from './common-checks';
 import { type KindHandler, recordEvent } from './kind-handler';

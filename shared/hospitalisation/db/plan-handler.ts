@@ -1,4 +1,4 @@
-import { type FlkIssue, fire } from '../../platform/flk/flk-rule';
+import { type FlkIssue, fire } from '../../platform/flk/issue';
 import { PlanRecord } from '../domain/records';
 import { codeIssues } from './common-checks';
 import type { KindHandler } from './kind-handler';

@@ -1,7 +1,8 @@
 import { can } from '../../platform/access/permissions';
 import { type AccessContext, audit, withCaller } from '../../platform/access/scoped';
 import type { Sql, Tx } from '../../platform/db/connection';
-import { type FlkIssue, fire, hasErrors } from '../../platform/flk/flk-rule';
+import { type FlkIssue, fire, hasErrors } from '../../platform/flk/issue';
+import { Refusal } from '../../platform/flk/refusal';
 import { schemaIssues } from '../../platform/flk/schema-issues';
 import type { PackageHeader } from '../domain/records';
 import { admissionHandler } from './admission-handler';
@@ -51,18 +52,6 @@ export interface PackageProtocol {
   records: RecordProtocol[];
 }
 
-/** The whole request is refused (nothing stored): a SOAP Fault / a 4xx problem with this code. */
-export class PackageRefused extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-    readonly status: 400 | 403 = 400,
-  ) {
-    super(message);
-    this.name = 'PackageRefused';
-  }
-}
-
 // biome-ignore lint/suspicious/noExplicitAny: each kind has its own record and facts types
 const handlers: Record<HospMessageKind, KindHandler<any, any>> = {
   referral: referralHandler,
@@ -90,18 +79,16 @@ export async function processPackage(
   records: readonly unknown[],
 ): Promise<PackageProtocol> {
   if (header.senderCode !== who.orgCode) {
-    throw new PackageRefused(
-      'AUTH-403',
+    throw Refusal.forbidden(
       `Отправитель пакета (${header.senderCode.slice(0, 16)}) не совпадает с организацией учётной записи (${who.orgCode})`,
-      403,
     );
   }
   if (!can(who, kind === 'cancellation' ? 'referrals.cancel' : 'hospitalisation.send')) {
-    throw new PackageRefused('AUTH-403', 'Учётной записи не разрешено передавать такие сведения', 403);
+    throw Refusal.forbidden('Учётной записи не разрешено передавать такие сведения');
   }
-  if (records.length === 0) throw new PackageRefused('902', 'Пакет не содержит записей');
+  if (records.length === 0) throw Refusal.request('902', 'Пакет не содержит записей', 'records');
   if (records.length > maxPackageRecords) {
-    throw new PackageRefused('904', `В пакете больше ${maxPackageRecords} записей: разделите его`);
+    throw Refusal.request('904', `В пакете больше ${maxPackageRecords} записей: разделите его`, 'records');
   }
   return withCaller(sql, who, async (tx) => {
     await tx`select pg_advisory_xact_lock(727020, hashtext(${`${who.orgCode}/${kind}/${header.packageId}`}))`;

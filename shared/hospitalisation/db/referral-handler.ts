@@ -1,6 +1,6 @@
 import { checkSnils } from '../../person/domain/snils';
 import type { Tx } from '../../platform/db/connection';
-import { type FlkIssue, fire } from '../../platform/flk/flk-rule';
+import { type FlkIssue, fire } from '../../platform/flk/issue';
 import { addDays } from '../domain/dates';
 import { ReferralRecord } from '../domain/records';
 import {

@@ -2,12 +2,13 @@ import { can } from '../../platform/access/permissions';
 import { contextOfRequester } from '../../platform/access/requested-by';
 import { type AccessContext, audit, withCaller } from '../../platform/access/scoped';
 import type { Sql } from '../../platform/db/connection';
-import type { FlkIssue } from '../../platform/flk/flk-rule';
+import { type FlkIssue, flkError } from '../../platform/flk/issue';
+import { Refusal } from '../../platform/flk/refusal';
 import type { BlobPort } from '../../platform/ports/blobs';
 import type { ImportMessage } from '../../platform/ports/queue';
 import { tFamilyTables } from '../formats/t-family/t-family-tags';
 import { readTFileAll, TFilePackageError } from '../formats/t-family/t-file-reader';
-import { maxPackageRecords, PackageRefused, processPackage, type RecordProtocol } from './process-package';
+import { maxPackageRecords, processPackage, type RecordProtocol } from './process-package';
 import {
   claimTFile,
   finishTFile,
@@ -157,11 +158,9 @@ async function importFile(
         protocol.push({ ...record, ordinal: slice[record.ordinal - 1]!.ordinal });
       }
     } catch (error) {
-      if (!(error instanceof PackageRefused)) throw error;
+      if (!(error instanceof Refusal)) throw error;
       return {
-        ...refused([
-          { rule: 'TFILE.PACKAGE.REFUSED', code: error.code, severity: 'error', message: error.message },
-        ]),
+        ...refused([flkError('TFILE.PACKAGE.REFUSED', error.code, error.detail)]),
         fileType: header.type,
         header,
       };

@@ -1,5 +1,5 @@
 import type { Db, Tx } from '../../platform/db/connection';
-import type { FlkIssue } from '../../platform/flk/flk-rule';
+import type { FlkIssue } from '../../platform/flk/issue';
 import type { TFileHeader } from '../formats/t-family/t-file-reader';
 import type { RecordProtocol } from './process-package';
 

@@ -1,4 +1,4 @@
-import { type FlkIssue, type FlkRuleSet, fire } from '../../platform/flk/flk-rule';
+import { type FlkIssue, type FlkRuleSet, fire } from '../../platform/flk/issue';
 import type { FreeBedsRecord } from './records';
 
 const counts = [

@@ -1,6 +1,7 @@
 import { audit } from '../../platform/access/scoped';
 import type { Tx } from '../../platform/db/connection';
-import { OrgRefusal } from '../domain/org-refusal';
+import { Refusal } from '../../platform/flk/refusal';
+import { orgDuplicate } from '../domain/org-refusal';
 import { departmentNsiReferences, duplicate } from '../domain/organisation-flk';
 import type { BedInput, DepartmentCreate, DepartmentFields } from '../domain/organisation-input';
 import { refuseDuplicate, requireMedicalOrganisation, requireNsiCodes } from './organisation-writes';
@@ -26,7 +27,7 @@ export async function createDepartment(tx: Tx, moCode: string, input: Department
   const conflict = duplicate('department', 'code', input.code);
   const [existing] =
     await tx`select 1 from org.department where mo_code = ${moCode} and code = ${input.code}`;
-  if (existing) throw new OrgRefusal('duplicate', [conflict]);
+  if (existing) throw orgDuplicate([conflict]);
   const [row] = await refuseDuplicate(
     tx<{ id: string }[]>`
       insert into org.department (mo_code, code, name, kind, profile_v002, conditions_v006, date_end)
@@ -59,7 +60,7 @@ export async function changeDepartment(
            conditions_v006 = ${input.conditionsV006}, date_end = ${input.dateEnd ?? null}
     where mo_code = ${moCode} and code = ${code}
     returning id`;
-  if (!row) throw OrgRefusal.notFound(`Отделение «${code}» в МО ${moCode} не найдено.`);
+  if (!row) throw Refusal.notFound(`Отделение «${code}» в МО ${moCode} не найдено.`);
   await writeBeds(tx, row.id, input.beds);
   await audit(tx, 'update', 'department', { records: [`${moCode}/${code}`] }, { beds: input.beds.length });
 }

@@ -1,13 +1,14 @@
 import { audit } from '../../platform/access/scoped';
 import type { Tx } from '../../platform/db/connection';
-import { OrgRefusal } from '../domain/org-refusal';
+import { Refusal } from '../../platform/flk/refusal';
+import { orgDuplicate } from '../domain/org-refusal';
 import { doctorNotInMo, duplicate } from '../domain/organisation-flk';
 import type { DistrictCreate, DistrictFields } from '../domain/organisation-input';
 import { refuseDuplicate, requireMedicalOrganisation } from './organisation-writes';
 
 async function requireDoctorOfMo(tx: Tx, moCode: string, doctorSnils: string): Promise<void> {
   const [doctor] = await tx`select 1 from org.doctor where mo_code = ${moCode} and snils = ${doctorSnils}`;
-  if (!doctor) throw OrgRefusal.invalid([doctorNotInMo(doctorSnils)]);
+  if (!doctor) throw Refusal.invalid([doctorNotInMo(doctorSnils)]);
 }
 
 /** A district (участок) of an МО; its doctor must be a doctor of the same МО. */
@@ -21,7 +22,7 @@ export async function createDistrict(
   await requireDoctorOfMo(tx, moCode, doctorSnils);
   const conflict = duplicate('district', 'code', input.code);
   const [existing] = await tx`select 1 from org.district where mo_code = ${moCode} and code = ${input.code}`;
-  if (existing) throw new OrgRefusal('duplicate', [conflict]);
+  if (existing) throw orgDuplicate([conflict]);
   await refuseDuplicate(
     tx`insert into org.district (mo_code, code, kind, doctor_snils, date_end)
        values (${moCode}, ${input.code}, ${input.kind}, ${doctorSnils}, ${input.dateEnd ?? null})`,
@@ -43,6 +44,6 @@ export async function changeDistrict(
     update org.district set kind = ${input.kind}, doctor_snils = ${doctorSnils}, date_end = ${input.dateEnd ?? null}
     where mo_code = ${moCode} and code = ${code}
     returning code`;
-  if (rows.length === 0) throw OrgRefusal.notFound(`Участок «${code}» в МО ${moCode} не найден.`);
+  if (rows.length === 0) throw Refusal.notFound(`Участок «${code}» в МО ${moCode} не найден.`);
   await audit(tx, 'update', 'district', { records: [`${moCode}/${code}`] });
 }

@@ -1,6 +1,7 @@
 import { audit } from '../../platform/access/scoped';
 import type { Tx } from '../../platform/db/connection';
-import { OrgRefusal } from '../domain/org-refusal';
+import { Refusal } from '../../platform/flk/refusal';
+import { orgDuplicate } from '../domain/org-refusal';
 import { doctorNsiReferences, duplicate } from '../domain/organisation-flk';
 import type { DoctorFields } from '../domain/organisation-input';
 import { refuseDuplicate, requireMedicalOrganisation, requireNsiCodes } from './organisation-writes';
@@ -16,7 +17,7 @@ export async function createDoctor(
   await requireNsiCodes(tx, doctorNsiReferences(input));
   const conflict = duplicate('doctor', 'snils', snils);
   const [existing] = await tx`select 1 from org.doctor where mo_code = ${moCode} and snils = ${snils}`;
-  if (existing) throw new OrgRefusal('duplicate', [conflict]);
+  if (existing) throw orgDuplicate([conflict]);
   await refuseDuplicate(
     tx`insert into org.doctor (mo_code, snils, fam, im, ot, specialty_v021)
        values (${moCode}, ${snils}, ${input.fam}, ${input.im}, ${input.ot}, ${input.specialtyV021})`,
@@ -38,6 +39,6 @@ export async function changeDoctor(
            specialty_v021 = ${input.specialtyV021}
     where mo_code = ${moCode} and snils = ${snils}
     returning snils`;
-  if (rows.length === 0) throw OrgRefusal.notFound(`Врач с СНИЛС ${snils} в МО ${moCode} не найден.`);
+  if (rows.length === 0) throw Refusal.notFound(`Врач с СНИЛС ${snils} в МО ${moCode} не найден.`);
   await audit(tx, 'update', 'doctor', { records: [`${moCode}/${snils}`] });
 }

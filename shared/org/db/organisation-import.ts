@@ -1,17 +1,18 @@
 import { audit } from '../../platform/access/scoped';
 import type { Tx } from '../../platform/db/connection';
+import type { FlkIssue } from '../../platform/flk/issue';
 import {
   type DirectoryRecord,
   type ImportRegion,
   organisationFromDirectory,
 } from '../domain/directory-organisation';
-import type { FlkError } from '../domain/organisation-flk';
+import { orgIssue } from '../domain/organisation-flk';
 import type { OrganisationCreate } from '../domain/organisation-input';
 
 export interface ImportRecordError {
   ordinal: number;
   code: string;
-  errors: FlkError[];
+  errors: FlkIssue[];
 }
 
 export interface DirectoryImportResult {
@@ -71,12 +72,12 @@ export async function importOrganisationDirectory(
           ordinal: item.ordinal,
           code: item.organisation.code,
           errors: [
-            {
+            orgIssue({
               code: '905',
               field: item.organisation.kind === 'MO' ? 'mcod' : 'smocod',
               value: item.organisation.code,
               message: 'Код уже занят организацией другого вида',
-            },
+            }),
           ],
         });
       } else if (outcome === 'created' || outcome === 'updated') {
@@ -104,12 +105,12 @@ export async function importOrganisationDirectory(
         ordinal: verdict.ordinal,
         code: verdict.organisation.code,
         errors: [
-          {
+          orgIssue({
             code: '905',
             field,
             value: verdict.organisation.code,
             message: 'Код организации повторяется в файле',
-          },
+          }),
         ],
       });
     } else {

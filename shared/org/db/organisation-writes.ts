@@ -1,7 +1,9 @@
 import { audit } from '../../platform/access/scoped';
 import type { Db, Tx } from '../../platform/db/connection';
-import { OrgRefusal } from '../domain/org-refusal';
-import { duplicate, type FlkError, type NsiReference, nsiErrors } from '../domain/organisation-flk';
+import type { FlkIssue } from '../../platform/flk/issue';
+import { Refusal } from '../../platform/flk/refusal';
+import { orgDuplicate } from '../domain/org-refusal';
+import { duplicate, type NsiReference, nsiErrors, orgIssue } from '../domain/organisation-flk';
 import type { OrganisationCreate, OrganisationFields } from '../domain/organisation-input';
 import { knownNsiCodes } from './nsi-codes';
 import {
@@ -20,22 +22,22 @@ export function today(): string {
 /** Refuses (904) every reference НСИ does not hold on the date. */
 export async function requireNsiCodes(db: Db, refs: readonly NsiReference[], date = today()): Promise<void> {
   const errors = nsiErrors(refs, await knownNsiCodes(db, refs, date), date);
-  if (errors.length > 0) throw OrgRefusal.invalid(errors);
+  if (errors.length > 0) throw Refusal.invalid(errors);
 }
 
 /** Runs a write; a unique-key violation becomes a 905 duplicate refusal. */
-export async function refuseDuplicate<T>(write: Promise<T>, error: FlkError): Promise<T> {
+export async function refuseDuplicate<T>(write: Promise<T>, error: FlkIssue): Promise<T> {
   try {
     return await write;
   } catch (e) {
-    if ((e as { code?: string }).code === '23505') throw new OrgRefusal('duplicate', [error]);
+    if ((e as { code?: string }).code === '23505') throw orgDuplicate([error]);
     throw e;
   }
 }
 
 export async function requireOrganisation(db: Db, code: string): Promise<OrganisationRecord> {
   const org = await findOrganisationRecord(db, code);
-  if (!org) throw OrgRefusal.notFound(`Организация с кодом «${code}» не найдена.`);
+  if (!org) throw Refusal.notFound(`Организация с кодом «${code}» не найдена.`);
   return org;
 }
 
@@ -43,13 +45,13 @@ export async function requireOrganisation(db: Db, code: string): Promise<Organis
 export async function requireMedicalOrganisation(db: Db, code: string): Promise<OrganisationRecord> {
   const org = await requireOrganisation(db, code);
   if (org.kind !== 'MO') {
-    throw OrgRefusal.invalid([
-      {
+    throw Refusal.invalid([
+      orgIssue({
         code: '904',
         field: 'code',
         value: code,
         message: 'Отделения, коечный фонд, врачи и участки ведутся только у медицинских организаций',
-      },
+      }),
     ]);
   }
   return org;
@@ -57,7 +59,7 @@ export async function requireMedicalOrganisation(db: Db, code: string): Promise<
 
 export async function createOrganisation(tx: Tx, input: OrganisationCreate): Promise<void> {
   if (await findOrganisationRecord(tx, input.code)) {
-    throw new OrgRefusal('duplicate', [duplicate('organisation', 'code', input.code)]);
+    throw orgDuplicate([duplicate('organisation', 'code', input.code)]);
   }
   const region = await homeRegion(tx);
   await refuseDuplicate(
@@ -70,7 +72,7 @@ export async function createOrganisation(tx: Tx, input: OrganisationCreate): Pro
 export async function changeOrganisation(tx: Tx, code: string, input: OrganisationFields): Promise<void> {
   await requireOrganisation(tx, code);
   if (!(await updateOrganisation(tx, code, input))) {
-    throw OrgRefusal.notFound(`Организация с кодом «${code}» не найдена.`);
+    throw Refusal.notFound(`Организация с кодом «${code}» не найдена.`);
   }
   await audit(tx, 'update', 'organisation', { records: [code] });
 }

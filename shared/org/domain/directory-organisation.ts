@@ -1,4 +1,5 @@
-import { checkOrganisation, checkOrganisationCode, type FlkError } from './organisation-flk';
+import type { FlkIssue } from '../../platform/flk/issue';
+import { checkOrganisation, checkOrganisationCode, orgIssue } from './organisation-flk';
 import type { OrganisationCreate } from './organisation-input';
 
 /** A record of an F003/F002 publication as the reader gives it (leaf values by lower-cased element name). */
@@ -17,7 +18,7 @@ export interface ImportRegion {
 
 export type DirectoryVerdict =
   | { status: 'skipped'; ordinal: number; code: string }
-  | { status: 'invalid'; ordinal: number; code: string; errors: FlkError[] }
+  | { status: 'invalid'; ordinal: number; code: string; errors: FlkIssue[] }
   | { status: 'valid'; ordinal: number; organisation: OrganisationCreate };
 
 /** Element names of the publications, per organisation kind (F003 МО, F002 СМО). */
@@ -80,14 +81,15 @@ export function organisationFromDirectory(record: DirectoryRecord, region: Impor
   const { ordinal } = record;
   if (code && !inRegion(record, code, region)) return { status: 'skipped', ordinal, code };
 
-  const errors: FlkError[] = [];
+  const errors: FlkIssue[] = [];
   const name = first(record, names.name);
-  if (!code) errors.push({ code: '902', field: names.code, message: 'Не указан код организации' });
+  if (!code) errors.push(orgIssue({ code: '902', field: names.code, message: 'Не указан код организации' }));
   else errors.push(...checkOrganisationCode(record.kind, code).map((e) => ({ ...e, field: names.code })));
-  if (!name) errors.push({ code: '902', field: names.name, message: 'Не указано полное наименование' });
+  if (!name)
+    errors.push(orgIssue({ code: '902', field: names.name, message: 'Не указано полное наименование' }));
   const period = inclusion(record);
   if (!period.begin) {
-    errors.push({ code: '902', field: 'd_begin', message: 'Не указана дата включения в реестр' });
+    errors.push(orgIssue({ code: '902', field: 'd_begin', message: 'Не указана дата включения в реестр' }));
   }
   const index = first(record, 'index_j');
   const address = first(record, 'addr_j');
@@ -110,7 +112,7 @@ export function organisationFromDirectory(record: DirectoryRecord, region: Impor
     errors.push(
       ...checkOrganisation(record.kind, organisation).map((e) => ({
         ...e,
-        field: fileField[e.field] ?? e.field,
+        ...(e.field ? { field: fileField[e.field] ?? e.field } : {}),
       })),
     );
   }

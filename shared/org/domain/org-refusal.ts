@@ -1,24 +1,15 @@
-import type { FlkError } from './organisation-flk';
+import type { FlkIssue } from '../../platform/flk/issue';
+import { Refusal } from '../../platform/flk/refusal';
 
 /**
- * Why a change of the organisation directory was refused: FLK errors (400), a duplicate key (409), an unknown
- * organisation or record (404). Thrown inside the transaction, so nothing of the change is stored.
+ * A change of the organisation directory is refused with the platform's `Refusal`, thrown inside the
+ * transaction so nothing of the change is stored: FLK errors (invalid), an unknown record (not found), or a
+ * duplicate key (conflict, built here).
  */
-export class OrgRefusal extends Error {
-  constructor(
-    readonly reason: 'invalid' | 'duplicate' | 'not_found',
-    readonly errors: FlkError[],
-    readonly detail?: string,
-  ) {
-    super(reason);
-    this.name = 'OrgRefusal';
-  }
-
-  static invalid(errors: FlkError[]): OrgRefusal {
-    return new OrgRefusal('invalid', errors);
-  }
-
-  static notFound(detail: string): OrgRefusal {
-    return new OrgRefusal('not_found', [], detail);
-  }
+export function orgDuplicate(issues: readonly FlkIssue[]): Refusal {
+  return Refusal.conflict(
+    'Запись с таким ключом уже есть в реестре организаций.',
+    issues,
+    'Запись уже существует',
+  );
 }

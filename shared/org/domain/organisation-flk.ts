@@ -1,4 +1,5 @@
 import { checkSnils, formatSnils, snilsDigits } from '../../person/domain/snils';
+import { type FlkIssue, flkError } from '../../platform/flk/issue';
 import type {
   BedInput,
   DepartmentFields,
@@ -13,11 +14,23 @@ import type {
  * the date from the database (`nsiReferences` → `nsiErrors`), the duplicate and doctor-of-this-МО checks run
  * in the database layer with the same messages.
  */
-export interface FlkError {
+interface OrgFinding {
   code: '902' | '903' | '904' | '905';
   field: string;
   value?: string;
   message: string;
+}
+
+const orgRules = {
+  '902': 'ORG.REQUIRED',
+  '903': 'ORG.FORMAT',
+  '904': 'ORG.VALUE',
+  '905': 'ORG.DUPLICATE',
+} as const;
+
+/** The directory's checks are fixed rules (not configurable in `flk.rule`): one rule id per F012 code. */
+export function orgIssue(finding: OrgFinding): FlkIssue {
+  return flkError(orgRules[finding.code], finding.code, finding.message, finding.field, finding.value);
 }
 
 const codeFormats = {
@@ -26,11 +39,11 @@ const codeFormats = {
 } as const;
 
 /** The organisation code format of its kind: МО 6 digits (F003 mcod), СМО 5 digits (F002 smocod). */
-export function checkOrganisationCode(kind: 'MO' | 'SMO', code: string): FlkError[] {
+export function checkOrganisationCode(kind: 'MO' | 'SMO', code: string): FlkIssue[] {
   const format = codeFormats[kind];
   return format.pattern.test(code)
     ? []
-    : [{ code: '903', field: 'code', value: code, message: format.message }];
+    : [orgIssue({ code: '903', field: 'code', value: code, message: format.message })];
 }
 
 const requisites = [
@@ -41,92 +54,108 @@ const requisites = [
 ] as const;
 
 /** Requisites and dates of an organisation; `kind` says whether the МО kind is required (МО) or not allowed. */
-export function checkOrganisation(kind: 'MO' | 'SMO' | 'TFOMS', input: OrganisationFields): FlkError[] {
-  const errors: FlkError[] = [];
+export function checkOrganisation(kind: 'MO' | 'SMO' | 'TFOMS', input: OrganisationFields): FlkIssue[] {
+  const errors: FlkIssue[] = [];
   for (const rule of requisites) {
     const value = input[rule.field];
     if (value && !rule.pattern.test(value)) {
-      errors.push({ code: '903', field: rule.field, value, message: rule.message });
+      errors.push(orgIssue({ code: '903', field: rule.field, value, message: rule.message }));
     }
   }
   if (kind === 'MO' && !input.moKind) {
-    errors.push({
-      code: '902',
-      field: 'moKind',
-      message: 'Для МО укажите вид: поликлиника, стационар или оба',
-    });
+    errors.push(
+      orgIssue({
+        code: '902',
+        field: 'moKind',
+        message: 'Для МО укажите вид: поликлиника, стационар или оба',
+      }),
+    );
   }
   if (kind !== 'MO' && input.moKind) {
-    errors.push({
-      code: '904',
-      field: 'moKind',
-      value: input.moKind,
-      message: 'Вид МО указывается только для медицинских организаций',
-    });
+    errors.push(
+      orgIssue({
+        code: '904',
+        field: 'moKind',
+        value: input.moKind,
+        message: 'Вид МО указывается только для медицинских организаций',
+      }),
+    );
   }
   if (input.dateEnd && input.dateEnd < input.dateBeg) {
-    errors.push({
-      code: '904',
-      field: 'dateEnd',
-      value: input.dateEnd,
-      message: 'Дата исключения из реестра раньше даты включения',
-    });
+    errors.push(
+      orgIssue({
+        code: '904',
+        field: 'dateEnd',
+        value: input.dateEnd,
+        message: 'Дата исключения из реестра раньше даты включения',
+      }),
+    );
   }
   return errors;
 }
 
 /** Bed counts of one V020 profile: male + female ≤ total, children ≤ total. */
-export function checkBeds(beds: readonly BedInput[], field = 'beds'): FlkError[] {
-  const errors: FlkError[] = [];
+export function checkBeds(beds: readonly BedInput[], field = 'beds'): FlkIssue[] {
+  const errors: FlkIssue[] = [];
   const seen = new Set<number>();
   beds.forEach((bed, i) => {
     const at = `${field}.${i}`;
     if (seen.has(bed.bedProfileV020)) {
-      errors.push({
-        code: '905',
-        field: `${at}.bedProfileV020`,
-        value: String(bed.bedProfileV020),
-        message: 'Профиль койки (V020) указан в отделении дважды',
-      });
+      errors.push(
+        orgIssue({
+          code: '905',
+          field: `${at}.bedProfileV020`,
+          value: String(bed.bedProfileV020),
+          message: 'Профиль койки (V020) указан в отделении дважды',
+        }),
+      );
     }
     seen.add(bed.bedProfileV020);
     if (bed.bedsMale + bed.bedsFemale > bed.beds) {
-      errors.push({
-        code: '904',
-        field: `${at}.bedsMale`,
-        value: `${bed.bedsMale}+${bed.bedsFemale}`,
-        message: 'Мужских и женских коек вместе больше, чем коек профиля',
-      });
+      errors.push(
+        orgIssue({
+          code: '904',
+          field: `${at}.bedsMale`,
+          value: `${bed.bedsMale}+${bed.bedsFemale}`,
+          message: 'Мужских и женских коек вместе больше, чем коек профиля',
+        }),
+      );
     }
     if (bed.bedsChild > bed.beds) {
-      errors.push({
-        code: '904',
-        field: `${at}.bedsChild`,
-        value: String(bed.bedsChild),
-        message: 'Детских коек больше, чем коек профиля',
-      });
+      errors.push(
+        orgIssue({
+          code: '904',
+          field: `${at}.bedsChild`,
+          value: String(bed.bedsChild),
+          message: 'Детских коек больше, чем коек профиля',
+        }),
+      );
     }
   });
   return errors;
 }
 
 /** A department: its bed stock, and beds only where patients stay (inpatient, day hospital). */
-export function checkDepartment(input: DepartmentFields, code?: string): FlkError[] {
-  const errors: FlkError[] = [];
+export function checkDepartment(input: DepartmentFields, code?: string): FlkIssue[] {
+  const errors: FlkIssue[] = [];
   if (code !== undefined && !/^[\p{L}\d._-]{1,20}$/u.test(code)) {
-    errors.push({
-      code: '903',
-      field: 'code',
-      value: code,
-      message: 'Код отделения: буквы, цифры, точка, дефис или подчёркивание, не длиннее 20 знаков',
-    });
+    errors.push(
+      orgIssue({
+        code: '903',
+        field: 'code',
+        value: code,
+        message: 'Код отделения: буквы, цифры, точка, дефис или подчёркивание, не длиннее 20 знаков',
+      }),
+    );
   }
   if (input.kind === 'polyclinic' && input.beds.length > 0) {
-    errors.push({
-      code: '904',
-      field: 'beds',
-      message: 'У поликлинического отделения нет коечного фонда',
-    });
+    errors.push(
+      orgIssue({
+        code: '904',
+        field: 'beds',
+        message: 'У поликлинического отделения нет коечного фонда',
+      }),
+    );
   }
   return [...errors, ...checkBeds(input.beds)];
 }
@@ -135,24 +164,24 @@ export function checkDepartment(input: DepartmentFields, code?: string): FlkErro
 export function checkDoctorSnils(
   value: string,
   field = 'snils',
-): { snils: string | null; errors: FlkError[] } {
+): { snils: string | null; errors: FlkIssue[] } {
   const problem = checkSnils(value);
   if (problem === 'format' || problem === 'zero') {
     return {
       snils: null,
-      errors: [{ code: '903', field, value, message: 'СНИЛС должен иметь вид XXX-XXX-XXX YY' }],
+      errors: [orgIssue({ code: '903', field, value, message: 'СНИЛС должен иметь вид XXX-XXX-XXX YY' })],
     };
   }
   if (problem === 'control') {
     return {
       snils: null,
-      errors: [{ code: '904', field, value, message: 'Неверная контрольная сумма СНИЛС' }],
+      errors: [orgIssue({ code: '904', field, value, message: 'Неверная контрольная сумма СНИЛС' })],
     };
   }
   return { snils: formatSnils(snilsDigits(value)!), errors: [] };
 }
 
-export function checkDoctor(input: DoctorCreate): { snils: string | null; errors: FlkError[] } {
+export function checkDoctor(input: DoctorCreate): { snils: string | null; errors: FlkIssue[] } {
   return checkDoctorSnils(input.snils);
 }
 
@@ -160,27 +189,29 @@ export function checkDoctor(input: DoctorCreate): { snils: string | null; errors
 export function checkDistrict(
   input: DistrictFields,
   code?: string,
-): { doctorSnils: string | null; errors: FlkError[] } {
-  const errors: FlkError[] = [];
+): { doctorSnils: string | null; errors: FlkIssue[] } {
+  const errors: FlkIssue[] = [];
   if (code !== undefined && !/^[\p{L}\d._-]{1,20}$/u.test(code)) {
-    errors.push({
-      code: '903',
-      field: 'code',
-      value: code,
-      message: 'Номер участка: буквы, цифры, точка, дефис или подчёркивание, не длиннее 20 знаков',
-    });
+    errors.push(
+      orgIssue({
+        code: '903',
+        field: 'code',
+        value: code,
+        message: 'Номер участка: буквы, цифры, точка, дефис или подчёркивание, не длиннее 20 знаков',
+      }),
+    );
   }
   const doctor = checkDoctorSnils(input.doctorSnils, 'doctorSnils');
   return { doctorSnils: doctor.snils, errors: [...errors, ...doctor.errors] };
 }
 
-export function doctorNotInMo(snils: string): FlkError {
-  return {
+export function doctorNotInMo(snils: string): FlkIssue {
+  return orgIssue({
     code: '904',
     field: 'doctorSnils',
     value: snils,
     message: 'Врач с этим СНИЛС не работает в этой МО: сначала добавьте его в список врачей',
-  };
+  });
 }
 
 /** The directories the organisation records refer to. */
@@ -220,15 +251,17 @@ export function nsiErrors(
   refs: readonly NsiReference[],
   known: ReadonlySet<string>,
   date: string,
-): FlkError[] {
+): FlkIssue[] {
   return refs
     .filter((ref) => !known.has(nsiKey(ref.directory, ref.code)))
-    .map((ref) => ({
-      code: '904' as const,
-      field: ref.field,
-      value: ref.code,
-      message: `${nsiMessages[ref.directory]} ${formatRuDate(date)}`,
-    }));
+    .map((ref) =>
+      orgIssue({
+        code: '904',
+        field: ref.field,
+        value: ref.code,
+        message: `${nsiMessages[ref.directory]} ${formatRuDate(date)}`,
+      }),
+    );
 }
 
 export function nsiKey(directory: string, code: string): string {
@@ -247,6 +280,6 @@ export const duplicateMessages = {
   district: 'Участок с этим номером уже есть в этой МО',
 } as const;
 
-export function duplicate(entity: keyof typeof duplicateMessages, field: string, value: string): FlkError {
-  return { code: '905', field, value, message: duplicateMessages[entity] };
+export function duplicate(entity: keyof typeof duplicateMessages, field: string, value: string): FlkIssue {
+  return orgIssue({ code: '905', field, value, message: duplicateMessages[entity] });
 }

@@ -1,7 +1,7 @@
 import { audit } from '../../platform/access/scoped';
 import type { Tx } from '../../platform/db/connection';
-import type { FlkIssue } from '../../platform/flk/flk-rule';
-import { hasErrors } from '../../platform/flk/flk-rule';
+import type { FlkIssue } from '../../platform/flk/issue';
+import { hasErrors } from '../../platform/flk/issue';
 import { loadFlkRules } from '../../platform/flk/rule-repository';
 import {
   checkIdentityFields,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { type FlkIssue, type FlkRuleSet, fire } from '../../platform/flk/flk-rule';
+import { type FlkIssue, type FlkRuleSet, fire } from '../../platform/flk/issue';
 import { checkEnp } from './enp';
 import { checkSnils, formatSnils, snilsDigits } from './snils';
 

@@ -1,5 +1,5 @@
 import type { Db } from '../db/connection';
-import type { FlkRule, FlkRuleSet } from './flk-rule';
+import type { FlkRule, FlkRuleSet } from './issue';
 
 const ttlMs = 30_000;
 let cached: { rules: FlkRuleSet; until: number } | undefined;

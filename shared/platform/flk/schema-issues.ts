@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { FlkIssue } from './flk-rule';
+import type { FlkIssue } from './issue';
 
 /** A Russian sentence for a schema violation (a schema's own Russian message wins). */
 export function russianIssue(issue: z.core.$ZodIssue): string {

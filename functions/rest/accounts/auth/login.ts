@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { accountStore, auditSignIn } from '../../../../shared/platform/access/account-repository';
 import { roleOrganisationKind } from '../../../../shared/platform/access/roles';
 import { withCaller } from '../../../../shared/platform/access/scoped';
-import { ProblemError } from '../../../lib/problem';
+import { Refusal } from '../../../../shared/platform/flk/refusal';
 import { parseBody, restHandler } from '../../../lib/rest';
 import { directoryProblem } from '../account-problems';
 import { describeCaller } from './describe-caller';
@@ -14,7 +14,8 @@ const Credentials = z.object({
   newPassword: z.string().min(12).max(256).optional(),
 });
 
-const badCredentials = () => new ProblemError(401, 'Неверное имя пользователя или пароль');
+const badCredentials = () =>
+  new Refusal('unauthenticated', 'AUTH-401', '', [], 'Неверное имя пользователя или пароль');
 
 /**
  * POST /api/v1/auth/login — signs a person in through the people directory: locally the scrypt hashes of
@@ -29,24 +30,30 @@ export const handler = restHandler({ auth: 'public' }, async ({ event, ports, re
   });
   await auditSignIn(sql, username, result.ok ? 'sign_in' : 'sign_in_failed', 'web', requestId);
   if (!result.ok && result.reason === 'locked') {
-    throw new ProblemError(
-      423,
-      'Учётная запись временно заблокирована',
+    throw new Refusal(
+      'locked',
+      'AUTH-423',
       `Слишком много неудачных попыток входа. Повторите после ${result.lockedUntil?.toISOString() ?? 'истечения блокировки'}.`,
+      [],
+      'Учётная запись временно заблокирована',
     );
   }
   if (!result.ok && result.reason === 'new-password-required') {
-    throw new ProblemError(
-      428,
-      'Требуется сменить временный пароль',
+    throw new Refusal(
+      'precondition_required',
+      'AUTH-428',
       'Повторите вход, указав новый пароль в поле newPassword.',
+      [],
+      'Требуется сменить временный пароль',
     );
   }
   if (!result.ok && result.reason === 'mfa-required') {
-    throw new ProblemError(
-      428,
-      'Требуется второй фактор',
+    throw new Refusal(
+      'precondition_required',
+      'AUTH-428',
       'Для учётной записи включена двухфакторная аутентификация: войдите через страницу входа Cognito.',
+      [],
+      'Требуется второй фактор',
     );
   }
   if (!result.ok) throw badCredentials();

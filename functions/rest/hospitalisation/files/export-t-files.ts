@@ -4,7 +4,7 @@ import { senderKindOf, tFileTypes } from '../../../../shared/hospitalisation/for
 import { writeTFile } from '../../../../shared/hospitalisation/formats/t-family/t-file-writer';
 import { isIsoDate } from '../../../../shared/person/formats/erz-extract-reader';
 import { audit } from '../../../../shared/platform/access/scoped';
-import { ProblemError } from '../../../lib/problem';
+import { Refusal } from '../../../../shared/platform/flk/refusal';
 import { parseQuery, requirePermission, restHandler } from '../../../lib/rest';
 
 /** At most this many records in one file (API Gateway answers at most 10 MB; a T1 record zips to ~250 bytes). */
@@ -51,10 +51,12 @@ export const handler = restHandler({ auth: 'user' }, async ({ event, caller, db 
     return found;
   });
   if (!exported) {
-    throw new ProblemError(
-      400,
-      'Слишком большая выгрузка',
+    throw new Refusal(
+      'invalid',
+      '904',
       `За период больше ${maxExportRecords} записей: сократите период.`,
+      [],
+      'Слишком большая выгрузка',
     );
   }
   const file = writeTFile(

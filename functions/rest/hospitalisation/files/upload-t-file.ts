@@ -2,7 +2,8 @@ import { createHash, randomUUID } from 'node:crypto';
 import { markTFileFailed, registerTFile } from '../../../../shared/hospitalisation/db/t-file-journal';
 import { parseTFileName } from '../../../../shared/hospitalisation/formats/t-family/t-file-name';
 import { can } from '../../../../shared/platform/access/permissions';
-import { ProblemError, problems } from '../../../lib/problem';
+import { Refusal } from '../../../../shared/platform/flk/refusal';
+import { problems } from '../../../lib/problem';
 import { restHandler } from '../../../lib/rest';
 import { readUpload } from '../../person/erz/upload-body';
 
@@ -63,10 +64,12 @@ export const handler = restHandler({ auth: 'user' }, async ({ event, caller, por
     });
   } catch (error) {
     await db((tx) => markTFileFailed(tx, id, (error as Error).name)).catch(() => {});
-    throw new ProblemError(
-      503,
-      'Сервис временно недоступен',
+    throw new Refusal(
+      'unavailable',
+      'UNAVAILABLE',
       'Файл не удалось поставить в очередь на загрузку. Повторите попытку позже.',
+      [],
+      'Сервис временно недоступен',
     );
   }
   return {

@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { markErzImportFailed, registerErzImport } from '../../../../shared/person/db/erz-import-journal';
-import { ProblemError } from '../../../lib/problem';
+import { Refusal } from '../../../../shared/platform/flk/refusal';
 import { requirePermission, restHandler } from '../../../lib/rest';
 import { readUpload } from './upload-body';
 
@@ -38,10 +38,12 @@ export const handler = restHandler({ auth: 'user' }, async ({ event, caller, por
     });
   } catch (error) {
     await db((tx) => markErzImportFailed(tx, id, (error as Error).name)).catch(() => {});
-    throw new ProblemError(
-      503,
-      'Сервис временно недоступен',
+    throw new Refusal(
+      'unavailable',
+      'UNAVAILABLE',
       'Файл не удалось поставить в очередь на загрузку. Повторите попытку позже.',
+      [],
+      'Сервис временно недоступен',
     );
   }
   return {

@@ -7,7 +7,7 @@ import {
   peek,
   unzipSingleXml,
 } from '../../../person/formats/erz-extract-reader';
-import type { FlkIssue } from '../../../platform/flk/flk-rule';
+import type { FlkIssue } from '../../../platform/flk/issue';
 import { tFamilyTables } from './t-family-tags';
 import { parseTFileName, type SenderKind, type TFileType, tFamilyFormat } from './t-file-name';
 import { formatIssue, type RawZap, type TContext, type TRecordOf, zapToRecord } from './t-record-mapping';

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { formatSnils, snilsDigits } from '../../../person/domain/snils';
 import { isIsoDate } from '../../../person/formats/erz-extract-reader';
-import type { FlkIssue } from '../../../platform/flk/flk-rule';
+import type { FlkIssue } from '../../../platform/flk/issue';
 import {
   AdmissionRecord,
   CancellationRecord,
