@@ -21,7 +21,20 @@ function compile(route: RestFunction) {
   return { route, names, regex: new RegExp(`^${pattern}$`) };
 }
 
-const compiled = restFunctions.map(compile);
+/**
+ * API Gateway prefers a literal path part to a `{param}` one whatever the order of definition: routes with more
+ * literal parts earlier come first, so areas may list their routes in any order.
+ */
+function specificity(path: string): string {
+  return path
+    .split('/')
+    .map((part) => (part.startsWith('{') ? '1' : '0'))
+    .join('');
+}
+
+const compiled = [...restFunctions]
+  .sort((a, b) => specificity(a.path).localeCompare(specificity(b.path)))
+  .map(compile);
 
 /** Finds the manifest route for a request, exactly as API Gateway would (method + resource template). */
 export function matchRoute(method: string, pathname: string): MatchedRoute | 'method-not-allowed' | null {

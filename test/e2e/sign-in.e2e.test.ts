@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { registered } from '../../shared/areas';
 import { sectionsFor } from '../../shared/platform/access/sections';
 import { launchBrowser, sectionNavigation, signInThroughForm, type TestBrowser } from '../helpers/browser';
 
@@ -75,7 +76,10 @@ describe('signing in and out', () => {
       expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Главная');
 
       // Assess: the navigation is the start page and exactly the role's sections, in order
-      const expectedTitles = ['Главная', ...sectionsFor(user.role).map((section) => section.title)];
+      const expectedTitles = [
+        'Главная',
+        ...sectionsFor(user.role, registered.sections).map((section) => section.title),
+      ];
       const titles = await sectionNavigation(page).getByRole('link').allInnerTexts();
       expect(titles).toEqual(expectedTitles);
       if (user.kind === 'MO') expect(titles).not.toContain(patientInforming);

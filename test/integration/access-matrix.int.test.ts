@@ -1,6 +1,7 @@
 import * as soap from 'soap';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { permissionRoles } from '../../shared/platform/access/permissions';
+import { personPermissions } from '../../shared/person/permissions';
+import type { Permission } from '../../shared/platform/access/permissions';
 import type { Role } from '../../shared/platform/access/roles';
 import { callApi, signInToken, startTestRuntime, type TestRuntime } from '../helpers/runtime';
 
@@ -141,18 +142,18 @@ describe('REST: persons by id and by list', () => {
   });
 
   it('each role’s permissions gate the routes: only permitted roles get 200, the others 403', async () => {
-    const routes: { path: string; permission: keyof typeof permissionRoles; init?: object }[] = [
-      { path: '/api/v1/persons?pageSize=1', permission: 'persons.read' },
+    const routes: { path: string; permission: Permission; init?: object }[] = [
+      { path: '/api/v1/persons?pageSize=1', permission: personPermissions.read },
       {
         path: '/api/v1/persons/affiliation',
-        permission: 'persons.query-affiliation',
+        permission: personPermissions.queryAffiliation,
         init: { method: 'POST', json: { enp: pA.enp } },
       },
     ];
     for (const route of routes) {
       for (const [username, { role }] of Object.entries(people)) {
         const res = await api(username, route.path, route.init ?? {});
-        const allowed = (permissionRoles[route.permission] as readonly Role[]).includes(role);
+        const allowed = route.permission.roles.includes(role);
         expect({ username, path: route.path, status: res.status }).toEqual({
           username,
           path: route.path,

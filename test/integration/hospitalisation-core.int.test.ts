@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { registered } from '../../shared/areas';
 import { readFeed } from '../../shared/hospitalisation/db/feeds';
 import { processPackage } from '../../shared/hospitalisation/db/process-package';
 import { personSectionLinks } from '../../shared/person/db/person-section-links';
@@ -176,7 +177,7 @@ describe('hospitalisation lifecycle', () => {
   it('links the person card to the referrals and stays about the person, within the viewer’s scope', async () => {
     const person = f.persons[0]!;
     const forHospital = await withCaller(db.app, hosp(), (tx) =>
-      personSectionLinks(tx, person.id, 'mo_registrar'),
+      personSectionLinks(tx, person.id, 'mo_registrar', registered),
     );
     expect(forHospital.map((l) => [l.sectionId, l.count])).toEqual([
       ['referrals', 1],
@@ -188,7 +189,7 @@ describe('hospitalisation lifecycle', () => {
       (await db.sql`select org_code from auth.account where username='test_mo2'`)[0]!.org_code,
     );
     expect(
-      await withCaller(db.app, other, (tx) => personSectionLinks(tx, person.id, 'mo_registrar')),
+      await withCaller(db.app, other, (tx) => personSectionLinks(tx, person.id, 'mo_registrar', registered)),
     ).toEqual([]);
   });
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { registered } from '../../shared/areas';
 import { callerFromClaims } from '../../shared/platform/access/caller';
 import { hashSecret, verifySecret } from '../../shared/platform/access/password';
 import { type Role, roles } from '../../shared/platform/access/roles';
@@ -69,16 +70,18 @@ describe('secrets and tokens', () => {
 
 describe('sections by role', () => {
   it('shows patient informing to СМО and ТФОМС, not to an МО; the НСИ browser to all', () => {
-    const ids = (r: Role) => sectionsFor(r).map((s) => s.id);
+    const ids = (r: Role) => sectionsFor(r, registered.sections).map((s) => s.id);
     expect(ids('mo_registrar')).not.toContain('patient-informing');
     expect(ids('smo_representative')).toContain('patient-informing');
     expect(ids('tfoms_analyst')).toContain('patient-informing');
     for (const r of roles) expect(ids(r)).toContain('nsi');
-    expect(sectionsFor('mo_registrar').find((s) => s.id === 'nsi')?.available).toBe(true);
+    expect(sectionsFor('mo_registrar', registered.sections).find((s) => s.id === 'nsi')?.available).toBe(
+      true,
+    );
   });
 
   it('shows account management to administrators only, and the audit log to the fund only', () => {
-    const ids = (r: Role) => sectionsFor(r).map((s) => s.id);
+    const ids = (r: Role) => sectionsFor(r, registered.sections).map((s) => s.id);
     expect(ids('mo_admin')).toContain('accounts');
     expect(ids('smo_admin')).toContain('accounts');
     expect(ids('fund_admin')).toContain('accounts');

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  grantableRoles,
   grantRefusal,
   passwordAcceptable,
   roleFitsKind,
@@ -7,7 +8,6 @@ import {
 } from '../../shared/accounts/domain/account-rules';
 import { generateSystemSecret, generateTemporaryPassword } from '../../shared/accounts/domain/system-secret';
 import type { Caller } from '../../shared/platform/access/caller';
-import { grantableRoles } from '../../shared/platform/access/permissions';
 
 const moAdmin: Caller = {
   username: 'adm',

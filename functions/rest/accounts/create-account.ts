@@ -11,6 +11,7 @@ import {
   generateSystemSecret,
   generateTemporaryPassword,
 } from '../../../shared/accounts/domain/system-secret';
+import { accountsPermissions } from '../../../shared/accounts/permissions';
 import { findOrganisation } from '../../../shared/org/db/region-repository';
 import { hashSecret } from '../../../shared/platform/access/password';
 import { audit } from '../../../shared/platform/access/scoped';
@@ -24,7 +25,7 @@ import { accountWriteProblem, conflict } from './account-problems';
  * generated, returned once, stored only hashed).
  */
 export const handler = restHandler({ auth: 'user' }, async ({ event, caller, ports, db }) => {
-  const manager = requirePermission(caller, 'accounts.manage');
+  const manager = requirePermission(caller, accountsPermissions.manage);
   const input = parseBody(event, CreateAccountRequest);
   if (!roleFitsKind(input.role, input.kind)) {
     throw problems.invalid([

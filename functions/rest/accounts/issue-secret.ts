@@ -1,6 +1,7 @@
 import { issueSecret } from '../../../shared/accounts/db/system-secrets';
 import { IssueSecretRequest } from '../../../shared/accounts/domain/account-requests';
 import { generateSystemSecret } from '../../../shared/accounts/domain/system-secret';
+import { accountsPermissions } from '../../../shared/accounts/permissions';
 import { hashSecret } from '../../../shared/platform/access/password';
 import { audit } from '../../../shared/platform/access/scoped';
 import { parseBody, requirePermission, restHandler } from '../../lib/rest';
@@ -12,7 +13,7 @@ import { managedSystemAccount } from './system-account';
  * hashed) while the ones active so far keep working for `overlapHours` (default 24, at most 720).
  */
 export const handler = restHandler({ auth: 'user' }, async ({ event, caller, db }) => {
-  requirePermission(caller, 'accounts.manage');
+  requirePermission(caller, accountsPermissions.manage);
   const username = usernameParameter(event);
   const input = parseBody(event, IssueSecretRequest);
   const value = generateSystemSecret();

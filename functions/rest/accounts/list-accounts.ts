@@ -1,5 +1,6 @@
 import { listAccounts } from '../../../shared/accounts/db/accounts-admin';
 import { AccountListQuery } from '../../../shared/accounts/domain/account-requests';
+import { accountsPermissions } from '../../../shared/accounts/permissions';
 import { audit } from '../../../shared/platform/access/scoped';
 import { parseQuery, requirePermission, restHandler } from '../../lib/rest';
 
@@ -8,7 +9,7 @@ import { parseQuery, requirePermission, restHandler } from '../../lib/rest';
  * sees their organisation's, the fund administrator all), with filters, sorting and paging.
  */
 export const handler = restHandler({ auth: 'user' }, async ({ event, caller, db }) => {
-  requirePermission(caller, 'accounts.manage');
+  requirePermission(caller, accountsPermissions.manage);
   const query = parseQuery(event, AccountListQuery);
   const page = await db(async (tx) => {
     const result = await listAccounts(tx, query);

@@ -1,4 +1,4 @@
-import { grantableRoles } from '../../../shared/platform/access/permissions';
+import { grantableRoles } from '../../../shared/accounts/domain/account-rules';
 import {
   isSystemRole,
   organisationKindTitles,

@@ -1,5 +1,6 @@
 import { setPasswordHash } from '../../../shared/accounts/db/accounts-admin';
 import { ResetPasswordRequest } from '../../../shared/accounts/domain/account-requests';
+import { accountsPermissions } from '../../../shared/accounts/permissions';
 import { audit } from '../../../shared/platform/access/scoped';
 import { parseBody, requirePermission, restHandler } from '../../lib/rest';
 import { accountWriteProblem, conflict } from './account-problems';
@@ -10,7 +11,7 @@ import { managedAccount, usernameParameter } from './managed-account';
  * temporary one to change at the next sign-in) and ends the person's sessions.
  */
 export const handler = restHandler({ auth: 'user' }, async ({ event, caller, ports, db }) => {
-  requirePermission(caller, 'accounts.manage');
+  requirePermission(caller, accountsPermissions.manage);
   const username = usernameParameter(event);
   const { password } = parseBody(event, ResetPasswordRequest);
   await db(async (tx) => {

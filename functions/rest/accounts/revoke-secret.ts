@@ -1,4 +1,5 @@
 import { listSecrets, revokeSecret } from '../../../shared/accounts/db/system-secrets';
+import { accountsPermissions } from '../../../shared/accounts/permissions';
 import { audit } from '../../../shared/platform/access/scoped';
 import { problems } from '../../lib/problem';
 import { requirePermission, restHandler } from '../../lib/rest';
@@ -11,7 +12,7 @@ import { managedSystemAccount } from './system-account';
  * the secret on every call). The last active secret is never revoked: the system would be locked out.
  */
 export const handler = restHandler({ auth: 'user' }, async ({ event, caller, db }) => {
-  requirePermission(caller, 'accounts.manage');
+  requirePermission(caller, accountsPermissions.manage);
   const username = usernameParameter(event);
   const id = event.pathParameters?.id ?? '';
   if (!/^\d{1,18}$/.test(id)) throw problems.notFound('Секрет не найден.');

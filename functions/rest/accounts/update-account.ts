@@ -1,6 +1,7 @@
 import { findAccount, updateAccount } from '../../../shared/accounts/db/accounts-admin';
 import { UpdateAccountRequest } from '../../../shared/accounts/domain/account-requests';
 import { grantRefusal, roleFitsKind, selfChangeRefusal } from '../../../shared/accounts/domain/account-rules';
+import { accountsPermissions } from '../../../shared/accounts/permissions';
 import { roleOrganisationKind } from '../../../shared/platform/access/roles';
 import { audit } from '../../../shared/platform/access/scoped';
 import { problems } from '../../lib/problem';
@@ -13,7 +14,7 @@ import { managedAccount, usernameParameter } from './managed-account';
  * follows (Cognito group, attributes, enabled flag; a disabled person is signed out everywhere).
  */
 export const handler = restHandler({ auth: 'user' }, async ({ event, caller, ports, db }) => {
-  const manager = requirePermission(caller, 'accounts.manage');
+  const manager = requirePermission(caller, accountsPermissions.manage);
   const username = usernameParameter(event);
   const input = parseBody(event, UpdateAccountRequest);
   if (Object.keys(input).length === 0) {

@@ -1,12 +1,13 @@
 import { auditExportCap, exportAuditLog } from '../../../shared/audit/db/export-audit-log';
 import { AuditFilter, auditExportFileName } from '../../../shared/audit/domain/audit-filter';
+import { auditPermissions } from '../../../shared/audit/permissions';
 import { Refusal } from '../../../shared/platform/flk/refusal';
 import { parseQuery, requirePermission, restHandler } from '../../lib/rest';
 import { csvDownload } from './csv-download';
 
 /** GET /api/v1/audit/export — the filtered audit log as a CSV file (at most 100,000 entries). */
 export const handler = restHandler({ auth: 'user' }, async ({ event, caller, db }) => {
-  requirePermission(caller, 'audit.read');
+  requirePermission(caller, auditPermissions.read);
   const filter = parseQuery(event, AuditFilter);
   const result = await db((tx) => exportAuditLog(tx, filter));
   if (!result.ok) {

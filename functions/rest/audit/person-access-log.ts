@@ -1,5 +1,6 @@
 import { personAccessLog } from '../../../shared/audit/db/person-access-log';
 import { AccessLogQuery, PersonIdParameter } from '../../../shared/audit/domain/audit-query';
+import { personPermissions } from '../../../shared/person/permissions';
 import { problems } from '../../lib/problem';
 import { parseQuery, requirePermission, restHandler } from '../../lib/rest';
 
@@ -7,7 +8,7 @@ const notFound = () => problems.notFound('Застрахованное лицо 
 
 /** GET /api/v1/persons/{id}/access-log — who opened or changed this person (as far as the caller may see). */
 export const handler = restHandler({ auth: 'user' }, async ({ event, caller, db }) => {
-  requirePermission(caller, 'persons.read');
+  requirePermission(caller, personPermissions.read);
   const id = PersonIdParameter.safeParse(event.pathParameters?.id);
   if (!id.success) throw notFound();
   const paging = parseQuery(event, AccessLogQuery);

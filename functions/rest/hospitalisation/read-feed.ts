@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { BadCursorError, feedNames, readFeed } from '../../../shared/hospitalisation/db/feeds';
+import { hospitalisationPermissions } from '../../../shared/hospitalisation/permissions';
 import { problems } from '../../lib/problem';
 import { parseQuery, requirePermission, restHandler } from '../../lib/rest';
 import { optional } from './query-schemas';
@@ -12,7 +13,7 @@ const Query = z.object({
 
 /** GET /api/v1/hospitalisation/feeds/{feed} — incremental reads by a "changed since" cursor. */
 export const handler = restHandler({ auth: 'user' }, async ({ event, caller, db, requestId }) => {
-  const who = requirePermission(caller, 'hospitalisation.read');
+  const who = requirePermission(caller, hospitalisationPermissions.read);
   const feed = event.pathParameters?.feed ?? '';
   if (!(feedNames as readonly string[]).includes(feed)) {
     throw problems.notFound(`Неизвестная лента «${feed.slice(0, 32)}»: ${feedNames.join(', ')}.`);

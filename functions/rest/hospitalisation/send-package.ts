@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { hospMessageKinds } from '../../../shared/hospitalisation/db/process-package';
 import { PackageHeader } from '../../../shared/hospitalisation/domain/records';
+import { hospitalisationPermissions } from '../../../shared/hospitalisation/permissions';
 import { problems } from '../../lib/problem';
 import { parseBody, requirePermission, restHandler } from '../../lib/rest';
 import { sendPackage } from './send-records';
@@ -17,7 +18,7 @@ export const handler = restHandler({ auth: 'user' }, async ({ event, caller, por
   }
   const who = requirePermission(
     caller,
-    kind === 'cancellation' ? 'referrals.cancel' : 'hospitalisation.send',
+    kind === 'cancellation' ? hospitalisationPermissions.cancelReferral : hospitalisationPermissions.send,
   );
   const { header, records } = parseBody(event, Body);
   const protocol = await sendPackage(

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { HospMessageKind } from '../../../shared/hospitalisation/db/process-package';
+import { hospitalisationPermissions } from '../../../shared/hospitalisation/permissions';
 import { parseBody, requirePermission, restHandler } from '../../lib/rest';
 import { sendPackage } from './send-records';
 
@@ -13,7 +14,7 @@ const Body = z.object({ records: z.array(z.object({}).passthrough()).min(1).max(
  */
 export function sendOwnRecordsRoute(kind: HospMessageKind) {
   return restHandler({ auth: 'user' }, async ({ event, caller, ports, requestId }) => {
-    const who = requirePermission(caller, 'hospitalisation.send');
+    const who = requirePermission(caller, hospitalisationPermissions.send);
     const { records } = parseBody(event, Body);
     const withIds = records.map((r) => ({ sourceId: randomUUID(), moCode: who.orgCode, ...r }));
     const protocol = await sendPackage(

@@ -4,6 +4,7 @@ import {
   DirectoryFileError,
   readOrganisationDirectory,
 } from '../../../shared/org/formats/ffoms-organisation-reader';
+import { orgPermissions } from '../../../shared/org/permissions';
 import { Refusal } from '../../../shared/platform/flk/refusal';
 import { problems } from '../../lib/problem';
 import { requirePermission, restHandler } from '../../lib/rest';
@@ -34,7 +35,7 @@ function safeDecode(text: string): string {
  * region's organisations by code and answers the counts and the per-record errors.
  */
 export const handler = restHandler({ auth: 'user' }, async ({ event, caller, db }) => {
-  requirePermission(caller, 'organisations.edit');
+  requirePermission(caller, orgPermissions.edit);
   const bytes = bodyBytes(event);
   if (bytes.length === 0) {
     throw problems.invalid([

@@ -1,5 +1,7 @@
+import { registered } from '../../../shared/areas';
 import { findPersonCard } from '../../../shared/person/db/person-repository';
 import { personSectionLinks } from '../../../shared/person/db/person-section-links';
+import { personPermissions } from '../../../shared/person/permissions';
 import { audit } from '../../../shared/platform/access/scoped';
 import { problems } from '../../lib/problem';
 import { requirePermission, restHandler } from '../../lib/rest';
@@ -10,12 +12,12 @@ import { requirePermission, restHandler } from '../../lib/rest';
  * caller's scope is indistinguishable from one that does not exist (404).
  */
 export const handler = restHandler({ auth: 'user' }, async ({ event, caller, db }) => {
-  const who = requirePermission(caller, 'persons.read');
+  const who = requirePermission(caller, personPermissions.read);
   const id = event.pathParameters?.id ?? '';
   const card = await db(async (tx) => {
     const found = await findPersonCard(tx, id);
     if (!found) return null;
-    const sections = await personSectionLinks(tx, found.person.id, who.role);
+    const sections = await personSectionLinks(tx, found.person.id, who.role, registered);
     await audit(
       tx,
       'read',

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { searchPersons } from '../../../shared/person/db/person-repository';
+import { personPermissions } from '../../../shared/person/permissions';
 import { audit } from '../../../shared/platform/access/scoped';
 import { parseQuery, requirePermission, restHandler } from '../../lib/rest';
 
@@ -39,7 +40,7 @@ const PersonsQuery = z.object({
  * birth date, СМО and МО of attachment. The page read is audited with the persons it showed.
  */
 export const handler = restHandler({ auth: 'user' }, async ({ event, caller, db }) => {
-  requirePermission(caller, 'persons.read');
+  requirePermission(caller, personPermissions.read);
   const query = parseQuery(event, PersonsQuery);
   const result = await db(async (tx) => {
     const found = await searchPersons(tx, query);

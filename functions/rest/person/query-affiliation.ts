@@ -1,5 +1,6 @@
 import { queryAffiliation } from '../../../shared/person/db/affiliation-query';
 import { hasIdentifiers, IdentityInput } from '../../../shared/person/domain/identity-input';
+import { personPermissions } from '../../../shared/person/permissions';
 import { problems } from '../../lib/problem';
 import { parseBody, requirePermission, restHandler } from '../../lib/rest';
 
@@ -9,7 +10,7 @@ import { parseBody, requirePermission, restHandler } from '../../lib/rest';
  * no policy on the date, not insured in the region, ambiguous) with the policy and attachment.
  */
 export const handler = restHandler({ auth: 'user' }, async ({ event, caller, db }) => {
-  requirePermission(caller, 'persons.query-affiliation');
+  requirePermission(caller, personPermissions.queryAffiliation);
   const input = parseBody(event, IdentityInput);
   if (!hasIdentifiers(input)) {
     throw problems.invalid([

@@ -7,6 +7,7 @@ import {
 import { type HospMessageKind, processPackage } from '../../../shared/hospitalisation/db/process-package';
 import type { AdmissionView, FreeBedsView, ReferralView } from '../../../shared/hospitalisation/db/views';
 import { hospitalizationServiceWsdl } from '../../../shared/hospitalisation/formats/hospitalization-service.wsdl';
+import { hospitalisationPermissions } from '../../../shared/hospitalisation/permissions';
 import { can } from '../../../shared/platform/access/permissions';
 import type { AccessContext } from '../../../shared/platform/access/scoped';
 import { Refusal } from '../../../shared/platform/flk/refusal';
@@ -53,7 +54,7 @@ async function feed<T>(
   withSent: boolean,
 ): Promise<{ items: T[]; next: string }> {
   const who: AccessContext = soapCaller();
-  if (!can(who, 'hospitalisation.read')) {
+  if (!can(who, hospitalisationPermissions.read)) {
     throw Refusal.forbidden('Учётной записи не разрешено чтение сведений о госпитализации');
   }
   const options = feedOptions(args, withSent);

@@ -2,6 +2,7 @@ import { queryAffiliation } from '../../../shared/person/db/affiliation-query';
 import { importErzPersons } from '../../../shared/person/db/erz-import';
 import { hasIdentifiers, type IdentityInput } from '../../../shared/person/domain/identity-input';
 import { erzServiceWsdl } from '../../../shared/person/formats/erz-service.wsdl';
+import { personPermissions } from '../../../shared/person/permissions';
 import { can } from '../../../shared/platform/access/permissions';
 import { Refusal } from '../../../shared/platform/flk/refusal';
 import { getPorts } from '../../../shared/platform/ports/ports';
@@ -27,7 +28,7 @@ export const handler = soapHandler({
   operations: {
     async SendErzExtract(args) {
       const caller = soapCaller();
-      if (!can(caller, 'erz.import')) {
+      if (!can(caller, personPermissions.importErz)) {
         throw Refusal.forbidden('Учётной записи не разрешена загрузка выписок ЕРЗ');
       }
       const header = (args.Header ?? {}) as Record<string, unknown>;
@@ -67,7 +68,7 @@ export const handler = soapHandler({
       };
     },
     async GetInsuranceAffiliation(args) {
-      if (!can(soapCaller(), 'persons.query-affiliation')) {
+      if (!can(soapCaller(), personPermissions.queryAffiliation)) {
         throw Refusal.forbidden('Учётной записи не разрешён запрос страховой принадлежности');
       }
       const input: IdentityInput = {

@@ -1,5 +1,4 @@
 import type { Caller } from '../../platform/access/caller';
-import { grantableRoles } from '../../platform/access/permissions';
 import {
   isSystemRole,
   type OrganisationKind,
@@ -71,4 +70,14 @@ export function selfChangeRefusal(
   if (changes.role !== undefined) return 'Нельзя изменить роль собственной учётной записи.';
   if (changes.status === 'disabled') return 'Нельзя отключить собственную учётную запись.';
   return null;
+}
+
+/**
+ * Roles an account manager may grant: a МО/СМО administrator the roles of their own organisation kind (never
+ * the fund's), the fund administrator any role; everybody else none.
+ */
+export function grantableRoles(manager: Pick<Caller, 'role' | 'orgKind'>): Role[] {
+  if (manager.role === 'fund_admin') return [...roles];
+  if (manager.role !== 'mo_admin' && manager.role !== 'smo_admin') return [];
+  return roles.filter((r) => roleOrganisationKind[r] === manager.orgKind);
 }

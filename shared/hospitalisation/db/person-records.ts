@@ -1,4 +1,4 @@
-import type { PersonRecordSource } from '../../person/db/person-section-links';
+import type { PersonRecordSource } from '../../platform/area';
 
 /** Referrals and stays about a person, counted within the caller's scope (row-level security). */
 export const hospitalisationRecordSources: PersonRecordSource[] = [

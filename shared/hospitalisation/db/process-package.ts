@@ -5,6 +5,7 @@ import { type FlkIssue, fire, hasErrors } from '../../platform/flk/issue';
 import { Refusal } from '../../platform/flk/refusal';
 import { schemaIssues } from '../../platform/flk/schema-issues';
 import type { PackageHeader } from '../domain/records';
+import { hospitalisationPermissions } from '../permissions';
 import { admissionHandler } from './admission-handler';
 import { cancellationHandler } from './cancellation-handler';
 import { dischargeHandler } from './discharge-handler';
@@ -83,7 +84,12 @@ export async function processPackage(
       `Отправитель пакета (${header.senderCode.slice(0, 16)}) не совпадает с организацией учётной записи (${who.orgCode})`,
     );
   }
-  if (!can(who, kind === 'cancellation' ? 'referrals.cancel' : 'hospitalisation.send')) {
+  if (
+    !can(
+      who,
+      kind === 'cancellation' ? hospitalisationPermissions.cancelReferral : hospitalisationPermissions.send,
+    )
+  ) {
     throw Refusal.forbidden('Учётной записи не разрешено передавать такие сведения');
   }
   if (records.length === 0) throw Refusal.request('902', 'Пакет не содержит записей', 'records');

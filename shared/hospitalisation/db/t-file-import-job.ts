@@ -5,9 +5,10 @@ import type { Sql } from '../../platform/db/connection';
 import { type FlkIssue, flkError } from '../../platform/flk/issue';
 import { Refusal } from '../../platform/flk/refusal';
 import type { BlobPort } from '../../platform/ports/blobs';
-import type { ImportMessage } from '../../platform/ports/queue';
+import type { TFileMessage } from '../domain/t-file-message';
 import { tFamilyTables } from '../formats/t-family/t-family-tags';
 import { readTFileAll, TFilePackageError } from '../formats/t-family/t-file-reader';
+import { hospitalisationPermissions } from '../permissions';
 import { maxPackageRecords, processPackage, type RecordProtocol } from './process-package';
 import {
   claimTFile,
@@ -36,12 +37,12 @@ export interface TFileJobResult {
 export async function runTFileImportJob(
   sql: Sql,
   blobs: BlobPort,
-  message: Extract<ImportMessage, { kind: 't-file' }>,
+  message: TFileMessage,
   requestId: string,
 ): Promise<TFileJobResult> {
-  const permission = can(message.requestedBy, 'hospitalisation.send')
-    ? 'hospitalisation.send'
-    : 'referrals.cancel';
+  const permission = can(message.requestedBy, hospitalisationPermissions.send)
+    ? hospitalisationPermissions.send
+    : hospitalisationPermissions.cancelReferral;
   const who: AccessContext = {
     ...(await contextOfRequester(sql, message.requestedBy, permission)),
     channel: 'file',

@@ -1,7 +1,8 @@
 import { contextOfRequester } from '../../platform/access/requested-by';
 import type { Sql } from '../../platform/db/connection';
 import type { BlobPort } from '../../platform/ports/blobs';
-import type { ImportMessage } from '../../platform/ports/queue';
+import type { ErzExtractMessage } from '../domain/erz-extract-message';
+import { personPermissions } from '../permissions';
 import { type ErzImportResult, importErzExtract } from './erz-import';
 
 /**
@@ -13,10 +14,10 @@ import { type ErzImportResult, importErzExtract } from './erz-import';
 export async function runErzImportJob(
   sql: Sql,
   blobs: BlobPort,
-  message: Extract<ImportMessage, { kind: 'erz-extract' }>,
+  message: ErzExtractMessage,
   requestId: string,
 ): Promise<ErzImportResult> {
-  const who = await contextOfRequester(sql, message.requestedBy, 'erz.import');
+  const who = await contextOfRequester(sql, message.requestedBy, personPermissions.importErz);
   return importErzExtract(
     sql,
     async () => (await blobs.get(message.bucket, message.key)) as AsyncIterable<Uint8Array>,

@@ -1,19 +1,7 @@
-import { hospitalisationRecordSources } from '../../hospitalisation/db/person-records';
 import type { Role } from '../../platform/access/roles';
-import { sectionsFor } from '../../platform/access/sections';
+import { type SectionSpec, sectionsFor } from '../../platform/access/sections';
+import type { PersonRecordSource } from '../../platform/area';
 import type { Tx } from '../../platform/db/connection';
-
-/**
- * A section's records about one person: each exchange area (referrals, hospitalisations, prevention, dispensary
- * observation, informing …) registers how to count them here. The count runs in the caller's scoped
- * transaction, so row-level security limits it to what the caller may see.
- */
-export interface PersonRecordSource {
-  sectionId: string;
-  count(tx: Tx, personId: string): Promise<number>;
-}
-
-export const personRecordSources: readonly PersonRecordSource[] = [...hospitalisationRecordSources];
 
 export interface PersonSectionLink {
   sectionId: string;
@@ -22,11 +10,20 @@ export interface PersonSectionLink {
   count: number;
 }
 
-/** Links from the person card to every section holding records about the person that the role can open. */
-export async function personSectionLinks(tx: Tx, personId: string, role: Role): Promise<PersonSectionLink[]> {
-  const visible = new Map(sectionsFor(role).map((s) => [s.id, s]));
+/**
+ * Links from the person card to every section holding records about the person that the role can open. The
+ * areas register their record sources and sections (shared/areas.ts); the counts run in the caller's scoped
+ * transaction, so row-level security limits them to what the caller may see.
+ */
+export async function personSectionLinks(
+  tx: Tx,
+  personId: string,
+  role: Role,
+  registered: { personRecords: readonly PersonRecordSource[]; sections: readonly SectionSpec[] },
+): Promise<PersonSectionLink[]> {
+  const visible = new Map(sectionsFor(role, registered.sections).map((s) => [s.id, s]));
   const links: PersonSectionLink[] = [];
-  for (const source of personRecordSources) {
+  for (const source of registered.personRecords) {
     const section = visible.get(source.sectionId);
     if (!section?.available) continue;
     const count = await source.count(tx, personId);

@@ -1,5 +1,5 @@
 import type PgBoss from 'pg-boss';
-import type { ImportMessage, QueueHealth, QueuePort } from './queue';
+import type { QueueHealth, QueueMessage, QueuePort } from './queue';
 
 export const localQueueNames = { import: 'import', deadLetter: 'import-dlq' } as const;
 
@@ -19,7 +19,7 @@ export async function createLocalQueues(boss: PgBoss): Promise<void> {
 /** The local adapter of the queue port: pg-boss on the same PostgreSQL. */
 export function pgBossQueue(boss: PgBoss): QueuePort {
   return {
-    async send(message: ImportMessage) {
+    async send(message: QueueMessage) {
       const id = await boss.send(localQueueNames.import, message, {
         ...localRetry,
         deadLetter: localQueueNames.deadLetter,

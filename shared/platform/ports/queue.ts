@@ -10,33 +10,22 @@ export const RequestedBy = z.object({
 });
 export type RequestedBy = z.infer<typeof RequestedBy>;
 
-/** Messages of the import queue (SQS in AWS, pg-boss locally). Each names what to import and where it lies. */
-export const ImportMessage = z.discriminatedUnion('kind', [
-  z.object({
-    kind: z.literal('nsi-directory'),
-    requestedBy: RequestedBy,
-    directory: z.string().min(1).max(16),
-    bucket: z.literal('inbox'),
-    key: z.string().min(1).max(512),
-  }),
-  /** An uploaded ЕРЗ extract registered in the journal `ops.erz_import` (docs/formats/erz-extract.md). */
-  z.object({
-    kind: z.literal('erz-extract'),
-    requestedBy: RequestedBy,
-    importId: z.number().int().positive(),
-    bucket: z.literal('inbox'),
-    key: z.string().min(1).max(512),
-  }),
-  /** An uploaded T-file (T1–T6) registered in the journal `hosp.t_file` (docs/formats/t-family.md). */
-  z.object({
-    kind: z.literal('t-file'),
-    requestedBy: RequestedBy,
-    fileId: z.number().int().positive(),
-    bucket: z.literal('inbox'),
-    key: z.string().min(1).max(512),
-  }),
-]);
-export type ImportMessage = z.infer<typeof ImportMessage>;
+/**
+ * What every message of the import queue (SQS in AWS, pg-boss locally) carries: its kind and who asked. Each
+ * area defines its kinds' full schemas and registers a job per kind (shared/platform/area.ts); the consumer
+ * dispatches by kind.
+ */
+export const QueueMessage = z.looseObject({
+  kind: z.string().min(1).max(64),
+  requestedBy: RequestedBy,
+});
+export type QueueMessage = z.infer<typeof QueueMessage>;
+
+/** A file in the inbox bucket, as most import messages name it. */
+export const inboxFile = {
+  bucket: z.literal('inbox'),
+  key: z.string().min(1).max(512),
+};
 
 export interface QueueHealth {
   ok: boolean;
@@ -50,6 +39,6 @@ export interface QueueHealth {
 
 export interface QueuePort {
   /** Sends a message to the import queue; returns the message id. */
-  send(message: ImportMessage): Promise<string>;
+  send(message: QueueMessage): Promise<string>;
   health(): Promise<QueueHealth>;
 }

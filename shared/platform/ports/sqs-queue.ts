@@ -1,5 +1,5 @@
 import { GetQueueAttributesCommand, SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
-import type { ImportMessage, QueueHealth, QueuePort } from './queue';
+import type { QueueHealth, QueueMessage, QueuePort } from './queue';
 
 /** The AWS adapter of the queue port: the import queue (with its DLQ configured by the stack). */
 export function sqsQueue(queueUrl: string, deadLetterUrl?: string, client = new SQSClient({})): QueuePort {
@@ -10,7 +10,7 @@ export function sqsQueue(queueUrl: string, deadLetterUrl?: string, client = new 
     return Number(out.Attributes?.ApproximateNumberOfMessages ?? 0);
   };
   return {
-    async send(message: ImportMessage) {
+    async send(message: QueueMessage) {
       const out = await client.send(
         new SendMessageCommand({ QueueUrl: queueUrl, MessageBody: JSON.stringify(message) }),
       );

@@ -1,3 +1,4 @@
+import { registered } from '../../../../shared/areas';
 import { findOrganisation } from '../../../../shared/org/db/region-repository';
 import { permissionsOf } from '../../../../shared/platform/access/permissions';
 import { type Role, roleOrganisationKind, roleTitles } from '../../../../shared/platform/access/roles';
@@ -28,7 +29,12 @@ export async function describeCaller(
       name: org?.name ?? who.orgCode,
       shortName: org?.shortName ?? who.orgCode,
     },
-    permissions: permissionsOf(who.role),
-    sections: sectionsFor(who.role).map(({ id, title, path, available }) => ({ id, title, path, available })),
+    permissions: permissionsOf(who.role, registered.permissions),
+    sections: sectionsFor(who.role, registered.sections).map(({ id, title, path, available }) => ({
+      id,
+      title,
+      path,
+      available,
+    })),
   };
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { getAdmission } from '../../../../shared/hospitalisation/db/queries';
+import { hospitalisationPermissions } from '../../../../shared/hospitalisation/permissions';
 import { parseBody, requirePermission, restHandler } from '../../../lib/rest';
 import { sendOne } from '../send-records';
 import { stayOfPath } from './stay-of-path';
@@ -9,7 +10,7 @@ const Body = z.object({ date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), outcome: 
 
 /** POST /api/v1/admissions/{id}/discharge — the hospital records the discharge (T5). */
 export const handler = restHandler({ auth: 'user' }, async (request) => {
-  const who = requirePermission(request.caller, 'hospitalisation.send');
+  const who = requirePermission(request.caller, hospitalisationPermissions.send);
   const body = parseBody(request.event, Body);
   const stay = await stayOfPath(request);
   await sendOne(request.ports, { ...who, requestId: request.requestId }, 'discharge', {

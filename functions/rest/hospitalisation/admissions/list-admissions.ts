@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { listAdmissions } from '../../../../shared/hospitalisation/db/queries';
+import { hospitalisationPermissions } from '../../../../shared/hospitalisation/permissions';
 import { parseQuery, requirePermission, restHandler } from '../../../lib/rest';
 import { codeParam, idParam, isoDateParam, optional, pageParams } from '../query-schemas';
 
@@ -15,7 +16,7 @@ const Query = z.object({
 
 /** GET /api/v1/admissions — planned and emergency stays within the caller's scope. */
 export const handler = restHandler({ auth: 'user' }, async ({ event, caller, db }) => {
-  requirePermission(caller, 'hospitalisation.read');
+  requirePermission(caller, hospitalisationPermissions.read);
   const query = parseQuery(event, Query);
   return { body: await db((tx) => listAdmissions(tx, query)) };
 });

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { readTFileExport } from '../../../../shared/hospitalisation/db/t-file-export';
 import { senderKindOf, tFileTypes } from '../../../../shared/hospitalisation/formats/t-family/t-file-name';
 import { writeTFile } from '../../../../shared/hospitalisation/formats/t-family/t-file-writer';
+import { hospitalisationPermissions } from '../../../../shared/hospitalisation/permissions';
 import { isIsoDate } from '../../../../shared/person/formats/erz-extract-reader';
 import { audit } from '../../../../shared/platform/access/scoped';
 import { Refusal } from '../../../../shared/platform/flk/refusal';
@@ -36,7 +37,7 @@ const ExportQuery = z
  * export is audited with the record and person ids it holds.
  */
 export const handler = restHandler({ auth: 'user' }, async ({ event, caller, db }) => {
-  const who = requirePermission(caller, 'hospitalisation.read');
+  const who = requirePermission(caller, hospitalisationPermissions.read);
   const query = parseQuery(event, ExportQuery);
   const exported = await db(async (tx) => {
     const found = await readTFileExport(tx, { ...query, limit: maxExportRecords + 1 });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { findTFile, readTFileProtocol } from '../../../../shared/hospitalisation/db/t-file-journal';
+import { hospitalisationPermissions } from '../../../../shared/hospitalisation/permissions';
 import { audit } from '../../../../shared/platform/access/scoped';
 import { problems } from '../../../lib/problem';
 import { parseQuery, requirePermission, restHandler } from '../../../lib/rest';
@@ -18,7 +19,7 @@ const ProtocolQuery = z.object({
  * (status, our id, FLK issues with code, tag, value and Russian message), in file order.
  */
 export const handler = restHandler({ auth: 'user' }, async ({ event, caller, db }) => {
-  requirePermission(caller, 'hospitalisation.read');
+  requirePermission(caller, hospitalisationPermissions.read);
   const raw = event.pathParameters?.id ?? '';
   const id = /^\d{1,15}$/.test(raw) ? Number(raw) : 0;
   const query = parseQuery(event, ProtocolQuery);

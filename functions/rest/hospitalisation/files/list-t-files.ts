@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { listTFiles, tFileStatuses } from '../../../../shared/hospitalisation/db/t-file-journal';
 import { tFileTypes } from '../../../../shared/hospitalisation/formats/t-family/t-file-name';
+import { hospitalisationPermissions } from '../../../../shared/hospitalisation/permissions';
 import { parseQuery, requirePermission, restHandler } from '../../../lib/rest';
 
 const blank = z.literal('').transform(() => undefined);
@@ -17,7 +18,7 @@ const FilesQuery = z.object({
  * fund: all), newest first, paged, by status and type. The entries hold no personal data.
  */
 export const handler = restHandler({ auth: 'user' }, async ({ event, caller, db }) => {
-  requirePermission(caller, 'hospitalisation.read');
+  requirePermission(caller, hospitalisationPermissions.read);
   const query = parseQuery(event, FilesQuery);
   return { body: await db((tx) => listTFiles(tx, query)) };
 });

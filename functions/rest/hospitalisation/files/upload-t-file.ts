@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { markTFileFailed, registerTFile } from '../../../../shared/hospitalisation/db/t-file-journal';
 import { parseTFileName } from '../../../../shared/hospitalisation/formats/t-family/t-file-name';
+import { hospitalisationPermissions } from '../../../../shared/hospitalisation/permissions';
 import { can } from '../../../../shared/platform/access/permissions';
 import { Refusal } from '../../../../shared/platform/flk/refusal';
 import { problems } from '../../../lib/problem';
@@ -15,8 +16,8 @@ import { readUpload } from '../../person/erz/upload-body';
  */
 export const handler = restHandler({ auth: 'user' }, async ({ event, caller, ports, db }) => {
   if (!caller) throw problems.unauthorized();
-  const sends = can(caller, 'hospitalisation.send');
-  if (!sends && !can(caller, 'referrals.cancel')) throw problems.forbidden();
+  const sends = can(caller, hospitalisationPermissions.send);
+  if (!sends && !can(caller, hospitalisationPermissions.cancelReferral)) throw problems.forbidden();
   const upload = readUpload(event);
   // A name that follows the pattern is checked at once; the file's own header decides in the end.
   const name = parseTFileName(upload.fileName);

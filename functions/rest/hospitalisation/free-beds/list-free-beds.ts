@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { listFreeBeds } from '../../../../shared/hospitalisation/db/queries';
+import { hospitalisationPermissions } from '../../../../shared/hospitalisation/permissions';
 import { parseQuery, requirePermission, restHandler } from '../../../lib/rest';
 import { codeParam, intParam, isoDateParam } from '../query-schemas';
 
@@ -13,7 +14,7 @@ const Query = z.object({
 
 /** GET /api/v1/free-beds — the region's free beds by hospital, department and bed profile (latest report). */
 export const handler = restHandler({ auth: 'user' }, async ({ event, caller, db }) => {
-  requirePermission(caller, 'hospitalisation.read');
+  requirePermission(caller, hospitalisationPermissions.read);
   const query = parseQuery(event, Query);
   return { body: { items: await db((tx) => listFreeBeds(tx, query)) } };
 });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { planVersusFact } from '../../../../shared/hospitalisation/db/queries';
+import { hospitalisationPermissions } from '../../../../shared/hospitalisation/permissions';
 import { parseQuery, requirePermission, restHandler } from '../../../lib/rest';
 import { codeParam, intParam } from '../query-schemas';
 
@@ -13,7 +14,7 @@ const Query = z.object({
 
 /** GET /api/v1/hospital-plans — hospitalisation plans next to the admissions recorded (plan vs fact). */
 export const handler = restHandler({ auth: 'user' }, async ({ event, caller, db }) => {
-  requirePermission(caller, 'hospitalisation.read');
+  requirePermission(caller, hospitalisationPermissions.read);
   const query = parseQuery(event, Query);
   return { body: { items: await db((tx) => planVersusFact(tx, query)) } };
 });

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { getAdmission, getReferral } from '../../../../shared/hospitalisation/db/queries';
+import { hospitalisationPermissions } from '../../../../shared/hospitalisation/permissions';
 import { problems } from '../../../lib/problem';
 import { parseBody, requirePermission, restHandler } from '../../../lib/rest';
 import { sendOne } from '../send-records';
@@ -20,7 +21,7 @@ const Body = z.object({
 
 /** POST /api/v1/referrals/{id}/admit — the target hospital admits the patient on this referral. */
 export const handler = restHandler({ auth: 'user' }, async ({ event, caller, ports, db, requestId }) => {
-  const who = requirePermission(caller, 'hospitalisation.send');
+  const who = requirePermission(caller, hospitalisationPermissions.send);
   const body = parseBody(event, Body);
   const referral = await db((tx) => getReferral(tx, event.pathParameters?.id ?? ''));
   if (!referral) throw problems.notFound('Направление не найдено или недоступно вашей организации.');

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { getReferral } from '../../../../shared/hospitalisation/db/queries';
+import { hospitalisationPermissions } from '../../../../shared/hospitalisation/permissions';
 import { problems } from '../../../lib/problem';
 import { parseBody, requirePermission, restHandler } from '../../../lib/rest';
 import { sendOne } from '../send-records';
@@ -16,7 +17,7 @@ const Body = z.object({
 
 /** POST /api/v1/referrals/{id}/cancel — the referring МО, the hospital or the СМО cancels with a reason 1–9. */
 export const handler = restHandler({ auth: 'user' }, async ({ event, caller, ports, db, requestId }) => {
-  const who = requirePermission(caller, 'referrals.cancel');
+  const who = requirePermission(caller, hospitalisationPermissions.cancelReferral);
   const body = parseBody(event, Body);
   const referral = await db((tx) => getReferral(tx, event.pathParameters?.id ?? ''));
   if (!referral) throw problems.notFound('Направление не найдено или недоступно вашей организации.');

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { listReferrals } from '../../../../shared/hospitalisation/db/queries';
+import { hospitalisationPermissions } from '../../../../shared/hospitalisation/permissions';
 import { parseQuery, requirePermission, restHandler } from '../../../lib/rest';
 import { codeParam, idParam, intParam, isoDateParam, optional, pageParams } from '../query-schemas';
 
@@ -19,7 +20,7 @@ const Query = z.object({
 
 /** GET /api/v1/referrals — worklists of referrals within the caller's scope (sent, incoming, overdue …). */
 export const handler = restHandler({ auth: 'user' }, async ({ event, caller, db, requestId }) => {
-  const who = requirePermission(caller, 'hospitalisation.read');
+  const who = requirePermission(caller, hospitalisationPermissions.read);
   const query = parseQuery(event, Query);
   return { body: await db((tx) => listReferrals(tx, { ...who, requestId }, query)) };
 });

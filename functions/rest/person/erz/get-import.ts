@@ -4,6 +4,7 @@ import {
   readErzPackageFindings,
   readErzProtocol,
 } from '../../../../shared/person/db/erz-import-journal';
+import { personPermissions } from '../../../../shared/person/permissions';
 import { audit } from '../../../../shared/platform/access/scoped';
 import { problems } from '../../../lib/problem';
 import { parseQuery, requirePermission, restHandler } from '../../../lib/rest';
@@ -22,7 +23,7 @@ const ProtocolQuery = z.object({
  * a page of its protocol (rejected records and accepted records with warnings, in file order).
  */
 export const handler = restHandler({ auth: 'user' }, async ({ event, caller, db }) => {
-  requirePermission(caller, 'erz.read-imports');
+  requirePermission(caller, personPermissions.readErzImports);
   const raw = event.pathParameters?.id ?? '';
   const id = /^\d{1,15}$/.test(raw) ? Number(raw) : 0;
   const query = parseQuery(event, ProtocolQuery);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { erzImportStatuses, listErzImports } from '../../../../shared/person/db/erz-import-journal';
+import { personPermissions } from '../../../../shared/person/permissions';
 import { parseQuery, requirePermission, restHandler } from '../../../lib/rest';
 
 const ImportsQuery = z.object({
@@ -13,7 +14,7 @@ const ImportsQuery = z.object({
 
 /** GET /api/v1/erz/imports — the journal of ЕРЗ imports, newest first, paged, optionally by status. */
 export const handler = restHandler({ auth: 'user' }, async ({ event, caller, db }) => {
-  requirePermission(caller, 'erz.read-imports');
+  requirePermission(caller, personPermissions.readErzImports);
   const query = parseQuery(event, ImportsQuery);
   return { body: await db((tx) => listErzImports(tx, query)) };
 });

@@ -1,5 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { markErzImportFailed, registerErzImport } from '../../../../shared/person/db/erz-import-journal';
+import { personPermissions } from '../../../../shared/person/permissions';
 import { Refusal } from '../../../../shared/platform/flk/refusal';
 import { requirePermission, restHandler } from '../../../lib/rest';
 import { readUpload } from './upload-body';
@@ -11,7 +12,7 @@ import { readUpload } from './upload-body';
  * applied answers 200 with an import of status `duplicate` and is not queued again.
  */
 export const handler = restHandler({ auth: 'user' }, async ({ event, caller, ports, db }) => {
-  const who = requirePermission(caller, 'erz.import');
+  const who = requirePermission(caller, personPermissions.importErz);
   const upload = readUpload(event);
   const sha256 = createHash('sha256').update(upload.bytes).digest('hex');
   const key = `erz/${new Date().toISOString().slice(0, 10)}/${randomUUID()}.${upload.kind}`;

@@ -1,0 +1,86 @@
+import { accountsArea } from './accounts';
+import { auditArea } from './audit';
+import { demoArea } from './demo';
+import { hospitalisationArea } from './hospitalisation';
+import { nsiArea } from './nsi';
+import { orgArea } from './org';
+import { personArea } from './person';
+import { allKinds, type SectionSpec } from './platform/access/sections';
+import { type Area, gather } from './platform/area';
+
+/**
+ * The one list of areas (ARCHITECTURE §3). A new area is a folder shared/<area>/ with an index.ts exporting
+ * its `Area`, added here — and nothing else outside the folder changes (docs/adding-an-area.md).
+ */
+export const areas: readonly Area[] = [
+  nsiArea,
+  orgArea,
+  personArea,
+  demoArea,
+  accountsArea,
+  auditArea,
+  hospitalisationArea,
+];
+
+/**
+ * Sections of the product that no area provides yet: the UI lists them and says honestly that they are not
+ * available. An area that builds one registers it and removes it from here.
+ */
+export const plannedSections: readonly SectionSpec[] = [
+  {
+    id: 'prevention',
+    title: 'Медосмотры',
+    path: '/prevention',
+    kinds: allKinds,
+    available: false,
+    order: 10,
+  },
+  {
+    id: 'schedules',
+    title: 'Графики медосмотров',
+    path: '/schedules',
+    kinds: allKinds,
+    available: false,
+    order: 20,
+  },
+  { id: 'onco', title: 'Онкорегистр', path: '/onco', kinds: allKinds, available: false, order: 60 },
+  {
+    id: 'polyclinic-cases',
+    title: 'Случаи поликлинического обслуживания',
+    path: '/polyclinic-cases',
+    kinds: allKinds,
+    available: false,
+    order: 70,
+  },
+  {
+    id: 'informing-requests',
+    title: 'Заявки на информирование',
+    path: '/informing-requests',
+    kinds: allKinds,
+    available: false,
+    order: 80,
+  },
+  // Informing the insured person is the СМО's duty (108н п. 231); ТФОМС supervises it. An МО does not inform.
+  {
+    id: 'patient-informing',
+    title: 'Информирование пациента',
+    path: '/patient-informing',
+    kinds: ['SMO', 'TFOMS'],
+    available: false,
+    order: 90,
+  },
+  { id: 'reports', title: 'Отчёты', path: '/reports', kinds: allKinds, available: false, order: 100 },
+  {
+    id: 'exchange-journal',
+    title: 'Журнал обмена',
+    path: '/exchange-journal',
+    kinds: allKinds,
+    available: false,
+    order: 170,
+  },
+];
+
+const gathered = gather(areas);
+
+/** What the areas registered: permissions, sections (with the planned ones), routes, SOAP, jobs, person links. */
+export const registered = { ...gathered, sections: [...gathered.sections, ...plannedSections] };

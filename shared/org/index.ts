@@ -1,0 +1,118 @@
+import { allKinds } from '../platform/access/sections';
+import { defineArea } from '../platform/area';
+import { orgPermissions } from './permissions';
+
+/** Organisations: МО with departments, beds, doctors and districts; СМО; the fund; F003/F002 import. */
+export const orgArea = defineArea({
+  id: 'org',
+  core: true,
+  permissions: Object.values(orgPermissions),
+  sections: [
+    {
+      id: 'organisations',
+      title: 'Организации',
+      path: '/organisations',
+      kinds: allKinds,
+      available: true,
+      order: 140,
+    },
+  ],
+  rest: [
+    {
+      kind: 'rest',
+      name: 'RegionSummary',
+      entry: 'functions/rest/org/region-summary.ts',
+      method: 'GET',
+      path: '/api/v1/region/summary',
+      auth: 'user',
+    },
+    {
+      kind: 'rest',
+      name: 'OrganisationsList',
+      entry: 'functions/rest/org/list-organisations.ts',
+      method: 'GET',
+      path: '/api/v1/organisations',
+      auth: 'user',
+    },
+    {
+      kind: 'rest',
+      name: 'OrganisationsCreate',
+      entry: 'functions/rest/org/create-organisation.ts',
+      method: 'POST',
+      path: '/api/v1/organisations',
+      auth: 'user',
+    },
+    {
+      kind: 'rest',
+      name: 'OrganisationsImport',
+      entry: 'functions/rest/org/import-organisations.ts',
+      method: 'POST',
+      path: '/api/v1/organisations/import',
+      auth: 'user',
+    },
+    {
+      kind: 'rest',
+      name: 'OrganisationsGet',
+      entry: 'functions/rest/org/get-organisation.ts',
+      method: 'GET',
+      path: '/api/v1/organisations/{code}',
+      auth: 'user',
+    },
+    {
+      kind: 'rest',
+      name: 'OrganisationsUpdate',
+      entry: 'functions/rest/org/update-organisation.ts',
+      method: 'PUT',
+      path: '/api/v1/organisations/{code}',
+      auth: 'user',
+    },
+    {
+      kind: 'rest',
+      name: 'OrganisationsCreateDepartment',
+      entry: 'functions/rest/org/create-department.ts',
+      method: 'POST',
+      path: '/api/v1/organisations/{code}/departments',
+      auth: 'user',
+    },
+    {
+      kind: 'rest',
+      name: 'OrganisationsUpdateDepartment',
+      entry: 'functions/rest/org/update-department.ts',
+      method: 'PUT',
+      path: '/api/v1/organisations/{code}/departments/{departmentCode}',
+      auth: 'user',
+    },
+    {
+      kind: 'rest',
+      name: 'OrganisationsCreateDoctor',
+      entry: 'functions/rest/org/create-doctor.ts',
+      method: 'POST',
+      path: '/api/v1/organisations/{code}/doctors',
+      auth: 'user',
+    },
+    {
+      kind: 'rest',
+      name: 'OrganisationsUpdateDoctor',
+      entry: 'functions/rest/org/update-doctor.ts',
+      method: 'PUT',
+      path: '/api/v1/organisations/{code}/doctors/{snils}',
+      auth: 'user',
+    },
+    {
+      kind: 'rest',
+      name: 'OrganisationsCreateDistrict',
+      entry: 'functions/rest/org/create-district.ts',
+      method: 'POST',
+      path: '/api/v1/organisations/{code}/districts',
+      auth: 'user',
+    },
+    {
+      kind: 'rest',
+      name: 'OrganisationsUpdateDistrict',
+      entry: 'functions/rest/org/update-district.ts',
+      method: 'PUT',
+      path: '/api/v1/organisations/{code}/districts/{districtCode}',
+      auth: 'user',
+    },
+  ],
+});
