@@ -1,7 +1,7 @@
 import type { SQSBatchItemFailure, SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { registered } from '../../shared/areas';
 import { getPorts } from '../../shared/platform/ports/ports';
-import { QueueMessage } from '../../shared/platform/ports/queue';
+import { QueueMessage } from '../../shared/platform/queue-message';
 
 /**
  * Consumer of the import queue: dispatches each message by its kind to the job an area registered

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { hospMessageKinds } from '../../../shared/hospitalisation/db/process-package';
-import { PackageHeader } from '../../../shared/hospitalisation/domain/records';
 import { hospitalisationPermissions } from '../../../shared/hospitalisation/permissions';
+import { PackageHeader } from '../../../shared/platform/exchange/package-header';
 import { problems } from '../../lib/problem';
 import { parseBody, requirePermission, restHandler } from '../../lib/rest';
 import { sendPackage } from './send-records';

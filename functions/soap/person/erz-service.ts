@@ -4,6 +4,7 @@ import { hasIdentifiers, type IdentityInput } from '../../../shared/person/domai
 import { erzServiceWsdl } from '../../../shared/person/formats/erz-service.wsdl';
 import { personPermissions } from '../../../shared/person/permissions';
 import { can } from '../../../shared/platform/access/permissions';
+import { parsePackageHeader } from '../../../shared/platform/exchange/package-header';
 import { Refusal } from '../../../shared/platform/flk/refusal';
 import { getPorts } from '../../../shared/platform/ports/ports';
 import { assertOwnSender, soapCaller, soapDb, soapHandler } from '../../lib/soap';
@@ -31,10 +32,12 @@ export const handler = soapHandler({
       if (!can(caller, personPermissions.importErz)) {
         throw Refusal.forbidden('Учётной записи не разрешена загрузка выписок ЕРЗ');
       }
-      const header = (args.Header ?? {}) as Record<string, unknown>;
-      assertOwnSender(header.SenderCode);
-      const packageId = soapText(header.PackageId);
-      if (!packageId) throw Refusal.request('902', 'Не указан идентификатор пакета Header/PackageId');
+      const raw = (args.Header ?? {}) as Record<string, unknown>;
+      const { packageId, senderCode } = parsePackageHeader({
+        packageId: soapText(raw.PackageId) ?? '',
+        senderCode: soapText(raw.SenderCode) ?? '',
+      });
+      assertOwnSender(senderCode);
       const persons = soapList(args.Person as Record<string, unknown> | Record<string, unknown>[]).map(
         (p, i) => erzPersonFromSoap(p, i + 1),
       );

@@ -1,17 +1,12 @@
-import type { ZodType } from 'zod';
-import type { AccessContext } from '../../platform/access/scoped';
 import type { Tx } from '../../platform/db/connection';
-import type { FlkIssue } from '../../platform/flk/issue';
+import type { KindHandler as PlatformKindHandler } from '../../platform/exchange/package-processor';
 import type { Lookups } from './lookups';
 
-/** How one message kind is checked (beyond its schema) and written. */
-export interface KindHandler<R, F> {
-  schema: ZodType<R>;
-  /** FLK against directories, organisations, the register and earlier records; `facts` feed the write. */
-  check(ctx: Lookups, who: AccessContext, record: R): Promise<{ issues: FlkIssue[]; facts: F }>;
-  /** Idempotent upsert keyed by (sender, sourceId); answers the stored record's id. */
-  write(ctx: Lookups, who: AccessContext, record: R, facts: F, packageRef: string): Promise<string>;
-}
+/**
+ * How one hospitalisation message kind is checked and written: the platform's kind handler over this area's
+ * look-ups; process-package.ts adds each kind's permission.
+ */
+export type KindHandler<R, F> = Omit<PlatformKindHandler<Lookups, R, F>, 'permission'>;
 
 export interface EventInput {
   entity: 'referral' | 'stay';

@@ -170,11 +170,3 @@ export const PlanRecord = z.object({
   planned: z.number().int(),
 });
 export type PlanRecord = z.infer<typeof PlanRecord>;
-
-/** The package header every write carries (ARCHITECTURE §2). */
-export const PackageHeader = z.object({
-  packageId: z.string().trim().min(1).max(64),
-  senderCode: z.string().trim().min(2).max(10),
-  createdAt: z.string().optional(),
-});
-export type PackageHeader = z.infer<typeof PackageHeader>;

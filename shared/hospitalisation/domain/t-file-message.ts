@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { inboxFile, RequestedBy } from '../../platform/ports/queue';
+import { inboxFile, RequestedBy } from '../../platform/queue-message';
 
 /** An uploaded T-file (T1–T6) registered in the journal `hosp.t_file` (docs/formats/t-family.md). */
 export const TFileMessage = z.object({

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { inboxFile, RequestedBy } from '../../platform/ports/queue';
+import { inboxFile, RequestedBy } from '../../platform/queue-message';
 
 /** A new publication of a reference directory uploaded to the inbox. */
 export const NsiDirectoryMessage = z.object({

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { inboxFile, RequestedBy } from '../../platform/ports/queue';
+import { inboxFile, RequestedBy } from '../../platform/queue-message';
 
 /** An uploaded ЕРЗ extract registered in the journal `ops.erz_import` (docs/formats/erz-extract.md). */
 export const ErzExtractMessage = z.object({
