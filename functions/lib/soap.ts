@@ -4,14 +4,25 @@ import * as soap from 'soap';
 import { auditSignIn, countCall } from '../../shared/platform/access/account-repository';
 import { roleOrganisationKind } from '../../shared/platform/access/roles';
 import { type AccessContext, withCaller } from '../../shared/platform/access/scoped';
+import { readConfig } from '../../shared/platform/config';
 import type { Tx } from '../../shared/platform/db/connection';
 import { Refusal } from '../../shared/platform/flk/refusal';
-import { EnvelopeError, scanEnvelope } from '../../shared/platform/formats/soap/envelope-scan';
+import { scanEnvelope } from '../../shared/platform/formats/soap/envelope-scan';
 import { getPorts } from '../../shared/platform/ports/ports';
-import { authenticateSystem } from './system-credentials';
+import { soapAddress, withSoapAddress } from './soap-address';
+import { decodeSoapBody } from './soap-charset';
+import { authenticateSystem, throttledMessage } from './system-credentials';
 
 /** Largest SOAP request accepted (node-soap buffers any size): 5 MB. Bulk data travels as files. */
 export const maxSoapBytes = 5 * 1024 * 1024;
+
+/** The Fault answering a request above `maxSoapBytes` (also sent by the local server above its body limit). */
+export function oversizeFault(): APIGatewayProxyResult {
+  return {
+    ...faultResponse('Client', 'SOAP-413', 'Запрос превышает допустимый размер 5 МБ'),
+    statusCode: 413,
+  };
+}
 
 const callerStore = new AsyncLocalStorage<AccessContext>();
 
@@ -75,8 +86,27 @@ export function faultResponse(
   };
 }
 
+/** The request headers for node-soap: lower-case names (as Node gives them), the body declared UTF-8. */
+function soapRequestHeaders(event: APIGatewayProxyEvent): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(event.headers ?? {})) {
+    if (value !== undefined) headers[name.toLowerCase()] = value;
+  }
+  if (headers['content-type']) {
+    headers['content-type'] = headers['content-type'].replace(
+      /;\s*charset\s*=\s*("[^"]*"|[^;]*)/i,
+      '; charset=utf-8',
+    );
+  }
+  return headers;
+}
+
+function headerValue(event: APIGatewayProxyEvent, name: string): string | undefined {
+  return Object.entries(event.headers ?? {}).find(([k]) => k.toLowerCase() === name)?.[1];
+}
+
 function basicCredentials(event: APIGatewayProxyEvent): { username: string; password: string } | null {
-  const header = Object.entries(event.headers ?? {}).find(([k]) => k.toLowerCase() === 'authorization')?.[1];
+  const header = headerValue(event, 'authorization');
   const m = header ? /^Basic\s+([A-Za-z0-9+/=]+)$/i.exec(header) : null;
   if (!m) return null;
   const decoded = Buffer.from(m[1]!, 'base64').toString('utf8');
@@ -136,7 +166,14 @@ export function soapHandler(definition: SoapServiceDefinition) {
     try {
       if (event.httpMethod === 'GET') {
         if (event.queryStringParameters && 'wsdl' in event.queryStringParameters) {
-          return { statusCode: 200, headers: xmlHeaders, body: definition.wsdl };
+          // The endpoint is where the client reached us (or the configured public URL), never the placeholder.
+          const address = soapAddress(
+            definition.service,
+            { headers: event.headers, path: event.requestContext?.path ?? event.path },
+            readConfig().publicUrl,
+          );
+          const wsdl = address ? withSoapAddress(definition.wsdl, address) : definition.wsdl;
+          return { statusCode: 200, headers: xmlHeaders, body: wsdl };
         }
         return faultResponse(
           'Client',
@@ -144,12 +181,27 @@ export function soapHandler(definition: SoapServiceDefinition) {
           'Используйте POST для вызова операций или ?wsdl для описания сервиса',
         );
       }
-      const body = event.isBase64Encoded
-        ? Buffer.from(event.body ?? '', 'base64').toString('utf8')
-        : (event.body ?? '');
-      if (Buffer.byteLength(body) > maxSoapBytes) {
-        return faultResponse('Client', 'SOAP-413', 'Запрос превышает допустимый размер 5 МБ');
+      // Raw bytes (API Gateway binary media type) are decoded by their declared charset: Content-Type, then
+      // the XML declaration, default UTF-8. A body that already arrived as text is taken as is.
+      const raw = event.isBase64Encoded ? Buffer.from(event.body ?? '', 'base64') : (event.body ?? '');
+      if ((typeof raw === 'string' ? Buffer.byteLength(raw) : raw.length) > maxSoapBytes) {
+        return oversizeFault();
       }
+      const decoded = decodeSoapBody(raw, headerValue(event, 'content-type'));
+      if (!decoded.ok) {
+        return decoded.reason === 'unsupported'
+          ? faultResponse(
+              'Client',
+              'SOAP-415',
+              `Кодировка запроса «${decoded.declared}» не поддерживается: используйте UTF-8 или windows-1251`,
+            )
+          : faultResponse(
+              'Client',
+              'SOAP-415',
+              `Запрос не является корректным текстом в кодировке ${decoded.encoding === 'utf-8' ? 'UTF-8' : 'windows-1251'}: укажите кодировку в заголовке Content-Type (charset) или в XML-декларации`,
+            );
+      }
+      const body = decoded.text;
       if (!body.trim()) return faultResponse('Client', 'SOAP-400', 'Пустой запрос: ожидается SOAP-конверт');
       const scan = scanEnvelope(body);
       const operation = scan.bodyElement?.replace(/Request$/, '');
@@ -173,9 +225,15 @@ export function soapHandler(definition: SoapServiceDefinition) {
       }
       const sql = await getPorts().sql();
       const requestId = event.requestContext?.requestId ?? '';
-      const result = await authenticateSystem(sql, credentials.username, credentials.password);
+      const sourceIp = event.requestContext?.identity?.sourceIp;
+      const result = await authenticateSystem(sql, credentials.username, credentials.password, sourceIp);
       if (!result.ok) {
         await auditSignIn(sql, credentials.username, 'sign_in_failed', 'soap', requestId);
+        if (result.reason === 'throttled') {
+          const fault = faultResponse('Client', 'AUTH-429', throttledMessage(result.retryAt));
+          const wait = Math.max(1, Math.ceil((result.retryAt.getTime() - Date.now()) / 1000));
+          return { ...fault, statusCode: 429, headers: { ...fault.headers, 'Retry-After': String(wait) } };
+        }
         if (result.reason === 'locked') {
           return faultResponse('Client', 'AUTH-423', 'Системная учётная запись временно заблокирована');
         }
@@ -202,7 +260,7 @@ export function soapHandler(definition: SoapServiceDefinition) {
       };
       const s = await server();
       const response = await callerStore.run(caller, () =>
-        s.processRequest(body, { url: path, method: 'POST', headers: event.headers ?? {} }),
+        s.processRequest(body, { url: path, method: 'POST', headers: soapRequestHeaders(event) }),
       );
       const isFault = response.body.includes(':Fault>') || response.body.includes('<Fault>');
       const clientFault = isFault && response.body.includes('soap:Client');
@@ -215,11 +273,8 @@ export function soapHandler(definition: SoapServiceDefinition) {
             : response.body,
       };
     } catch (error) {
-      if (error instanceof EnvelopeError) {
-        return error.code === 'doctype'
-          ? faultResponse('Client', 'SOAP-DTD', 'DOCTYPE в запросе запрещён')
-          : faultResponse('Client', 'SOAP-XML', 'Запрос не является корректным XML');
-      }
+      // The envelope refused before dispatch (SOAP-DTD, SOAP-XML): a soap:Client Fault with its code.
+      if (error instanceof Refusal) return faultResponse('Client', error.code, error.detail);
       console.error(
         JSON.stringify({ level: 'error', service: definition.service, error: (error as Error)?.name }),
       );

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 import type { APIGatewayProxyEvent, Context } from 'aws-lambda';
+import { isBinaryMediaType } from '../binary-media-types';
 
 export interface LocalRequest {
   method: string;
@@ -14,7 +15,8 @@ const textual = /^(application\/(json|xml|problem\+json|soap\+xml|x-www-form-url
 
 /**
  * Builds the REST API (v1) proxy event API Gateway would send for this request: resource template, path
- * parameters, single- and multi-value headers and query, authorizer claims, base64 for binary bodies.
+ * parameters, single- and multi-value headers and query, authorizer claims, base64 for binary bodies (the
+ * binary media types of infra/binary-media-types.ts, and anything that is not text).
  */
 export function apiGatewayEvent(
   request: LocalRequest,
@@ -36,8 +38,10 @@ export function apiGatewayEvent(
     query[k] = v;
     multiQuery[k] = [...(multiQuery[k] ?? []), v];
   }
-  const isText =
-    request.body.length === 0 || textual.test(String(request.headers['content-type'] ?? 'text/plain'));
+  // As API Gateway does: the REST API's binary media types (XML and SOAP among them, so a windows-1251
+  // request reaches its handler undamaged) arrive as base64 bytes; JSON and other text as a UTF-8 string.
+  const contentType = String(request.headers['content-type'] ?? 'text/plain');
+  const isText = request.body.length === 0 || (textual.test(contentType) && !isBinaryMediaType(contentType));
   const requestId = randomUUID();
   return {
     resource,

@@ -3,6 +3,7 @@ import { stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import path from 'node:path';
 import type { APIGatewayProxyResult } from 'aws-lambda';
+import { oversizeFault } from '../../functions/lib/soap';
 import { isTokenRevoked } from '../../shared/platform/access/account-repository';
 import type { Ports } from '../../shared/platform/ports/ports';
 import { apiGatewayEvent, type LocalRequest, lambdaContext } from './api-gateway-event';
@@ -10,6 +11,11 @@ import { loadHandler, matchRoute } from './route-table';
 
 /** API Gateway's payload limit: larger requests are refused before any handler runs. */
 const maxBodyBytes = 10 * 1024 * 1024;
+/**
+ * Up to this size the rest of an oversized body is read and discarded, so the answer arrives and the
+ * keep-alive connection stays usable; beyond it the connection is closed after the answer.
+ */
+const maxDrainBytes = 64 * 1024 * 1024;
 
 const contentTypes: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -37,15 +43,78 @@ function problem(res: ServerResponse, status: number, title: string, detail?: st
   );
 }
 
-async function readBody(req: IncomingMessage): Promise<Buffer | null> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > maxBodyBytes) return null;
-    chunks.push(chunk as Buffer);
+type BodyResult =
+  | { kind: 'body'; body: Buffer }
+  /** Above `maxBodyBytes`, read to its end and discarded: the connection can be kept alive. */
+  | { kind: 'too-large' }
+  /** Above `maxDrainBytes`: reading stopped, the connection must close after the answer. */
+  | { kind: 'far-too-large' }
+  /** The client went away before the body ended: nobody to answer. */
+  | { kind: 'aborted' };
+
+/**
+ * Reads the request body up to `maxBodyBytes`; an oversized one is drained (read, not kept) up to
+ * `maxDrainBytes` so that an answer can be sent on a connection that stays in step.
+ */
+function readBody(req: IncomingMessage): Promise<BodyResult> {
+  const declared = Number(req.headers['content-length']);
+  if (Number.isFinite(declared) && declared > maxDrainBytes) {
+    return Promise.resolve({ kind: 'far-too-large' });
   }
-  return Buffer.concat(chunks);
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let settled = false;
+    const settle = (result: BodyResult | Error) => {
+      if (settled) return;
+      settled = true;
+      req.off('data', onData);
+      req.off('end', onEnd);
+      req.off('error', onError);
+      req.off('close', onClose);
+      if (result instanceof Error) reject(result);
+      else resolve(result);
+    };
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > maxDrainBytes) {
+        req.pause();
+        settle({ kind: 'far-too-large' });
+      } else if (size > maxBodyBytes) {
+        chunks.length = 0; // keep reading, keep nothing
+      } else {
+        chunks.push(chunk);
+      }
+    };
+    const onEnd = () =>
+      settle(size > maxBodyBytes ? { kind: 'too-large' } : { kind: 'body', body: Buffer.concat(chunks) });
+    const onError = (error: Error) => settle(error);
+    const onClose = () => settle({ kind: 'aborted' });
+    req.on('data', onData);
+    req.on('end', onEnd);
+    req.on('error', onError);
+    req.on('close', onClose);
+  });
+}
+
+/** The 413 answer: a SOAP Fault (SOAP-413) on SOAP routes, problem+json elsewhere. */
+function tooLarge(res: ServerResponse, soapRoute: boolean, closeConnection: boolean) {
+  const close = closeConnection ? { connection: 'close' } : {};
+  if (soapRoute) {
+    const fault = oversizeFault();
+    res.writeHead(fault.statusCode, { ...(fault.headers as Record<string, string>), ...close });
+    res.end(fault.body);
+    return;
+  }
+  res.writeHead(413, { 'content-type': 'application/problem+json; charset=utf-8', ...close });
+  res.end(
+    JSON.stringify({
+      type: 'urn:omslink:problem:413',
+      title: 'Запрос слишком велик',
+      status: 413,
+      detail: 'Допустимый размер — 10 МБ.',
+    }),
+  );
 }
 
 /**
@@ -73,8 +142,12 @@ export function createLocalHttpServer(ports: Ports, webDist: string): Server {
       }
       return serveStatic(url.pathname, method, res);
     }
-    const body = await readBody(req);
-    if (!body) return problem(res, 413, 'Запрос слишком велик', 'Допустимый размер — 10 МБ.');
+    const read = await readBody(req);
+    if (read.kind === 'aborted') return void res.destroy();
+    if (read.kind !== 'body') {
+      return tooLarge(res, url.pathname.startsWith('/soap/'), read.kind === 'far-too-large');
+    }
+    const body = read.body;
     let claims: Record<string, string> | null = null;
     if (route.auth === 'user' || req.headers.authorization) {
       claims = await authorize(req.headers.authorization);

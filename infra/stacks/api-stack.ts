@@ -14,6 +14,7 @@ import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { type RestFunction, restFunctions, soapFunctions } from '../../functions/manifest';
+import { binaryMediaTypes } from '../binary-media-types';
 import { ApiWebAcl } from '../constructs/api-web-acl';
 import type { ExchangeStores } from '../constructs/exchange-access';
 import type { DatabaseAccess, OmsFunction } from '../constructs/oms-function';
@@ -89,14 +90,10 @@ export class ApiStack extends Stack {
       endpointConfiguration: { types: [EndpointType.REGIONAL] },
       // CSV downloads (audit export) leave the Lambda gzipped and base64-encoded (6 MB response limit):
       // API Gateway turns them back into bytes only for listed binary media types.
-      // Uploads (ЕРЗ extracts, F003/F002 directories) may be ZIP or windows-1251 XML: they must reach the
-      // handler as bytes, never re-decoded as UTF-8 text.
-      binaryMediaTypes: [
-        'text/csv',
-        'application/octet-stream',
-        'application/zip',
-        'application/x-zip-compressed',
-      ],
+      // Uploads (ЕРЗ extracts, F003/F002 directories) may be ZIP or windows-1251 XML, and SOAP requests may be
+      // windows-1251: they must reach the handler as bytes, never re-decoded as UTF-8 text. Text answers
+      // (isBase64Encoded false, XML included) still pass through as text.
+      binaryMediaTypes: [...binaryMediaTypes],
       // Execution logging (errors only) needs the account-level CloudWatch role of API Gateway.
       cloudWatchRole: true,
       cloudWatchRoleRemovalPolicy: RemovalPolicy.RETAIN,

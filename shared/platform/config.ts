@@ -23,6 +23,11 @@ export interface RuntimeConfig {
   localJwtSecret: string | undefined;
   cognitoUserPoolId: string | undefined;
   cognitoClientId: string | undefined;
+  /**
+   * Public base URL of the API as clients reach it (e.g. `https://omslink.example`): WSDLs announce their
+   * `soap:address` below it. Unset: the address the client reached (Host, X-Forwarded-Proto/Host).
+   */
+  publicUrl: string | undefined;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): RuntimeConfig {
@@ -41,5 +46,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): RuntimeConfig 
     localJwtSecret: env.OMSLINK_JWT_SECRET || undefined,
     cognitoUserPoolId: env.COGNITO_USER_POOL_ID || undefined,
     cognitoClientId: env.COGNITO_CLIENT_ID || undefined,
+    publicUrl: env.OMSLINK_PUBLIC_URL || undefined,
   };
 }
