@@ -1,39 +1,21 @@
 import type { ReactElement } from 'react';
-import { Route, Routes } from 'react-router';
-import { AccountsSection } from '../pages/accounts/AccountsSection';
-import { AuditLogPage } from '../pages/audit/AuditLogPage';
-import { HospitalisationsSection } from '../pages/hospitalisation/HospitalisationsSection';
-import { HospitalPlanSection } from '../pages/hospitalisation/HospitalPlanSection';
-import { ReferralsSection } from '../pages/hospitalisation/ReferralsSection';
-import { NotFoundPage } from '../pages/NotFoundPage';
-import { NsiDirectoriesPage } from '../pages/nsi/NsiDirectoriesPage';
-import { NsiRecordsPage } from '../pages/nsi/NsiRecordsPage';
-import { OrganisationsSection } from '../pages/org/OrganisationsSection';
-import { ErzSection } from '../pages/person/erz/ErzSection';
-import { PersonsSection } from '../pages/person/PersonsSection';
 
-function NsiSection() {
-  return (
-    <Routes>
-      <Route index element={<NsiDirectoriesPage />} />
-      <Route path=":code" element={<NsiRecordsPage />} />
-      <Route path="*" element={<NotFoundPage />} />
-    </Routes>
-  );
-}
+type SectionPages = Readonly<Record<string, () => ReactElement>>;
 
 /**
- * The sections this web UI has pages for, by section id (the ids of `GET /api/v1/me`). A section the server
- * lists but that is missing here, or that the server marks unavailable, gets the honest «not yet» page.
+ * Each area's pages live in web/src/pages/<area>/ with a `sections.tsx` that maps its section ids (the ids of
+ * `GET /api/v1/me`) to their page components; they are discovered at build time, so a new area adds its folder
+ * and touches nothing here.
  */
-export const sectionPages: Readonly<Record<string, () => ReactElement>> = {
-  nsi: NsiSection,
-  organisations: OrganisationsSection,
-  persons: PersonsSection,
-  erz: ErzSection,
-  accounts: AccountsSection,
-  audit: AuditLogPage,
-  referrals: ReferralsSection,
-  hospitalisations: HospitalisationsSection,
-  'hospital-plan': HospitalPlanSection,
-};
+const areaModules = import.meta.glob<{ sectionPages: SectionPages }>('../pages/*/sections.tsx', {
+  eager: true,
+});
+
+/**
+ * The sections this web UI has pages for, by section id. A section the server lists but that is missing here,
+ * or that the server marks unavailable, gets the honest «not yet» page.
+ */
+export const sectionPages: SectionPages = Object.assign(
+  {},
+  ...Object.values(areaModules).map((m) => m.sectionPages),
+);
