@@ -1,10 +1,7 @@
+import { defaultFeedLimit, maxFeedLimit } from '../../../shared/platform/exchange/feed';
 import { Refusal } from '../../../shared/platform/flk/refusal';
 import { soapText } from '../../lib/soap-values';
 import type { Xml } from './records-from-soap';
-
-/** Page size of a feed read when the caller names none, and the most one read returns. */
-export const defaultFeedLimit = 100;
-export const maxFeedLimit = 1000;
 
 /**
  * `ChangedSince` + `Limit` (+ `Sent`) of a Get… request as feed options. The cursor is opaque (the feed judges

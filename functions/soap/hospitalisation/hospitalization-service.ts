@@ -1,9 +1,4 @@
-import {
-  BadCursorError,
-  type EventView,
-  type FeedName,
-  readFeed,
-} from '../../../shared/hospitalisation/db/feeds';
+import { type EventView, type FeedName, readFeed } from '../../../shared/hospitalisation/db/feeds';
 import { type HospMessageKind, processPackage } from '../../../shared/hospitalisation/db/process-package';
 import type { AdmissionView, FreeBedsView, ReferralView } from '../../../shared/hospitalisation/db/views';
 import { hospitalizationServiceWsdl } from '../../../shared/hospitalisation/formats/hospitalization-service.wsdl';
@@ -58,15 +53,8 @@ async function feed<T>(
     throw Refusal.forbidden('Учётной записи не разрешено чтение сведений о госпитализации');
   }
   const options = feedOptions(args, withSent);
-  try {
-    const page = await soapDb((tx) => readFeed(tx, who, feedName, options));
-    return { items: page.items as T[], next: page.nextCursor };
-  } catch (error) {
-    if (error instanceof BadCursorError) {
-      throw Refusal.request('904', 'Неверный курсор ChangedSince: передайте NextCursor предыдущего ответа');
-    }
-    throw error;
-  }
+  const page = await soapDb((tx) => readFeed(tx, who, feedName, options));
+  return { items: page.items as T[], next: page.nextCursor };
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { AccessContext } from '../../platform/access/scoped';
 import { audit } from '../../platform/access/scoped';
 import type { Tx } from '../../platform/db/connection';
+import { type FeedPage, feedCursor, feedLimit, feedPage } from '../../platform/exchange/feed';
 import {
   type AdmissionView,
   type FreeBedsView,
@@ -26,19 +27,6 @@ export interface EventView {
   changeSeq: string;
 }
 
-export interface FeedPage<T> {
-  items: T[];
-  nextCursor: string;
-}
-
-export class BadCursorError extends Error {}
-
-function cursorValue(cursor: string | undefined): string {
-  if (!cursor) return '0';
-  if (!/^\d{1,18}$/.test(cursor)) throw new BadCursorError('cursor');
-  return cursor;
-}
-
 /**
  * Incremental reads for receivers: what changed after `cursor` (the last `changeSeq` seen), in change order, at
  * most `limit`. Each feed narrows to what the caller receives; row-level security guarantees the rest:
@@ -53,8 +41,8 @@ export async function readFeed(
   feed: FeedName,
   options: { cursor?: string; limit: number; sent?: boolean },
 ): Promise<FeedPage<ReferralView | AdmissionView | FreeBedsView | EventView>> {
-  const after = cursorValue(options.cursor);
-  const limit = Math.max(1, Math.min(options.limit, 1000));
+  const after = feedCursor(options.cursor);
+  const limit = feedLimit(options.limit);
   const org = who.orgCode;
   const mo = who.orgKind === 'MO';
   const smo = who.orgKind === 'SMO';
@@ -102,8 +90,7 @@ export async function readFeed(
       persons: [...new Set(persons)],
     });
   }
-  const last = items.at(-1);
-  return { items, nextCursor: last ? last.changeSeq : after };
+  return feedPage(items, after);
 }
 
 function itemId(item: ReferralView | AdmissionView | FreeBedsView | EventView): string {
