@@ -6,7 +6,9 @@ import {
   departmentIssues,
   futureIssues,
   orderIssues,
+  resolvedSex,
   resolvePatient,
+  sexIssues,
 } from './common-checks';
 import { type KindHandler, recordEvent } from './kind-handler';
 import type { ReferralByNumber } from './lookups';
@@ -80,6 +82,12 @@ export const admissionHandler: KindHandler<AdmissionRecord, AdmissionFacts> = {
     const patient = await resolvePatient(ctx, a.patient, a.date);
     issues.push(...patient.issues);
     const resolution = patient.resolution;
+    issues.push(
+      ...(await sexIssues(ctx, resolvedSex(resolution), {
+        diagnosis: a.diagnosis,
+        bedProfile: a.bedProfile,
+      })),
+    );
     const personId = resolution && 'personId' in resolution ? resolution.personId : '';
     const smoCode = resolution?.outcome === 'identified' ? resolution.policy.smoCode : null;
     return { issues, facts: { personId, smoCode, referral, existing: existing ?? null } };

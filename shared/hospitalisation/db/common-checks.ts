@@ -9,6 +9,13 @@ import {
 import { type FlkIssue, fire } from '../../platform/flk/issue';
 import { isAfter } from '../domain/dates';
 import type { PatientRef } from '../domain/records';
+import {
+  bedProfileFitsSex,
+  diagnosisFitsSex,
+  type Sex,
+  sexAudience,
+  sexTitles,
+} from '../domain/sex-specific';
 import type { Lookups } from './lookups';
 
 /** Directory codes of a record, each checked against the version valid on the record's date. */
@@ -43,6 +50,44 @@ export async function bedProfileIssues(
   return profiles.size > 0 && !profiles.has(profile)
     ? fire(ctx.rules, 'HOSP.BED_PROFILE', `${bedProfile}/${profile}`, 'bedProfile')
     : [];
+}
+
+/**
+ * A diagnosis or bed profile meant for one sex only must fit the patient's sex in the register (ICD-10 ranges
+ * and V020 profiles of migration 012). Unknown sex, or a code for both sexes: nothing to say.
+ */
+export async function sexIssues(
+  ctx: Lookups,
+  sex: Sex | null | undefined,
+  codes: { diagnosis?: string; bedProfile?: number },
+): Promise<FlkIssue[]> {
+  if (!sex) return [];
+  const rules = await ctx.sexRules();
+  const issues: FlkIssue[] = [];
+  const other: Sex = sex === 1 ? 2 : 1;
+  const explain = (found: FlkIssue[], value: string) =>
+    found.map((i) => ({
+      ...i,
+      message: i.message
+        .replaceAll('{value}', value)
+        .replaceAll('{sex}', sexTitles[sex])
+        .replaceAll('{allowed}', sexAudience[other]),
+    }));
+  if (codes.diagnosis !== undefined && !diagnosisFitsSex(codes.diagnosis, sex, rules)) {
+    issues.push(
+      ...explain(fire(ctx.rules, 'HOSP.SEX.DIAGNOSIS', codes.diagnosis, 'diagnosis'), codes.diagnosis),
+    );
+  }
+  if (codes.bedProfile !== undefined && !bedProfileFitsSex(codes.bedProfile, sex, rules)) {
+    const value = String(codes.bedProfile);
+    issues.push(...explain(fire(ctx.rules, 'HOSP.SEX.BED_PROFILE', value, 'bedProfile'), value));
+  }
+  return issues;
+}
+
+/** The patient's sex from identity resolution (null when not resolved to one person). */
+export function resolvedSex(resolution: Resolution | null): Sex | null {
+  return resolution && 'sex' in resolution ? (resolution.sex ?? null) : null;
 }
 
 /**

@@ -1,6 +1,7 @@
-import type { Tx } from '../../platform/db/connection';
+import type { Db, Tx } from '../../platform/db/connection';
 import type { FlkRuleSet } from '../../platform/flk/issue';
 import { loadFlkRules } from '../../platform/flk/rule-repository';
+import type { Sex, SexRules } from '../domain/sex-specific';
 
 export interface DepartmentFacts {
   code: string;
@@ -33,6 +34,8 @@ export class Lookups {
   private readonly orgs = new Map<string, Promise<string | null>>();
   private readonly departments = new Map<string, Promise<DepartmentFacts | null>>();
   private bedRules: Promise<Map<number, Set<number>>> | undefined;
+  private sexRulesCache: Promise<SexRules> | undefined;
+  private readonly sexes = new Map<string, Promise<Sex | null>>();
   private settingsCache: Promise<Map<string, number>> | undefined;
 
   constructor(
@@ -107,6 +110,27 @@ export class Lookups {
     return (await this.bedRules).get(bedProfile) ?? new Set();
   }
 
+  /** The sex-restricted ICD-10 ranges and sex-specific bed profiles (reference data, migration 012). */
+  sexRules(): Promise<SexRules> {
+    this.sexRulesCache ??= loadSexRules(this.tx);
+    return this.sexRulesCache;
+  }
+
+  /**
+   * The sex of a person the caller already relates to (a stay of its own: RLS lets it read the person), or null.
+   * Records that name a patient get the sex from identity resolution instead.
+   */
+  personSex(personId: string): Promise<Sex | null> {
+    let hit = this.sexes.get(personId);
+    if (!hit) {
+      hit = this.tx<{ sex: number | null }[]>`select sex from person.person where id = ${personId}`.then(
+        (r) => (r[0]?.sex === 1 || r[0]?.sex === 2 ? r[0].sex : null),
+      );
+      this.sexes.set(personId, hit);
+    }
+    return hit;
+  }
+
   async setting(key: 'referral_validity_days' | 'admission_hold_days'): Promise<number> {
     this.settingsCache ??= this.tx<
       { key: string; value: number }[]
@@ -123,4 +147,19 @@ export class Lookups {
       from hosp.referral_by_number(${number})`;
     return row ?? null;
   }
+}
+
+/** Loads the sex-specific reference data: ICD-10 ranges for one sex, V020 bed profiles for one sex. */
+export async function loadSexRules(db: Db): Promise<SexRules> {
+  const [diagnoses, beds] = await Promise.all([
+    db<{ codeFrom: string; codeTo: string; sex: Sex }[]>`
+      select code_from as "codeFrom", code_to as "codeTo", sex from nsi.sex_restricted_diagnosis
+      order by code_from`,
+    db<{ bed: number; sex: Sex }[]>`
+      select bed_profile_v020 as bed, sex from nsi.sex_specific_bed_profile`,
+  ]);
+  return {
+    diagnoses: diagnoses.map((d) => ({ codeFrom: d.codeFrom, codeTo: d.codeTo, sex: d.sex })),
+    bedProfiles: new Map(beds.map((b) => [b.bed, b.sex])),
+  };
 }

@@ -1,6 +1,13 @@
 import { type FlkIssue, fire } from '../../platform/flk/issue';
 import { MovementRecord } from '../domain/records';
-import { bedProfileIssues, codeIssues, departmentIssues, futureIssues, orderIssues } from './common-checks';
+import {
+  bedProfileIssues,
+  codeIssues,
+  departmentIssues,
+  futureIssues,
+  orderIssues,
+  sexIssues,
+} from './common-checks';
 import { type KindHandler, recordEvent } from './kind-handler';
 import { findOwnStay, type StayFacts } from './stay-lookup';
 
@@ -26,6 +33,7 @@ export const movementHandler: KindHandler<MovementRecord, StayFacts | null> = {
         })
       ).issues,
     );
+    issues.push(...(await sexIssues(ctx, await ctx.personSex(stay.personId), { bedProfile: m.bedProfile })));
     issues.push(...orderIssues(ctx, stay.admittedOn, m.date, 'date'));
     if (stay.dischargedOn && m.date > stay.dischargedOn) {
       issues.push(...fire(ctx.rules, 'HOSP.STAY.DISCHARGED', stay.dischargedOn, 'date'));

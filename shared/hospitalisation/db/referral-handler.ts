@@ -9,7 +9,9 @@ import {
   departmentIssues,
   futureIssues,
   orderIssues,
+  resolvedSex,
   resolvePatient,
+  sexIssues,
 } from './common-checks';
 import { type KindHandler, recordEvent } from './kind-handler';
 
@@ -57,6 +59,12 @@ export const referralHandler: KindHandler<ReferralRecord, ReferralFacts> = {
     const patient = await resolvePatient(ctx, r.patient, r.date);
     issues.push(...patient.issues);
     const resolution = patient.resolution;
+    issues.push(
+      ...(await sexIssues(ctx, resolvedSex(resolution), {
+        diagnosis: r.diagnosis,
+        bedProfile: r.bedProfile,
+      })),
+    );
     const personId = resolution && 'personId' in resolution ? resolution.personId : '';
     const smoCode = resolution?.outcome === 'identified' ? resolution.policy.smoCode : null;
     let unchanged = false;

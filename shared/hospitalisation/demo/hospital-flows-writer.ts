@@ -3,6 +3,7 @@ import { generateRegionStructure } from '../../demo/region-structure';
 import { roleOrganisationKind } from '../../platform/access/roles';
 import type { AccessContext } from '../../platform/access/scoped';
 import type { Sql } from '../../platform/db/connection';
+import { loadSexRules } from '../db/lookups';
 import { type HospMessageKind, maxPackageRecords, processPackage } from '../db/process-package';
 import { generateHospitalFlows, type SentBy } from './hospital-flows';
 
@@ -28,7 +29,7 @@ export async function ensureDemoHospitalFlows(
   const today = options.today ?? new Date().toISOString().slice(0, 10);
   const region = generateRegionStructure(options.seed);
   const persons = [...generatePersons(options.seed, options.persons, region)];
-  const flows = generateHospitalFlows(options.seed, region, persons, today);
+  const flows = generateHospitalFlows(options.seed, region, persons, today, await loadSexRules(sql));
   const smos = new Set(region.organisations.filter((o) => o.kind === 'SMO').map((o) => o.code));
   const counts: DemoFlowsResult['counts'] = {};
   const send = async (kind: HospMessageKind, groups: SentBy<unknown>[]) => {

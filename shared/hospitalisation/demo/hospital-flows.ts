@@ -10,6 +10,7 @@ import type {
   PlanRecord,
   ReferralRecord,
 } from '../domain/records';
+import { diagnosisFitsSex, diagnosisSex, type Sex, type SexRules } from '../domain/sex-specific';
 
 /** A plausible diagnosis (МКБ-10) for each profile of care of the demo hospitals (V002). */
 const diagnosisByProfile: Record<number, readonly string[]> = {
@@ -50,6 +51,30 @@ interface Target {
   conditions: number;
   bedProfile: number;
   beds: number;
+  /** The only sex this target admits (a sex-specific bed profile, or diagnoses all for one sex), or null. */
+  sex: Sex | null;
+}
+
+interface Patient {
+  enp: string;
+  smo: string;
+  sex: Sex;
+}
+
+/** Patients of an МО (or of the region), also by sex, to pick one a target admits. */
+class Patients {
+  readonly all: Patient[] = [];
+  private readonly bySex: Record<Sex, Patient[]> = { 1: [], 2: [] };
+
+  add(p: Patient): void {
+    this.all.push(p);
+    this.bySex[p.sex].push(p);
+  }
+
+  /** Patients the target admits. */
+  for(target: Target): Patient[] {
+    return target.sex ? this.bySex[target.sex] : this.all;
+  }
 }
 
 /**
@@ -57,13 +82,15 @@ interface Target {
  * polyclinics to the hospitals, most admitted and discharged, some cancelled with a reason by the referring МО,
  * the hospital or the СМО, some overdue or expired; emergency admissions; a week of free-beds reports with a
  * forecast; this year's plans. Deterministic for a seed and a day. Records are grouped by sender, ready to be sent
- * as packages through the same service every channel uses.
+ * as packages through the same service every channel uses. Patients fit their diagnosis and bed profile by sex
+ * (`sexRules`: the reference data the exchange's FLK judges by), so every record passes it.
  */
 export function generateHospitalFlows(
   seed: string,
   region: RegionStructure,
   persons: readonly GeneratedPerson[],
   today: string,
+  sexRules: SexRules,
   days = 90,
 ): HospitalFlows {
   const rnd = new Random(`${seed}:hospital-flows:${today}`);
@@ -83,19 +110,26 @@ export function generateHospitalFlows(
           conditions: d.conditionsV006,
           bedProfile: b.bedProfileV020,
           beds: b.beds,
+          sex: targetSex(b.bedProfileV020, d.profileV002, sexRules),
         })),
     )
     .filter((t) => diagnosisByProfile[t.profile]);
   const settled = addDays(today, -days - 60);
-  const patientsOf = new Map<string, { enp: string; smo: string }[]>();
+  const patientsOf = new Map<string, Patients>();
+  const anyPatients = new Patients();
   for (const p of persons) {
     const policy = p.policies.find((x) => x[6] === null && x[5] <= settled);
     const attachment = p.attachments.find((x) => x[6] === null);
     if (!policy || !attachment) continue;
-    const list = patientsOf.get(attachment[2]) ?? [];
-    list.push({ enp: p.person[1], smo: policy[4] });
+    const patient: Patient = { enp: p.person[1], smo: policy[4], sex: p.person[6] };
+    const list = patientsOf.get(attachment[2]) ?? new Patients();
+    list.add(patient);
     patientsOf.set(attachment[2], list);
+    anyPatients.add(patient);
   }
+  /** A diagnosis of the target's profile that fits the patient's sex. */
+  const diagnosisFor = (t: Target, patient: Patient) =>
+    rnd.pick(diagnosisByProfile[t.profile]!.filter((d) => diagnosisFitsSex(d, patient.sex, sexRules)));
   const doctorsOf = new Map<string, string[]>();
   for (const d of region.doctors) doctorsOf.set(d.moCode, [...(doctorsOf.get(d.moCode) ?? []), d.snils]);
 
@@ -111,11 +145,13 @@ export function generateHospitalFlows(
   for (let day = days - 1; day >= 0; day--) {
     const date = addDays(today, -day);
     for (const mo of referring) {
-      const patients = patientsOf.get(mo.code);
+      const patientsHere = patientsOf.get(mo.code);
       const doctors = doctorsOf.get(mo.code);
-      if (!patients?.length || !doctors?.length || targets.length === 0) continue;
+      if (!patientsHere?.all.length || !doctors?.length || targets.length === 0) continue;
       for (let k = rnd.weighted([0, 1, 2], [45, 45, 10]); k > 0; k--) {
         const t = rnd.pick(targets);
+        const patients = patientsHere.for(t);
+        if (patients.length === 0) continue;
         const patient = rnd.pick(patients);
         const number = `${mo.code.slice(-4)}${date.slice(0, 4)}${String(++serial).padStart(6, '0')}`;
         const plannedDate = addDays(date, rnd.int(3, 20));
@@ -130,7 +166,7 @@ export function generateHospitalFlows(
           conditions: t.conditions,
           profile: t.profile,
           bedProfile: t.bedProfile,
-          diagnosis: rnd.pick(diagnosisByProfile[t.profile]!),
+          diagnosis: diagnosisFor(t, patient),
           doctorSnils: rnd.pick(doctors),
           plannedDate,
           kind: 'plain',
@@ -185,11 +221,12 @@ export function generateHospitalFlows(
     }
     for (const hospital of hospitals) {
       const local = targets.filter((t) => t.moCode === hospital);
-      const anyPatients = [...patientsOf.values()].flat();
-      if (local.length === 0 || anyPatients.length === 0) continue;
+      if (local.length === 0 || anyPatients.all.length === 0) continue;
       for (let k = rnd.weighted([0, 1], [60, 40]); k > 0; k--) {
         const t = rnd.pick(local);
-        const patient = rnd.pick(anyPatients);
+        const patients = anyPatients.for(t);
+        if (patients.length === 0) continue;
+        const patient = rnd.pick(patients);
         const sourceId = `demo-emergency-${++serial}`;
         add('admissions', hospital, {
           sourceId,
@@ -203,7 +240,7 @@ export function generateHospitalFlows(
           date,
           time: `${String(rnd.int(0, 23)).padStart(2, '0')}:${String(rnd.int(0, 59)).padStart(2, '0')}`,
           caseNumber: caseNumber(hospital),
-          diagnosis: rnd.pick(diagnosisByProfile[t.profile]!),
+          diagnosis: diagnosisFor(t, patient),
           patient: { enp: patient.enp },
         } satisfies AdmissionRecord);
         const out = addDays(date, rnd.int(3, 12));
@@ -288,6 +325,18 @@ export function generateHospitalFlows(
     freeBeds: grouped('freeBeds'),
     plans: grouped('plans'),
   };
+}
+
+/**
+ * The only sex a target admits: that of a sex-specific bed profile, else the one sex all the profile's demo
+ * diagnoses are for (none: both).
+ */
+function targetSex(bedProfile: number, profile: number, rules: SexRules): Sex | null {
+  const byBed = rules.bedProfiles.get(bedProfile);
+  if (byBed) return byBed;
+  const sexes = new Set((diagnosisByProfile[profile] ?? []).map((d) => diagnosisSex(d, rules.diagnoses)));
+  const [only] = sexes;
+  return sexes.size === 1 && only ? only : null;
 }
 
 function daysBetween(a: string, b: string): number {

@@ -1,5 +1,5 @@
 import type { Db } from '../../platform/db/connection';
-import type { IdentityInput, Resolution, ResolutionMethod } from '../domain/identity-input';
+import type { IdentityInput, PersonSex, Resolution, ResolutionMethod } from '../domain/identity-input';
 
 interface ResolutionRow {
   person_id: string | null;
@@ -11,12 +11,14 @@ interface ResolutionRow {
   smo_code: string | null;
   policy_date_beg: string | null;
   policy_date_end: string | null;
+  sex: number | null;
 }
 
 /**
  * Resolves a person against the regional ЕРЗ: ЕНП → СНИЛС → ФИО + birth date + document (DOMAIN §4.4). Runs
  * across scopes on purpose (SECURITY DEFINER `person.resolve_identity`) and answers only the id, how it was
- * found and the policy on the date. `requireDocument: false` allows ФИО + birth date alone (the affiliation
+ * found, the person's sex and the policy on the date. ФИО compare on `person.norm_name` (case, «ё»/«е» and
+ * spaces do not matter). `requireDocument: false` allows ФИО + birth date alone (the affiliation
  * query); inbound records need the document.
  */
 export async function resolveIdentity(
@@ -26,7 +28,7 @@ export async function resolveIdentity(
 ): Promise<Resolution> {
   const [row] = await db<ResolutionRow[]>`
     select person_id::text, method, candidates, mismatch, policy_type, policy_number, smo_code,
-           policy_date_beg, policy_date_end
+           policy_date_beg, policy_date_end, sex
     from person.resolve_identity(${input.enp ?? null}, ${input.snils ?? null}, ${input.fam ?? null},
                                  ${input.im ?? null}, ${input.ot ?? null}, ${input.birthDate ?? null}::date,
                                  ${input.docSer ?? null}, ${input.docNum ?? null}, ${input.onDate ?? null}::date,
@@ -35,6 +37,7 @@ export async function resolveIdentity(
 }
 
 function toResolution(row: ResolutionRow): Resolution {
+  const sex: PersonSex | null = row.sex === 1 || row.sex === 2 ? row.sex : null;
   if (!row.person_id || !row.method) {
     return row.candidates > 1
       ? { outcome: 'ambiguous', candidates: row.candidates }
@@ -46,6 +49,7 @@ function toResolution(row: ResolutionRow): Resolution {
       personId: row.person_id,
       method: row.method,
       mismatch: row.mismatch,
+      sex,
     };
   }
   return {
@@ -53,6 +57,7 @@ function toResolution(row: ResolutionRow): Resolution {
     personId: row.person_id,
     method: row.method,
     mismatch: row.mismatch,
+    sex,
     policy: {
       policyType: row.policy_type,
       number: row.policy_number,

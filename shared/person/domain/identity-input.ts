@@ -24,7 +24,27 @@ export const IdentityInput = z.object({
 });
 export type IdentityInput = z.infer<typeof IdentityInput>;
 
-/** The same input with СНИЛС in registry form and empty strings dropped. */
+/** Runs of white space inside a name (\s includes the no-break and other Unicode spaces). */
+const spaces = /\s+/g;
+
+/** A name as written, without outer spaces and with every run of spaces made one; undefined when empty. */
+export function cleanName(value: string | undefined): string | undefined {
+  const cleaned = value?.replace(spaces, ' ').trim();
+  return cleaned ? cleaned : undefined;
+}
+
+/**
+ * The form in which surnames, names and patronymics are compared (identity resolution): upper case, «ё» as «е»,
+ * one space between words, none around. Mirrors the SQL function `person.norm_name` (migration 011).
+ */
+export function nameKey(value: string | undefined | null): string {
+  return (cleanName(value ?? undefined) ?? '').replace(/ё/g, 'е').replace(/Ё/g, 'Е').toUpperCase();
+}
+
+/**
+ * The same input with СНИЛС in registry form, ФИО without outer or repeated spaces, and empty strings dropped.
+ * Letters stay as sent («ё», case): the register compares names on `nameKey` / `person.norm_name`.
+ */
 export function normaliseIdentity(input: IdentityInput): IdentityInput {
   const clean = (v: string | undefined) => (v && v.trim() !== '' ? v.trim() : undefined);
   const snils = clean(input.snils);
@@ -32,9 +52,9 @@ export function normaliseIdentity(input: IdentityInput): IdentityInput {
   return {
     enp: clean(input.enp),
     snils: digits ? formatSnils(digits) : snils,
-    fam: clean(input.fam),
-    im: clean(input.im),
-    ot: clean(input.ot),
+    fam: cleanName(input.fam),
+    im: cleanName(input.im),
+    ot: cleanName(input.ot),
     birthDate: clean(input.birthDate),
     docSer: clean(input.docSer),
     docNum: clean(input.docNum),
@@ -65,6 +85,9 @@ export function hasIdentifiers(input: IdentityInput): boolean {
   return Boolean(input.enp || input.snils || (input.fam && input.im && input.birthDate));
 }
 
+/** Sex as V005 codes it: 1 male, 2 female. */
+export type PersonSex = 1 | 2;
+
 export type ResolutionMethod = 'enp' | 'snils' | 'fio_birth_document' | 'fio_birth';
 
 export interface ResolvedPolicy {
@@ -89,8 +112,16 @@ export type Resolution =
       method: ResolutionMethod;
       mismatch: boolean;
       policy: ResolvedPolicy;
+      /** The person's sex in the register (V005: 1 male, 2 female), when known. */
+      sex?: PersonSex | null;
     }
-  | { outcome: 'no_policy_on_date'; personId: string; method: ResolutionMethod; mismatch: boolean }
+  | {
+      outcome: 'no_policy_on_date';
+      personId: string;
+      method: ResolutionMethod;
+      mismatch: boolean;
+      sex?: PersonSex | null;
+    }
   | { outcome: 'not_insured_in_region' }
   | { outcome: 'ambiguous'; candidates: number };
 

@@ -54,6 +54,39 @@ function toAccount(r: AccountRow): StoredAccount {
   };
 }
 
+/** Failed sign-ins of one source (IP address) for one account, and until when that source must wait. */
+export interface SourceThrottle {
+  failures: number;
+  blockedUntil: Date | null;
+}
+
+/**
+ * The per-(source, account) throttle of system sign-ins (migration 013). The table is not the application's to
+ * read: it goes through SECURITY DEFINER functions, like the sign-in functions of migration 002.
+ */
+export function sourceThrottleStore(db: Db) {
+  return {
+    async state(source: string, username: string): Promise<SourceThrottle | null> {
+      const [row] = await db<{ failures: number; blocked_until: Date | null }[]>`
+        select failures, blocked_until from auth.sign_in_throttle_state(${source}, ${username})`;
+      return row ? { failures: row.failures, blockedUntil: row.blocked_until } : null;
+    },
+    /** Counts a failure; answers the failures in a row so far (a count idle for a day starts again). */
+    async recordFailure(source: string, username: string): Promise<number> {
+      const [row] = await db<{ failures: number }[]>`
+        select auth.record_sign_in_failure(${source}, ${username}) as failures`;
+      return row!.failures;
+    },
+    async block(source: string, username: string, until: Date): Promise<void> {
+      await db`select auth.block_sign_in(${source}, ${username}, ${until})`;
+    },
+    async clear(source: string, username: string): Promise<void> {
+      await db`select auth.clear_sign_in_failures(${source}, ${username})`;
+    },
+  };
+}
+export type SourceThrottleStore = ReturnType<typeof sourceThrottleStore>;
+
 /** Records a sign-in event (success, failure, sign-out) in the audit log; there is no caller context yet. */
 export async function auditSignIn(
   db: Db,

@@ -28,16 +28,45 @@ export interface AccountStore {
   recordSuccess(username: string, secretId: string | null): Promise<void>;
 }
 
+/** People's accounts: five failures in a row lock the account for 15 minutes. */
 export const lockout = { maxFailures: 5, minutes: 15 } as const;
+
+/**
+ * System (SOAP) accounts are never locked as a whole — whoever knows an МО's account name could lock its
+ * integration out. Failures are counted per source address and account instead: after the fifth failure in a
+ * row that source waits 1 s before it may try that account again, then 2 s, 4 s … at most 15 minutes; a
+ * success resets its count. The account's own system, from its own address, is not affected.
+ */
+export const backoff = { freeFailures: 5, firstDelayMs: 1_000, maxDelayMs: 15 * 60_000 } as const;
+
+/** How long a source must wait after its `failures`-th failure in a row for one account (0: it need not). */
+export function backoffDelayMs(failures: number): number {
+  if (!Number.isFinite(failures) || failures < backoff.freeFailures) return 0;
+  const doublings = Math.floor(failures) - backoff.freeFailures;
+  if (doublings >= 30) return backoff.maxDelayMs;
+  return Math.min(backoff.maxDelayMs, backoff.firstDelayMs * 2 ** doublings);
+}
+
+/** The Russian answer to a throttled call: when it may try again (Moscow time) and in how many seconds. */
+export function throttledMessage(retryAt: Date, now = new Date()): string {
+  const seconds = Math.max(1, Math.ceil((retryAt.getTime() - now.getTime()) / 1000));
+  const time = retryAt.toLocaleTimeString('ru-RU', { timeZone: 'Europe/Moscow', hour12: false });
+  return (
+    'Слишком много неудачных попыток входа с этого адреса для этой учётной записи: ' +
+    `повторите не раньше ${time} МСК (через ${seconds} с), проверьте имя и пароль системной учётной записи`
+  );
+}
 
 export type SignInResult =
   | { ok: true; account: StoredAccount; secretId: string | null }
   | { ok: false; reason: 'invalid' | 'locked' | 'disabled'; lockedUntil?: Date };
 
 /**
- * Checks a username/password (or a system account's secret). Five failures in a row lock the account for
- * 15 minutes (the lock then ends and the count starts again); an unknown user costs the same scrypt work as a
- * known one, so timing does not reveal accounts. A disabled account never signs in.
+ * Checks a username/password (or a system account's secret). For people, five failures in a row lock the
+ * account for 15 minutes (the lock then ends and the count starts again); system accounts are not locked here:
+ * their callers throttle failures per source (`backoffDelayMs`, functions/lib/system-credentials.ts). An unknown
+ * user costs the same scrypt work as a known one, so timing does not reveal accounts. A disabled account never
+ * signs in.
  */
 export async function signIn(
   store: AccountStore,
@@ -51,11 +80,13 @@ export async function signIn(
     await verifySecret(password, dummyHash);
     return { ok: false, reason: 'invalid' };
   }
-  if (account.lockedUntil && account.lockedUntil > now) {
+  const lockable = account.kind === 'person';
+  if (lockable && account.lockedUntil && account.lockedUntil > now) {
     return { ok: false, reason: 'locked', lockedUntil: account.lockedUntil };
   }
   const secretId = await matchingSecret(store, account, password);
   if (secretId === undefined) {
+    if (!lockable) return { ok: false, reason: 'invalid' };
     const failures = account.failedAttempts + 1;
     const lockUntil =
       failures >= lockout.maxFailures ? new Date(now.getTime() + lockout.minutes * 60_000) : null;
