@@ -562,6 +562,7 @@ describe('exchange correctness', () => {
     const errors = list<Any>(record?.Error);
     expect.soft(errors.length, 'FLK errors of the re-pointed record').toBeGreaterThan(0);
     for (const e of errors) expect.soft(e.Code).toMatch(/^\d{3}$/);
+    expect.soft(errors.map((e) => e.Rule)).toContain('HOSP.SOURCE.PERSON');
 
     // Assess: the referral still belongs to person A and A's СМО (read as the sender over REST)
     const seen = await callApi(t.runtime.url, `/api/v1/referrals/${referralId}`, {

@@ -5,6 +5,7 @@ import { erzServiceWsdl } from '../../../shared/person/formats/erz-service.wsdl'
 import { personPermissions } from '../../../shared/person/permissions';
 import { can } from '../../../shared/platform/access/permissions';
 import { parsePackageHeader } from '../../../shared/platform/exchange/package-header';
+import type { FlkIssue } from '../../../shared/platform/flk/issue';
 import { Refusal } from '../../../shared/platform/flk/refusal';
 import { getPorts } from '../../../shared/platform/ports/ports';
 import { assertOwnSender, soapCaller, soapDb, soapHandler } from '../../lib/soap';
@@ -140,14 +141,7 @@ export const handler = soapHandler({
   },
 });
 
-function soapError(f: {
-  code: string;
-  rule: string;
-  severity: string;
-  field: string | null;
-  value: string | null;
-  message: string;
-}) {
+function soapError(f: FlkIssue) {
   return {
     Code: f.code,
     Rule: f.rule,

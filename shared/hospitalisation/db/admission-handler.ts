@@ -8,6 +8,7 @@ import {
   orderIssues,
   resolvedSex,
   resolvePatient,
+  samePersonIssues,
   sexIssues,
 } from './common-checks';
 import { type KindHandler, recordEvent } from './kind-handler';
@@ -69,8 +70,8 @@ export const admissionHandler: KindHandler<AdmissionRecord, AdmissionFacts> = {
         issues.push(...referralIssues(ctx, a, referral, who.orgCode));
       }
     }
-    const [existing] = await ctx.tx<{ id: string; referralId: string | null }[]>`
-      select id::text, referral_id::text as "referralId" from hosp.stay
+    const [existing] = await ctx.tx<{ id: string; referralId: string | null; personId: string }[]>`
+      select id::text, referral_id::text as "referralId", person_id::text as "personId" from hosp.stay
       where sender_code = ${who.orgCode} and source_id = ${a.sourceId}`;
     if (
       referral &&
@@ -90,6 +91,7 @@ export const admissionHandler: KindHandler<AdmissionRecord, AdmissionFacts> = {
     );
     const personId = resolution && 'personId' in resolution ? resolution.personId : '';
     const smoCode = resolution?.outcome === 'identified' ? resolution.policy.smoCode : null;
+    issues.push(...samePersonIssues(ctx, existing?.personId, personId, a.sourceId));
     return { issues, facts: { personId, smoCode, referral, existing: existing ?? null } };
   },
 

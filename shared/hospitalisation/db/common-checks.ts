@@ -154,3 +154,17 @@ export async function resolvePatient(
   const resolution = await resolveIdentity(ctx.tx, input, { requireDocument: true });
   return { issues: [...issues, ...resolutionIssues(resolution, ctx.rules)], resolution };
 }
+
+/**
+ * The same sender + source id again must name the same person: a record is never silently re-pointed to
+ * another person (and another СМО) by re-sending its id.
+ */
+export function samePersonIssues(
+  ctx: Lookups,
+  storedPersonId: string | null | undefined,
+  personId: string,
+  sourceId: string,
+): FlkIssue[] {
+  if (!storedPersonId || !personId || storedPersonId === personId) return [];
+  return fire(ctx.rules, 'HOSP.SOURCE.PERSON', sourceId, 'sourceId');
+}

@@ -11,6 +11,7 @@ import {
   orderIssues,
   resolvedSex,
   resolvePatient,
+  samePersonIssues,
   sexIssues,
 } from './common-checks';
 import { type KindHandler, recordEvent } from './kind-handler';
@@ -67,6 +68,10 @@ export const referralHandler: KindHandler<ReferralRecord, ReferralFacts> = {
     );
     const personId = resolution && 'personId' in resolution ? resolution.personId : '';
     const smoCode = resolution?.outcome === 'identified' ? resolution.policy.smoCode : null;
+    const [stored] = await ctx.tx<{ personId: string }[]>`
+      select person_id::text as "personId" from hosp.referral
+      where sender_code = ${who.orgCode} and source_id = ${r.sourceId}`;
+    issues.push(...samePersonIssues(ctx, stored?.personId, personId, r.sourceId));
     let unchanged = false;
     if (existing && existing.status !== 'issued') {
       unchanged = personId !== '' && (await sameReferral(ctx.tx, existing.id, r, personId));
