@@ -4,7 +4,7 @@ import { defineConfig } from 'vitest/config';
  * Four projects, run by `npm test` one after the other (test/run-all.mjs):
  * - unit: pure functions, no network, no database;
  * - integration: a real embedded PostgreSQL started once (global setup), a fresh database per test file;
- * - infra: CDK template assertions (a synth takes seconds on 2 cores);
+ * - infra: CDK template assertions on apps synthesized once per run (global setup);
  * - e2e: real Chromium against the local runtime started once (global setup).
  */
 export default defineConfig({
@@ -34,8 +34,10 @@ export default defineConfig({
         test: {
           name: 'infra',
           include: ['test/infra/**/*.test.ts'],
+          // Synthesizes the test apps once per run (no hook time-out applies); test files only read them.
+          globalSetup: ['test/infra/global-setup.ts'],
           testTimeout: 120_000,
-          hookTimeout: 120_000,
+          hookTimeout: 240_000,
           maxWorkers: 2,
         },
       },

@@ -1,16 +1,14 @@
-import { type CfnElement, Stack } from 'aws-cdk-lib';
-import { Template } from 'aws-cdk-lib/assertions';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { type RestFunction, restFunctions, type SoapFunction, soapFunctions } from '../../functions/manifest';
-import { anchorOf, maxFunctionsPerRouteGroup, routeGroupsOf } from '../../infra/stacks/api-route-groups';
+import { anchorOf, routeGroupsOf } from '../../infra/stacks/api-route-groups';
 import { apiStageName } from '../../infra/stacks/api-stack';
 import {
   apiMethodsOf,
-  buildTestApp,
   functionKey,
   omsFunctionsOf,
   resourcesOfType,
-  type TestApp,
+  type SynthesizedApp,
+  synthesizedApp,
 } from './omslink-app';
 
 /** CloudFormation's hard limits per template (resources 500, outputs 200, parameters 200) and our margin. */
@@ -18,37 +16,14 @@ const maxResources = 450;
 const maxOutputs = 200;
 const maxParameters = 200;
 
-/** `count` test-only GET routes in the area `area` (handler module: any existing one; bundling is skipped). */
-function testOnlyArea(area: string, count: number): RestFunction[] {
-  return Array.from({ length: count }, (_, i) => ({
-    kind: 'rest',
-    name: `TestOnly${area.replace(/-/g, '')}${i}`,
-    entry: 'functions/rest/health.ts',
-    method: 'GET',
-    path: `/api/v1/${area}/items${i}/{id}`,
-    auth: 'user',
-  }));
-}
-
-/** Three new areas as full as a route group may be: the manifest plus ~120 routes. */
-const grownManifest: RestFunction[] = [
-  ...restFunctions,
-  ...['test-only-a', 'test-only-b', 'test-only-c'].flatMap((area) =>
-    testOnlyArea(area, maxFunctionsPerRouteGroup),
-  ),
-];
-
-let current: TestApp;
-let grown: TestApp;
+// test-apps.ts: `manifest` has the routes of functions/manifest.ts; `grown` adds three test-only areas as full
+// as a route group may be (~120 routes).
+let current: SynthesizedApp;
+let grown: SynthesizedApp;
 
 beforeAll(() => {
-  current = buildTestApp({ bundle: false, withWebBuild: false });
-  grown = buildTestApp({ bundle: false, withWebBuild: false, restFunctions: grownManifest });
-});
-
-afterAll(() => {
-  current.cleanup();
-  grown.cleanup();
+  current = synthesizedApp('manifest');
+  grown = synthesizedApp('grown');
 });
 
 interface TemplateSize {
@@ -59,20 +34,17 @@ interface TemplateSize {
 }
 
 /** Every synthesized template of an app (top-level and nested stacks) with its size. */
-function templateSizes(built: TestApp): TemplateSize[] {
-  return built.app.node
-    .findAll()
-    .filter((construct): construct is Stack => Stack.isStack(construct))
-    .map((stack) => {
-      const json = Template.fromStack(stack).toJSON() as Record<string, Record<string, unknown> | undefined>;
-      const count = (section: string) => Object.keys(json[section] ?? {}).length;
-      return {
-        path: stack.node.path,
-        resources: count('Resources'),
-        outputs: count('Outputs'),
-        parameters: count('Parameters'),
-      };
-    });
+function templateSizes(built: SynthesizedApp): TemplateSize[] {
+  return built.allStacks.map((stack) => {
+    const json = stack.template.toJSON() as Record<string, Record<string, unknown> | undefined>;
+    const count = (section: string) => Object.keys(json[section] ?? {}).length;
+    return {
+      path: stack.path,
+      resources: count('Resources'),
+      outputs: count('Outputs'),
+      parameters: count('Parameters'),
+    };
+  });
 }
 
 function expectWithinLimits(sizes: TemplateSize[]): void {
@@ -91,7 +63,7 @@ describe('API stack size: CloudFormation allows 500 resources per stack', () => 
   });
 
   it('builds no function, method or route resource in the parent: it does not grow with the routes', () => {
-    const parent = Template.fromStack(current.stacks.api);
+    const parent = current.stacks.api.template;
     for (const type of ['AWS::Lambda::Function', 'AWS::ApiGateway::Method', 'AWS::Lambda::Permission']) {
       expect(Object.keys(resourcesOfType(parent, type)), type).toEqual([]);
     }
@@ -140,7 +112,7 @@ describe('API route stacks', () => {
 
   it('lets API Gateway invoke each function only from its own methods on the deployed stage', () => {
     const functions = omsFunctionsOf(current.stacks.api);
-    const api = Template.fromStack(current.stacks.api);
+    const api = current.stacks.api.template;
     const [restApiId] = Object.keys(resourcesOfType(api, 'AWS::ApiGateway::RestApi'));
     const specs: { spec: RestFunction | SoapFunction; arns: string[] }[] = [
       ...restFunctions.map((spec) => ({
@@ -172,34 +144,31 @@ describe('API route stacks', () => {
   });
 
   it('deploys the stage only after every route stack, and re-deploys when a route changes', () => {
-    const deploymentOf = (built: TestApp) => {
-      const api = Template.fromStack(built.stacks.api);
+    const deploymentOf = (built: SynthesizedApp) => {
+      const api = built.stacks.api.template;
       const entries = Object.entries(resourcesOfType(api, 'AWS::ApiGateway::Deployment'));
       expect(entries).toHaveLength(1);
       const [logicalId, resource] = entries[0]!;
       return { logicalId, dependsOn: (resource as { DependsOn?: string[] }).DependsOn ?? [] };
     };
     const deployment = deploymentOf(current);
-    for (const routes of current.stacks.api.routeStacks) {
-      const resourceId = current.stacks.api.getLogicalId(routes.nestedStackResource as CfnElement);
-      expect(deployment.dependsOn, routes.node.path).toContain(resourceId);
+    for (const routes of current.routeStacks) {
+      const nested = current.allStacks.find((stack) => stack.path === routes.path);
+      expect(nested?.parent?.stack, routes.path).toBe(current.stacks.api);
+      expect(deployment.dependsOn, routes.path).toContain(nested?.parent?.resourceId);
     }
-    expect(current.stacks.api.routeStacks.length).toBeGreaterThan(1);
+    expect(current.routeStacks.length).toBeGreaterThan(1);
     // The deployment's logical id hashes the methods of every route stack: a new route means a new deployment.
     expect(deploymentOf(grown).logicalId).not.toBe(deployment.logicalId);
-    const stage = Object.values(
-      resourcesOfType(Template.fromStack(current.stacks.api), 'AWS::ApiGateway::Stage'),
-    );
+    const stage = Object.values(resourcesOfType(current.stacks.api.template, 'AWS::ApiGateway::Stage'));
     expect(stage.map((s) => s.Properties?.DeploymentId)).toEqual([{ Ref: deployment.logicalId }]);
   });
 
   it('targets each method at its own function in the same nested stack', () => {
     const functions = new Set([...omsFunctionsOf(current.stacks.api).values()].map(functionKey));
-    for (const routes of current.stacks.api.routeStacks) {
-      for (const method of routes.methods) {
-        expect(method.node.path.startsWith(`${routes.node.path}/`)).toBe(true);
-      }
-      for (const fn of routes.functions) expect(fn.node.path.startsWith(`${routes.node.path}/`)).toBe(true);
+    for (const routes of current.routeStacks) {
+      for (const method of routes.methods) expect(method.startsWith(`${routes.path}/`)).toBe(true);
+      for (const fn of routes.functions) expect(fn.startsWith(`${routes.path}/`)).toBe(true);
     }
     expect(functions.size).toBe(restFunctions.length + soapFunctions.length);
   });

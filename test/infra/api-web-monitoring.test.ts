@@ -1,32 +1,32 @@
-import { Match, Template } from 'aws-cdk-lib/assertions';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Match, type Template } from 'aws-cdk-lib/assertions';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { allFunctions, restFunctions, soapFunctions } from '../../functions/manifest';
-import type { OmslinkStacks } from '../../infra/stacks/omslink-stacks';
 import { roles } from '../../shared/platform/access/roles';
 import {
   type ApiMethod,
   apiMethodsOf,
-  buildTestApp,
   functionKey,
   omsFunctionsOf,
   onlyResource,
   resourcesOfType,
+  type SynthesizedApp,
+  synthesizedApp,
 } from './omslink-app';
 
-let stacks: OmslinkStacks;
-let cleanup: () => void;
+// test-apps.ts `manifest`: the routes of functions/manifest.ts, no web build.
+let app: SynthesizedApp;
+let stacks: SynthesizedApp['stacks'];
 let api: Template;
 let web: Template;
 let monitoring: Template;
 
 beforeAll(() => {
-  ({ stacks, cleanup } = buildTestApp({ bundle: false, withWebBuild: false }));
-  api = Template.fromStack(stacks.api);
-  web = Template.fromStack(stacks.web);
-  monitoring = Template.fromStack(stacks.monitoring);
+  app = synthesizedApp('manifest');
+  stacks = app.stacks;
+  api = stacks.api.template;
+  web = stacks.web.template;
+  monitoring = stacks.monitoring.template;
 });
-
-afterAll(() => cleanup());
 
 /** API Gateway methods keyed `METHOD /full/path`, across the API stack and its nested route stacks. */
 function apiMethods(): Map<string, ApiMethod> {
@@ -97,6 +97,15 @@ describe('API stack: routes from functions/manifest.ts', () => {
     expect(props.BinaryMediaTypes).toEqual(
       expect.arrayContaining(['text/csv', 'application/octet-stream', 'application/zip']),
     );
+  });
+
+  it('passes SOAP/XML requests as bytes (windows-1251 is decoded by the handler), JSON stays text', () => {
+    const { props } = onlyResource(api, 'AWS::ApiGateway::RestApi');
+    expect(props.BinaryMediaTypes).toEqual(
+      expect.arrayContaining(['text/xml', 'application/soap+xml', 'application/xml']),
+    );
+    const types = props.BinaryMediaTypes as string[];
+    expect(types.filter((type) => /json|\*/.test(type))).toEqual([]);
   });
 
   it('logs access to a log group and traces, but never logs request bodies', () => {
@@ -211,7 +220,7 @@ describe('web stack', () => {
   });
 
   it('deploys no web build when web/dist has no index.html', () => {
-    expect(stacks.web.deploysWebBuild).toBe(false);
+    expect(app.deploysWebBuild).toBe(false);
     expect(Object.keys(resourcesOfType(web, 'Custom::CDKBucketDeployment'))).toHaveLength(0);
   });
 });

@@ -1,62 +1,31 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Stack, Validations } from 'aws-cdk-lib';
-import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
-import type { CloudAssembly } from 'aws-cdk-lib/cx-api';
-import { AwsSolutionsChecks } from 'cdk-nag';
-import type { IConstruct } from 'constructs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { repositoryRoot } from '../../infra/constructs/project-paths';
-import { addNagChecks } from '../../infra/stacks/nag-checks';
-import { buildTestApp, omsFunctionsOf, type TestApp } from './omslink-app';
+import { omsFunctionsOf, type SynthesizedApp, synthesizedApp } from './omslink-app';
+import { bundleChecks } from './test-apps';
 
-// The full synth `cdk synth` performs: every function bundled by esbuild, a web build to deploy, and the cdk-nag
-// AWS Solutions pack registered as in infra/app.ts. A finding that is neither fixed nor acknowledged makes
-// app.synth() throw in beforeAll, with the report in the message.
-let built: TestApp;
-let assembly: CloudAssembly;
+// The full synth `cdk synth` performs (test-apps.ts `deployed`): a web build to deploy and the cdk-nag AWS
+// Solutions pack registered as in infra/app.ts, which makes app.synth() fail on a finding that is neither fixed
+// nor acknowledged (the report is kept as `synthError`). esbuild runs only for the stacks of the bundles checked
+// below (test-apps.ts `bundleChecks`); every other function's asset points at the sources.
+let built: SynthesizedApp;
 
 beforeAll(() => {
-  built = buildTestApp({ bundle: true, withWebBuild: true });
-  addNagChecks(built.app);
-  assembly = built.app.synth();
+  built = synthesizedApp('deployed');
 });
 
-afterAll(() => built.cleanup());
-
-/** Every stack of the app, nested stacks included. */
-function allStacks(): Stack[] {
-  return built.app.node.findAll().filter((construct): construct is Stack => Stack.isStack(construct));
-}
-
-interface Acknowledgement {
-  readonly path: string;
-  readonly id: string;
-  readonly reason: string;
-}
-
-/** Every cdk-nag acknowledgement recorded by `Validations.of(construct).acknowledge` (CDK records its own too). */
-function nagAcknowledgements(): Acknowledgement[] {
-  return built.app.node.findAll().flatMap((construct: IConstruct) =>
-    construct.node.metadata
-      .filter((entry) => entry.type === Validations.ACKNOWLEDGED_RULES_METADATA_KEY)
-      .flatMap((entry) => Object.entries(entry.data as Record<string, string>))
-      .filter(([id]) => id.includes('AwsSolutions-'))
-      .map(([id, reason]) => ({ path: construct.node.path, id, reason })),
-  );
-}
-
 describe('cdk-nag AWS Solutions pack', () => {
+  it('synthesizes with the pack registered, as `cdk synth` does', () => {
+    expect(built.synthError).toBeUndefined();
+  });
+
   it('reports no finding that is neither fixed nor acknowledged', () => {
-    const report = new AwsSolutionsChecks().validateScope(built.app);
-    const findings = report.violations.flatMap((violation) =>
-      violation.violatingResources.map((resource) => `${violation.ruleName} at ${resource.constructPath}`),
-    );
-    expect(findings).toEqual([]);
+    expect(built.nagFindings).toEqual([]);
   });
 
   it('acknowledges every finding with a concrete reason', () => {
-    const acknowledgements = nagAcknowledgements();
+    const acknowledgements = built.acknowledgements;
     expect(acknowledgements.length).toBeGreaterThan(0);
     for (const { path, id, reason } of acknowledgements) {
       expect(reason.length, `${id} at ${path}`).toBeGreaterThan(40);
@@ -64,7 +33,7 @@ describe('cdk-nag AWS Solutions pack', () => {
   });
 
   it('acknowledges deferred rotation (SMG4) on exactly the two database secrets, saying what rotation needs', () => {
-    const smg4 = nagAcknowledgements().filter(({ id }) => id.endsWith('AwsSolutions-SMG4'));
+    const smg4 = built.acknowledgements.filter(({ id }) => id.endsWith('AwsSolutions-SMG4'));
     expect(smg4.map(({ path }) => path).sort()).toEqual([
       'Omslink-Data/AppSecret',
       'Omslink-Data/Cluster/Secret',
@@ -73,41 +42,47 @@ describe('cdk-nag AWS Solutions pack', () => {
   });
 
   it('acknowledges nothing at app or stack level (nested stacks included)', () => {
-    const broadPaths = new Set(['', ...allStacks().map((stack) => stack.node.path)]);
-    const broad = nagAcknowledgements().filter(({ path }) => broadPaths.has(path));
+    const broadPaths = new Set(['', ...built.allStacks.map((stack) => stack.path)]);
+    expect(broadPaths.size).toBeGreaterThan(Object.keys(built.stacks).length + 1);
+    const broad = built.acknowledgements.filter(({ path }) => broadPaths.has(path));
     expect(broad).toEqual([]);
   });
 
   it('leaves no error annotation in any stack', () => {
     // A nested stack has no artifact of its own: its annotations are reported in its parent's.
     for (const stack of Object.values(built.stacks)) {
-      expect(Annotations.fromStack(stack).findError('*', Match.anyValue()), stack.stackName).toEqual([]);
+      expect(built.errorAnnotations(stack), stack.stackName).toEqual([]);
     }
   });
 });
 
 describe('bundles', () => {
   /** The staged asset directory of a function, from the template's asset metadata. */
-  function assetDirOf(stackKey: keyof TestApp['stacks'], functionName: string): string {
-    const stack = built.stacks[stackKey];
-    const fn = omsFunctionsOf(stack).get(functionName);
+  function assetDirOf(stackKey: keyof SynthesizedApp['stacks'], functionName: string): string {
+    const fn = omsFunctionsOf(built.stacks[stackKey]).get(functionName);
     const resource = fn?.template.toJSON().Resources[fn.logicalId] as {
       Metadata?: Record<string, string>;
     };
     const assetPath = resource?.Metadata?.['aws:asset:path'];
     if (!assetPath) throw new Error(`no asset metadata for ${functionName}`);
-    return join(assembly.directory, assetPath);
+    return join(built.directory, assetPath);
   }
 
   it('builds minified ESM with a source map and a require shim', () => {
-    const dir = assetDirOf('api', 'Health');
-    const code = readFileSync(join(dir, 'index.mjs'), 'utf8');
-    expect(code.startsWith("import { createRequire as __cr } from 'module';")).toBe(true);
-    expect(existsSync(join(dir, 'index.mjs.map'))).toBe(true);
+    const bundles: [keyof SynthesizedApp['stacks'], string][] = [
+      ['importing', bundleChecks.plain],
+      ['data', bundleChecks.migrate],
+    ];
+    for (const [stackKey, functionName] of bundles) {
+      const dir = assetDirOf(stackKey, functionName);
+      const code = readFileSync(join(dir, 'index.mjs'), 'utf8');
+      expect(code.startsWith("import { createRequire as __cr } from 'module';"), functionName).toBe(true);
+      expect(existsSync(join(dir, 'index.mjs.map')), functionName).toBe(true);
+    }
   });
 
   it('ships the SQL migrations next to the migrate bundle', () => {
-    const dir = assetDirOf('data', 'Migrate');
+    const dir = assetDirOf('data', bundleChecks.migrate);
     const shipped = join(dir, 'migrations');
     expect(existsSync(join(dir, 'index.mjs'))).toBe(true);
     const expected = readdirSync(join(repositoryRoot, 'shared', 'platform', 'db', 'migrations')).sort();
@@ -116,7 +91,7 @@ describe('bundles', () => {
   });
 
   it('deploys the web build when one exists', () => {
-    expect(built.stacks.web.deploysWebBuild).toBe(true);
-    Template.fromStack(built.stacks.web).resourceCountIs('Custom::CDKBucketDeployment', 1);
+    expect(built.deploysWebBuild).toBe(true);
+    built.stacks.web.template.resourceCountIs('Custom::CDKBucketDeployment', 1);
   });
 });

@@ -1,22 +1,17 @@
-import { Template } from 'aws-cdk-lib/assertions';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RestFunction, restFunctions } from '../../functions/manifest';
-import type { OmslinkStacks } from '../../infra/stacks/omslink-stacks';
-import { actionsOf, buildTestApp, omsFunctionsOf, onlyResource, rolePolicyStatements } from './omslink-app';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { restFunctions } from '../../functions/manifest';
+import {
+  actionsOf,
+  omsFunctionsOf,
+  onlyResource,
+  rolePolicyStatements,
+  type SynthesizedApp,
+  synthesizedApp,
+} from './omslink-app';
+import { testOnlyAccountsRoute } from './test-apps';
 
-/**
- * A route that exists only in this test: the manifest has no account-management route yet, and the grant must be
- * proven before one lands. Its handler module only has to exist (bundling is skipped).
- */
-const testOnlyAccountsRoute: RestFunction = {
-  kind: 'rest',
-  name: 'TestOnlyAccountAdmin',
-  entry: 'functions/rest/health.ts',
-  method: 'POST',
-  path: '/api/v1/test-only/accounts',
-  auth: 'user',
-  cognitoAdmin: true,
-};
+// test-apps.ts `accountAdmin`: the manifest plus `testOnlyAccountsRoute`, a `cognitoAdmin` route that exists only
+// in this test (the manifest has no account-management route yet, and the grant must be proven before one lands).
 
 /** Exactly what account management may do in the user pool (ask before widening it). */
 const expectedAdminActions = [
@@ -32,24 +27,15 @@ const expectedAdminActions = [
   'cognito-idp:AdminUserGlobalSignOut',
 ];
 
-let stacks: OmslinkStacks;
-let cleanup: () => void;
-let api: Template;
+let app: SynthesizedApp;
 
 beforeAll(() => {
-  ({ stacks, cleanup } = buildTestApp({
-    bundle: false,
-    withWebBuild: false,
-    restFunctions: [...restFunctions, testOnlyAccountsRoute],
-  }));
-  api = Template.fromStack(stacks.api);
+  app = synthesizedApp('accountAdmin');
 });
-
-afterAll(() => cleanup());
 
 /** The Cognito statements of a function's role. */
 function cognitoStatements(functionName: string) {
-  const fn = omsFunctionsOf(stacks.api).get(functionName);
+  const fn = omsFunctionsOf(app.stacks.api).get(functionName);
   if (!fn) throw new Error(`no function ${functionName}`);
   return rolePolicyStatements(fn.template, fn.logicalId).filter((statement) =>
     actionsOf(statement).some((action) => action.startsWith('cognito-idp:') || action === '*'),
@@ -58,7 +44,7 @@ function cognitoStatements(functionName: string) {
 
 describe('API stack: Cognito admin access for account management', () => {
   it('grants a cognitoAdmin function exactly the admin actions, on the user pool ARN only', () => {
-    const pool = onlyResource(api, 'AWS::Cognito::UserPool');
+    const pool = onlyResource(app.stacks.api.template, 'AWS::Cognito::UserPool');
     const statements = cognitoStatements(testOnlyAccountsRoute.name);
     expect(statements).toHaveLength(1);
     const [statement] = statements;
@@ -72,7 +58,7 @@ describe('API stack: Cognito admin access for account management', () => {
     const flagged = new Set(
       [...restFunctions, testOnlyAccountsRoute].filter((spec) => spec.cognitoAdmin).map((spec) => spec.name),
     );
-    const functions = [...omsFunctionsOf(stacks.api).keys()];
+    const functions = [...omsFunctionsOf(app.stacks.api).keys()];
     expect(functions).toContain(testOnlyAccountsRoute.name);
     for (const name of functions) {
       expect(cognitoStatements(name).length, name).toBe(flagged.has(name) ? 1 : 0);

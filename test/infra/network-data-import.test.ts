@@ -1,13 +1,11 @@
-import { Match, Template } from 'aws-cdk-lib/assertions';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Match, type Template } from 'aws-cdk-lib/assertions';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { allFunctions, queueFunctions } from '../../functions/manifest';
 import { migrationsFingerprint } from '../../infra/constructs/migration-runner';
-import type { OmslinkStacks } from '../../infra/stacks/omslink-stacks';
 import { enableAppLogin } from '../../shared/platform/db/app-role';
 import type { Sql } from '../../shared/platform/db/connection';
 import {
   actionsOf,
-  buildTestApp,
   crossStackRef,
   type DatabaseSecretIds,
   databaseSecret,
@@ -18,11 +16,13 @@ import {
   resourcesOf,
   resourcesOfType,
   rolePolicyStatements,
+  type SynthesizedApp,
   stackTemplatesOf,
+  synthesizedApp,
 } from './omslink-app';
 
-let stacks: OmslinkStacks;
-let cleanup: () => void;
+// test-apps.ts `manifest`: the routes of functions/manifest.ts, no web build.
+let stacks: SynthesizedApp['stacks'];
 let network: Template;
 let data: Template;
 let importing: Template;
@@ -30,10 +30,10 @@ let adminSecret: DatabaseSecretIds;
 let appSecret: DatabaseSecretIds;
 
 beforeAll(() => {
-  ({ stacks, cleanup } = buildTestApp({ bundle: false, withWebBuild: false }));
-  network = Template.fromStack(stacks.network);
-  data = Template.fromStack(stacks.data);
-  importing = Template.fromStack(stacks.importing);
+  stacks = synthesizedApp('manifest').stacks;
+  network = stacks.network.template;
+  data = stacks.data.template;
+  importing = stacks.importing.template;
   adminSecret = databaseSecret(data, 'omslink_admin');
   appSecret = databaseSecret(data, 'omslink_app');
 });
@@ -51,8 +51,6 @@ function recordingSql(): { sql: Sql; statements: string[] } {
   const sql = { unsafe: async (query: string) => statements.push(query) } as unknown as Sql;
   return { sql, statements };
 }
-
-afterAll(() => cleanup());
 
 describe('network stack', () => {
   it('has one VPC over two AZs with public, private-with-egress and isolated subnets', () => {
@@ -247,8 +245,8 @@ describe('database secrets: who connects as whom', () => {
       .filter((s) => s !== stacks.data)
       .flatMap(stackTemplatesOf)) {
       const json = JSON.stringify(template.toJSON());
-      expect(json, stack.node.path).not.toContain(adminSecret.attachment);
-      expect(json, stack.node.path).not.toContain(adminSecret.secret);
+      expect(json, stack.path).not.toContain(adminSecret.attachment);
+      expect(json, stack.path).not.toContain(adminSecret.secret);
     }
   });
 
@@ -341,7 +339,7 @@ describe('buckets of every stack', () => {
   });
 
   it('encrypts the inbox and exports with customer-managed keys', () => {
-    for (const template of [importing, Template.fromStack(stacks.reports)]) {
+    for (const template of [importing, stacks.reports.template]) {
       template.hasResourceProperties('AWS::S3::Bucket', {
         BucketEncryption: {
           ServerSideEncryptionConfiguration: [

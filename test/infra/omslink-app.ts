@@ -1,55 +1,122 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { App, type CfnElement, NestedStack, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
-import type { RestFunction } from '../../functions/manifest';
+import { CloudAssembly, type SynthesisMessage } from 'aws-cdk-lib/cx-api';
+import { inject } from 'vitest';
 import { repositoryRoot } from '../../infra/constructs/project-paths';
-import { createOmslinkStacks, type OmslinkStacks } from '../../infra/stacks/omslink-stacks';
+import type { OmslinkStacks } from '../../infra/stacks/omslink-stacks';
+import type { Acknowledgement, RouteStackFacts, TestAppFacts } from './synthesize';
+import type { TestAppName } from './test-apps';
 
-export interface TestAppOptions {
-  /** Run esbuild for every function (as `cdk synth` does); skipped otherwise, which makes a synth ~4× faster. */
-  readonly bundle: boolean;
-  /** Give the web stack a build (a temporary dir with index.html) so the BucketDeployment is created. */
-  readonly withWebBuild: boolean;
-  /** REST routes for the API stack instead of functions/manifest.ts's (test-only entries). */
-  readonly restFunctions?: readonly RestFunction[];
+// Test files read the apps the project's global setup synthesized once per run (global-setup.ts, test-apps.ts):
+// templates come from the cloud assembly on disk, construct-only facts (nested stacks, route stacks,
+// acknowledgements, cdk-nag findings) from the setup. Nothing here builds or synthesizes an App.
+
+type TemplateJson = {
+  Resources?: Record<string, { Type: string; Properties?: Record<string, unknown>; Metadata?: unknown }>;
+  Parameters?: Record<string, unknown>;
+  Outputs?: Record<string, { Value: unknown }>;
+  [section: string]: unknown;
+};
+
+/** A synthesized stack (top-level or nested), read from the cloud assembly. */
+export interface SynthesizedStack {
+  /** Construct path, e.g. `Omslink-Api` or `Omslink-Api/Area-persons`. */
+  readonly path: string;
+  readonly stackName: string;
+  /** The template as synthesized (a nested stack's with its own parameters, as `Template.fromStack` gives it). */
+  readonly template: Template;
+  /** For a nested stack: the stack it is nested in and the logical id of its AWS::CloudFormation::Stack there. */
+  readonly parent?: { readonly stack: SynthesizedStack; readonly resourceId: string };
+  /** The stacks nested directly in this one, in construct order. */
+  readonly nested: readonly SynthesizedStack[];
 }
 
-export interface TestApp {
-  readonly app: App;
-  readonly stacks: OmslinkStacks;
-  /** Removes the temporary cloud assembly and web build directories. */
-  readonly cleanup: () => void;
+/** A test app of test/infra/test-apps.ts as the global setup synthesized it. */
+export interface SynthesizedApp {
+  readonly name: TestAppName;
+  /** The cloud assembly directory (asset paths in template metadata are relative to it). */
+  readonly directory: string;
+  /** The top-level stacks. */
+  readonly stacks: Record<keyof OmslinkStacks, SynthesizedStack>;
+  /** Every stack, nested ones included, in construct order (depth first). */
+  readonly allStacks: readonly SynthesizedStack[];
+  /** The nested stacks of the API stack (`ApiStack.routeStacks`), with the construct paths they hold. */
+  readonly routeStacks: readonly RouteStackFacts[];
+  /** `WebStack.deploysWebBuild`. */
+  readonly deploysWebBuild: boolean;
+  /** Every AWS Solutions acknowledgement in the construct tree (the app itself included). */
+  readonly acknowledgements: readonly Acknowledgement[];
+  /** Apps with cdk-nag only: its findings that are neither fixed nor acknowledged. */
+  readonly nagFindings: readonly string[] | undefined;
+  /** The message `app.synth()` failed with (a validation plugin's report), if it did. */
+  readonly synthError: string | undefined;
+  /** The error annotations of a top-level stack (a nested stack's are reported in its parent's). */
+  errorAnnotations(stack: SynthesizedStack): SynthesisMessage[];
 }
 
-/** The feature flags and context of cdk.json: a test App must synthesize what `cdk synth` synthesizes. */
-export function cdkJsonContext(): Record<string, unknown> {
-  const cdkJson = JSON.parse(readFileSync(join(repositoryRoot, 'cdk.json'), 'utf8')) as {
-    context?: Record<string, unknown>;
+function loadApp(facts: TestAppFacts): SynthesizedApp {
+  const byPath = new Map<string, SynthesizedStack & { nested: SynthesizedStack[] }>();
+  // Construct order lists a parent before the stacks nested in it.
+  for (const { path, stackName, templateFile, parent } of facts.stacks) {
+    const parentStack = parent && byPath.get(parent.path);
+    if (parent && !parentStack) throw new Error(`${path}: its parent ${parent.path} is not listed before it`);
+    let template: Template | undefined;
+    const stack = {
+      path,
+      stackName,
+      get template() {
+        template ??= Template.fromJSON(
+          JSON.parse(readFileSync(join(facts.directory, templateFile), 'utf8')) as TemplateJson,
+        );
+        return template;
+      },
+      ...(parent && parentStack ? { parent: { stack: parentStack, resourceId: parent.resourceId } } : {}),
+      nested: [] as SynthesizedStack[],
+    };
+    parentStack?.nested.push(stack);
+    byPath.set(path, stack);
+  }
+  const stackAt = (path: string): SynthesizedStack => {
+    const stack = byPath.get(path);
+    if (!stack) throw new Error(`no stack ${path} in ${facts.name}`);
+    return stack;
   };
-  return cdkJson.context ?? {};
-}
-
-/** A fresh App holding every omslink stack, built like infra/app.ts builds it (nag checks added by the caller). */
-export function buildTestApp(options: TestAppOptions): TestApp {
-  const webDistDir = mkdtempSync(join(tmpdir(), 'omslink-web-dist-'));
-  if (options.withWebBuild)
-    writeFileSync(join(webDistDir, 'index.html'), '<!doctype html><title>omslink</title>');
-  const outdir = mkdtempSync(join(tmpdir(), 'omslink-cdk-out-'));
-  const app = new App({
-    outdir,
-    context: {
-      ...cdkJsonContext(),
-      'aws:cdk:enable-asset-metadata': true,
-      ...(options.bundle ? {} : { 'aws:cdk:bundling-stacks': [] }),
+  let assembly: CloudAssembly | undefined;
+  return {
+    name: facts.name,
+    directory: facts.directory,
+    stacks: Object.fromEntries(
+      Object.entries(facts.stackPaths).map(([key, path]) => [key, stackAt(path)]),
+    ) as Record<keyof OmslinkStacks, SynthesizedStack>,
+    allStacks: [...byPath.values()],
+    routeStacks: facts.routeStacks,
+    deploysWebBuild: facts.deploysWebBuild,
+    acknowledgements: facts.acknowledgements,
+    nagFindings: facts.nagFindings,
+    synthError: facts.synthError,
+    errorAnnotations: (stack) => {
+      assembly ??= new CloudAssembly(facts.directory);
+      return assembly.getStackByName(stack.stackName).messages.filter((message) => message.level === 'error');
     },
-  });
-  const stacks = createOmslinkStacks(app, { webDistDir, restFunctions: options.restFunctions });
-  const cleanup = () => {
-    for (const dir of [outdir, webDistDir]) rmSync(dir, { recursive: true, force: true });
   };
-  return { app, stacks, cleanup };
+}
+
+const loaded = new Map<TestAppName, SynthesizedApp>();
+
+/** The test app `name`, synthesized once per run by the global setup (read once per test file). */
+export function synthesizedApp(name: TestAppName): SynthesizedApp {
+  let app = loaded.get(name);
+  if (!app) {
+    const facts = inject('infraApps')?.[name];
+    if (!facts) {
+      throw new Error(`test app ${name} was not synthesized: is test/infra/global-setup.ts configured?`);
+    }
+    if ('failure' in facts) throw new Error(`test app ${name} could not be synthesized:\n${facts.failure}`);
+    app = loadApp(facts);
+    loaded.set(name, app);
+  }
+  return app;
 }
 
 type Resources = Record<string, { Type: string; Properties?: Record<string, unknown>; Metadata?: unknown }>;
@@ -71,29 +138,20 @@ export function onlyResource(
   return { logicalId, props: resource.Properties ?? {} };
 }
 
-type TemplateJson = {
-  Resources?: Record<string, { Type: string; Properties?: Record<string, unknown> }>;
-  Parameters?: Record<string, unknown>;
-  [section: string]: unknown;
-};
-
 /**
  * A synthesized stack and its template. A nested stack's template is read as deployed: every `{ Ref: <parameter> }`
  * is replaced by the value its parent passes in (a parent resource, a cross-stack output), so its resources
  * compare directly with the parent's. `ancestors` are the templates of the stacks it is nested in, nearest first.
  */
 export interface StackTemplate {
-  readonly stack: Stack;
+  readonly stack: SynthesizedStack;
   readonly template: Template;
   readonly ancestors: readonly Template[];
 }
 
 /** The stacks nested directly in `stack`. */
-export function nestedStacksOf(stack: Stack): NestedStack[] {
-  return stack.node
-    .findAll()
-    .filter((c): c is NestedStack => NestedStack.isNestedStack(c) && c.node.scope !== undefined)
-    .filter((nested) => Stack.of(nested.node.scope!) === stack);
+export function nestedStacksOf(stack: SynthesizedStack): readonly SynthesizedStack[] {
+  return stack.nested;
 }
 
 function substituteParameters(value: unknown, passed: Record<string, unknown>): unknown {
@@ -107,21 +165,23 @@ function substituteParameters(value: unknown, passed: Record<string, unknown>): 
   return Object.fromEntries(entries.map(([key, item]) => [key, substituteParameters(item, passed)]));
 }
 
+const stackTemplatesCache = new WeakMap<SynthesizedStack, StackTemplate[]>();
+
 /** `stack` and every stack nested in it, depth first in construct order, nested templates read as deployed. */
-export function stackTemplatesOf(stack: Stack): StackTemplate[] {
-  const walk = (current: Stack, json: TemplateJson, ancestors: Template[]): StackTemplate[] => {
+export function stackTemplatesOf(stack: SynthesizedStack): StackTemplate[] {
+  const walk = (current: SynthesizedStack, json: TemplateJson, ancestors: Template[]): StackTemplate[] => {
     const template = Template.fromJSON(json);
     const below = [template, ...ancestors];
     return [
       { stack: current, template, ancestors },
       ...nestedStacksOf(current).flatMap((nested) => {
-        const resourceId = current.getLogicalId(nested.nestedStackResource as CfnElement);
+        const resourceId = nested.parent!.resourceId;
         const resource = json.Resources?.[resourceId];
         if (resource?.Type !== 'AWS::CloudFormation::Stack') {
-          throw new Error(`no AWS::CloudFormation::Stack ${resourceId} for ${nested.node.path}`);
+          throw new Error(`no AWS::CloudFormation::Stack ${resourceId} for ${nested.path}`);
         }
         const passed = (resource.Properties?.Parameters ?? {}) as Record<string, unknown>;
-        const nestedJson = Template.fromStack(nested).toJSON() as TemplateJson;
+        const nestedJson = nested.template.toJSON() as TemplateJson;
         const declared = Object.keys(nestedJson.Parameters ?? {});
         const resolved = substituteParameters(
           { ...nestedJson, Parameters: undefined },
@@ -133,7 +193,12 @@ export function stackTemplatesOf(stack: Stack): StackTemplate[] {
       }),
     ];
   };
-  return walk(stack, Template.fromStack(stack).toJSON() as TemplateJson, []);
+  let templates = stackTemplatesCache.get(stack);
+  if (!templates) {
+    templates = walk(stack, stack.template.toJSON() as TemplateJson, []);
+    stackTemplatesCache.set(stack, templates);
+  }
+  return templates;
 }
 
 /** A Lambda built by OmsFunction, found in a stack or one of its nested stacks. */
@@ -149,7 +214,7 @@ export interface BuiltFunction {
  * The Lambda functions built by OmsFunction (described `omslink <kind> <name>`) in `stack` and the stacks nested in
  * it, keyed by manifest name.
  */
-export function omsFunctionsOf(stack: Stack): Map<string, BuiltFunction> {
+export function omsFunctionsOf(stack: SynthesizedStack): Map<string, BuiltFunction> {
   const found = new Map<string, BuiltFunction>();
   for (const { stack: holder, template } of stackTemplatesOf(stack)) {
     for (const [logicalId, r] of Object.entries(resourcesOfType(template, 'AWS::Lambda::Function'))) {
@@ -157,7 +222,7 @@ export function omsFunctionsOf(stack: Stack): Map<string, BuiltFunction> {
       const name = /^omslink \w+ (\w+)$/.exec(description)?.[1];
       if (!name) continue;
       if (found.has(name)) throw new Error(`function ${name} is built twice`);
-      found.set(name, { logicalId, props: r.Properties ?? {}, template, stackPath: holder.node.path });
+      found.set(name, { logicalId, props: r.Properties ?? {}, template, stackPath: holder.path });
     }
   }
   return found;
@@ -186,7 +251,7 @@ export function functionKey(
  * Every API Gateway method of the API stack and its nested stacks, in template order (a path defined twice shows
  * up twice). A resource's parent is looked up in its own template first, then in the stacks it is nested in.
  */
-export function apiMethodsOf(apiStack: Stack): ApiMethod[] {
+export function apiMethodsOf(apiStack: SynthesizedStack): ApiMethod[] {
   const methods: ApiMethod[] = [];
   for (const { stack, template, ancestors } of stackTemplatesOf(apiStack)) {
     const chain = [template, ...ancestors].map((t) => resourcesOfType(t, 'AWS::ApiGateway::Resource'));
@@ -195,7 +260,7 @@ export function apiMethodsOf(apiStack: Stack): ApiMethod[] {
       if (!id) return ''; // the root resource (Fn::GetAtt RestApi.RootResourceId)
       const at = chain.findIndex((resources, i) => i >= level && resources[id] !== undefined);
       const resource = chain[at]?.[id];
-      if (!resource) throw new Error(`${stack.node.path}: no API resource ${id}`);
+      if (!resource) throw new Error(`${stack.path}: no API resource ${id}`);
       return `${pathOf(resource.Properties?.ParentId, at)}/${String(resource.Properties?.PathPart)}`;
     };
     for (const method of Object.values(resourcesOfType(template, 'AWS::ApiGateway::Method'))) {
@@ -206,8 +271,8 @@ export function apiMethodsOf(apiStack: Stack): ApiMethod[] {
         key: `${String(p.HttpMethod)} ${pathOf(p.ResourceId, 0) || '/'}`,
         authorizationType: p.AuthorizationType,
         authorizerId: p.AuthorizerId,
-        target: target && `${stack.node.path}#${target}`,
-        stackPath: stack.node.path,
+        target: target && `${stack.path}#${target}`,
+        stackPath: stack.path,
       });
     }
   }
@@ -285,8 +350,8 @@ export function databaseSecret(data: Template, username: string): DatabaseSecret
  * How another stack refers to `{ Ref: logicalId }` of the data stack: cdk.json sets weak cross-stack
  * references, so a consumer reads a published output with Fn::GetStackOutput (no export to lock).
  */
-export function crossStackRef(producer: Stack, logicalId: string): unknown {
-  const outputs = (Template.fromStack(producer).toJSON().Outputs ?? {}) as Record<string, { Value: unknown }>;
+export function crossStackRef(producer: SynthesizedStack, logicalId: string): unknown {
+  const outputs = (producer.template.toJSON().Outputs ?? {}) as Record<string, { Value: unknown }>;
   const names = Object.entries(outputs)
     .filter(([, output]) => JSON.stringify(output.Value) === JSON.stringify({ Ref: logicalId }))
     .map(([name]) => name);
