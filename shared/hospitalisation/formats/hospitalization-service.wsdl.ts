@@ -1,8 +1,10 @@
+import { buildWsdl, flkErrorXsd, packageHeaderXsd } from '../../platform/formats/soap/wsdl';
+
 /**
  * WSDL of HospitalizationService (SOAP 1.1, document/literal, XSD inline, never fetched): the hospitalisation
  * exchange of issue 4 — referrals, cancellations, planned and emergency admissions, movements, discharges, free
  * beds and hospitalisation plans sent by МО systems, and incremental reads for receivers by a "changed since"
- * cursor. Element names mirror the canonical records (shared/domain/hospitalisation/records.ts) in PascalCase.
+ * cursor. Element names mirror the canonical records (shared/hospitalisation/domain/records.ts) in PascalCase.
  * Every write carries the package header and answers with the per-record FLK protocol.
  */
 const ns = 'urn:omslink:hospitalization:1';
@@ -78,62 +80,14 @@ const getElements = gets
 
 const operations = [...sends.map(([op]) => op), ...gets.map(([op]) => op)];
 
-const messages = operations
-  .map(
-    (op) => `
-  <message name="${op}Input"><part name="parameters" element="tns:${op}Request"/></message>
-  <message name="${op}Output"><part name="parameters" element="tns:${op}Response"/></message>`,
-  )
-  .join('');
-
-const portOperations = operations
-  .map(
-    (op) => `
-    <operation name="${op}">
-      <input message="tns:${op}Input"/>
-      <output message="tns:${op}Output"/>
-    </operation>`,
-  )
-  .join('');
-
-const bindingOperations = operations
-  .map(
-    (op) => `
-    <operation name="${op}">
-      <soap:operation soapAction="${ns}#${op}"/>
-      <input><soap:body use="literal"/></input>
-      <output><soap:body use="literal"/></output>
-    </operation>`,
-  )
-  .join('');
-
-export const hospitalizationServiceWsdl = `<?xml version="1.0" encoding="UTF-8"?>
-<definitions name="HospitalizationService"
-  targetNamespace="${ns}"
-  xmlns="http://schemas.xmlsoap.org/wsdl/"
-  xmlns:soap="http://schemas.xmlsoap.org/wsdl/soap/"
-  xmlns:xs="http://www.w3.org/2001/XMLSchema"
-  xmlns:tns="${ns}">
-  <documentation>Информационное сопровождение госпитализации omslink: направления, аннулирования, плановые и экстренные госпитализации, переводы, выписки, свободные койки, планы госпитализации; инкрементальное чтение по курсору ChangedSince.</documentation>
-  <types>
-    <xs:schema targetNamespace="${ns}" elementFormDefault="qualified">
-      <xs:complexType name="PackageHeader">
-        <xs:sequence>
-          <xs:element name="PackageId" type="xs:string"/>
-          <xs:element name="SenderCode" type="xs:string"/>
-          <xs:element name="CreatedAt" type="xs:dateTime"/>
-        </xs:sequence>
-      </xs:complexType>
-      <xs:complexType name="FlkError">
-        <xs:sequence>
-          <xs:element name="Code" type="xs:string"/>
-          <xs:element name="Rule" type="xs:string"/>
-          <xs:element name="Severity" type="xs:string"/>
-          <xs:element name="Field" type="xs:string" minOccurs="0"/>
-          <xs:element name="Value" type="xs:string" minOccurs="0"/>
-          <xs:element name="Message" type="xs:string"/>
-        </xs:sequence>
-      </xs:complexType>
+export const hospitalizationServiceWsdl = buildWsdl({
+  service: 'HospitalizationService',
+  prefix: 'Hospitalization',
+  namespace: ns,
+  documentation:
+    'Информационное сопровождение госпитализации omslink: направления, аннулирования, плановые и экстренные госпитализации, переводы, выписки, свободные койки, планы госпитализации; инкрементальное чтение по курсору ChangedSince.',
+  operations,
+  schema: `${packageHeaderXsd}${flkErrorXsd}
       <xs:complexType name="RecordProtocol">
         <xs:sequence>
           <xs:element name="Ordinal" type="xs:int"/>
@@ -455,18 +409,5 @@ export const hospitalizationServiceWsdl = `<?xml version="1.0" encoding="UTF-8"?
           <xs:element name="Patient" type="tns:PersonInfo" minOccurs="0"/>
           <xs:element name="ChangeSeq" type="xs:string"/>
         </xs:sequence>
-      </xs:complexType>${sendElements}${getElements}
-    </xs:schema>
-  </types>${messages}
-  <portType name="HospitalizationPortType">${portOperations}
-  </portType>
-  <binding name="HospitalizationBinding" type="tns:HospitalizationPortType">
-    <soap:binding style="document" transport="http://schemas.xmlsoap.org/soap/http"/>${bindingOperations}
-  </binding>
-  <service name="HospitalizationService">
-    <port name="HospitalizationPort" binding="tns:HospitalizationBinding">
-      <soap:address location="http://localhost:3000/soap/HospitalizationService"/>
-    </port>
-  </service>
-</definitions>
-`;
+      </xs:complexType>${sendElements}${getElements}`,
+});

@@ -1,35 +1,17 @@
+import { buildWsdl, flkErrorXsd, packageHeaderXsd } from '../../platform/formats/soap/wsdl';
+
 /**
  * WSDL of ErzService (SOAP 1.1, document/literal, XSD inline, never fetched): the regional segment of ЕРЗ —
  * the insurance-affiliation query (the ZP1 idea) for МО, СМО and ТФОМС systems, and ЕРЗ extracts sent by the
  * РС ЕРЗ system of the fund. Writes carry the package header and answer with the per-record FLK protocol.
  */
-export const erzServiceWsdl = `<?xml version="1.0" encoding="UTF-8"?>
-<definitions name="ErzService"
-  targetNamespace="urn:omslink:erz:1"
-  xmlns="http://schemas.xmlsoap.org/wsdl/"
-  xmlns:soap="http://schemas.xmlsoap.org/wsdl/soap/"
-  xmlns:xs="http://www.w3.org/2001/XMLSchema"
-  xmlns:tns="urn:omslink:erz:1">
-  <documentation>Региональный сегмент ЕРЗ omslink: запрос страховой принадлежности и загрузка выписок ЕРЗ.</documentation>
-  <types>
-    <xs:schema targetNamespace="urn:omslink:erz:1" elementFormDefault="qualified">
-      <xs:complexType name="PackageHeader">
-        <xs:sequence>
-          <xs:element name="PackageId" type="xs:string"/>
-          <xs:element name="SenderCode" type="xs:string"/>
-          <xs:element name="CreatedAt" type="xs:dateTime"/>
-        </xs:sequence>
-      </xs:complexType>
-      <xs:complexType name="FlkError">
-        <xs:sequence>
-          <xs:element name="Code" type="xs:string"/>
-          <xs:element name="Rule" type="xs:string" minOccurs="0"/>
-          <xs:element name="Severity" type="xs:string"/>
-          <xs:element name="Field" type="xs:string" minOccurs="0"/>
-          <xs:element name="Value" type="xs:string" minOccurs="0"/>
-          <xs:element name="Message" type="xs:string"/>
-        </xs:sequence>
-      </xs:complexType>
+export const erzServiceWsdl = buildWsdl({
+  service: 'ErzService',
+  prefix: 'Erz',
+  namespace: 'urn:omslink:erz:1',
+  documentation: 'Региональный сегмент ЕРЗ omslink: запрос страховой принадлежности и загрузка выписок ЕРЗ.',
+  operations: ['GetInsuranceAffiliation', 'SendErzExtract'],
+  schema: `${packageHeaderXsd}${flkErrorXsd}
       <xs:complexType name="Document">
         <xs:sequence>
           <xs:element name="DocType" type="xs:int"/>
@@ -162,40 +144,5 @@ export const erzServiceWsdl = `<?xml version="1.0" encoding="UTF-8"?>
             <xs:element name="Record" type="tns:RecordProtocol" minOccurs="0" maxOccurs="unbounded"/>
           </xs:sequence>
         </xs:complexType>
-      </xs:element>
-    </xs:schema>
-  </types>
-  <message name="GetInsuranceAffiliationInput"><part name="parameters" element="tns:GetInsuranceAffiliationRequest"/></message>
-  <message name="GetInsuranceAffiliationOutput"><part name="parameters" element="tns:GetInsuranceAffiliationResponse"/></message>
-  <message name="SendErzExtractInput"><part name="parameters" element="tns:SendErzExtractRequest"/></message>
-  <message name="SendErzExtractOutput"><part name="parameters" element="tns:SendErzExtractResponse"/></message>
-  <portType name="ErzPortType">
-    <operation name="GetInsuranceAffiliation">
-      <input message="tns:GetInsuranceAffiliationInput"/>
-      <output message="tns:GetInsuranceAffiliationOutput"/>
-    </operation>
-    <operation name="SendErzExtract">
-      <input message="tns:SendErzExtractInput"/>
-      <output message="tns:SendErzExtractOutput"/>
-    </operation>
-  </portType>
-  <binding name="ErzBinding" type="tns:ErzPortType">
-    <soap:binding style="document" transport="http://schemas.xmlsoap.org/soap/http"/>
-    <operation name="GetInsuranceAffiliation">
-      <soap:operation soapAction="urn:omslink:erz:1#GetInsuranceAffiliation"/>
-      <input><soap:body use="literal"/></input>
-      <output><soap:body use="literal"/></output>
-    </operation>
-    <operation name="SendErzExtract">
-      <soap:operation soapAction="urn:omslink:erz:1#SendErzExtract"/>
-      <input><soap:body use="literal"/></input>
-      <output><soap:body use="literal"/></output>
-    </operation>
-  </binding>
-  <service name="ErzService">
-    <port name="ErzPort" binding="tns:ErzBinding">
-      <soap:address location="http://localhost:3000/soap/ErzService"/>
-    </port>
-  </service>
-</definitions>
-`;
+      </xs:element>`,
+});

@@ -1,0 +1,90 @@
+/**
+ * The WSDL builder of every SOAP service (ARCHITECTURE §2 contract conventions): SOAP 1.1, document/literal,
+ * one port, the XSD inline (never fetched), operation `<Op>` taking element `<Op>Request` and answering
+ * `<Op>Response`, soapAction `<namespace>#<Op>`. The `soap:address` is a placeholder: the SOAP wrapper puts the
+ * address the client reached in its place (functions/lib/soap-address.ts). An area gives its own types and
+ * request/response elements; the types every service shares are here.
+ */
+
+/** The package header every write carries (the package id is the idempotency key). */
+export const packageHeaderXsd = `
+      <xs:complexType name="PackageHeader">
+        <xs:sequence>
+          <xs:element name="PackageId" type="xs:string"/>
+          <xs:element name="SenderCode" type="xs:string"/>
+          <xs:element name="CreatedAt" type="xs:dateTime"/>
+        </xs:sequence>
+      </xs:complexType>`;
+
+/** One FLK issue of a protocol (shared/platform/flk/issue.ts). */
+export const flkErrorXsd = `
+      <xs:complexType name="FlkError">
+        <xs:sequence>
+          <xs:element name="Code" type="xs:string"/>
+          <xs:element name="Rule" type="xs:string"/>
+          <xs:element name="Severity" type="xs:string"/>
+          <xs:element name="Field" type="xs:string" minOccurs="0"/>
+          <xs:element name="Value" type="xs:string" minOccurs="0"/>
+          <xs:element name="Message" type="xs:string"/>
+        </xs:sequence>
+      </xs:complexType>`;
+
+export interface WsdlSpec {
+  /** The service name, served at /soap/<service>. */
+  service: string;
+  /** Prefix of the port type, binding and port names: `<prefix>PortType`, `<prefix>Binding`, `<prefix>Port`. */
+  prefix: string;
+  /** Target namespace, `urn:omslink:<service>:<major>`. */
+  namespace: string;
+  /** A Russian sentence for integrators. */
+  documentation: string;
+  /** The service's XSD: complex types and the `<Op>Request` / `<Op>Response` elements. */
+  schema: string;
+  operations: readonly string[];
+}
+
+export function buildWsdl(spec: WsdlSpec): string {
+  const ns = spec.namespace;
+  const each = (render: (op: string) => string) => spec.operations.map(render).join('');
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<definitions name="${spec.service}"
+  targetNamespace="${ns}"
+  xmlns="http://schemas.xmlsoap.org/wsdl/"
+  xmlns:soap="http://schemas.xmlsoap.org/wsdl/soap/"
+  xmlns:xs="http://www.w3.org/2001/XMLSchema"
+  xmlns:tns="${ns}">
+  <documentation>${spec.documentation}</documentation>
+  <types>
+    <xs:schema targetNamespace="${ns}" elementFormDefault="qualified">${spec.schema}
+    </xs:schema>
+  </types>${each(
+    (op) => `
+  <message name="${op}Input"><part name="parameters" element="tns:${op}Request"/></message>
+  <message name="${op}Output"><part name="parameters" element="tns:${op}Response"/></message>`,
+  )}
+  <portType name="${spec.prefix}PortType">${each(
+    (op) => `
+    <operation name="${op}">
+      <input message="tns:${op}Input"/>
+      <output message="tns:${op}Output"/>
+    </operation>`,
+  )}
+  </portType>
+  <binding name="${spec.prefix}Binding" type="tns:${spec.prefix}PortType">
+    <soap:binding style="document" transport="http://schemas.xmlsoap.org/soap/http"/>${each(
+      (op) => `
+    <operation name="${op}">
+      <soap:operation soapAction="${ns}#${op}"/>
+      <input><soap:body use="literal"/></input>
+      <output><soap:body use="literal"/></output>
+    </operation>`,
+    )}
+  </binding>
+  <service name="${spec.service}">
+    <port name="${spec.prefix}Port" binding="tns:${spec.prefix}Binding">
+      <soap:address location="http://localhost:3000/soap/${spec.service}"/>
+    </port>
+  </service>
+</definitions>
+`;
+}
