@@ -3,12 +3,9 @@ import { zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { generateRegionStructure } from '../../shared/demo/region-structure';
 import { ErzPerson } from '../../shared/person/domain/erz-person';
-import {
-  type ErzExtractItem,
-  ErzPackageError,
-  readErzExtract,
-} from '../../shared/person/formats/erz-extract-reader';
+import { type ErzExtractItem, readErzExtract } from '../../shared/person/formats/erz-extract-reader';
 import { encodeXmlText, writeErzExtract } from '../../shared/person/formats/erz-extract-writer';
+import { Refusal } from '../../shared/platform/flk/refusal';
 import { erzPersonArbitrary, erzRegionCodes, newErzPerson } from '../helpers/erz-persons';
 
 async function* chunked(bytes: Uint8Array, size: number) {
@@ -25,7 +22,7 @@ async function packageFindings(bytes: Uint8Array) {
   try {
     await read(bytes);
   } catch (error) {
-    if (error instanceof ErzPackageError) return error.findings;
+    if (error instanceof Refusal) return error.issues;
     throw error;
   }
   throw new Error('expected a package error');
@@ -149,7 +146,7 @@ describe('ЕРЗ extract reader', () => {
     const [, first, second, third] = items;
     expect(first).toMatchObject({ kind: 'invalid', ordinal: 1, recordId: 'B1', enp: '9900000000000012' });
     expect(first!.kind === 'invalid' && first!.findings.map((f) => [f.code, f.field, f.value])).toEqual([
-      ['902', 'FAM', null],
+      ['902', 'FAM', undefined],
       ['904', 'W', '3'],
       ['903', 'DR', '03.02.1980'],
     ]);

@@ -14,11 +14,11 @@ import {
 } from '../../shared/org/domain/organisation-flk';
 import { DepartmentFields, OrganisationFields } from '../../shared/org/domain/organisation-input';
 import {
-  DirectoryFileError,
   type DirectoryOrganisation,
   readOrganisationDirectory,
 } from '../../shared/org/formats/ffoms-organisation-reader';
 import { makeSnils } from '../../shared/person/domain/snils';
+import { Refusal } from '../../shared/platform/flk/refusal';
 import { directoryFile } from '../helpers/organisation-directory';
 
 async function* once(bytes: Uint8Array, size = 7) {
@@ -172,7 +172,7 @@ describe('F003/F002 publications', () => {
     await expect(readAll(doctype)).rejects.toThrow(/DOCTYPE/);
     await expect(readAll(new TextEncoder().encode('<?xml version="1.0"?><root/>'))).rejects.toThrow(/packet/);
     const koi = new TextEncoder().encode('<?xml version="1.0" encoding="KOI8-R"?><packet/>');
-    await expect(readAll(koi)).rejects.toThrow(DirectoryFileError);
+    await expect(readAll(koi)).rejects.toThrow(Refusal);
     await expect(readAll(new TextEncoder().encode('<packet><zglv/></packet>'))).rejects.toThrow(/medCompany/);
   });
 });

@@ -2,13 +2,10 @@ import fc from 'fast-check';
 import { zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { parseTFileName } from '../../shared/hospitalisation/formats/t-family/t-file-name';
-import {
-  readTFileAll,
-  type TFileItem,
-  TFilePackageError,
-} from '../../shared/hospitalisation/formats/t-family/t-file-reader';
+import { readTFileAll, type TFileItem } from '../../shared/hospitalisation/formats/t-family/t-file-reader';
 import { tFileXml, writeTFile } from '../../shared/hospitalisation/formats/t-family/t-file-writer';
 import type { TRecordOf } from '../../shared/hospitalisation/formats/t-family/t-record-mapping';
+import { Refusal } from '../../shared/platform/flk/refusal';
 import {
   admissionArbitrary,
   cancellationArbitrary,
@@ -29,7 +26,7 @@ async function packageIssues(bytes: Uint8Array, uploadName?: string) {
   try {
     await read(bytes, 65_536, uploadName);
   } catch (error) {
-    if (error instanceof TFilePackageError) return error.issues;
+    if (error instanceof Refusal) return error.issues;
     throw error;
   }
   throw new Error('expected a package error');

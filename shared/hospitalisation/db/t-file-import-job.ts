@@ -1,22 +1,17 @@
 import { can } from '../../platform/access/permissions';
 import { contextOfRequester } from '../../platform/access/requested-by';
 import { type AccessContext, audit, withCaller } from '../../platform/access/scoped';
+import { runFileImport } from '../../platform/bulk/file-run';
 import type { Sql } from '../../platform/db/connection';
 import { type FlkIssue, flkError } from '../../platform/flk/issue';
 import { Refusal } from '../../platform/flk/refusal';
 import type { BlobPort } from '../../platform/ports/blobs';
 import type { TFileMessage } from '../domain/t-file-message';
 import { tFamilyTables } from '../formats/t-family/t-family-tags';
-import { readTFileAll, TFilePackageError } from '../formats/t-family/t-file-reader';
+import { readTFileAll } from '../formats/t-family/t-file-reader';
 import { hospitalisationPermissions } from '../permissions';
 import { maxPackageRecords, processPackage, type RecordProtocol } from './process-package';
-import {
-  claimTFile,
-  finishTFile,
-  markTFileFailed,
-  type TFileCounts,
-  type TFileOutcome,
-} from './t-file-journal';
+import { finishTFile, type TFileCounts, type TFileOutcome, tFileJournal } from './t-file-journal';
 
 /**
  * The queue consumer's work for a `t-file` message: the uploader is checked again (account active, same role and
@@ -48,40 +43,34 @@ export async function runTFileImportJob(
     channel: 'file',
     requestId,
   };
-  const claim = await withCaller(sql, who, (tx) => claimTFile(tx, message.fileId));
-  if (!claim.claimed) {
-    return {
+  return runFileImport(sql, who, tFileJournal, message.fileId, {
+    finished: async (file): Promise<TFileJobResult> => ({
       fileId: message.fileId,
-      status: claim.file?.status ?? 'failed',
+      status: file?.status ?? 'failed',
       alreadyProcessed: true,
-      counts: claim.file?.counts ?? null,
-    };
-  }
-  try {
-    const chunks = (await blobs.get(message.bucket, message.key)) as AsyncIterable<Uint8Array>;
-    const outcome = await importFile(sql, who, chunks, claim.fileName, claim.sha256);
-    await withCaller(sql, who, async (tx) => {
-      await finishTFile(tx, message.fileId, outcome);
-      await audit(
-        tx,
-        'import',
-        'hosp.t_file',
-        { records: [message.fileId] },
-        { type: outcome.fileType, status: outcome.status, ...outcome.counts },
-      );
-    });
-    return {
-      fileId: message.fileId,
-      status: outcome.status,
-      alreadyProcessed: false,
-      counts: outcome.counts,
-    };
-  } catch (error) {
-    await withCaller(sql, who, (tx) => markTFileFailed(tx, message.fileId, (error as Error).name)).catch(
-      () => {},
-    );
-    throw error;
-  }
+      counts: file?.counts ?? null,
+    }),
+    process: async (claim) => {
+      const chunks = (await blobs.get(message.bucket, message.key)) as AsyncIterable<Uint8Array>;
+      const outcome = await importFile(sql, who, chunks, claim.entry.fileName, claim.sha256);
+      await withCaller(sql, who, async (tx) => {
+        await finishTFile(tx, message.fileId, outcome);
+        await audit(
+          tx,
+          'import',
+          'hosp.t_file',
+          { records: [message.fileId] },
+          { type: outcome.fileType, status: outcome.status, ...outcome.counts },
+        );
+      });
+      return {
+        fileId: message.fileId,
+        status: outcome.status,
+        alreadyProcessed: false,
+        counts: outcome.counts,
+      };
+    },
+  });
 }
 
 function refused(issues: FlkIssue[]): TFileOutcome {
@@ -107,7 +96,7 @@ async function importFile(
   try {
     read = await readTFileAll(chunks, { uploadName: fileName });
   } catch (error) {
-    if (error instanceof TFilePackageError) return refused(error.issues);
+    if (error instanceof Refusal) return refused([...error.issues]);
     throw error;
   }
   const { header, items } = read;

@@ -1,13 +1,18 @@
-import { SaxesParser } from 'saxes';
+import { packageRules } from '../../platform/formats/package/package-refusal';
+import { readXmlElements } from '../../platform/formats/package/xml-elements';
+import { openXmlText } from '../../platform/formats/package/xml-package';
 import type { DirectorySpec } from '../domain/catalogue';
 import { type NsiPublication, type NsiRecord, openStart, parseRuDate } from '../domain/nsi-record';
 
 const nameLike = /NAME|^NAM|^N_|^Naim/i;
 
+const rules = packageRules('NSI');
+
 /**
- * Streams an FFOMS NSI publication (windows-1251 XML, `<packet><zglv>…</zglv><zap>…</zap>…`) into records.
- * Bytes are decoded incrementally and parsed with saxes, so memory stays flat whatever the file size; DTDs are
- * refused. Within a record every leaf element becomes an attribute (repeated leaves are joined with `, `).
+ * Streams an FFOMS NSI publication (windows-1251 XML, `<packet><zglv>…</zglv><zap>…</zap>…`, plain or in a ZIP)
+ * into records. The platform opens and decodes the file (the declared encoding; windows-1251 when none is
+ * declared) and parses it with saxes, so memory stays flat whatever the file size; DTDs are refused. Within a
+ * record every leaf element becomes an attribute (repeated leaves are joined with `, `).
  */
 export async function* readFfomsDirectory(
   chunks: AsyncIterable<Uint8Array>,
@@ -15,72 +20,49 @@ export async function* readFfomsDirectory(
   onHeader: (header: NsiPublication) => void,
 ): AsyncGenerator<NsiRecord> {
   const recordElement = spec.recordElement ?? 'zap';
-  const parser = new SaxesParser({ xmlns: false, position: false });
-  const out: NsiRecord[] = [];
   const header: Record<string, string> = {};
-  const stack: string[] = [];
-  let text = '';
-  let fields: Map<string, string[]> | undefined;
   let headerSent = false;
-  let failure: Error | undefined;
-
   const sendHeader = () => {
     if (headerSent) return;
     headerSent = true;
     onHeader({ version: header.version ?? 'unknown', publishedAt: parseRuDate(header.date) });
   };
-
-  parser.on('doctype', () => {
-    failure = new Error('DOCTYPE is not allowed in reference data');
-  });
-  parser.on('opentag', (tag) => {
-    if (stack.length === 0 && tag.name === 'packet') {
-      const attrs = tag.attributes as Record<string, string>;
-      if (attrs.version) header.version = attrs.version;
-      if (attrs.date) header.date = attrs.date;
-    }
-    stack.push(tag.name);
-    text = '';
-    if (tag.name === recordElement && !fields) {
-      sendHeader();
-      fields = new Map();
-    }
-  });
-  parser.on('text', (t) => {
-    text += t;
-  });
-  parser.on('closetag', (tag) => {
-    const name = tag.name;
-    stack.pop();
-    if (fields) {
-      if (name === recordElement) {
-        out.push(toRecord(fields, spec));
-        fields = undefined;
-      } else {
-        const value = text.trim();
-        if (value !== '') fields.set(name, [...(fields.get(name) ?? []), value]);
-      }
-    } else if ((name === 'version' || name === 'date' || name === 'type') && header[name] === undefined) {
-      header[name] = text.trim();
-    }
-    text = '';
-  });
-  parser.on('error', (e) => {
-    failure = e;
-  });
-
-  // Every FFOMS publication in use declares windows-1251.
-  const decoder = new TextDecoder('windows-1251');
-  for await (const chunk of chunks) {
-    parser.write(decoder.decode(chunk, { stream: true }));
-    if (failure) throw failure;
-    yield* out.splice(0);
-  }
-  parser.write(decoder.decode());
-  parser.close();
-  if (failure) throw failure;
-  sendHeader();
-  yield* out.splice(0);
+  yield* readXmlElements<NsiRecord>(
+    openXmlText(chunks, { rules, defaultEncoding: 'windows-1251' }),
+    (sink) => {
+      let fields: Map<string, string[]> | undefined;
+      return {
+        open(name, attributes, depth) {
+          if (depth === 0 && name === 'packet') {
+            if (attributes.version) header.version = attributes.version;
+            if (attributes.date) header.date = attributes.date;
+          }
+          if (name === recordElement && !fields) {
+            sendHeader();
+            fields = new Map();
+          }
+        },
+        close(name, text) {
+          if (fields) {
+            if (name === recordElement) {
+              sink.emit(toRecord(fields, spec));
+              fields = undefined;
+            } else {
+              const value = text.trim();
+              if (value !== '') fields.set(name, [...(fields.get(name) ?? []), value]);
+            }
+          } else if (
+            (name === 'version' || name === 'date' || name === 'type') &&
+            header[name] === undefined
+          ) {
+            header[name] = text.trim();
+          }
+        },
+        end: sendHeader,
+      };
+    },
+    { rules },
+  );
 }
 
 function toRecord(fields: Map<string, string[]>, spec: DirectorySpec): NsiRecord {

@@ -1,15 +1,18 @@
 import { createHash } from 'node:crypto';
-import type { PendingQuery, Row } from 'postgres';
 import { type AccessContext, audit, withCaller } from '../../platform/access/scoped';
+import { issueColumns, issueRows } from '../../platform/bulk/file-protocol';
+import { runFileImport } from '../../platform/bulk/file-run';
+import { type Phase, type PhaseListener, phaseTimer } from '../../platform/bulk/phases';
+import { setChecks } from '../../platform/bulk/set-checks';
+import { type ChildList, type StagedParents, stagedMerge } from '../../platform/bulk/staged-merge';
+import { clearStaging, StagingBatches, stageAll } from '../../platform/bulk/staging';
 import type { Sql, Tx } from '../../platform/db/connection';
-import { type CopyValue, copyRows } from '../../platform/db/copy';
+import { type FlkIssue, type FlkRule, flkError } from '../../platform/flk/issue';
 import {
   checkErzRecord,
   configurableErzRules,
-  type ErzFinding,
   type ErzRuleBook,
   erzRuleBook,
-  type FlkRule,
   fixedErzRules,
   todayInRussia,
 } from '../domain/erz-flk';
@@ -17,28 +20,28 @@ import { ErzPerson } from '../domain/erz-person';
 import {
   type ErzExtractHeader,
   type ErzExtractItem,
-  ErzPackageError,
   type ErzReadOptions,
-  packageError,
+  erzPackageRefusal,
   readErzExtract,
 } from '../formats/erz-extract-reader';
 import {
   type ErzImport,
   type ErzImportCounts,
   type ErzProtocolRecord,
-  findErzImport,
-  markErzImportFailed,
-  readErzPackageFindings,
+  erzImportJournal,
+  erzProtocol,
   readErzProtocol,
   registerErzImport,
 } from './erz-import-journal';
 
 /**
- * Imports ЕРЗ extracts into the register (docs/formats/erz-extract.md). Records stream from the reader through
- * the record-level FLK into unlogged staging tables with COPY, in batches; then, in the same transaction and
- * under one register-wide lock, set-based checks (ЕНП repeated in the file, СНИЛС of another person, СМО,
- * district and document type known) and the merge: persons upserted by ЕНП, their documents, policies and
- * attachments replaced. Rejected records store nothing. The protocol goes to `ops.erz_import_error`.
+ * Imports ЕРЗ extracts into the register (docs/formats/erz-extract.md) on the platform's bulk pieces
+ * (shared/platform/bulk): records stream from the reader through the record-level FLK into unlogged staging
+ * tables with COPY, in batches; then, in the same transaction and under one register-wide lock, set-based
+ * checks (ЕНП repeated in the file, СНИЛС of another person, СМО, district and document type known) and the
+ * merge: persons upserted by ЕНП, their documents, policies and attachments replaced where they differ.
+ * Rejected records store nothing. The protocol goes to `ops.erz_import_error`. What stays here is the ЕРЗ's
+ * own: its staging rows, its checks' SQL and the person merge.
  */
 
 export interface ErzImportResult {
@@ -50,7 +53,7 @@ export interface ErzImportResult {
   alreadyProcessed: boolean;
   counts: ErzImportCounts | null;
   /** Findings about the file as a whole (status `rejected`). */
-  packageFindings: ErzFinding[];
+  packageFindings: FlkIssue[];
   /** Rejected records and accepted records with warnings, in file order (at most `protocolLimit`). */
   protocol: ErzProtocolRecord[];
   protocolTruncated: boolean;
@@ -65,45 +68,64 @@ export interface ErzImportOptions {
   /** `YYYY-MM-DD`; default today in Moscow. */
   today?: string;
   /** Called with the duration of each phase (benchmarks). */
-  onPhase?: (phase: string, ms: number) => void;
+  onPhase?: PhaseListener;
 }
 
-type Phase = <T>(name: string, work: Promise<T>) => Promise<T>;
+/** A person as staged and registered (the same column names, for comparison and merge). */
+const stagedPersons: StagedParents = {
+  stage: 'ops.erz_stage_person',
+  table: 'person.person',
+  id: 'person_id',
+  key: 'enp',
+  // biome-ignore format: one line reads better than ten
+  columns: ['snils', 'fam', 'im', 'ot', 'sex', 'birth_date', 'phone', 'doc_type', 'doc_ser', 'doc_num'],
+  changed: 'person_changed',
+  stamp: 'erz_updated_at',
+};
 
-function phaseTimer(options: ErzImportOptions): Phase {
-  return async (name, work) => {
-    const started = performance.now();
-    const result = await work;
-    options.onPhase?.(name, performance.now() - started);
-    return result;
-  };
-}
+/** A person's histories, in the register and in the file (the same columns, for comparison and insert). */
+const histories = {
+  documents: {
+    name: 'documents',
+    table: 'person.document',
+    stage: 'ops.erz_stage_document',
+    flag: 'documents_changed',
+    columns: ['doc_type', 'doc_ser', 'doc_num', 'doc_date'],
+  },
+  policies: {
+    name: 'policies',
+    table: 'person.policy',
+    stage: 'ops.erz_stage_policy',
+    flag: 'policies_changed',
+    columns: ['policy_type', 'series', 'number', 'smo_code', 'date_beg', 'date_end', 'close_reason'],
+  },
+  attachments: {
+    name: 'attachments',
+    table: 'person.attachment',
+    stage: 'ops.erz_stage_attachment',
+    flag: 'attachments_changed',
+    columns: ['mo_code', 'district_code', 'doctor_snils', 'date_beg', 'date_end'],
+  },
+} satisfies Record<string, ChildList>;
 
-/** The import named by a queue message does not exist (or is not visible to its uploader). */
-export class ErzImportNotFoundError extends Error {
-  constructor() {
-    super('ЕРЗ import not found');
-    this.name = 'ErzImportNotFoundError';
-  }
-}
+const stagedHistory = (h: ChildList) => ({
+  table: h.stage,
+  columns: ['import_id', 'ordinal', 'seq', ...h.columns],
+});
 
-/** The message's requester is not the import's uploader. */
-export class ErzImportOwnerError extends Error {
-  constructor() {
-    super('The ЕРЗ import was uploaded by another account');
-    this.name = 'ErzImportOwnerError';
-  }
-}
+/** Staging tables (migration 003); a row's values follow the columns' order. */
+const stage = {
+  persons: {
+    table: 'ops.erz_stage_person',
+    columns: ['import_id', 'ordinal', 'record_id', 'ok', 'enp', ...stagedPersons.columns],
+  },
+  documents: stagedHistory(histories.documents),
+  policies: stagedHistory(histories.policies),
+  attachments: stagedHistory(histories.attachments),
+  findings: { table: 'ops.erz_stage_finding', columns: issueColumns },
+};
 
-type Fragment = PendingQuery<Row[]>;
-
-const stageTables = [
-  'erz_stage_document',
-  'erz_stage_policy',
-  'erz_stage_attachment',
-  'erz_stage_finding',
-  'erz_stage_person',
-] as const;
+type StageKey = keyof typeof stage;
 
 const mergeLock = 727010;
 const importLock = 727011;
@@ -123,34 +145,34 @@ export async function importErzExtract(
   who: AccessContext,
   options: ErzImportOptions = {},
 ): Promise<ErzImportResult> {
-  const claimed = await withCaller(sql, who, (tx) => claim(tx, importId, who));
-  if (claimed.finished) return finishedResult(sql, claimed.finished, who, options);
-  try {
-    return await withCaller(sql, who, async (tx) => {
-      await tx`select pg_advisory_xact_lock(${importLock}, ${importId})`;
-      const current = await findErzImport(tx, importId);
-      if (current?.status !== 'processing') return { result: null, current };
-      const bytes = typeof source === 'function' ? await source() : source;
-      const okato = await regionOkato(tx);
-      const { counts, header } = await stageAndMerge(tx, importId, readErzExtract(bytes, options.read), {
-        ...options,
-        okato,
+  return runFileImport(sql, who, erzImportJournal, importId, {
+    owner: true,
+    finished: (entry) => finishedResult(sql, entry!, who, options),
+    process: async () => {
+      const { result, current } = await withCaller(sql, who, async (tx) => {
+        await tx`select pg_advisory_xact_lock(${importLock}, ${importId})`;
+        const current = await erzImportJournal.find(tx, importId);
+        if (current?.status !== 'processing') return { result: null, current };
+        const bytes = typeof source === 'function' ? await source() : source;
+        const okato = await regionOkato(tx);
+        const { counts, header } = await stageAndMerge(tx, importId, readErzExtract(bytes, options.read), {
+          ...options,
+          okato,
+        });
+        await finish(tx, importId, counts, header, current.fileName);
+        return { result: await resultOf(tx, importId, 'done', counts, options), current };
       });
-      await finish(tx, importId, counts, header, current.fileName);
-      return { result: await resultOf(tx, importId, 'done', counts, options), current };
-    }).then(async ({ result, current }) => result ?? finishedResult(sql, current!, who, options));
-  } catch (error) {
-    if (error instanceof ErzPackageError) {
-      return withCaller(sql, who, async (tx) => {
-        await reject(tx, importId, error.findings);
+      return result ?? finishedResult(sql, current!, who, options);
+    },
+    refused: (refusal) =>
+      withCaller(sql, who, async (tx) => {
+        const issues = refusal.issues.length
+          ? refusal.issues
+          : [flkError('ERZ.PACKAGE.FORMAT', refusal.code, refusal.detail)];
+        await reject(tx, importId, issues);
         return resultOf(tx, importId, 'rejected', null, options);
-      });
-    }
-    await withCaller(sql, who, (tx) => markErzImportFailed(tx, importId, (error as Error).name)).catch(
-      () => {},
-    );
-    throw error;
-  }
+      }),
+  });
 }
 
 /**
@@ -205,49 +227,19 @@ async function* itemsOf(persons: readonly unknown[]): AsyncGenerator<ErzExtractI
       enp: typeof raw.enp === 'string' ? raw.enp : null,
       findings: parsed.error.issues.map((issue) => {
         const missing = issue.code === 'invalid_type' && issue.input === undefined;
-        return {
-          severity: 'error' as const,
-          code: missing ? '902' : '903',
-          rule: missing ? 'ERZ.XML.REQUIRED' : 'ERZ.XML.TYPE',
-          field: issue.path.join('.'),
-          value: null,
-          message: missing ? 'Отсутствует обязательное поле' : 'Неверный тип или формат значения',
-        };
+        return flkError(
+          missing ? 'ERZ.XML.REQUIRED' : 'ERZ.XML.TYPE',
+          missing ? '902' : '903',
+          missing ? 'Отсутствует обязательное поле' : 'Неверный тип или формат значения',
+          issue.path.join('.'),
+        );
       }),
     };
   }
 }
 
 // ---------------------------------------------------------------------------------------------------------
-// Journal transitions
-
-async function claim(tx: Tx, id: number, who: AccessContext): Promise<{ finished: ErzImport | null }> {
-  const [row] = await tx<{ status: string; uploaded_by: string; role: string; org_code: string }[]>`
-    select status, uploaded_by, role, org_code from ops.erz_import where id = ${id} for update`;
-  if (!row) throw new ErzImportNotFoundError();
-  if (row.uploaded_by !== who.username || row.role !== who.role || row.org_code !== who.orgCode) {
-    throw new ErzImportOwnerError();
-  }
-  if (row.status === 'done' || row.status === 'rejected' || row.status === 'duplicate') {
-    return { finished: await findErzImport(tx, id) };
-  }
-  // A failed import retried after the same file was uploaded again: that upload carries it now.
-  const [live] = await tx<{ id: string }[]>`
-    select other.id from ops.erz_import mine
-    join ops.erz_import other on other.file_sha256 = mine.file_sha256 and other.id <> mine.id
-    where mine.id = ${id} and other.status in ('queued', 'processing', 'done')`;
-  if (live) {
-    await tx`
-      update ops.erz_import set status = 'duplicate', duplicate_of = ${live.id}, finished_at = now()
-      where id = ${id}`;
-    return { finished: await findErzImport(tx, id) };
-  }
-  await tx`
-    update ops.erz_import
-    set status = 'processing', started_at = now(), finished_at = null, error = null, attempts = attempts + 1
-    where id = ${id}`;
-  return { finished: null };
-}
+// Journal transitions and results
 
 async function finish(
   tx: Tx,
@@ -256,28 +248,14 @@ async function finish(
   header: ErzExtractHeader | null,
   fileName: string | null,
 ): Promise<void> {
-  await tx`
-    update ops.erz_import
-    set status = 'done', finished_at = now(), counts = ${tx.json(counts as never)},
-        header = ${header ? tx.json(header as never) : null}
-    where id = ${id}`;
+  await erzImportJournal.finish(tx, id, { status: 'done', values: { counts, header } });
   await audit(tx, 'import', 'erz.extract', { records: [id] }, { ...counts, fileName });
 }
 
-async function reject(tx: Tx, id: number, findings: ErzFinding[]): Promise<void> {
-  const rows = findings.map((f, seq) => ({ import_id: id, ordinal: 0, seq, ...f }));
-  await tx`
-    insert into ops.erz_import_error
-    ${tx(rows, 'import_id', 'ordinal', 'seq', 'severity', 'code', 'rule', 'field', 'value', 'message')}`;
-  await tx`
-    update ops.erz_import set status = 'rejected', finished_at = now() where id = ${id}`;
-  await audit(
-    tx,
-    'import',
-    'erz.extract',
-    { records: [id] },
-    { status: 'rejected', code: findings[0]?.code },
-  );
+async function reject(tx: Tx, id: number, issues: readonly FlkIssue[]): Promise<void> {
+  await erzProtocol.recordPackageIssues(tx, id, issues);
+  await erzImportJournal.finish(tx, id, { status: 'rejected' });
+  await audit(tx, 'import', 'erz.extract', { records: [id] }, { status: 'rejected', code: issues[0]?.code });
 }
 
 async function regionOkato(tx: Tx): Promise<string | null> {
@@ -301,7 +279,7 @@ async function resultOf(
     duplicateOf: null,
     alreadyProcessed: false,
     counts,
-    packageFindings: await readErzPackageFindings(tx, id),
+    packageFindings: await erzProtocol.packageIssues(tx, id),
     protocol: protocol?.items ?? [],
     protocolTruncated: protocol ? protocol.total > protocol.items.length : true,
   };
@@ -336,197 +314,83 @@ async function finishedResult(
 // ---------------------------------------------------------------------------------------------------------
 // Staging and merge
 
-const findingColumns = [
-  'import_id',
-  'ordinal',
-  'seq',
-  'record_id',
-  'severity',
-  'code',
-  'rule',
-  'field',
-  'value',
-  'message',
-] as const;
+function stageRejected(
+  batches: StagingBatches<StageKey>,
+  id: number,
+  ordinal: number,
+  recordId: string | null,
+  enp: string | null,
+  findings: readonly FlkIssue[],
+) {
+  const key = enp !== null && /^\d{16}$/.test(enp) ? enp : null;
+  batches.add('persons', [id, ordinal, recordId, false, key, ...new Array<null>(10).fill(null)]);
+  batches.add('findings', ...issueRows(id, ordinal, recordId, findings));
+}
 
-function findingRows(id: number, ordinal: number, recordId: string | null, findings: readonly ErzFinding[]) {
-  return findings.map((f, i) => [
+function stageAccepted(
+  batches: StagingBatches<StageKey>,
+  id: number,
+  ordinal: number,
+  p: ErzPerson,
+  check: ReturnType<typeof checkErzRecord>,
+) {
+  const current = check.documents[0];
+  batches.add('persons', [
     id,
     ordinal,
-    i,
-    recordId,
-    f.severity,
-    f.code,
-    f.rule,
-    f.field,
-    f.value,
-    f.message,
+    p.recordId,
+    true,
+    p.enp,
+    check.snils,
+    p.fam,
+    p.im,
+    p.ot,
+    p.sex,
+    p.birthDate,
+    p.phone,
+    current?.docType ?? null,
+    current?.docSer ?? null,
+    current?.docNum ?? null,
   ]);
-}
-
-class StageBatch {
-  persons: CopyValue[][] = [];
-  documents: CopyValue[][] = [];
-  policies: CopyValue[][] = [];
-  attachments: CopyValue[][] = [];
-  findings: CopyValue[][] = [];
-
-  constructor(private readonly id: number) {}
-
-  get size(): number {
-    return this.persons.length;
-  }
-
-  rejected(ordinal: number, recordId: string | null, enp: string | null, findings: readonly ErzFinding[]) {
-    const key = enp !== null && /^\d{16}$/.test(enp) ? enp : null;
-    this.persons.push([this.id, ordinal, recordId, false, key, ...new Array<null>(10).fill(null)]);
-    this.findings.push(...findingRows(this.id, ordinal, recordId, findings));
-  }
-
-  accepted(
-    ordinal: number,
-    p: ErzPerson,
-    snils: string | null,
-    documents: ErzPerson['documents'],
-    findings: readonly ErzFinding[],
-  ) {
-    const id = this.id;
-    const current = documents[0];
-    this.persons.push([
+  batches.add(
+    'documents',
+    ...check.documents.map((d, i) => [id, ordinal, i + 1, d.docType, d.docSer, d.docNum, d.docDate]),
+  );
+  batches.add(
+    'policies',
+    ...p.policies.map((x, i) => [
       id,
       ordinal,
-      p.recordId,
-      true,
-      p.enp,
-      snils,
-      p.fam,
-      p.im,
-      p.ot,
-      p.sex,
-      p.birthDate,
-      p.phone,
-      current?.docType ?? null,
-      current?.docSer ?? null,
-      current?.docNum ?? null,
-    ]);
-    documents.forEach((d, i) => {
-      this.documents.push([id, ordinal, i + 1, d.docType, d.docSer, d.docNum, d.docDate]);
-    });
-    p.policies.forEach((x, i) => {
-      this.policies.push([
-        id,
-        ordinal,
-        i + 1,
-        x.policyType,
-        x.series,
-        x.number,
-        x.smoCode,
-        x.dateBeg,
-        x.dateEnd,
-        x.closeReason,
-      ]);
-    });
-    p.attachments.forEach((a, i) => {
-      this.attachments.push([
-        id,
-        ordinal,
-        i + 1,
-        a.moCode,
-        a.districtCode,
-        a.doctorSnils,
-        a.dateBeg,
-        a.dateEnd,
-      ]);
-    });
-    this.findings.push(...findingRows(id, ordinal, p.recordId, findings));
-  }
-
-  /** Hands over the rows gathered so far and starts a new batch. */
-  take(): StagedRows {
-    const rows = {
-      persons: this.persons,
-      documents: this.documents,
-      policies: this.policies,
-      attachments: this.attachments,
-      findings: this.findings,
-    };
-    this.persons = [];
-    this.documents = [];
-    this.policies = [];
-    this.attachments = [];
-    this.findings = [];
-    return rows;
-  }
-}
-
-type StagedRows = Pick<StageBatch, 'persons' | 'documents' | 'policies' | 'attachments' | 'findings'>;
-
-const stageColumns = {
-  persons: {
-    table: 'ops.erz_stage_person',
-    columns: [
-      'import_id',
-      'ordinal',
-      'record_id',
-      'ok',
-      'enp',
-      'snils',
-      'fam',
-      'im',
-      'ot',
-      'sex',
-      'birth_date',
-      'phone',
-      'doc_type',
-      'doc_ser',
-      'doc_num',
-    ],
-  },
-  documents: {
-    table: 'ops.erz_stage_document',
-    columns: ['import_id', 'ordinal', 'seq', 'doc_type', 'doc_ser', 'doc_num', 'doc_date'],
-  },
-  policies: {
-    table: 'ops.erz_stage_policy',
-    columns: [
-      'import_id',
-      'ordinal',
-      'seq',
-      'policy_type',
-      'series',
-      'number',
-      'smo_code',
-      'date_beg',
-      'date_end',
-      'close_reason',
-    ],
-  },
-  attachments: {
-    table: 'ops.erz_stage_attachment',
-    columns: [
-      'import_id',
-      'ordinal',
-      'seq',
-      'mo_code',
-      'district_code',
-      'doctor_snils',
-      'date_beg',
-      'date_end',
-    ],
-  },
-  findings: { table: 'ops.erz_stage_finding', columns: findingColumns },
-} as const;
-
-async function copyBatch(tx: Tx, rows: StagedRows): Promise<void> {
-  for (const key of ['persons', 'documents', 'policies', 'attachments', 'findings'] as const) {
-    if (rows[key].length) await copyRows(tx, stageColumns[key].table, stageColumns[key].columns, rows[key]);
-  }
+      i + 1,
+      x.policyType,
+      x.series,
+      x.number,
+      x.smoCode,
+      x.dateBeg,
+      x.dateEnd,
+      x.closeReason,
+    ]),
+  );
+  batches.add(
+    'attachments',
+    ...p.attachments.map((a, i) => [
+      id,
+      ordinal,
+      i + 1,
+      a.moCode,
+      a.districtCode,
+      a.doctorSnils,
+      a.dateBeg,
+      a.dateEnd,
+    ]),
+  );
+  batches.add('findings', ...issueRows(id, ordinal, p.recordId, check.findings));
 }
 
 async function loadRules(tx: Tx): Promise<ErzRuleBook> {
   const ids = Object.keys(configurableErzRules);
   const rows = await tx<FlkRule[]>`
-    select id, f012_code as code, severity, message from flk.rule
+    select id, f012_code as "f012Code", field, severity, message from flk.rule
     where id in ${tx(ids)} and date_beg <= current_date and (date_end is null or date_end >= current_date)`;
   return erzRuleBook(rows);
 }
@@ -537,62 +401,47 @@ async function stageAndMerge(
   items: AsyncIterable<ErzExtractItem>,
   options: ErzImportOptions & { okato: string | null },
 ): Promise<{ counts: ErzImportCounts; header: ErzExtractHeader | null }> {
-  const phase = phaseTimer(options);
+  const phase = phaseTimer(options.onPhase);
   const rules = await loadRules(tx);
   const today = options.today ?? todayInRussia();
-  const batchSize = options.batchSize ?? 5000;
-  const batch = new StageBatch(id);
+  const batches = new StagingBatches(tx, stage, options.batchSize ?? 5000);
   let header: ErzExtractHeader | null = null;
   const started = performance.now();
-  // COPY of one batch runs while the next is read (PostgreSQL and the parser use different cores); at most
-  // one batch waits, so memory stays bounded.
-  let pending: Promise<void> = Promise.resolve();
-  const flush = () => {
-    const rows = batch.take();
-    pending = pending.then(() => copyBatch(tx, rows));
-    pending.catch(() => {});
-  };
-  try {
-    for await (const item of items) {
-      if (item.kind === 'header') {
-        if (options.okato && item.header.okato !== options.okato) {
-          throw packageError(
-            '904',
-            `Код ОКАТО ${item.header.okato} не совпадает с кодом региона ${options.okato}`,
-            'ZGLV.OKATO',
-            item.header.okato,
-            'ERZ.PACKAGE.OKATO',
-          );
-        }
-        header = item.header;
-        continue;
+  await stageAll(batches, items, (item) => {
+    if (item.kind === 'header') {
+      if (options.okato && item.header.okato !== options.okato) {
+        throw erzPackageRefusal(
+          '904',
+          `Код ОКАТО ${item.header.okato} не совпадает с кодом региона ${options.okato}`,
+          'ZGLV.OKATO',
+          item.header.okato,
+          'ERZ.PACKAGE.OKATO',
+        );
       }
-      if (item.kind === 'invalid') batch.rejected(item.ordinal, item.recordId, item.enp, item.findings);
-      else {
-        const check = checkErzRecord(item.person, rules, today);
-        if (check.rejected)
-          batch.rejected(item.ordinal, item.person.recordId, item.person.enp, check.findings);
-        else batch.accepted(item.ordinal, item.person, check.snils, check.documents, check.findings);
-      }
-      if (batch.size >= batchSize) {
-        await pending;
-        flush();
-      }
+      header = item.header;
+      return false;
     }
-    flush();
-    await pending;
-  } catch (error) {
-    await pending.catch(() => {});
-    throw error;
-  }
+    if (item.kind === 'invalid') {
+      stageRejected(batches, id, item.ordinal, item.recordId, item.enp, item.findings);
+      return true;
+    }
+    const check = checkErzRecord(item.person, rules, today);
+    if (check.rejected) {
+      stageRejected(batches, id, item.ordinal, item.person.recordId, item.person.enp, check.findings);
+    } else stageAccepted(batches, id, item.ordinal, item.person, check);
+    return true;
+  });
   options.onPhase?.('read, check and copy to staging', performance.now() - started);
-  // The protocol table has row-level security, so COPY cannot fill it: the findings move in one statement.
-  await tx`
-    insert into ops.erz_import_error select * from ops.erz_stage_finding where import_id = ${id}`;
+  const checks = setChecks(tx, {
+    protocol: 'ops.erz_import_error',
+    records: 'ops.erz_stage_person',
+    importId: id,
+  });
+  await checks.moveStagedIssues(stage.findings.table);
   await tx`select pg_advisory_xact_lock(${mergeLock})`;
   // The merge sorts and hashes whole files: let it do so in memory (transaction-local setting).
   await tx`select set_config('work_mem', '64MB', true)`;
-  await phase('checks against the register', checkAgainstRegister(tx, id, rules));
+  await phase('checks against the register', checkAgainstRegister(tx, id, rules, checks));
   // One audit entry for the whole merge (migration 009), naming every person it created or changed.
   await tx`select set_config('omslink.audit_bulk', 'on', true)`;
   await merge(tx, id, phase);
@@ -635,35 +484,25 @@ async function stageAndMerge(
              select 1 from ops.erz_import_error e
              where e.import_id = s.import_id and e.ordinal = s.ordinal and e.severity = 'warning')))::int as warnings
     from ops.erz_stage_person s where s.import_id = ${id}`;
-  for (const table of stageTables) await tx`delete from ${tx(`ops.${table}`)} where import_id = ${id}`;
+  // Children first: the persons' table is what they are keyed by.
+  await clearStaging(
+    tx,
+    [stage.documents, stage.policies, stage.attachments, stage.findings, stage.persons],
+    id,
+  );
   options.onPhase?.('counts and clean-up', performance.now() - counting);
   return { counts: counts!, header };
 }
 
 /** Set-based FLK that needs the whole file or the register; rejections mark the staged record `ok = false`. */
-async function checkAgainstRegister(tx: Tx, id: number, rules: ErzRuleBook): Promise<void> {
-  const insertFindings = (
-    severity: string,
-    code: string,
-    rule: string,
-    message: string,
-    source: Fragment,
-  ) => tx`
-    insert into ops.erz_import_error (import_id, ordinal, seq, record_id, severity, code, rule, field, value, message)
-    select ${id}, f.ordinal, 100 + row_number() over (partition by f.ordinal order by f.field), f.record_id,
-           ${severity}, ${code}, ${rule}, f.field, f.value, ${message}
-    from (${source}) f`;
-  const fixed = (rule: keyof typeof fixedErzRules, source: Fragment) =>
-    insertFindings('error', fixedErzRules[rule].code, rule, fixedErzRules[rule].message, source);
-  const configurable = async (rule: FlkRule, source: Fragment) => {
-    if (rule.severity !== 'off')
-      await insertFindings(rule.severity, rule.code, rule.id, rule.message, source);
-  };
-  const markRejected = () => tx`
-    update ops.erz_stage_person s set ok = false
-    where s.import_id = ${id} and s.ok and exists (
-      select 1 from ops.erz_import_error e
-      where e.import_id = ${id} and e.ordinal = s.ordinal and e.severity = 'error')`;
+async function checkAgainstRegister(
+  tx: Tx,
+  id: number,
+  rules: ErzRuleBook,
+  checks: ReturnType<typeof setChecks>,
+): Promise<void> {
+  const fixed = (rule: keyof typeof fixedErzRules, source: Parameters<typeof checks.fixed>[2]) =>
+    checks.fixed(rule, fixedErzRules[rule], source);
 
   // ЕНП repeated in the file: every record with it is rejected (which one is right cannot be told).
   await fixed(
@@ -694,7 +533,7 @@ async function checkAgainstRegister(tx: Tx, id: number, rules: ErzRuleBook): Pro
       where a.import_id = ${id} and s.ok and not exists (
         select 1 from org.district d where d.mo_code = a.mo_code and d.code = a.district_code)`,
   );
-  await configurable(
+  await checks.configured(
     rules['ERZ.DOC.TYPE'],
     tx`
       select d.ordinal, s.record_id, 'DOC[' || d.seq || '].DOCTYPE' as field, d.doc_type::text as value
@@ -703,7 +542,7 @@ async function checkAgainstRegister(tx: Tx, id: number, rules: ErzRuleBook): Pro
       where d.import_id = ${id} and s.ok and d.doc_type::text not in (
         select code from nsi.record where directory_code = 'F011')`,
   );
-  await markRejected();
+  await checks.markRejected();
 
   // СНИЛС is unique in the register: the same СНИЛС twice in the file, or held by a person the file does not
   // move it away from. A rule below error keeps the record without its СНИЛС.
@@ -729,11 +568,9 @@ async function checkAgainstRegister(tx: Tx, id: number, rules: ErzRuleBook): Pro
     },
   ];
   for (const { rule, source } of snilsRules) {
-    if (rule.severity === 'error') {
-      await configurable(rule, source);
-      await markRejected();
-    } else {
-      await configurable(rule, source);
+    await checks.configured(rule, source);
+    if (rule.severity === 'error') await checks.markRejected();
+    else {
       await tx`
         update ops.erz_stage_person s set snils = null
         from (${source}) f where s.import_id = ${id} and s.ordinal = f.ordinal`;
@@ -742,56 +579,14 @@ async function checkAgainstRegister(tx: Tx, id: number, rules: ErzRuleBook): Pro
 }
 
 /**
- * What each history holds, in the register and in the file (the same columns, for comparison and insert).
- * `person_id` of the file's rows comes from the staged person.
- */
-const histories = [
-  {
-    name: 'documents',
-    table: 'person.document',
-    stage: 'ops.erz_stage_document',
-    flag: 'documents_changed',
-    columns: ['doc_type', 'doc_ser', 'doc_num', 'doc_date'],
-  },
-  {
-    name: 'policies',
-    table: 'person.policy',
-    stage: 'ops.erz_stage_policy',
-    flag: 'policies_changed',
-    columns: ['policy_type', 'series', 'number', 'smo_code', 'date_beg', 'date_end', 'close_reason'],
-  },
-  {
-    name: 'attachments',
-    table: 'person.attachment',
-    stage: 'ops.erz_stage_attachment',
-    flag: 'attachments_changed',
-    columns: ['mo_code', 'district_code', 'doctor_snils', 'date_beg', 'date_end'],
-  },
-] as const;
-
-const personColumns = [
-  'snils',
-  'fam',
-  'im',
-  'ot',
-  'sex',
-  'birth_date',
-  'doc_type',
-  'doc_ser',
-  'doc_num',
-  'phone',
-] as const;
-
-/**
- * Makes the register say what the file says about its accepted persons: new persons are inserted (ids from
- * the identity sequence); a registered person's demographics are updated and each of their histories
- * (documents, policies, attachments) is replaced, but only where the file differs from the register — an
- * extract mostly confirms what is known, and rewriting it would cost index, foreign-key and audit work for
- * nothing. `erz_updated_at` marks the persons the ЕРЗ changed.
+ * Makes the register say what the file says about its accepted persons (`stagedMerge`): persons matched by
+ * ЕНП, new ones inserted (ids from the identity sequence), a registered person's demographics updated and each
+ * of their histories replaced, only where the file differs. `erz_updated_at` marks the persons the ЕРЗ changed.
+ * Imports merge one at a time (advisory lock).
  */
 async function merge(tx: Tx, id: number, phase: Phase): Promise<void> {
-  const columns = (prefix: string, names: readonly string[]) =>
-    tx.unsafe(names.map((c) => `${prefix}.${c}`).join(', '));
+  const lists = Object.values(histories);
+  const m = stagedMerge(tx, stagedPersons, lists, id);
   // A СНИЛС moving between two persons of the file: free it first (the unique constraint is not deferrable).
   await phase(
     'merge: free moved СНИЛС',
@@ -803,80 +598,12 @@ async function merge(tx: Tx, id: number, phase: Phase): Promise<void> {
         and exists (select 1 from ops.erz_stage_person t
                     where t.import_id = ${id} and t.ok and t.snils = p.snils and t.enp <> p.enp)`,
   );
-  await phase(
-    'merge: compare persons',
-    tx`
-      update ops.erz_stage_person s
-      set person_id = p.id,
-          person_changed = (${columns('p', personColumns)}) is distinct from (${columns('s', personColumns)})
-      from person.person p
-      where s.import_id = ${id} and s.ok and p.enp = s.enp`,
-  );
-  for (const h of histories) {
-    // Multisets of rows per person: any row in one and not in the other marks the person's history changed.
-    await phase(
-      `merge: compare ${h.name}`,
-      tx`
-        with file as (
-          select s.person_id, ${columns('f', h.columns)}
-          from ${tx(h.stage)} f
-          join ops.erz_stage_person s on s.import_id = f.import_id and s.ordinal = f.ordinal
-          where f.import_id = ${id} and s.ok and s.person_id is not null
-        ), register as (
-          select r.person_id, ${columns('r', h.columns)}
-          from ${tx(h.table)} r
-          join ops.erz_stage_person s on s.person_id = r.person_id
-          where s.import_id = ${id} and s.ok
-        ), changed as (
-          select person_id from (select * from file except all select * from register) a
-          union
-          select person_id from (select * from register except all select * from file) b
-        )
-        update ops.erz_stage_person s set ${tx(h.flag)} = true
-        from changed c where s.import_id = ${id} and s.ok and s.person_id = c.person_id`,
-    );
-  }
-  // Registered persons the file changes (in any way: their row records when the ЕРЗ last changed them).
-  await phase(
-    'merge: update persons',
-    tx`
-      update person.person p
-      set ${tx.unsafe(personColumns.map((c) => `${c} = s.${c}`).join(', '))}, erz_updated_at = now()
-      from ops.erz_stage_person s
-      where s.import_id = ${id} and s.ok and s.person_id = p.id
-        and (s.person_changed or s.documents_changed or s.policies_changed or s.attachments_changed)`,
-  );
-  // New persons. Imports merge one at a time (advisory lock), so a plain INSERT suffices; should another
-  // writer register the same ЕНП meanwhile, the unique index fails the import and the retry updates.
-  await phase(
-    'merge: insert persons',
-    tx`
-      with added as (
-        insert into person.person (enp, ${tx.unsafe(personColumns.join(', '))}, erz_updated_at)
-        select enp, ${tx.unsafe(personColumns.join(', '))}, now()
-        from ops.erz_stage_person where import_id = ${id} and ok and person_id is null
-        order by ordinal
-        returning id, enp
-      )
-      update ops.erz_stage_person s set person_id = added.id, created = true
-      from added where s.import_id = ${id} and s.ok and s.enp = added.enp`,
-  );
-  for (const h of histories) {
-    await phase(
-      `merge: replace ${h.name}`,
-      tx`
-        delete from ${tx(h.table)} t using ops.erz_stage_person s
-        where s.import_id = ${id} and s.ok and not s.created and ${tx.unsafe(`s.${h.flag}`)} and t.person_id = s.person_id`,
-    );
-    await phase(
-      `merge: insert ${h.name}`,
-      tx`
-        insert into ${tx(h.table)} (person_id, ${tx.unsafe(h.columns.join(', '))})
-        select s.person_id, ${columns('f', h.columns)}
-        from ${tx(h.stage)} f
-        join ops.erz_stage_person s on s.import_id = f.import_id and s.ordinal = f.ordinal
-        where f.import_id = ${id} and s.ok and (s.created or ${tx.unsafe(`s.${h.flag}`)})
-        order by f.ordinal, f.seq`,
-    );
+  await phase('merge: compare persons', m.compareParents());
+  for (const h of lists) await phase(`merge: compare ${h.name}`, m.compareChildren(h));
+  await phase('merge: update persons', m.updateParents());
+  await phase('merge: insert persons', m.insertParents());
+  for (const h of lists) {
+    await phase(`merge: replace ${h.name}`, m.deleteChildren(h));
+    await phase(`merge: insert ${h.name}`, m.insertChildren(h));
   }
 }

@@ -1,3 +1,4 @@
+import { type FlkIssue, type FlkRule, flkError, hasErrors, issueOf } from '../../platform/flk/issue';
 import { checkEnp } from './enp';
 import type { ErzPerson } from './erz-person';
 import { checkSnils, formatSnils, snilsDigits } from './snils';
@@ -5,54 +6,69 @@ import { checkSnils, formatSnils, snilsDigits } from './snils';
 /**
  * FLK of an ЕРЗ extract record (docs/formats/erz-extract.md §5): the checks that need nothing but the record.
  * The checks that need the register or the whole file (ЕНП repeated in the file, СНИЛС of another person, СМО,
- * district and document type known) run set-based in the database (shared/db/person/erz-import.ts).
+ * district and document type known) run set-based in the database (shared/person/db/erz-import.ts). Findings
+ * are the platform's `FlkIssue`, rules the platform's `FlkRule` (as `flk.rule` holds them).
  */
-
-export type Severity = 'error' | 'warning' | 'off';
-
-/** One finding of the protocol: F012 code, rule id, field (tag path), the sender's value, Russian message. */
-export interface ErzFinding {
-  severity: 'error' | 'warning';
-  code: string;
-  rule: string;
-  field: string | null;
-  value: string | null;
-  message: string;
-}
-
-/** A rule as `flk.rule` holds it. */
-export interface FlkRule {
-  id: string;
-  code: string;
-  severity: Severity;
-  message: string;
-}
 
 /** Rules of the import whose severity the fund configures (migrations 002 and 003 hold the same rows). */
 export const configurableErzRules = {
-  'ID.ENP.CONTROL': { code: '904', severity: 'error', message: 'Неверная контрольная цифра ЕНП' },
-  'ID.SNILS.FORMAT': { code: '903', severity: 'error', message: 'СНИЛС должен иметь вид XXX-XXX-XXX YY' },
-  'ID.SNILS.CONTROL': { code: '904', severity: 'warning', message: 'Неверная контрольная сумма СНИЛС' },
-  'ERZ.BIRTH.FUTURE': { code: '904', severity: 'error', message: 'Дата рождения позже текущей даты' },
-  'ERZ.DATE.ORDER': { code: '904', severity: 'error', message: 'Дата окончания раньше даты начала' },
+  'ID.ENP.CONTROL': {
+    f012Code: '904',
+    field: 'ENP',
+    severity: 'error',
+    message: 'Неверная контрольная цифра ЕНП',
+  },
+  'ID.SNILS.FORMAT': {
+    f012Code: '903',
+    field: 'SNILS',
+    severity: 'error',
+    message: 'СНИЛС должен иметь вид XXX-XXX-XXX YY',
+  },
+  'ID.SNILS.CONTROL': {
+    f012Code: '904',
+    field: 'SNILS',
+    severity: 'warning',
+    message: 'Неверная контрольная сумма СНИЛС',
+  },
+  'ERZ.BIRTH.FUTURE': {
+    f012Code: '904',
+    field: 'DR',
+    severity: 'error',
+    message: 'Дата рождения позже текущей даты',
+  },
+  'ERZ.DATE.ORDER': {
+    f012Code: '904',
+    field: 'DEND',
+    severity: 'error',
+    message: 'Дата окончания раньше даты начала',
+  },
   'ERZ.POLICY.ENP': {
-    code: '904',
+    f012Code: '904',
+    field: 'NPOLIS',
     severity: 'warning',
     message: 'Номер полиса единого образца (VPOLIS=3) не совпадает с ЕНП',
   },
   'ERZ.DOC.DUPLICATE': {
-    code: '905',
+    f012Code: '905',
+    field: 'DOCNUM',
     severity: 'error',
     message: 'Документ с этим видом и номером указан в записи дважды',
   },
-  'ERZ.DOC.TYPE': { code: '904', severity: 'error', message: 'Вид документа отсутствует в справочнике F011' },
+  'ERZ.DOC.TYPE': {
+    f012Code: '904',
+    field: 'DOCTYPE',
+    severity: 'error',
+    message: 'Вид документа отсутствует в справочнике F011',
+  },
   'ERZ.SNILS.DUPLICATE': {
-    code: '905',
+    f012Code: '905',
+    field: 'SNILS',
     severity: 'error',
     message: 'СНИЛС указан в файле у нескольких застрахованных лиц',
   },
   'ERZ.SNILS.TAKEN': {
-    code: '905',
+    f012Code: '905',
+    field: 'SNILS',
     severity: 'error',
     message: 'СНИЛС принадлежит другому застрахованному лицу в регистре',
   },
@@ -88,32 +104,13 @@ export function erzRuleBook(rows: readonly FlkRule[]): ErzRuleBook {
   return book;
 }
 
-export function finding(
-  rule: FlkRule,
-  field: string | null,
-  value: string | null,
-  severity: 'error' | 'warning' = rule.severity === 'warning' ? 'warning' : 'error',
-): ErzFinding {
-  return { severity, code: rule.code, rule: rule.id, field, value: clip(value), message: rule.message };
-}
-
-export function fixedFinding(
-  id: keyof typeof fixedErzRules,
-  field: string,
-  value: string | null,
-): ErzFinding {
+export function fixedFinding(id: keyof typeof fixedErzRules, field: string, value: string | null): FlkIssue {
   const rule = fixedErzRules[id];
-  return { severity: 'error', code: rule.code, rule: id, field, value: clip(value), message: rule.message };
-}
-
-/** Values in the protocol are kept short (they are the sender's, for reading, not for storage). */
-export function clip(value: string | null): string | null {
-  if (value === null) return null;
-  return value.length > 100 ? `${value.slice(0, 99)}…` : value;
+  return flkError(id, rule.code, rule.message, field, value);
 }
 
 export interface ErzRecordCheck {
-  findings: ErzFinding[];
+  findings: FlkIssue[];
   rejected: boolean;
   /** The СНИЛС to store: canonical `XXX-XXX-XXX YY`, or null when absent or not storable. */
   snils: string | null;
@@ -127,9 +124,9 @@ export interface ErzRecordCheck {
  * number of a unified policy equal to the ЕНП, documents not repeated. `today` is `YYYY-MM-DD`.
  */
 export function checkErzRecord(person: ErzPerson, rules: ErzRuleBook, today: string): ErzRecordCheck {
-  const findings: ErzFinding[] = [];
+  const findings: FlkIssue[] = [];
   const add = (rule: FlkRule, field: string, value: string | null) => {
-    if (rule.severity !== 'off') findings.push(finding(rule, field, value));
+    findings.push(...issueOf(rule, field, value));
   };
 
   const enpProblem = checkEnp(person.enp);
@@ -174,7 +171,7 @@ export function checkErzRecord(person: ErzPerson, rules: ErzRuleBook, today: str
     }
   });
 
-  return { findings, rejected: findings.some((f) => f.severity === 'error'), snils, documents };
+  return { findings, rejected: hasErrors(findings), snils, documents };
 }
 
 /** Today as `YYYY-MM-DD` in Moscow time (ЕРЗ dates are Russian calendar dates). */

@@ -1,29 +1,25 @@
+import type { AccountView, listAccounts } from '../../../shared/accounts/db/accounts-admin';
+import type { SecretView } from '../../../shared/accounts/db/system-secrets';
+import type {
+  AccountListQuery,
+  AccountStatus,
+  CreateAccountRequest,
+  UpdateAccountRequest,
+} from '../../../shared/accounts/domain/account-requests';
+import type { AccountKind } from '../../../shared/accounts/domain/account-rules';
+import type { OrganisationKind, Role } from '../../../shared/platform/access/roles';
 import { apiRequest } from './client';
-import type { OrganisationKind, Page } from './types';
+import type { Answer, Json, QueryOf } from './json';
 
-/** Shapes of `/api/v1/accounts` and `/api/v1/roles` as the accounts pages read them. */
+/** Shapes of `/api/v1/accounts` and `/api/v1/roles` as the accounts pages read them (the server's types). */
 
-export type AccountKind = 'person' | 'system';
-export type AccountStatus = 'active' | 'disabled';
+export type { AccountKind, AccountStatus, Role };
 
-export interface Account {
-  username: string;
-  kind: AccountKind;
-  fullName: string;
-  role: string;
-  roleTitle: string;
-  orgCode: string;
-  orgShortName: string;
-  status: AccountStatus;
-  locked: boolean;
-  lockedUntil: string | null;
-  lastSignInAt: string | null;
-  createdAt: string;
-  email: string | null;
-}
+export type Account = Json<AccountView>;
 
+/** One role of `GET /api/v1/roles` — web-only: the handler builds it from the server's role tables. */
 export interface RoleInfo {
-  role: string;
+  role: Role;
   title: string;
   orgKind: OrganisationKind;
   orgKindTitle: string;
@@ -32,38 +28,13 @@ export interface RoleInfo {
   grantable: boolean;
 }
 
-export interface SystemSecret {
-  id: string;
-  label: string;
-  createdAt: string;
-  createdBy: string | null;
-  expiresAt: string | null;
-  revokedAt: string | null;
-  lastUsedAt: string | null;
-  active: boolean;
-}
+export type SystemSecret = Json<SecretView>;
 
-export interface AccountsQuery {
-  q?: string;
-  orgCode?: string;
-  role?: string;
-  kind?: string;
-  status?: string;
-  page: number;
-  pageSize: number;
-  sort?: string;
-}
+export type AccountsQuery = QueryOf<AccountListQuery>;
 
-export interface NewAccount {
-  username: string;
-  kind: AccountKind;
-  fullName: string;
-  role: string;
-  orgCode: string;
-  email?: string;
-  password?: string;
-}
+export type NewAccount = CreateAccountRequest;
 
+/** `POST /api/v1/accounts` — web-only: the handler builds it around the created account. */
 export interface CreatedAccount {
   account: Account;
   /** Only when no password was given: shown once. */
@@ -72,13 +43,9 @@ export interface CreatedAccount {
   secret?: { id: string; value: string; label: string };
 }
 
-export interface AccountChanges {
-  fullName?: string;
-  role?: string;
-  status?: AccountStatus;
-  email?: string | null;
-}
+export type AccountChanges = UpdateAccountRequest;
 
+/** `POST /api/v1/accounts/{username}/secrets` — web-only: the handler builds it around the issued secret. */
 export interface IssuedSecret {
   secret: SystemSecret & { value: string };
   /** When the secrets active until now stop working; null when there were none. */
@@ -87,7 +54,10 @@ export interface IssuedSecret {
 
 const accountPath = (username: string) => `/api/v1/accounts/${encodeURIComponent(username)}`;
 
-export function fetchAccounts(query: AccountsQuery, signal?: AbortSignal): Promise<Page<Account>> {
+export function fetchAccounts(
+  query: AccountsQuery,
+  signal?: AbortSignal,
+): Promise<Answer<typeof listAccounts>> {
   return apiRequest('/api/v1/accounts', { query: { ...query }, signal });
 }
 

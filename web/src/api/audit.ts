@@ -1,57 +1,19 @@
+import type { AuditPage } from '../../../shared/audit/db/search-audit-log';
+import type { AuditEntryView } from '../../../shared/audit/domain/audit-entry';
+import type { AuditFilter } from '../../../shared/audit/domain/audit-filter';
 import { ApiError, NetworkError } from './api-error';
 import { apiRequest, buildUrl, type QueryValue } from './client';
 import { readToken } from './token-store';
 import type { Problem } from './types';
 
 /** One entry of the audit log as `GET /api/v1/audit` answers it. */
-export interface AuditEntry {
-  id: string;
-  /** ISO timestamp (UTC). */
-  at: string;
-  username: string;
-  /** The account's full name when the reader may see that account. */
-  fullName: string | null;
-  orgCode: string | null;
-  orgShortName: string | null;
-  role: string | null;
-  roleTitle: string | null;
-  channel: string;
-  channelTitle: string;
-  action: string;
-  actionTitle: string;
-  entity: string;
-  entityTitle: string;
-  recordIds: string[];
-  personIds: string[];
-  recordCount: number;
-  requestId: string | null;
-}
+export type AuditEntry = AuditEntryView;
 
 /** A page of the audit log; `totalExact: false` means more than `total` (= `totalCap`) entries match. */
-export interface AuditPage {
-  items: AuditEntry[];
-  page: number | null;
-  pageSize: number;
-  total: number;
-  totalExact: boolean;
-  totalCap: number;
-  nextCursor: string | null;
-}
+export type { AuditPage };
 
-/** Filters of the audit log (query-string names of the API). */
-export interface AuditFilters {
-  from?: string;
-  to?: string;
-  username?: string;
-  orgCode?: string;
-  role?: string;
-  channel?: string;
-  action?: string;
-  entity?: string;
-  personId?: string;
-  recordId?: string;
-  requestId?: string;
-}
+/** Filters of the audit log: the server's filter names, as query-string text (`AuditFilter` parses them). */
+export type AuditFilters = { [K in keyof AuditFilter]?: string };
 
 export function fetchAuditLog(
   filters: AuditFilters,

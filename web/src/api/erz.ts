@@ -1,11 +1,22 @@
+import type {
+  ErzImportCounts,
+  ErzImportStatus,
+  ErzProtocolRecord,
+  listErzImports,
+  readErzPackageFindings,
+  readErzProtocol,
+  ErzImport as ServerErzImport,
+} from '../../../shared/person/db/erz-import-journal';
+import type { FlkIssue } from '../../../shared/platform/flk/issue';
 import { ApiError, NetworkError } from './api-error';
 import { apiRequest } from './client';
+import type { Answer, Json } from './json';
 import { readToken } from './token-store';
-import type { Page, Problem } from './types';
+import type { Problem } from './types';
 
 /** Imports of ЕРЗ extracts (`/api/v1/erz/imports`): the journal, one import with its protocol, the upload. */
 
-export type ErzImportStatus = 'queued' | 'processing' | 'done' | 'rejected' | 'failed' | 'duplicate';
+export type { ErzImportCounts, ErzImportStatus, ErzProtocolRecord };
 
 export const erzStatusLabels: Record<ErzImportStatus, string> = {
   queued: 'В очереди',
@@ -16,56 +27,16 @@ export const erzStatusLabels: Record<ErzImportStatus, string> = {
   duplicate: 'Повтор файла',
 };
 
-export interface ErzImportCounts {
-  total: number;
-  accepted: number;
-  rejected: number;
-  created: number;
-  updated: number;
-  unchanged: number;
-  warnings: number;
-}
-
-export interface ErzImport {
-  id: number;
-  channel: 'web' | 'rest' | 'soap' | 'file';
-  fileName: string | null;
-  fileSize: number | null;
-  packageId: string | null;
-  status: ErzImportStatus;
-  duplicateOf: number | null;
-  uploadedBy: string;
-  orgCode: string;
-  receivedAt: string;
-  startedAt: string | null;
-  finishedAt: string | null;
-  attempts: number;
-  error: string | null;
-  header: { version: string; date: string; fileName: string; okato: string; count: number | null } | null;
-  counts: ErzImportCounts | null;
-}
+export type ErzImport = Json<ServerErzImport>;
 
 /** One FLK finding: F012 code, rule, field (tag path), the sender's value, Russian message. */
-export interface ErzFinding {
-  severity: 'error' | 'warning';
-  code: string;
-  rule: string;
-  field: string | null;
-  value: string | null;
-  message: string;
-}
+export type ErzFinding = FlkIssue;
 
-export interface ErzProtocolRecord {
-  ordinal: number;
-  recordId: string | null;
-  status: 'accepted' | 'rejected';
-  findings: ErzFinding[];
-}
-
+/** `GET /api/v1/erz/imports/{id}` — web-only: the handler builds it from the journal entry and protocol parts. */
 export interface ErzImportDetail {
   import: ErzImport;
-  packageFindings: ErzFinding[];
-  protocol: Page<ErzProtocolRecord>;
+  packageFindings: Answer<typeof readErzPackageFindings>;
+  protocol: Answer<typeof readErzProtocol>;
 }
 
 export function isErzImportRunning(status: ErzImportStatus): boolean {
@@ -75,7 +46,7 @@ export function isErzImportRunning(status: ErzImportStatus): boolean {
 export function fetchErzImports(
   query: { status?: string; page: number; pageSize: number },
   signal?: AbortSignal,
-): Promise<Page<ErzImport>> {
+): Promise<Answer<typeof listErzImports>> {
   return apiRequest('/api/v1/erz/imports', { query: { ...query }, signal });
 }
 

@@ -1,326 +1,92 @@
+import type { PackageProtocol } from '../../../shared/hospitalisation/db/process-package';
+import type {
+  AdmissionQuery,
+  FreeBedsQuery as FreeBedsFilter,
+  getReferral,
+  HistoryEntry,
+  listAdmissions,
+  listFreeBeds,
+  PlanFactRow,
+  planVersusFact,
+  ReferralQuery,
+} from '../../../shared/hospitalisation/db/queries';
+import type {
+  PersonBrief,
+  AdmissionView as ServerAdmissionView,
+  FreeBedsView as ServerFreeBedsView,
+  ReferralView as ServerReferralView,
+} from '../../../shared/hospitalisation/db/views';
+import type {
+  AdmissionRecord,
+  CancellationRecord,
+  DischargeRecord,
+  FreeBedsRecord,
+  MovementRecord,
+  PatientRef,
+  ReferralRecord,
+} from '../../../shared/hospitalisation/domain/records';
+import type { FlkIssue } from '../../../shared/platform/flk/issue';
 import { apiRequest } from './client';
+import type { Answer, Json, QueryOf } from './json';
 import type { Page } from './types';
 
 /**
  * The hospitalisation exchange as the web UI reads it (docs/design/hospitalisation-exchange.md): referrals,
- * stays (admissions, movements, discharges), free beds and plans vs fact. Shapes are written out here because
- * the web talks only to the REST API.
+ * stays (admissions, movements, discharges), free beds and plans vs fact — the server's own types.
  */
 
-export type ReferralStatus = 'issued' | 'admitted' | 'cancelled' | 'expired' | 'discharged';
-export type ReferralDirection = 'sent' | 'incoming' | 'all';
+export type { FlkIssue, PackageProtocol, PatientRef, PersonBrief, PlanFactRow };
 
-export interface PersonBrief {
-  id: string;
-  enp: string;
-  fam: string;
-  im: string;
-  ot: string | null;
-  birthDate: string;
-  sex: number;
-}
+export type ReferralStatus = ServerReferralView['status'];
+export type ReferralDirection = ReferralQuery['direction'];
 
-export interface VmpTalon {
-  talonNumber: string;
-  talonDate: string;
-  vmpKind?: string;
-  vmpMethod?: number;
-}
+/** The ВМП талон: the server keeps the checked `vmp` of the referral record (jsonb, typed loosely there). */
+export type VmpTalon = NonNullable<ReferralRecord['vmp']>;
 
-export interface ReferralView {
-  id: string;
-  sourceId: string;
-  senderCode: string;
-  number: string;
-  date: string;
-  form: number;
-  fromMoCode: string;
-  fromMoName: string | null;
-  fromDepartmentCode: string | null;
-  toMoCode: string;
-  toMoName: string | null;
-  toDepartmentCode: string | null;
-  conditions: number;
-  profile: number;
-  profileName: string | null;
-  bedProfile: number;
-  bedProfileName: string | null;
-  diagnosis: string;
-  diagnosisName: string | null;
-  doctorSnils: string;
-  plannedDate: string;
-  validUntil: string | null;
-  kind: 'plain' | 'vmp';
-  vmp?: VmpTalon | null;
-  status: ReferralStatus;
-  overdue: boolean;
-  person: PersonBrief | null;
-  smoCode: string | null;
-  smoName: string | null;
-  cancellation?: {
-    source: number;
-    sourceName: string | null;
-    orgCode: string;
-    reason: number;
-    reasonName: string | null;
-    date: string;
-    comment: string | null;
-  } | null;
-  admission?: {
-    id: string;
-    date: string;
-    departmentCode: string;
-    caseNumber: string;
-    dischargeDate: string | null;
-  } | null;
-  changeSeq: number | string;
-}
+/** A referral as the API shows it, its `vmp` read as the talon the server stored. */
+export type ReferralView = Omit<Json<ServerReferralView>, 'vmp'> & { vmp: VmpTalon | null };
 
-export interface ReferralHistoryEntry {
-  at: string;
-  event: string;
-  orgCode: string | null;
-  username: string | null;
-  details: unknown;
-}
+export type ReferralHistoryEntry = Json<HistoryEntry>;
 
-export type ReferralDetail = ReferralView & { history: ReferralHistoryEntry[] };
+/** One referral with its history (`getReferral`). */
+export type ReferralDetail = Omit<NonNullable<Answer<typeof getReferral>>, 'vmp'> & { vmp: VmpTalon | null };
 
-export interface ReferralsQuery {
-  direction?: string;
-  status?: string;
-  profile?: string;
-  moCode?: string;
-  dateFrom?: string;
-  dateTo?: string;
-  overdue?: string;
-  personId?: string;
-  q?: string;
-  page: number;
-  pageSize: number;
-  sort?: string;
-}
+export type ReferralsQuery = QueryOf<ReferralQuery>;
 
-export interface PatientRef {
-  enp?: string;
-  snils?: string;
-  fam?: string;
-  im?: string;
-  ot?: string;
-  sex?: 1 | 2;
-  birthDate?: string;
-}
+/** `POST /api/v1/referrals`: the T1 record; the route fills in a missing `sourceId`. */
+export type ReferralInput = Omit<ReferralRecord, 'sourceId'> & Partial<Pick<ReferralRecord, 'sourceId'>>;
 
-/** `ReferralRecord` of shared/domain/hospitalisation/records.ts. */
-export interface ReferralInput {
-  sourceId?: string;
-  number: string;
-  date: string;
-  form: number;
-  fromMoCode: string;
-  fromDepartmentCode?: string;
-  toMoCode: string;
-  toDepartmentCode?: string;
-  conditions: number;
-  profile: number;
-  bedProfile: number;
-  diagnosis: string;
-  doctorSnils: string;
-  plannedDate: string;
-  kind: 'plain' | 'vmp';
-  vmp?: VmpTalon;
-  patient: PatientRef;
-}
+/** `POST /api/v1/referrals/{id}/cancel`: the T4 record's reason, date (default today) and comment. */
+export type CancelInput = Pick<CancellationRecord, 'reason' | 'comment'> &
+  Partial<Pick<CancellationRecord, 'date'>>;
 
-export interface CancelInput {
-  reason: number;
-  date?: string;
-  comment?: string;
-}
+/** `POST /api/v1/referrals/{id}/admit`: the T2 record's stay fields; the rest comes from the referral. */
+export type AdmitInput = Pick<AdmissionRecord, 'departmentCode' | 'date' | 'time' | 'caseNumber'> &
+  Partial<Pick<AdmissionRecord, 'diagnosis' | 'profile' | 'bedProfile'>>;
 
-export interface AdmitInput {
-  departmentCode: string;
-  date: string;
-  time?: string;
-  caseNumber: string;
-  diagnosis?: string;
-}
+export type AdmissionKind = ServerAdmissionView['kind'];
 
-export type AdmissionKind = 'planned' | 'emergency';
+export type AdmissionView = Json<ServerAdmissionView>;
 
-export interface AdmissionView {
-  id: string;
-  sourceId: string;
-  kind: AdmissionKind;
-  referralId: string | null;
-  referralNumber: string | null;
-  matchStatus: 'matched' | 'awaiting_referral' | 'none';
-  moCode: string;
-  moName: string | null;
-  departmentCode: string;
-  departmentName: string | null;
-  form: number;
-  conditions: number;
-  profile: number;
-  profileName: string | null;
-  bedProfile: number;
-  bedProfileName: string | null;
-  date: string;
-  time: string | null;
-  caseNumber: string;
-  diagnosis: string;
-  diagnosisName: string | null;
-  person: PersonBrief | null;
-  smoCode: string | null;
-  smoName: string | null;
-  referringMoCode: string | null;
-  discharge?: { date: string; outcome: number; outcomeName: string | null } | null;
-  movements: { departmentCode: string; profile: number; bedProfile: number; date: string }[];
-  changeSeq: number | string;
-}
+export type AdmissionsQuery = QueryOf<AdmissionQuery>;
 
-export interface AdmissionsQuery {
-  kind?: string;
-  state?: string;
-  moCode?: string;
-  dateFrom?: string;
-  dateTo?: string;
-  personId?: string;
-  page: number;
-  pageSize: number;
-  sort?: string;
-}
+/** `POST /api/v1/admissions`: the T2/T3 record. */
+export type AdmissionInput = AdmissionRecord;
 
-/** `AdmissionRecord` of shared/domain/hospitalisation/records.ts. */
-export interface AdmissionInput {
-  sourceId: string;
-  kind: AdmissionKind;
-  referralNumber?: string;
-  referralDate?: string;
-  form: number;
-  moCode: string;
-  departmentCode: string;
-  conditions: number;
-  profile: number;
-  bedProfile: number;
-  date: string;
-  time?: string;
-  caseNumber: string;
-  diagnosis: string;
-  patient: PatientRef;
-}
+/** `POST /api/v1/admissions/{id}/discharge`: the T5 record without its ids (the route fills them in). */
+export type DischargeInput = Pick<DischargeRecord, 'date' | 'outcome'>;
 
-export interface DischargeInput {
-  date: string;
-  outcome: number;
-}
+/** `POST /api/v1/admissions/{id}/movements`: the movement record without its ids (the route fills them in). */
+export type MovementInput = Omit<MovementRecord, 'sourceId' | 'admissionSourceId'>;
 
-export interface MovementInput {
-  departmentCode: string;
-  profile: number;
-  bedProfile: number;
-  date: string;
-}
+export type FreeBedsView = Json<ServerFreeBedsView>;
 
-export interface FreeBedsView {
-  date: string;
-  moCode: string;
-  moName: string | null;
-  departmentCode: string;
-  departmentName: string | null;
-  conditions: number;
-  bedProfile: number;
-  bedProfileName: string | null;
-  profile: number | null;
-  profileName: string | null;
-  occupiedAtStart: number;
-  admitted: number;
-  discharged: number;
-  plannedToday: number;
-  freeTotal: number;
-  freeMale: number;
-  freeFemale: number;
-  freeAdult: number;
-  freeChild: number;
-  forecast: { date: string; free: number }[];
-  receivedAt: string | null;
-}
+export type FreeBedsQuery = QueryOf<FreeBedsFilter>;
 
-export interface FreeBedsQuery {
-  date?: string;
-  profile?: string;
-  bedProfile?: string;
-  conditions?: string;
-  moCode?: string;
-}
+/** `POST /api/v1/free-beds`: T6 records. */
+export type FreeBedsInput = FreeBedsRecord;
 
-/** `FreeBedsRecord` of shared/domain/hospitalisation/records.ts. */
-export interface FreeBedsInput {
-  sourceId: string;
-  date: string;
-  moCode: string;
-  departmentCode: string;
-  conditions: number;
-  bedProfile: number;
-  profile?: number;
-  occupiedAtStart: number;
-  admitted: number;
-  discharged: number;
-  plannedToday: number;
-  freeTotal: number;
-  freeMale: number;
-  freeFemale: number;
-  freeAdult: number;
-  freeChild: number;
-  forecast: { date: string; free: number }[];
-}
-
-export interface FlkIssue {
-  rule?: string;
-  code: string;
-  severity?: string;
-  field?: string;
-  value?: string;
-  message: string;
-}
-
-export interface PackageProtocol {
-  packageId: string;
-  kind: string;
-  status: 'accepted' | 'partially_accepted' | 'rejected' | 'duplicate';
-  total: number;
-  accepted: number;
-  rejected: number;
-  records: {
-    ordinal: number;
-    sourceId: string | null;
-    status: 'accepted' | 'rejected';
-    id?: string;
-    issues: FlkIssue[];
-  }[];
-}
-
-export interface PlanFactRow {
-  year: number;
-  month: number;
-  moCode: string;
-  moName: string | null;
-  profile: number;
-  profileName: string | null;
-  conditions: number;
-  smoCode: string;
-  smoName: string | null;
-  planned: number;
-  fact: number;
-}
-
-export interface PlanFactQuery {
-  year: string;
-  month?: string;
-  moCode?: string;
-  smoCode?: string;
-  profile?: string;
-}
+export type PlanFactQuery = QueryOf<Parameters<typeof planVersusFact>[1]>;
 
 const referrals = '/api/v1/referrals';
 const admissions = '/api/v1/admissions';
@@ -335,12 +101,13 @@ export function fetchReferral(id: string, signal?: AbortSignal) {
   return apiRequest<ReferralDetail>(referralAt(id), { signal });
 }
 
+/** Answers the referral with its history and the FLK warnings of the accepted record. */
 export function createReferral(body: ReferralInput) {
-  return apiRequest<ReferralView>(referrals, { method: 'POST', body });
+  return apiRequest<ReferralDetail & { warnings: FlkIssue[] }>(referrals, { method: 'POST', body });
 }
 
 export function cancelReferral(id: string, body: CancelInput) {
-  return apiRequest<ReferralView>(`${referralAt(id)}/cancel`, { method: 'POST', body });
+  return apiRequest<ReferralDetail>(`${referralAt(id)}/cancel`, { method: 'POST', body });
 }
 
 export function admitByReferral(id: string, body: AdmitInput) {
@@ -348,7 +115,7 @@ export function admitByReferral(id: string, body: AdmitInput) {
 }
 
 export function fetchAdmissions(query: AdmissionsQuery, signal?: AbortSignal) {
-  return apiRequest<Page<AdmissionView>>(admissions, { query: { ...query }, signal });
+  return apiRequest<Answer<typeof listAdmissions>>(admissions, { query: { ...query }, signal });
 }
 
 /** One stay (`GET /api/v1/admissions/{id}`, scoped like the list). */
@@ -356,8 +123,9 @@ export function fetchAdmission(id: string, signal?: AbortSignal) {
   return apiRequest<AdmissionView>(admissionAt(id), { signal });
 }
 
+/** Answers the stay and the FLK warnings of the accepted record. */
 export function createAdmission(body: AdmissionInput) {
-  return apiRequest<AdmissionView>(admissions, { method: 'POST', body });
+  return apiRequest<AdmissionView & { warnings: FlkIssue[] }>(admissions, { method: 'POST', body });
 }
 
 export function dischargeAdmission(id: string, body: DischargeInput) {
@@ -369,7 +137,10 @@ export function moveAdmission(id: string, body: MovementInput) {
 }
 
 export function fetchFreeBeds(query: FreeBedsQuery, signal?: AbortSignal) {
-  return apiRequest<{ items: FreeBedsView[] }>('/api/v1/free-beds', { query: { ...query }, signal });
+  return apiRequest<{ items: Answer<typeof listFreeBeds> }>('/api/v1/free-beds', {
+    query: { ...query },
+    signal,
+  });
 }
 
 export function sendFreeBeds(records: FreeBedsInput[]) {
@@ -377,5 +148,8 @@ export function sendFreeBeds(records: FreeBedsInput[]) {
 }
 
 export function fetchPlanFact(query: PlanFactQuery, signal?: AbortSignal) {
-  return apiRequest<{ items: PlanFactRow[] }>('/api/v1/hospital-plans', { query: { ...query }, signal });
+  return apiRequest<{ items: Answer<typeof planVersusFact> }>('/api/v1/hospital-plans', {
+    query: { ...query },
+    signal,
+  });
 }

@@ -1,96 +1,52 @@
+import type {
+  CardBed,
+  CardDepartment,
+  CardDistrict,
+  CardDoctor,
+  OrganisationCard as ServerOrganisationCard,
+} from '../../../shared/org/db/organisation-card';
+import type { DirectoryImportResult } from '../../../shared/org/db/organisation-import';
+import type {
+  listOrganisations,
+  OrganisationListItem,
+  OrganisationRecord,
+} from '../../../shared/org/db/organisation-repository';
+import type {
+  DepartmentFields,
+  DistrictFields,
+  DoctorFields,
+  departmentKinds,
+  districtKinds,
+  moKinds,
+  OrganisationCreate,
+  OrganisationFields,
+  OrganisationListQuery,
+} from '../../../shared/org/domain/organisation-input';
 import { ApiError, NetworkError } from './api-error';
 import { apiRequest } from './client';
+import type { Answer, Json, QueryOf } from './json';
 import { readToken } from './token-store';
-import type { OrganisationKind, Page, Problem, ProblemFieldError } from './types';
+import type { OrganisationKind, Problem } from './types';
 
-export type MoKind = 'polyclinic' | 'hospital' | 'combined';
-export type DepartmentKind = 'polyclinic' | 'inpatient' | 'day_hospital';
-export type DistrictKind = 'therapeutic' | 'pediatric' | 'general_practice';
+export type { OrganisationListItem };
 
-export interface OrganisationListItem {
-  code: string;
-  kind: OrganisationKind;
-  name: string;
-  shortName: string;
-  moKind: MoKind | null;
-  dateBeg: string;
-  dateEnd: string | null;
-  departments: number;
-  districts: number;
-  doctors: number;
-  beds: number;
-}
+export type MoKind = (typeof moKinds)[number];
+export type DepartmentKind = (typeof departmentKinds)[number];
+export type DistrictKind = (typeof districtKinds)[number];
 
-export interface OrganisationRequisites {
-  code: string;
-  kind: OrganisationKind;
-  name: string;
-  shortName: string;
-  moKind: MoKind | null;
-  regionCode: string;
-  okato: string | null;
-  inn: string | null;
-  ogrn: string | null;
-  kpp: string | null;
-  address: string | null;
-  phone: string | null;
-  dateBeg: string;
-  dateEnd: string | null;
-}
+export type OrganisationRequisites = Json<OrganisationRecord>;
 
-export interface Beds {
-  bedProfileV020: number;
-  bedProfileName?: string | null;
-  beds: number;
-  bedsMale: number;
-  bedsFemale: number;
-  bedsChild: number;
-}
+export type Beds = CardBed;
 
-export interface Department {
-  code: string;
-  name: string;
-  kind: DepartmentKind;
-  profileV002: number;
-  profileName: string | null;
-  conditionsV006: number;
-  conditionsName: string | null;
-  dateEnd: string | null;
-  beds: Beds[];
-}
+export type Department = CardDepartment;
 
-export interface Doctor {
-  snils: string;
-  fam: string;
-  im: string;
-  ot: string | null;
-  specialtyV021: number;
-  specialtyName: string | null;
-}
+export type Doctor = CardDoctor;
 
-export interface District {
-  code: string;
-  kind: DistrictKind;
-  doctorSnils: string;
-  doctorName: string | null;
-  dateEnd: string | null;
-}
+export type District = CardDistrict;
 
-export interface OrganisationCard {
-  organisation: OrganisationRequisites;
-  departments: Department[];
-  bedsByProfile: Beds[];
-  districts: District[];
-  doctors: Doctor[];
-}
+export type OrganisationCard = Json<ServerOrganisationCard>;
 
-export interface OrganisationsQuery {
-  kind?: string;
-  q?: string;
-  page: number;
-  pageSize: number;
-  sort?: string;
-}
+export type OrganisationsQuery = QueryOf<OrganisationListQuery>;
 
 export const organisationKindLabels: Record<OrganisationKind, string> = {
   MO: 'МО',
@@ -120,16 +76,17 @@ const base = '/api/v1/organisations';
 const at = (code: string) => `${base}/${encodeURIComponent(code)}`;
 
 export function fetchOrganisations(query: OrganisationsQuery, signal?: AbortSignal) {
-  return apiRequest<Page<OrganisationListItem>>(base, { query: { ...query }, signal });
+  return apiRequest<Answer<typeof listOrganisations>>(base, { query: { ...query }, signal });
 }
 
 export function fetchOrganisationCard(code: string, signal?: AbortSignal) {
   return apiRequest<OrganisationCard>(at(code), { signal });
 }
 
-export type OrganisationBody = Omit<OrganisationRequisites, 'code' | 'kind' | 'regionCode'>;
+/** `PUT /api/v1/organisations/{code}`: the requisites and dates. */
+export type OrganisationBody = OrganisationFields;
 
-export function createOrganisation(body: OrganisationBody & { code: string; kind: 'MO' | 'SMO' }) {
+export function createOrganisation(body: OrganisationCreate) {
   return apiRequest<{ code: string }>(base, { method: 'POST', body });
 }
 
@@ -137,9 +94,8 @@ export function updateOrganisation(code: string, body: OrganisationBody) {
   return apiRequest<{ code: string }>(at(code), { method: 'PUT', body });
 }
 
-export type DepartmentBody = Omit<Department, 'code' | 'profileName' | 'conditionsName' | 'beds'> & {
-  beds: Omit<Beds, 'bedProfileName'>[];
-};
+/** The department's fields; a new one's code goes with them. */
+export type DepartmentBody = DepartmentFields;
 
 export function saveDepartment(moCode: string, code: string, body: DepartmentBody, isNew: boolean) {
   return isNew
@@ -147,7 +103,7 @@ export function saveDepartment(moCode: string, code: string, body: DepartmentBod
     : apiRequest(`${at(moCode)}/departments/${encodeURIComponent(code)}`, { method: 'PUT', body });
 }
 
-export type DoctorBody = Omit<Doctor, 'snils' | 'specialtyName'>;
+export type DoctorBody = DoctorFields;
 
 export function saveDoctor(moCode: string, snils: string, body: DoctorBody, isNew: boolean) {
   return isNew
@@ -155,7 +111,7 @@ export function saveDoctor(moCode: string, snils: string, body: DoctorBody, isNe
     : apiRequest(`${at(moCode)}/doctors/${encodeURIComponent(snils)}`, { method: 'PUT', body });
 }
 
-export type DistrictBody = Omit<District, 'code' | 'doctorName'>;
+export type DistrictBody = DistrictFields;
 
 export function saveDistrict(moCode: string, code: string, body: DistrictBody, isNew: boolean) {
   return isNew
@@ -163,16 +119,7 @@ export function saveDistrict(moCode: string, code: string, body: DistrictBody, i
     : apiRequest(`${at(moCode)}/districts/${encodeURIComponent(code)}`, { method: 'PUT', body });
 }
 
-export interface ImportResult {
-  directories: ('F003' | 'F002')[];
-  total: number;
-  created: number;
-  updated: number;
-  unchanged: number;
-  skipped: number;
-  rejected: number;
-  errors: { ordinal: number; code: string; errors: ProblemFieldError[] }[];
-}
+export type ImportResult = DirectoryImportResult;
 
 /**
  * Sends an F003/F002 file as it is (binary, so a windows-1251 file reaches the server byte for byte); the

@@ -1,111 +1,34 @@
+import type { AffiliationAnswer as ServerAffiliationAnswer } from '../../../shared/person/db/affiliation-query';
+import type {
+  PersonListItem,
+  PersonListQuery,
+  PersonCard as ServerPersonCard,
+  searchPersons,
+} from '../../../shared/person/db/person-repository';
+import type { PersonSectionLink } from '../../../shared/person/db/person-section-links';
+import type { IdentityInput } from '../../../shared/person/domain/identity-input';
 import { apiRequest } from './client';
-import type { Page } from './types';
+import type { Answer, Json, QueryOf } from './json';
 
-export interface PersonListItem {
-  id: string;
-  enp: string;
-  snils: string | null;
-  fam: string;
-  im: string;
-  ot: string | null;
-  sex: number;
-  birthDate: string;
-  smoCode: string | null;
-  smoShortName: string | null;
-  moCode: string | null;
-  moShortName: string | null;
-  districtCode: string | null;
-}
+export type { PersonListItem };
 
-export interface PersonsQuery {
-  q?: string;
-  birthDate?: string;
-  smoCode?: string;
-  moCode?: string;
-  page: number;
-  pageSize: number;
-  sort?: string;
-}
+export type PersonsQuery = QueryOf<PersonListQuery>;
 
-export interface PersonCard {
-  person: {
-    id: string;
-    enp: string;
-    snils: string | null;
-    fam: string;
-    im: string;
-    ot: string | null;
-    sex: number;
-    birthDate: string;
-    phone: string | null;
-    docType: number | null;
-    docSer: string | null;
-    docNum: string | null;
-    erzUpdatedAt: string | null;
-  };
-  documents: {
-    docType: number;
-    docTypeName: string | null;
-    docSer: string | null;
-    docNum: string;
-    docDate: string | null;
-  }[];
-  policies: {
-    id: string;
-    policyType: number;
-    policyTypeName: string | null;
-    number: string;
-    smoCode: string;
-    smoShortName: string | null;
-    dateBeg: string;
-    dateEnd: string | null;
-    closeReason: string | null;
-    current: boolean;
-  }[];
-  attachments: {
-    id: string;
-    moCode: string;
-    moShortName: string | null;
-    districtCode: string;
-    doctorSnils: string;
-    doctorName: string | null;
-    dateBeg: string;
-    dateEnd: string | null;
-    current: boolean;
-  }[];
-  sections: { sectionId: string; title: string; path: string; count: number }[];
-}
+/** `GET /api/v1/persons/{id}`: the card and the links to the sections holding records about the person. */
+export type PersonCard = Json<ServerPersonCard> & { sections: PersonSectionLink[] };
 
-export interface AffiliationRequest {
-  enp?: string;
-  snils?: string;
-  fam?: string;
-  im?: string;
-  ot?: string;
-  birthDate?: string;
-  docSer?: string;
-  docNum?: string;
-  onDate?: string;
-}
+export type AffiliationRequest = IdentityInput;
 
-export interface AffiliationAnswer {
-  outcome: 'identified' | 'no_policy_on_date' | 'not_insured_in_region' | 'ambiguous';
-  message: string;
-  method?: string;
-  issues: { code: string; rule: string; severity: string; field?: string; value?: string; message: string }[];
-  person?: { enp: string; fam: string; im: string; ot: string | null; birthDate: string; sex: number };
-  policy?: {
-    policyType: number;
-    number: string;
-    smoCode: string;
-    smoName: string | null;
-    dateBeg: string;
-    dateEnd: string | null;
-  };
-  attachment?: { moCode: string; moName: string | null; districtCode: string | null; since: string | null };
-}
+/** The answer of `POST /api/v1/persons/affiliation` (an `invalid` outcome is answered as a 400 problem instead). */
+export type AffiliationAnswer = Omit<Json<ServerAffiliationAnswer>, 'outcome'> & {
+  outcome: Exclude<ServerAffiliationAnswer['outcome'], 'invalid'>;
+};
 
-export function fetchPersons(query: PersonsQuery, signal?: AbortSignal): Promise<Page<PersonListItem>> {
+/** The matching persons (`searchPersons`) with the page the route answers. */
+export function fetchPersons(
+  query: PersonsQuery,
+  signal?: AbortSignal,
+): Promise<Answer<typeof searchPersons> & { page: number; pageSize: number }> {
   return apiRequest('/api/v1/persons', { query: { ...query }, signal });
 }
 

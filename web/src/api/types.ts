@@ -1,57 +1,39 @@
+import type { problemBody } from '../../../functions/lib/problem';
+import type { describeCaller } from '../../../functions/rest/accounts/auth/describe-caller';
+import type { DirectorySummary, listVersions, searchRecords } from '../../../shared/nsi/db/nsi-repository';
+import type { RegionCounts } from '../../../shared/org/db/region-repository';
+import type { OrganisationKind } from '../../../shared/platform/access/roles';
+import type { FlkIssue } from '../../../shared/platform/flk/issue';
+import type { Json } from './json';
+
 /**
- * Shapes of the REST API `/api/v1` as the web UI reads them. The web talks only to the API, so these few types
- * are written out here instead of being imported from the server's code.
+ * Shapes of the REST API `/api/v1` shared by several pages. They are the server's own types, imported type-only
+ * (nothing of the server reaches the bundle); `Json<…>` turns their Date fields into the strings JSON carries.
  */
 
-export type OrganisationKind = 'MO' | 'SMO' | 'TFOMS';
+export type { OrganisationKind };
 
-export interface Organisation {
-  code: string;
-  kind: OrganisationKind;
-  name: string;
-  shortName: string;
-}
+/** The signed-in user (`GET /api/v1/me`, `user` of the sign-in answer), as `describeCaller` builds it. */
+export type Me = Json<Awaited<ReturnType<typeof describeCaller>>>;
 
-export interface Section {
-  id: string;
-  title: string;
-  path: string;
-  available: boolean;
-}
+export type Organisation = Me['organisation'];
 
-export interface Me {
-  username: string;
-  fullName: string;
-  role: string;
-  roleTitle: string;
-  organisation: Organisation;
-  /** What the role may do (`organisations.edit`, …): the UI shows only actions that will succeed. */
-  permissions?: string[];
-  sections: Section[];
-}
+export type Section = Me['sections'][number];
 
+/** `POST /api/v1/auth/login` — web-only: the handler builds it (the token, its expiry as ISO text, the user). */
 export interface LoginResponse {
   token: string;
   expiresAt: string;
   user: Me;
 }
 
+/** `GET /api/v1/region/summary` — web-only: the handler builds it from the demo region's name and the counts. */
 export interface RegionSummary {
   regionName: string;
-  counts: {
-    mo: number;
-    smo: number;
-    persons: number;
-    policies: number;
-    attachments: number;
-    districts: number;
-    doctors: number;
-    departments: number;
-    beds: number;
-  };
+  counts: RegionCounts;
 }
 
-/** One page of a server-paged list. */
+/** One page of a server-paged list — web-only: the generic shape every paged route answers (`DataTable` reads it). */
 export interface Page<T> {
   items: T[];
   total: number;
@@ -59,47 +41,14 @@ export interface Page<T> {
   pageSize: number;
 }
 
-export interface NsiDirectory {
-  code: string;
-  title: string;
-  versionCount: number;
-  currentVersion: string;
-  /** YYYY-MM-DD */
-  publishedAt: string | null;
-  recordCount: number;
-}
+export type NsiDirectory = DirectorySummary;
 
-export interface NsiVersion {
-  version: string;
-  publishedAt: string | null;
-  loadedAt: string;
-  recordCount: number;
-  fileName: string;
-}
+export type NsiVersion = Json<Awaited<ReturnType<typeof listVersions>>[number]>;
 
-export interface NsiRecord {
-  code: string;
-  name: string;
-  /** YYYY-MM-DD */
-  dateBeg: string | null;
-  /** YYYY-MM-DD */
-  dateEnd: string | null;
-  attrs: Record<string, string>;
-}
+export type NsiRecord = Awaited<ReturnType<typeof searchRecords>>['items'][number];
 
-/** One FLK entry of a problem response. */
-export interface ProblemFieldError {
-  code: string;
-  field: string;
-  value: string;
-  message: string;
-}
+/** One FLK entry of a problem response: the platform's FLK issue. */
+export type ProblemFieldError = FlkIssue;
 
-/** `application/problem+json` (RFC 9457) with the FLK entries of ARCHITECTURE §2. */
-export interface Problem {
-  type: string;
-  title: string;
-  status: number;
-  detail?: string;
-  errors?: ProblemFieldError[];
-}
+/** `application/problem+json` (RFC 9457) with the FLK entries of ARCHITECTURE §2, as `problemBody` builds it. */
+export type Problem = Json<ReturnType<typeof problemBody>>;

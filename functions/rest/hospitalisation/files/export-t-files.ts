@@ -3,9 +3,9 @@ import { readTFileExport } from '../../../../shared/hospitalisation/db/t-file-ex
 import { senderKindOf, tFileTypes } from '../../../../shared/hospitalisation/formats/t-family/t-file-name';
 import { writeTFile } from '../../../../shared/hospitalisation/formats/t-family/t-file-writer';
 import { hospitalisationPermissions } from '../../../../shared/hospitalisation/permissions';
-import { isIsoDate } from '../../../../shared/person/formats/erz-extract-reader';
 import { audit } from '../../../../shared/platform/access/scoped';
 import { Refusal } from '../../../../shared/platform/flk/refusal';
+import { isIsoDate } from '../../../../shared/platform/formats/iso-date';
 import { parseQuery, requirePermission, restHandler } from '../../../lib/rest';
 
 /** At most this many records in one file (API Gateway answers at most 10 MB; a T1 record zips to ~250 bytes). */

@@ -1,12 +1,10 @@
-import { createHash, randomUUID } from 'node:crypto';
 import { markTFileFailed, registerTFile } from '../../../../shared/hospitalisation/db/t-file-journal';
 import { parseTFileName } from '../../../../shared/hospitalisation/formats/t-family/t-file-name';
 import { hospitalisationPermissions } from '../../../../shared/hospitalisation/permissions';
 import { can } from '../../../../shared/platform/access/permissions';
-import { Refusal } from '../../../../shared/platform/flk/refusal';
 import { problems } from '../../../lib/problem';
 import { restHandler } from '../../../lib/rest';
-import { readUpload } from '../../person/erz/upload-body';
+import { queueUpload, readUpload, uploadIdentity } from '../../../lib/upload';
 
 /**
  * POST /api/v1/hospitalisation/files — a T-file (T1–T6, docs/formats/t-family.md) as the raw request body, its
@@ -18,7 +16,7 @@ export const handler = restHandler({ auth: 'user' }, async ({ event, caller, por
   if (!caller) throw problems.unauthorized();
   const sends = can(caller, hospitalisationPermissions.send);
   if (!sends && !can(caller, hospitalisationPermissions.cancelReferral)) throw problems.forbidden();
-  const upload = readUpload(event);
+  const upload = readUpload(event, { what: 'T-файл' });
   // A name that follows the pattern is checked at once; the file's own header decides in the end.
   const name = parseTFileName(upload.fileName);
   if (name && !sends && name.type !== 'T4') {
@@ -36,8 +34,7 @@ export const handler = restHandler({ auth: 'user' }, async ({ event, caller, por
       },
     ]);
   }
-  const sha256 = createHash('sha256').update(upload.bytes).digest('hex');
-  const key = `t-files/${new Date().toISOString().slice(0, 10)}/${randomUUID()}.${upload.kind}`;
+  const { key, sha256 } = uploadIdentity(upload, 't-files');
   const registered = await db((tx) =>
     registerTFile(tx, {
       channel: caller.channel,
@@ -49,30 +46,14 @@ export const handler = restHandler({ auth: 'user' }, async ({ event, caller, por
   );
   if (registered.duplicate) return { status: 200, body: registered.file };
   const id = registered.file.id;
-  try {
-    await ports.blobs.put('inbox', key, upload.bytes);
-    await ports.queue.send({
-      kind: 't-file',
-      requestedBy: {
-        username: caller.username,
-        role: caller.role,
-        orgCode: caller.orgCode,
-        channel: caller.channel,
-      },
-      fileId: id,
-      bucket: 'inbox',
-      key,
-    });
-  } catch (error) {
-    await db((tx) => markTFileFailed(tx, id, (error as Error).name)).catch(() => {});
-    throw new Refusal(
-      'unavailable',
-      'UNAVAILABLE',
-      'Файл не удалось поставить в очередь на загрузку. Повторите попытку позже.',
-      [],
-      'Сервис временно недоступен',
-    );
-  }
+  const { username, role, orgCode, channel } = caller;
+  await queueUpload(
+    ports,
+    upload,
+    key,
+    { kind: 't-file', requestedBy: { username, role, orgCode, channel }, fileId: id, bucket: 'inbox', key },
+    (error) => db((tx) => markTFileFailed(tx, id, error)),
+  );
   return {
     status: 202,
     body: registered.file,

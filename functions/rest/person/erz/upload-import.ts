@@ -1,9 +1,7 @@
-import { createHash, randomUUID } from 'node:crypto';
 import { markErzImportFailed, registerErzImport } from '../../../../shared/person/db/erz-import-journal';
 import { personPermissions } from '../../../../shared/person/permissions';
-import { Refusal } from '../../../../shared/platform/flk/refusal';
 import { requirePermission, restHandler } from '../../../lib/rest';
-import { readUpload } from './upload-body';
+import { queueUpload, readUpload, uploadIdentity } from '../../../lib/upload';
 
 /**
  * POST /api/v1/erz/imports — an ЕРЗ extract (docs/formats/erz-extract.md) as the raw request body, its name in
@@ -13,9 +11,8 @@ import { readUpload } from './upload-body';
  */
 export const handler = restHandler({ auth: 'user' }, async ({ event, caller, ports, db }) => {
   const who = requirePermission(caller, personPermissions.importErz);
-  const upload = readUpload(event);
-  const sha256 = createHash('sha256').update(upload.bytes).digest('hex');
-  const key = `erz/${new Date().toISOString().slice(0, 10)}/${randomUUID()}.${upload.kind}`;
+  const upload = readUpload(event, { what: 'файл выписки' });
+  const { key, sha256 } = uploadIdentity(upload, 'erz');
   const registered = await db((tx) =>
     registerErzImport(tx, {
       channel: who.channel,
@@ -28,25 +25,19 @@ export const handler = restHandler({ auth: 'user' }, async ({ event, caller, por
   );
   if (registered.duplicate) return { status: 200, body: registered.import };
   const id = registered.import.id;
-  try {
-    await ports.blobs.put('inbox', key, upload.bytes);
-    await ports.queue.send({
+  await queueUpload(
+    ports,
+    upload,
+    key,
+    {
       kind: 'erz-extract',
       requestedBy: { username: who.username, role: who.role, orgCode: who.orgCode, channel: who.channel },
       importId: id,
       bucket: 'inbox',
       key,
-    });
-  } catch (error) {
-    await db((tx) => markErzImportFailed(tx, id, (error as Error).name)).catch(() => {});
-    throw new Refusal(
-      'unavailable',
-      'UNAVAILABLE',
-      'Файл не удалось поставить в очередь на загрузку. Повторите попытку позже.',
-      [],
-      'Сервис временно недоступен',
-    );
-  }
+    },
+    (error) => db((tx) => markErzImportFailed(tx, id, error)),
+  );
   return {
     status: 202,
     body: registered.import,

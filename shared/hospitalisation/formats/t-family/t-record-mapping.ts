@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { formatSnils, snilsDigits } from '../../../person/domain/snils';
-import { isIsoDate } from '../../../person/formats/erz-extract-reader';
 import type { FlkIssue } from '../../../platform/flk/issue';
+import { isIsoDate } from '../../../platform/formats/iso-date';
 import {
   AdmissionRecord,
   CancellationRecord,

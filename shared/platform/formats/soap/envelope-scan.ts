@@ -1,4 +1,5 @@
 import { SaxesParser } from 'saxes';
+import { Refusal } from '../../flk/refusal';
 
 export interface EnvelopeScan {
   /** Local name of the first element in soap:Body (document/literal: the operation's request element). */
@@ -7,28 +8,23 @@ export interface EnvelopeScan {
   password: string | null;
 }
 
-export class EnvelopeError extends Error {
-  constructor(
-    readonly code: 'doctype' | 'malformed',
-    message: string,
-  ) {
-    super(message);
-  }
-}
+const doctype = () => Refusal.request('SOAP-DTD', 'DOCTYPE в запросе запрещён');
+const malformed = () => Refusal.request('SOAP-XML', 'Запрос не является корректным XML');
 
 /**
  * Reads what the dispatcher needs before node-soap sees a request: the operation element and the
- * WS-Security UsernameToken. Refuses DOCTYPE (no entity expansion on any channel) and malformed XML.
+ * WS-Security UsernameToken. Refuses DOCTYPE (no entity expansion on any channel) and malformed XML with a
+ * `Refusal` (codes SOAP-DTD, SOAP-XML; the detail is the Fault's Russian message).
  */
 export function scanEnvelope(xml: string): EnvelopeScan {
   const parser = new SaxesParser({ xmlns: false });
   const result: EnvelopeScan = { bodyElement: null, username: null, password: null };
   const stack: string[] = [];
   let text = '';
-  let failure: EnvelopeError | undefined;
+  let failure: Refusal | undefined;
   const local = (name: string) => name.slice(name.indexOf(':') + 1);
   parser.on('doctype', () => {
-    failure ??= new EnvelopeError('doctype', 'DOCTYPE is not allowed');
+    failure ??= doctype();
   });
   parser.on('opentag', (tag) => {
     const name = local(tag.name);
@@ -48,13 +44,13 @@ export function scanEnvelope(xml: string): EnvelopeScan {
     stack.pop();
     text = '';
   });
-  parser.on('error', (e) => {
-    failure ??= new EnvelopeError('malformed', e.message);
+  parser.on('error', () => {
+    failure ??= malformed();
   });
   try {
     parser.write(xml).close();
-  } catch (error) {
-    failure ??= new EnvelopeError('malformed', (error as Error).message);
+  } catch {
+    failure ??= malformed();
   }
   if (failure) throw failure;
   return result;

@@ -73,7 +73,8 @@ export function AccountCreatePage() {
         username: form.username.trim(),
         kind,
         fullName: form.fullName.trim(),
-        role: form.role,
+        // The options are the server's roles (`GET /api/v1/roles`).
+        role: form.role as NewAccount['role'],
         orgCode: form.orgCode.trim(),
         ...(form.email.trim() ? { email: form.email.trim() } : {}),
         ...(kind === 'person' && form.password ? { password: form.password } : {}),

@@ -85,7 +85,7 @@ export function AccountEditForm({ account, onSaved }: AccountEditFormProps) {
             options={roleOptions.length ? roleOptions : [{ value: account.role, label: account.roleTitle }]}
             value={role}
             disabled={self}
-            onChange={(event) => setRole(event.target.value)}
+            onChange={(event) => setRole(event.target.value as Account['role'])}
           />
           <SelectField
             name="status"

@@ -35,7 +35,6 @@ export function AdmissionsPage() {
           personId: personId || undefined,
           page: query.page,
           pageSize: query.pageSize,
-          sort: query.sort,
         },
         signal,
       ),

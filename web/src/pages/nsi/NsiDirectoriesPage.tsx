@@ -87,7 +87,7 @@ export function NsiDirectoriesPage() {
                       </Link>
                     </td>
                     <td>
-                      {directory.currentVersion}
+                      {directory.currentVersion ?? '—'}
                       {directory.versionCount > 1 && (
                         <span className="muted"> (версий: {formatCount(directory.versionCount)})</span>
                       )}

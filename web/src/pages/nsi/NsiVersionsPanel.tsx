@@ -8,7 +8,8 @@ import { useApiQuery } from '../../hooks/useApiQuery';
 
 interface NsiVersionsPanelProps {
   code: string;
-  currentVersion: string | undefined;
+  /** Null while the directory has no version loaded. */
+  currentVersion: string | null | undefined;
 }
 
 /** The versions of one directory that omslink holds, newest as the server orders them. */

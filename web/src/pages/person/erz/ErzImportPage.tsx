@@ -114,7 +114,7 @@ export function ErzImportPage() {
                       {f.field ? ` · ${f.field}` : ''}
                     </span>{' '}
                     {f.message}
-                    {f.value !== null && <span className="muted"> (значение «{f.value}»)</span>}
+                    {f.value !== undefined && <span className="muted"> (значение «{f.value}»)</span>}
                   </li>
                 ))}
               </ul>

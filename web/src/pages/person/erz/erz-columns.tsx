@@ -77,7 +77,7 @@ export const erzProtocolColumns: readonly Column<ErzProtocolRecord>[] = [
               {f.field ? ` · ${f.field}` : ''}
             </span>{' '}
             {f.message}
-            {f.value !== null && <span className="muted"> (значение «{f.value}»)</span>}
+            {f.value !== undefined && <span className="muted"> (значение «{f.value}»)</span>}
             {f.severity === 'warning' && <span className="badge">предупреждение</span>}
           </li>
         ))}
