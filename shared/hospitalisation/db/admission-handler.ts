@@ -6,10 +6,7 @@ import {
   departmentIssues,
   futureIssues,
   orderIssues,
-  resolvedSex,
-  resolvePatient,
-  samePersonIssues,
-  sexIssues,
+  patientChecks,
 } from './common-checks';
 import { type KindHandler, recordEvent } from './kind-handler';
 import type { ReferralByNumber } from './lookups';
@@ -80,18 +77,9 @@ export const admissionHandler: KindHandler<AdmissionRecord, AdmissionFacts> = {
     ) {
       issues.push(...fire(ctx.rules, 'HOSP.REF.STATE', referral.status, 'referralNumber'));
     }
-    const patient = await resolvePatient(ctx, a.patient, a.date);
+    const patient = await patientChecks(ctx, a, existing?.personId);
     issues.push(...patient.issues);
-    const resolution = patient.resolution;
-    issues.push(
-      ...(await sexIssues(ctx, resolvedSex(resolution), {
-        diagnosis: a.diagnosis,
-        bedProfile: a.bedProfile,
-      })),
-    );
-    const personId = resolution && 'personId' in resolution ? resolution.personId : '';
-    const smoCode = resolution?.outcome === 'identified' ? resolution.policy.smoCode : null;
-    issues.push(...samePersonIssues(ctx, existing?.personId, personId, a.sourceId));
+    const { personId, smoCode } = patient;
     return { issues, facts: { personId, smoCode, referral, existing: existing ?? null } };
   },
 

@@ -168,3 +168,34 @@ export function samePersonIssues(
   if (!storedPersonId || !personId || storedPersonId === personId) return [];
   return fire(ctx.rules, 'HOSP.SOURCE.PERSON', sourceId, 'sourceId');
 }
+
+/**
+ * The patient of a referral or admission: identified in the register on the record's date, the diagnosis and
+ * bed profile fit their sex, and a re-sent record (same sender + source id, `storedPersonId`) names the same
+ * person. Answers the issues, the person and their СМО on the date.
+ */
+export async function patientChecks(
+  ctx: Lookups,
+  record: {
+    patient: Parameters<typeof resolvePatient>[1];
+    date: string;
+    sourceId: string;
+    diagnosis?: string | undefined;
+    bedProfile?: number | undefined;
+  },
+  storedPersonId: string | null | undefined,
+): Promise<{ issues: FlkIssue[]; personId: string; smoCode: string | null }> {
+  const patient = await resolvePatient(ctx, record.patient, record.date);
+  const resolution = patient.resolution;
+  const personId = resolution && 'personId' in resolution ? resolution.personId : '';
+  const issues = [
+    ...patient.issues,
+    ...(await sexIssues(ctx, resolvedSex(resolution), {
+      diagnosis: record.diagnosis,
+      bedProfile: record.bedProfile,
+    })),
+    ...samePersonIssues(ctx, storedPersonId, personId, record.sourceId),
+  ];
+  const smoCode = resolution?.outcome === 'identified' ? resolution.policy.smoCode : null;
+  return { issues, personId, smoCode };
+}

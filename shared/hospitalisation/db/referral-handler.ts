@@ -9,10 +9,7 @@ import {
   departmentIssues,
   futureIssues,
   orderIssues,
-  resolvedSex,
-  resolvePatient,
-  samePersonIssues,
-  sexIssues,
+  patientChecks,
 } from './common-checks';
 import { type KindHandler, recordEvent } from './kind-handler';
 
@@ -57,21 +54,12 @@ export const referralHandler: KindHandler<ReferralRecord, ReferralFacts> = {
     const existing =
       owner && owner.senderCode === who.orgCode && owner.sourceId === r.sourceId ? owner : null;
     if (owner && !existing) issues.push(...fire(ctx.rules, 'HOSP.REF.DUPLICATE', r.number, 'number'));
-    const patient = await resolvePatient(ctx, r.patient, r.date);
-    issues.push(...patient.issues);
-    const resolution = patient.resolution;
-    issues.push(
-      ...(await sexIssues(ctx, resolvedSex(resolution), {
-        diagnosis: r.diagnosis,
-        bedProfile: r.bedProfile,
-      })),
-    );
-    const personId = resolution && 'personId' in resolution ? resolution.personId : '';
-    const smoCode = resolution?.outcome === 'identified' ? resolution.policy.smoCode : null;
     const [stored] = await ctx.tx<{ personId: string }[]>`
       select person_id::text as "personId" from hosp.referral
       where sender_code = ${who.orgCode} and source_id = ${r.sourceId}`;
-    issues.push(...samePersonIssues(ctx, stored?.personId, personId, r.sourceId));
+    const patient = await patientChecks(ctx, r, stored?.personId);
+    issues.push(...patient.issues);
+    const { personId, smoCode } = patient;
     let unchanged = false;
     if (existing && existing.status !== 'issued') {
       unchanged = personId !== '' && (await sameReferral(ctx.tx, existing.id, r, personId));
