@@ -1,3 +1,4 @@
+import { registered } from '../../shared/areas';
 import { roleTitles } from '../../shared/platform/access/roles';
 import { startLocalRuntime } from './runtime';
 
@@ -41,29 +42,23 @@ for (const a of runtime.demo.accounts) {
     `    ${a.username.padEnd(14)} / ${a.password.padEnd(14)} ${a.kind === 'system' ? 'SOAP' : 'web '}  ${roleTitles[a.role]}, ${a.orgCode}`,
   );
 }
-if (runtime.demoFlows)
-  log('  demo hospitalisation story: being sent through the exchange in the background …');
+if (runtime.demoFlows) {
+  for (const story of registered.demoStories) {
+    log(`  ${story.title}: being sent through the exchange in the background …`);
+  }
+}
 log(`  web UI:     ${runtime.url}/`);
 log(`  REST:       ${runtime.url}/api/v1/...   health: ${runtime.url}/health`);
-log(
-  `  SOAP:       ${['NsiService', 'ErzService', 'HospitalizationService'].map((s) => `${runtime.url}/soap/${s}?wsdl`).join(', ')}`,
-);
+log(`  SOAP:       ${registered.soap.map((s) => `${runtime.url}/soap/${s.service}?wsdl`).join(', ')}`);
 log(
   `  started in ${t.total} ms (postgres ${t.postgres}, migrations ${t.migrations}, НСИ ${t.nsi}, demo ${t.demo}, queue ${t.queue})`,
 );
 log('Press Ctrl-C to stop.');
 runtime.demoFlows?.then(
-  (flows) => {
-    if (flows.status !== 'generated') return;
-    const c = flows.counts;
-    log(
-      `Demo hospitalisation story of the last 90 days sent through the exchange in ${(flows.ms / 1000).toFixed(1)} s: ` +
-        `${c.referral?.accepted ?? 0} referrals, ${c.cancellation?.accepted ?? 0} cancellations, ` +
-        `${c.admission?.accepted ?? 0} admissions, ${c.discharge?.accepted ?? 0} discharges, ` +
-        `${c['free-beds']?.accepted ?? 0} free-beds reports, ${c.plan?.accepted ?? 0} plan lines.`,
-    );
+  (stories) => {
+    for (const story of stories) if (story.status === 'generated') log(story.summary);
   },
-  (error: Error) => console.error(`Demo hospitalisation story not generated: ${error.name}`),
+  (error: Error) => console.error(`Demo story not generated: ${error.name}`),
 );
 
 let stopping = false;

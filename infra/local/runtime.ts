@@ -3,12 +3,10 @@ import type { Server } from 'node:http';
 import path from 'node:path';
 import PgBoss from 'pg-boss';
 import postgres from 'postgres';
+import { registered } from '../../shared/areas';
 import { type DemoRegionResult, ensureDemoRegion } from '../../shared/demo/demo-region-writer';
-import {
-  type DemoFlowsResult,
-  ensureDemoHospitalFlows,
-} from '../../shared/hospitalisation/demo/hospital-flows-writer';
 import { type DirectoryLoadResult, loadAllDirectories } from '../../shared/nsi/db/nsi-loader';
+import type { DemoStoryResult } from '../../shared/platform/area';
 import { readConfig } from '../../shared/platform/config';
 import { appDatabaseUrl, enableAppLogin } from '../../shared/platform/db/app-role';
 import { baseOptions, type Sql } from '../../shared/platform/db/connection';
@@ -38,8 +36,8 @@ export interface LocalRuntimeOptions {
    */
   appDbPassword?: string;
   /**
-   * Generate the demo hospitalisation story of the last 90 days (in the background, after start-up) when the
-   * database has none. Default: on, unless OMSLINK_DEMO_FLOWS=0; tests switch it off.
+   * Send the areas' demo stories (e.g. the hospitalisation story of the last 90 days) in the background after
+   * start-up, when the database has none. Default: on, unless OMSLINK_DEMO_FLOWS=0; tests switch it off.
    */
   demoFlows?: boolean;
   /** Test runs: fsync off on the embedded cluster. */
@@ -62,8 +60,8 @@ export interface LocalRuntime {
   nsi: { loaded: DirectoryLoadResult[]; directories: number; records: number };
   demo: DemoRegionResult;
   timings: Record<string, number>;
-  /** The demo hospitalisation story being generated in the background (null when switched off). */
-  demoFlows: Promise<DemoFlowsResult> | null;
+  /** The areas' demo stories being sent in the background, one after another (null when switched off). */
+  demoFlows: Promise<DemoStoryResult[]> | null;
   stop(): Promise<void>;
 }
 
@@ -173,11 +171,20 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     const flowsWanted = options.demoFlows ?? process.env.OMSLINK_DEMO_FLOWS !== '0';
     const flowsStop = new AbortController();
     const demoFlows = flowsWanted
-      ? ensureDemoHospitalFlows(sql, {
-          seed: demo.seed,
-          persons: demo.counts.persons,
-          signal: flowsStop.signal,
-        })
+      ? (async () => {
+          const results: DemoStoryResult[] = [];
+          for (const story of registered.demoStories) {
+            if (flowsStop.signal.aborted) break;
+            results.push(
+              await story.run(sql, {
+                seed: demo.seed,
+                persons: demo.counts.persons,
+                signal: flowsStop.signal,
+              }),
+            );
+          }
+          return results;
+        })()
       : null;
     // Stopping waits for the package in flight only; the rest completes on the next start (package ids repeat).
     if (demoFlows) {

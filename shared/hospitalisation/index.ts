@@ -1,6 +1,7 @@
 import { allKinds } from '../platform/access/sections';
 import { defineArea } from '../platform/area';
 import { hospitalisationRecordSources } from './db/person-records';
+import { hospitalisationDemoStory } from './demo/demo-story';
 import { tFileJob } from './jobs';
 import { hospitalisationPermissions } from './permissions';
 
@@ -207,5 +208,6 @@ export const hospitalisationArea = defineArea({
     },
   ],
   jobs: [tFileJob],
+  demoStories: [hospitalisationDemoStory],
   personRecords: hospitalisationRecordSources,
 });

@@ -1,7 +1,7 @@
 import type { ZodType } from 'zod';
 import type { Permission } from './access/permissions';
 import type { SectionSpec } from './access/sections';
-import type { Tx } from './db/connection';
+import type { Sql, Tx } from './db/connection';
 import type { RestFunction, SoapFunction } from './functions';
 import type { Ports } from './ports/ports';
 import type { QueueMessage } from './ports/queue';
@@ -29,6 +29,25 @@ export interface Area {
   jobs?: readonly QueueJob[];
   /** How to count this area's records about one person (the person card links to them). */
   personRecords?: readonly PersonRecordSource[];
+  /** The area's demo story, sent through its own exchange after the local start-up (`npm start`). */
+  demoStories?: readonly DemoStory[];
+}
+
+/**
+ * A demo story of an area: generated deterministically from the demo region's seed and sent through the
+ * area's exchange once per database (a run cut short completes on the next start without sending twice).
+ */
+export interface DemoStory {
+  /** What the start-up banner says while it runs, e.g. "demo hospitalisation story". */
+  title: string;
+  run(sql: Sql, options: { seed: string; persons: number; signal?: AbortSignal }): Promise<DemoStoryResult>;
+}
+
+export interface DemoStoryResult {
+  status: 'generated' | 'present' | 'interrupted';
+  /** One line for the log when generated (counts, no personal data). */
+  summary: string;
+  ms: number;
 }
 
 /** A job of the import queue: the message kind it takes, its schema and what runs it. */
@@ -73,5 +92,6 @@ export function gather(areas: readonly Area[]) {
     soap: areas.flatMap((a) => a.soap ?? []),
     jobs: new Map(areas.flatMap((a) => a.jobs ?? []).map((j) => [j.kind, j])),
     personRecords: areas.flatMap((a) => a.personRecords ?? []),
+    demoStories: areas.flatMap((a) => a.demoStories ?? []),
   };
 }
