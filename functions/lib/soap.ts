@@ -6,9 +6,11 @@ import { roleOrganisationKind } from '../../shared/platform/access/roles';
 import { type AccessContext, withCaller } from '../../shared/platform/access/scoped';
 import { readConfig } from '../../shared/platform/config';
 import type { Tx } from '../../shared/platform/db/connection';
+import type { FlkIssue } from '../../shared/platform/flk/issue';
 import { Refusal } from '../../shared/platform/flk/refusal';
 import { scanEnvelope } from '../../shared/platform/formats/soap/envelope-scan';
 import { getPorts } from '../../shared/platform/ports/ports';
+import { checkSoapAction, requestActions, wsdlActions } from './soap-action';
 import { soapAddress, withSoapAddress } from './soap-address';
 import { decodeSoapBody } from './soap-charset';
 import { authenticateSystem, throttledMessage } from './system-credentials';
@@ -24,13 +26,19 @@ export function oversizeFault(): APIGatewayProxyResult {
   };
 }
 
-const callerStore = new AsyncLocalStorage<AccessContext>();
+/** One SOAP call being served: who calls, and the refusal its operation answered (if any). */
+interface SoapCall {
+  caller: AccessContext;
+  refusal?: Refusal;
+}
+
+const callStore = new AsyncLocalStorage<SoapCall>();
 
 /** The authenticated system account of the SOAP call being served (with the call's request id). */
 export function soapCaller(): AccessContext {
-  const caller = callerStore.getStore();
-  if (!caller) throw new Error('No SOAP caller in context');
-  return caller;
+  const call = callStore.getStore();
+  if (!call) throw new Error('No SOAP caller in context');
+  return call.caller;
 }
 
 /** Runs `fn` in a transaction scoped to the SOAP caller: row-level security and the audit log know who acts. */
@@ -67,11 +75,26 @@ function escapeXml(text: string): string {
   return text.replace(/[<>&'"]/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
-/** A SOAP 1.1 Fault. Caller mistakes answer HTTP 400 (`soap:Client`), our failures 500 (`soap:Server`). */
+/** One FLK issue in a Fault's detail: the protocol's FlkError children, in the fault namespace. */
+function issueXml(issue: FlkIssue): string {
+  const el = (name: string, value: string | undefined) =>
+    value === undefined ? '' : `<omslink:${name}>${escapeXml(value)}</omslink:${name}>`;
+  return (
+    `<omslink:issue>${el('Code', issue.code)}${el('Rule', issue.rule)}${el('Severity', issue.severity)}` +
+    `${el('Field', issue.field)}${el('Value', issue.value)}${el('Message', issue.message)}</omslink:issue>`
+  );
+}
+
+/**
+ * A SOAP 1.1 Fault, the one shape of every Fault (documented in the WSDL, shared/platform/formats/soap/wsdl.ts):
+ * `<detail><omslink:error xmlns:omslink="urn:omslink:fault:1">` with the stable code, the Russian message and
+ * the FLK issues. Caller mistakes answer HTTP 400 (`soap:Client`), our failures 500 (`soap:Server`).
+ */
 export function faultResponse(
   side: 'Client' | 'Server',
   code: string,
   message: string,
+  issues: readonly FlkIssue[] = [],
 ): APIGatewayProxyResult {
   return {
     statusCode: side === 'Client' ? 400 : 500,
@@ -81,16 +104,30 @@ export function faultResponse(
       '<soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/"><soap:Body><soap:Fault>' +
       `<faultcode>soap:${side}</faultcode><faultstring xml:lang="ru">${escapeXml(message)}</faultstring>` +
       `<detail><omslink:error xmlns:omslink="urn:omslink:fault:1"><omslink:code>${escapeXml(code)}</omslink:code>` +
-      `<omslink:message>${escapeXml(message)}</omslink:message></omslink:error></detail>` +
+      `<omslink:message>${escapeXml(message)}</omslink:message>${issues.map(issueXml).join('')}</omslink:error></detail>` +
       '</soap:Fault></soap:Body></soap:Envelope>',
   };
 }
 
-/** The request headers for node-soap: lower-case names (as Node gives them), the body declared UTF-8. */
+/** A refused request as a Fault: the caller's mistake (400, 413 for size), or unavailability (`soap:Server`, 503). */
+function refusalFault(refusal: Refusal): APIGatewayProxyResult {
+  if (refusal.reason === 'unavailable') {
+    return { ...faultResponse('Server', refusal.code, refusal.detail, refusal.issues), statusCode: 503 };
+  }
+  const fault = faultResponse('Client', refusal.code, refusal.detail, refusal.issues);
+  return refusal.reason === 'too_large' ? { ...fault, statusCode: 413 } : fault;
+}
+
+/**
+ * The request headers for node-soap: lower-case names (as Node gives them), the body declared UTF-8, and no
+ * `SOAPAction`: node-soap dispatches by that header when there is one (an unknown action throws, another
+ * operation's action runs that operation on this body) and by the body's element only without it — the
+ * body decides, the action was checked against it before.
+ */
 function soapRequestHeaders(event: APIGatewayProxyEvent): Record<string, string> {
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(event.headers ?? {})) {
-    if (value !== undefined) headers[name.toLowerCase()] = value;
+    if (value !== undefined && name.toLowerCase() !== 'soapaction') headers[name.toLowerCase()] = value;
   }
   if (headers['content-type']) {
     headers['content-type'] = headers['content-type'].replace(
@@ -116,11 +153,14 @@ function basicCredentials(event: APIGatewayProxyEvent): { username: string; pass
 
 /**
  * Builds the Lambda handler of one SOAP service: `GET ?wsdl` returns the WSDL; `POST` is size-capped, refuses
- * DOCTYPE and malformed XML, checks the operation exists, authenticates a system account (WS-Security
- * UsernameToken or HTTP Basic), then lets node-soap dispatch. Every error leaves as a clean SOAP Fault.
+ * DOCTYPE and malformed XML, takes the operation from the body's element (`<Op>Request`) and refuses an
+ * unknown one or a SOAP action naming another operation, authenticates a system account (WS-Security
+ * UsernameToken or HTTP Basic), then lets node-soap run the body's operation. Every error leaves as a SOAP
+ * Fault of the one shape (`faultResponse`); a `Refusal` thrown by an operation becomes its Fault.
  */
 export function soapHandler(definition: SoapServiceDefinition) {
   const path = `/soap/${definition.service}`;
+  const actions = wsdlActions(definition.wsdl);
   let serverReady: Promise<soap.Server> | undefined;
   const server = () => {
     serverReady ??= new Promise((resolve, reject) => {
@@ -133,16 +173,10 @@ export function soapHandler(definition: SoapServiceDefinition) {
                 try {
                   return await op(args ?? {});
                 } catch (error) {
-                  // A refusal is the caller's mistake: a soap:Client Fault with its stable code.
-                  if (error instanceof Refusal) {
-                    throw {
-                      Fault: {
-                        faultcode: error.reason === 'unavailable' ? 'soap:Server' : 'soap:Client',
-                        faultstring: error.detail,
-                        detail: { code: error.code },
-                      },
-                    };
-                  }
+                  // A refusal is kept for the handler, which answers it as the call's Fault once node-soap
+                  // returns (node-soap's own Fault of the rethrown error is discarded).
+                  const call = callStore.getStore();
+                  if (error instanceof Refusal && call) call.refusal ??= error;
                   throw error;
                 }
               },
@@ -212,6 +246,8 @@ export function soapHandler(definition: SoapServiceDefinition) {
           `Неизвестная операция: ${scan.bodyElement ?? 'не указана'}`,
         );
       }
+      const action = checkSoapAction(requestActions(event.headers), operation, definition.service, actions);
+      if (!action.ok) return faultResponse('Client', action.code, action.message);
       const credentials =
         scan.username && scan.password
           ? { username: scan.username, password: scan.password }
@@ -259,22 +295,27 @@ export function soapHandler(definition: SoapServiceDefinition) {
         requestId,
       };
       const s = await server();
-      const response = await callerStore.run(caller, () =>
+      const call: SoapCall = { caller };
+      const response = await callStore.run(call, () =>
         s.processRequest(body, { url: path, method: 'POST', headers: soapRequestHeaders(event) }),
       );
-      const isFault = response.body.includes(':Fault>') || response.body.includes('<Fault>');
-      const clientFault = isFault && response.body.includes('soap:Client');
-      return {
-        statusCode: isFault ? (clientFault ? 400 : 500) : response.statusCode,
-        headers: xmlHeaders,
-        body:
-          isFault && !clientFault
-            ? faultResponse('Server', 'SOAP-500', 'Внутренняя ошибка сервиса').body
-            : response.body,
-      };
+      if (call.refusal) return refusalFault(call.refusal);
+      if (response.statusCode !== 200 || /<(?:[\w.-]+:)?Fault[\s>]/.test(response.body)) {
+        // Anything else that failed in node-soap or an operation is ours: one soap:Server Fault, no details.
+        console.error(
+          JSON.stringify({
+            level: 'error',
+            service: definition.service,
+            operation,
+            status: response.statusCode,
+          }),
+        );
+        return faultResponse('Server', 'SOAP-500', 'Внутренняя ошибка сервиса');
+      }
+      return { statusCode: 200, headers: xmlHeaders, body: response.body };
     } catch (error) {
       // The envelope refused before dispatch (SOAP-DTD, SOAP-XML): a soap:Client Fault with its code.
-      if (error instanceof Refusal) return faultResponse('Client', error.code, error.detail);
+      if (error instanceof Refusal) return refusalFault(error);
       console.error(
         JSON.stringify({ level: 'error', service: definition.service, error: (error as Error)?.name }),
       );

@@ -3,8 +3,45 @@
  * one port, the XSD inline (never fetched), operation `<Op>` taking element `<Op>Request` and answering
  * `<Op>Response`, soapAction `<namespace>#<Op>`. The `soap:address` is a placeholder: the SOAP wrapper puts the
  * address the client reached in its place (functions/lib/soap-address.ts). An area gives its own types and
- * request/response elements; the types every service shares are here.
+ * request/response elements; the types every service shares are here, and so is the one Fault detail
+ * (`faultNamespace`), written by functions/lib/soap.ts `faultResponse`.
  */
+
+/** Namespace of the Fault detail `<omslink:error>` of every service. */
+export const faultNamespace = 'urn:omslink:fault:1';
+
+/** The Fault contract, told to integrators in every WSDL's documentation. */
+export const faultDocumentation =
+  'Ошибка запроса целиком возвращается как SOAP Fault: faultcode soap:Client (HTTP 400; 413 — размер запроса, ' +
+  '429 — повторите после Retry-After) — ошибка вызывающей стороны, soap:Server (HTTP 500, 503) — сбой или недоступность сервиса; ' +
+  `detail содержит элемент error пространства имён ${faultNamespace}: code (AUTH-…, SOAP-…, код F012), ` +
+  'message и замечания ФЛК issue. Операция определяется элементом тела запроса; SOAPAction, если указан, ' +
+  'должен совпадать с ней.';
+
+/** The Fault detail element (its own schema, namespace `faultNamespace`, prefix `omslink`). */
+const faultSchema = `
+    <xs:schema targetNamespace="${faultNamespace}" elementFormDefault="qualified">
+      <xs:complexType name="Issue">
+        <xs:sequence>
+          <xs:element name="Code" type="xs:string"/>
+          <xs:element name="Rule" type="xs:string"/>
+          <xs:element name="Severity" type="xs:string"/>
+          <xs:element name="Field" type="xs:string" minOccurs="0"/>
+          <xs:element name="Value" type="xs:string" minOccurs="0"/>
+          <xs:element name="Message" type="xs:string"/>
+        </xs:sequence>
+      </xs:complexType>
+      <xs:element name="error">
+        <xs:annotation><xs:documentation>Содержимое detail каждого SOAP Fault</xs:documentation></xs:annotation>
+        <xs:complexType>
+          <xs:sequence>
+            <xs:element name="code" type="xs:string"/>
+            <xs:element name="message" type="xs:string"/>
+            <xs:element name="issue" type="omslink:Issue" minOccurs="0" maxOccurs="unbounded"/>
+          </xs:sequence>
+        </xs:complexType>
+      </xs:element>
+    </xs:schema>`;
 
 /** The package header every write carries (the package id is the idempotency key). */
 export const packageHeaderXsd = `
@@ -52,11 +89,12 @@ export function buildWsdl(spec: WsdlSpec): string {
   xmlns="http://schemas.xmlsoap.org/wsdl/"
   xmlns:soap="http://schemas.xmlsoap.org/wsdl/soap/"
   xmlns:xs="http://www.w3.org/2001/XMLSchema"
-  xmlns:tns="${ns}">
-  <documentation>${spec.documentation}</documentation>
+  xmlns:tns="${ns}"
+  xmlns:omslink="${faultNamespace}">
+  <documentation>${spec.documentation} ${faultDocumentation}</documentation>
   <types>
     <xs:schema targetNamespace="${ns}" elementFormDefault="qualified">${spec.schema}
-    </xs:schema>
+    </xs:schema>${faultSchema}
   </types>${each(
     (op) => `
   <message name="${op}Input"><part name="parameters" element="tns:${op}Request"/></message>
