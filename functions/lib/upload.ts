@@ -1,5 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { APIGatewayProxyEvent } from 'aws-lambda';
+import { fileFailureMessages } from '../../shared/platform/bulk/file-run';
 import { Refusal } from '../../shared/platform/flk/refusal';
 import { isZip } from '../../shared/platform/formats/package/byte-stream';
 import type { Ports } from '../../shared/platform/ports/ports';
@@ -136,8 +137,8 @@ export function uploadIdentity(upload: Upload, folder: string): { key: string; s
 
 /**
  * Stores a registered upload in the inbox and queues its message for the import consumer. When either fails,
- * `markFailed` records it in the journal (the error class only) and the caller gets 503: nothing is left
- * queued without its file, and the same file may be sent again.
+ * `markFailed` records it in the journal (`failed`, a Russian sentence; the error class goes to the log only)
+ * and the caller gets 503: nothing is left queued without its message, and the same file may be sent again.
  */
 export async function queueUpload(
   ports: Pick<Ports, 'blobs' | 'queue'>,
@@ -150,7 +151,16 @@ export async function queueUpload(
     await ports.blobs.put('inbox', key, upload.bytes);
     await ports.queue.send(message);
   } catch (error) {
-    await markFailed((error as Error).name).catch(() => {});
+    console.error(
+      JSON.stringify({
+        level: 'error',
+        where: 'upload',
+        kind: message.kind,
+        error: (error as Error)?.name,
+        code: (error as { code?: unknown })?.code,
+      }),
+    );
+    await markFailed(fileFailureMessages.notQueued).catch(() => {});
     throw new Refusal(
       'unavailable',
       'UNAVAILABLE',

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import type { Server } from 'node:http';
 import path from 'node:path';
@@ -9,12 +10,17 @@ import { type DirectoryLoadResult, loadAllDirectories } from '../../shared/nsi/d
 import type { DemoStoryResult } from '../../shared/platform/area';
 import { readConfig } from '../../shared/platform/config';
 import { appDatabaseUrl, enableAppLogin } from '../../shared/platform/db/app-role';
-import { baseOptions, type Sql } from '../../shared/platform/db/connection';
+import { baseOptions, type Sql, withConnectionDeadline } from '../../shared/platform/db/connection';
 import { migrate } from '../../shared/platform/db/migrate';
 import { directoryBlobs } from '../../shared/platform/ports/directory-blobs';
 import { localTokenIssuer } from '../../shared/platform/ports/identity';
 import { localPeopleDirectory } from '../../shared/platform/ports/local-people-directory';
-import { createLocalQueues, pgBossQueue } from '../../shared/platform/ports/pgboss-queue';
+import {
+  createLocalQueues,
+  localQueueSchema,
+  pgBossQueue,
+  queueSessionPrefix,
+} from '../../shared/platform/ports/pgboss-queue';
 import { type Ports, setPorts } from '../../shared/platform/ports/ports';
 import { type LocalPostgres, startEmbeddedPostgres } from './embedded-postgres';
 import { createLocalHttpServer } from './http-server';
@@ -56,6 +62,8 @@ export interface LocalRuntime {
   /** The application role's connection (handlers): row-level security applies to it. */
   appDatabaseUrl: string;
   embedded: boolean;
+  /** The embedded PostgreSQL (null with DATABASE_URL): tests stop and start it to lose the database and get it back. */
+  embeddedPostgres: LocalPostgres | null;
   migrations: { from: number; to: number; applied: string[] };
   nsi: { loaded: DirectoryLoadResult[]; directories: number; records: number };
   demo: DemoRegionResult;
@@ -129,15 +137,17 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
       (await persistentSecret(path.join(dataDir, 'app-db-password'), 24));
     await enableAppLogin(sql, appPassword);
     const appUrl = appDatabaseUrl(databaseUrl, appPassword);
-    const appSql = postgres(appUrl, baseOptions(10)) as unknown as Sql;
+    const appSql = withConnectionDeadline(postgres(appUrl, baseOptions(10)) as unknown as Sql);
     stops.push(() => appSql.end({ timeout: 5 }));
 
     t = performance.now();
+    // Each runtime's queue connections carry their own name: the worker tells a live neighbour from a dead one.
+    const queueSession = `${queueSessionPrefix}-${randomUUID().slice(0, 8)}`;
     const boss = new PgBoss({
       connectionString: databaseUrl,
-      schema: 'pgboss',
+      schema: localQueueSchema,
       max: 3,
-      application_name: 'omslink-queue',
+      application_name: queueSession,
     });
     boss.on('error', (error: Error) =>
       console.error(JSON.stringify({ level: 'error', where: 'pg-boss', error: error.name })),
@@ -161,7 +171,9 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     };
     setPorts(ports);
     stops.push(async () => setPorts(undefined));
-    await startQueueWorker(boss);
+    // Import jobs left running by a process that died are queued again at once (queue-worker.ts).
+    const worker = await startQueueWorker(boss, { session: queueSession, log });
+    stops.push(() => worker.stop());
 
     const server = createLocalHttpServer(ports, options.webDist ?? path.join(projectRoot, 'web', 'dist'));
     const port = await listen(server, options.port ?? Number(process.env.PORT ?? 3000));
@@ -202,6 +214,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
       databaseUrl,
       appDatabaseUrl: appUrl,
       embedded: Boolean(pg),
+      embeddedPostgres: pg ?? null,
       migrations,
       nsi: { loaded, directories: nsiCounts?.directories ?? 0, records: nsiCounts?.records ?? 0 },
       demo,

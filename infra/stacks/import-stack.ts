@@ -13,6 +13,18 @@ import { acknowledgeCdkSingletonHandler } from './nag-checks';
 /** How many times a message is received before SQS moves it to the dead-letter queue. */
 export const importMaxReceiveCount = 5;
 
+/** The queue consumer's Lambda timeout: a bulk file may need the full 15 minutes. */
+export const importConsumerTimeout = Duration.minutes(15);
+
+/**
+ * The import queue's visibility timeout, derived from the consumer's timeout so the two cannot drift: longer,
+ * so a message never becomes visible again while its Lambda still runs (Lambda also refuses an event source whose
+ * function timeout exceeds it), by 5 minutes for an invocation the event source retries after a throttle; and
+ * not much longer, so a file whose consumer died (out of memory, timed out) is delivered again within 20
+ * minutes, not 90. The local runtime's twin is the pg-boss lease (shared/platform/ports/pgboss-queue.ts).
+ */
+export const importVisibilityTimeout = importConsumerTimeout.plus(Duration.minutes(5));
+
 export interface ImportStackProps extends StackProps {
   readonly database: DatabaseAccess;
   readonly exportsBucket: IBucket;
@@ -55,12 +67,13 @@ export class ImportStack extends Stack {
       enforceSSL: true,
       retentionPeriod: Duration.days(14),
     });
-    // A file may take the consumer's full 15 minutes; SQS advises a visibility timeout of six times that, so
-    // a message is not handed out again while a (possibly throttled) invocation still works on it.
+    // Not the six times the function timeout AWS suggests for throttled batches: the event source below takes
+    // one message per invocation and at most five at once (maximum concurrency), so it does not receive messages
+    // it cannot invoke for, and six times would leave a crashed consumer's file `processing` for 90 minutes.
     this.importQueue = new Queue(this, 'ImportQueue', {
       encryption: QueueEncryption.SQS_MANAGED,
       enforceSSL: true,
-      visibilityTimeout: Duration.minutes(90),
+      visibilityTimeout: importVisibilityTimeout,
       retentionPeriod: Duration.days(4),
       deadLetterQueue: { queue: this.deadLetterQueue, maxReceiveCount: importMaxReceiveCount },
     });
@@ -76,6 +89,7 @@ export class ImportStack extends Stack {
     for (const spec of queueFunctions) {
       const consumer = new OmsFunction(this, spec.name, {
         spec,
+        timeout: importConsumerTimeout,
         database: props.database,
         environment: exchangeEnvironment(stores),
         projectRoot: props.projectRoot,

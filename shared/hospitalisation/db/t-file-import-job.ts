@@ -1,7 +1,7 @@
 import { can } from '../../platform/access/permissions';
 import { contextOfRequester } from '../../platform/access/requested-by';
 import { type AccessContext, audit, withCaller } from '../../platform/access/scoped';
-import { runFileImport } from '../../platform/bulk/file-run';
+import { openReceivedFile, runFileImport } from '../../platform/bulk/file-run';
 import type { Sql } from '../../platform/db/connection';
 import { type FlkIssue, flkError } from '../../platform/flk/issue';
 import { Refusal } from '../../platform/flk/refusal';
@@ -19,7 +19,9 @@ import { finishTFile, type TFileCounts, type TFileOutcome, tFileJournal } from '
  * service (`processPackage`, by packages of at most 5,000 records, package id = the file's SHA-256), and the
  * protocol of the whole file — format errors and FLK, in file order — is stored in the journal. Records with
  * errors store nothing. A message delivered again for a finished file changes nothing; a retry after a crash
- * gets the stored protocols back from the service (a re-sent package id is recognised there).
+ * gets the stored protocols back from the service (a re-sent package id is recognised there). Warnings about
+ * the file as a whole (a windows-1251 declaration over UTF-8 bytes: read as UTF-8) go to `package_issues` of a
+ * `done` file with severity `warning`; a file gone from the inbox ends `failed` without retries.
  */
 
 export interface TFileJobResult {
@@ -51,7 +53,7 @@ export async function runTFileImportJob(
       counts: file?.counts ?? null,
     }),
     process: async (claim) => {
-      const chunks = (await blobs.get(message.bucket, message.key)) as AsyncIterable<Uint8Array>;
+      const chunks = await openReceivedFile(blobs, message.bucket, message.key);
       const outcome = await importFile(sql, who, chunks, claim.entry.fileName, claim.sha256);
       await withCaller(sql, who, async (tx) => {
         await finishTFile(tx, message.fileId, outcome);
@@ -92,9 +94,23 @@ async function importFile(
   fileName: string,
   sha256: string,
 ): Promise<TFileOutcome> {
+  const warnings: FlkIssue[] = [];
+  const outcome = await importRead(sql, who, chunks, fileName, sha256, warnings);
+  if (warnings.length === 0) return outcome;
+  return { ...outcome, packageIssues: [...(outcome.packageIssues ?? []), ...warnings] };
+}
+
+async function importRead(
+  sql: Sql,
+  who: AccessContext,
+  chunks: AsyncIterable<Uint8Array>,
+  fileName: string,
+  sha256: string,
+  warnings: FlkIssue[],
+): Promise<TFileOutcome> {
   let read: Awaited<ReturnType<typeof readTFileAll>>;
   try {
-    read = await readTFileAll(chunks, { uploadName: fileName });
+    read = await readTFileAll(chunks, { uploadName: fileName, onIssue: (issue) => warnings.push(issue) });
   } catch (error) {
     if (error instanceof Refusal) return refused([...error.issues]);
     throw error;

@@ -28,6 +28,10 @@ export interface TFileImport extends JournalEntry {
   header: TFileHeader | null;
   counts: TFileCounts | null;
   result: 'accepted' | 'partially_accepted' | 'rejected' | null;
+  /**
+   * Issues about the file as a whole: errors of a `rejected` file, and warnings that did not stop a `done` one
+   * (a windows-1251 declaration over UTF-8 bytes, read as UTF-8).
+   */
   packageIssues: FlkIssue[] | null;
 }
 
@@ -88,4 +92,5 @@ export async function finishTFile(tx: Tx, id: number, outcome: TFileOutcome): Pr
   });
 }
 
+/** The file could not be processed: `error` is a Russian sentence the UI and REST show (never an error class). */
 export const markTFileFailed = (tx: Tx, id: number, error: string) => tFileJournal.fail(tx, id, error);

@@ -77,8 +77,14 @@ export const listErzImports = (
   query: { page: number; pageSize: number; status?: ErzImportStatus | undefined },
 ) => erzImportJournal.list(db, query);
 
-/** Findings about the package itself (ordinal 0: the file could not be read as an extract). */
-export const readErzPackageFindings = (db: Db, id: number) => erzProtocol.packageIssues(db, id);
+/** Findings about the package itself (ordinal 0, errors: the file could not be read as an extract). */
+export const readErzPackageFindings = (db: Db, id: number) => erzProtocol.packageIssues(db, id, 'error');
+
+/**
+ * Warnings about the package itself (ordinal 0) that did not stop it, e.g. a windows-1251 declaration over
+ * UTF-8 bytes (the file was read as UTF-8): the file is not rejected for them.
+ */
+export const readErzPackageWarnings = (db: Db, id: number) => erzProtocol.packageIssues(db, id, 'warning');
 
 /** The protocol's records (rejected, or accepted with warnings), in file order, paged. */
 export async function readErzProtocol(db: Db, id: number, query: IssueProtocolQuery) {
@@ -92,6 +98,6 @@ export async function readErzProtocol(db: Db, id: number, query: IssueProtocolQu
   return { ...page, items };
 }
 
-/** A technical failure: the error class only (never data); the queue retries the message. */
+/** The import could not run: `error` is a Russian sentence the UI and REST show (never an error class). */
 export const markErzImportFailed = (tx: Tx, id: number, error: string) =>
   erzImportJournal.fail(tx, id, error);

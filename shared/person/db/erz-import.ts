@@ -8,6 +8,7 @@ import { type ChildList, type StagedParents, stagedMerge } from '../../platform/
 import { clearStaging, StagingBatches, stageAll } from '../../platform/bulk/staging';
 import type { Sql, Tx } from '../../platform/db/connection';
 import { type FlkIssue, type FlkRule, flkError } from '../../platform/flk/issue';
+import { edgeIssueParams } from '../../platform/flk/schema-issues';
 import {
   checkErzRecord,
   configurableErzRules,
@@ -54,6 +55,8 @@ export interface ErzImportResult {
   counts: ErzImportCounts | null;
   /** Findings about the file as a whole (status `rejected`). */
   packageFindings: FlkIssue[];
+  /** Warnings about the file as a whole that did not stop it (a windows-1251 declaration over UTF-8 bytes). */
+  packageWarnings: FlkIssue[];
   /** Rejected records and accepted records with warnings, in file order (at most `protocolLimit`). */
   protocol: ErzProtocolRecord[];
   protocolTruncated: boolean;
@@ -132,11 +135,17 @@ const importLock = 727011;
 
 type ByteSource = AsyncIterable<Uint8Array> | (() => Promise<AsyncIterable<Uint8Array>>);
 
+/** The result of a queued file: also `failed` when its bytes are gone from the inbox (nothing to retry). */
+export type ErzFileImportResult = Omit<ErzImportResult, 'status'> & {
+  status: ErzImportResult['status'] | 'failed';
+};
+
 /**
  * (a) Imports an uploaded extract file registered in the journal (the queue consumer's entry). Safe to call
  * again for the same import: a finished import is reported, not applied again; concurrent calls serialise on
- * the import. A file that cannot be read as an extract ends `rejected` with package findings; a technical
- * failure marks the import `failed` and is rethrown (the queue retries).
+ * the import. A file that cannot be read as an extract ends `rejected` with package findings; a file declared
+ * windows-1251 but written in UTF-8 is read as UTF-8 with a package warning; a technical failure marks the
+ * import `failed` and is rethrown (the queue retries), except a file gone from the inbox (`failed`, no retry).
  */
 export async function importErzExtract(
   sql: Sql,
@@ -144,8 +153,10 @@ export async function importErzExtract(
   importId: number,
   who: AccessContext,
   options: ErzImportOptions = {},
-): Promise<ErzImportResult> {
-  return runFileImport(sql, who, erzImportJournal, importId, {
+): Promise<ErzFileImportResult> {
+  // Warnings about the file as a whole, from the reader; recorded with the outcome (protocol ordinal 0).
+  let warnings: FlkIssue[] = [];
+  return runFileImport<ErzImport, ErzFileImportResult>(sql, who, erzImportJournal, importId, {
     owner: true,
     finished: (entry) => finishedResult(sql, entry!, who, options),
     process: async () => {
@@ -155,10 +166,13 @@ export async function importErzExtract(
         if (current?.status !== 'processing') return { result: null, current };
         const bytes = typeof source === 'function' ? await source() : source;
         const okato = await regionOkato(tx);
-        const { counts, header } = await stageAndMerge(tx, importId, readErzExtract(bytes, options.read), {
+        warnings = [];
+        const read = { ...options.read, onIssue: (issue: FlkIssue) => warnings.push(issue) };
+        const { counts, header } = await stageAndMerge(tx, importId, readErzExtract(bytes, read), {
           ...options,
           okato,
         });
+        await erzProtocol.recordPackageIssues(tx, importId, warnings);
         await finish(tx, importId, counts, header, current.fileName);
         return { result: await resultOf(tx, importId, 'done', counts, options), current };
       });
@@ -169,7 +183,7 @@ export async function importErzExtract(
         const issues = refusal.issues.length
           ? refusal.issues
           : [flkError('ERZ.PACKAGE.FORMAT', refusal.code, refusal.detail)];
-        await reject(tx, importId, issues);
+        await reject(tx, importId, [...issues, ...warnings]);
         return resultOf(tx, importId, 'rejected', null, options);
       }),
   });
@@ -226,6 +240,14 @@ async function* itemsOf(persons: readonly unknown[]): AsyncGenerator<ErzExtractI
       recordId: typeof raw.recordId === 'string' ? raw.recordId.slice(0, 64) : null,
       enp: typeof raw.enp === 'string' ? raw.enp : null,
       findings: parsed.error.issues.map((issue) => {
+        // A date or a bounded integer (platform edge types) names its own F012 code, message and value.
+        const edge = edgeIssueParams(issue);
+        if (edge) {
+          const rule = { '902': 'ERZ.XML.REQUIRED', '903': 'ERZ.XML.TYPE', '904': 'ERZ.XML.CODE' }[
+            edge.flkCode
+          ];
+          return flkError(rule, edge.flkCode, issue.message, issue.path.join('.'), edge.value);
+        }
         const missing = issue.code === 'invalid_type' && issue.input === undefined;
         return flkError(
           missing ? 'ERZ.XML.REQUIRED' : 'ERZ.XML.TYPE',
@@ -255,7 +277,8 @@ async function finish(
 async function reject(tx: Tx, id: number, issues: readonly FlkIssue[]): Promise<void> {
   await erzProtocol.recordPackageIssues(tx, id, issues);
   await erzImportJournal.finish(tx, id, { status: 'rejected' });
-  await audit(tx, 'import', 'erz.extract', { records: [id] }, { status: 'rejected', code: issues[0]?.code });
+  const code = issues.find((i) => i.severity === 'error')?.code;
+  await audit(tx, 'import', 'erz.extract', { records: [id] }, { status: 'rejected', code });
 }
 
 async function regionOkato(tx: Tx): Promise<string | null> {
@@ -279,7 +302,8 @@ async function resultOf(
     duplicateOf: null,
     alreadyProcessed: false,
     counts,
-    packageFindings: await erzProtocol.packageIssues(tx, id),
+    packageFindings: await erzProtocol.packageIssues(tx, id, 'error'),
+    packageWarnings: await erzProtocol.packageIssues(tx, id, 'warning'),
     protocol: protocol?.items ?? [],
     protocolTruncated: protocol ? protocol.total > protocol.items.length : true,
   };
@@ -293,6 +317,7 @@ function duplicateResult(row: ErzImport): ErzImportResult {
     alreadyProcessed: false,
     counts: null,
     packageFindings: [],
+    packageWarnings: [],
     protocol: [],
     protocolTruncated: false,
   };
@@ -303,8 +328,10 @@ async function finishedResult(
   row: ErzImport,
   who: AccessContext,
   options: ErzImportOptions,
-): Promise<ErzImportResult> {
+): Promise<ErzFileImportResult> {
   if (row.status === 'duplicate') return { ...duplicateResult(row), alreadyProcessed: true };
+  // Failed for good (its file is gone from the inbox): reported, the message is not retried.
+  if (row.status === 'failed') return { ...duplicateResult(row), status: 'failed', duplicateOf: null };
   if (row.status !== 'done' && row.status !== 'rejected') throw new Error(`ЕРЗ import is ${row.status}`);
   const status = row.status;
   const result = await withCaller(sql, who, (tx) => resultOf(tx, row.id, status, row.counts, options));

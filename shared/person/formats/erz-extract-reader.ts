@@ -34,6 +34,8 @@ export interface ErzReadOptions {
   maxXmlBytes?: number;
   /** Limit of `PERS` records (default 1,000,000). */
   maxRecords?: number;
+  /** Receives warnings about the file as a whole (a windows-1251 declaration over UTF-8 bytes). */
+  onIssue?: (issue: FlkIssue) => void;
 }
 
 export const erzReadLimits = { maxXmlBytes: 1024 ** 3, maxRecords: 1_000_000 } as const;
@@ -71,7 +73,11 @@ export async function* readErzExtract(
   chunks: AsyncIterable<Uint8Array>,
   options: ErzReadOptions = {},
 ): AsyncGenerator<ErzExtractItem> {
-  const text = openXmlText(chunks, { rules, maxXmlBytes: options.maxXmlBytes ?? erzReadLimits.maxXmlBytes });
+  const text = openXmlText(chunks, {
+    rules,
+    maxXmlBytes: options.maxXmlBytes ?? erzReadLimits.maxXmlBytes,
+    ...(options.onIssue ? { onIssue: options.onIssue } : {}),
+  });
   let header: ErzExtractHeader | undefined;
   let records = 0;
   for await (const item of readFlatXml(text, {

@@ -127,6 +127,8 @@ function toEntry<E>(row: Row): E {
 }
 
 export interface FileJournal<E extends JournalEntry> {
+  /** `schema.table` of the journal (logs). */
+  readonly table: string;
   register(tx: Tx, input: NewFile): Promise<{ entry: E; duplicate: boolean }>;
   find(db: Db, id: number): Promise<E | null>;
   list(db: Db, query: ListQuery): Promise<Page<E>>;
@@ -138,7 +140,10 @@ export interface FileJournal<E extends JournalEntry> {
     id: number,
     outcome: { status: 'done' | 'rejected'; values?: Readonly<Record<string, unknown>> },
   ): Promise<void>;
-  /** A technical failure: the error class only (never data); the queue retries the message. */
+  /**
+   * The file could not be processed: `error` is a Russian sentence the UI and REST show, at most 100 characters
+   * (never an error class, a library's message or data; `fileFailureMessages` in file-run.ts).
+   */
   fail(tx: Tx, id: number, error: string): Promise<void>;
 }
 
@@ -163,6 +168,8 @@ export function fileJournal<E extends JournalEntry>(spec: FileJournalSpec): File
   }
 
   return {
+    table: spec.table,
+
     async register(tx, input) {
       const status = input.status ?? 'queued';
       const own = Object.entries(input.values ?? {});

@@ -66,11 +66,15 @@ export function issueProtocol(table: string) {
     json_strip_nulls(json_build_object('rule', rule, 'code', code, 'severity', severity, 'field', field,
                                        'value', value, 'message', message))`;
   return {
-    /** Issues about the package itself (ordinal 0: the file could not be applied as a whole). */
-    async packageIssues(db: Db, importId: number): Promise<FlkIssue[]> {
+    /**
+     * Issues about the package itself (ordinal 0): errors — the file could not be applied as a whole — or
+     * warnings about a file that was applied (e.g. its declared encoding); `severity` picks one kind.
+     */
+    async packageIssues(db: Db, importId: number, severity?: FlkIssue['severity']): Promise<FlkIssue[]> {
       const rows = await db<{ issue: FlkIssue }[]>`
         select ${issue(db)} as issue from ${db(table)}
-        where import_id = ${importId} and ordinal = 0 order by seq`;
+        where import_id = ${importId} and ordinal = 0 ${severity ? db`and severity = ${severity}` : db``}
+        order by seq`;
       return rows.map((r) => r.issue);
     },
 

@@ -1,12 +1,16 @@
 import { type AccessContext, withCaller } from '../access/scoped';
 import type { Sql } from '../db/connection';
 import { Refusal } from '../flk/refusal';
+import type { BlobPort, Bucket } from '../ports/blobs';
 import type { Claim, FileJournal, JournalEntry } from './file-journal';
 
 export interface FileRunSteps<E, R> {
   /** Claim only for the account that uploaded the file (a missing entry then throws too). */
   owner?: boolean;
-  /** Nothing (more) to do: the entry as it stands — finished, a duplicate, or null when not in the journal. */
+  /**
+   * Nothing (more) to do: the entry as it stands — finished, a duplicate, failed for good (`FileGoneError`), or
+   * null when not in the journal.
+   */
   finished(entry: E | null): Promise<R>;
   /** Reads and applies the file. */
   process(claim: Extract<Claim<E>, { outcome: 'claimed' }>): Promise<R>;
@@ -15,9 +19,60 @@ export interface FileRunSteps<E, R> {
 }
 
 /**
+ * What the journal's `error` column says (the UI and REST show it): Russian sentences, never an error class
+ * or a message of a library — those go to the structured log only.
+ */
+export const fileFailureMessages = {
+  technical: 'Обработка файла прервана технической ошибкой; сведения из него не применены',
+  gone: 'Файл не найден в хранилище принятых файлов: отправьте его повторно',
+  notQueued: 'Файл не поставлен в очередь: сервис временно недоступен, отправьте его повторно',
+} as const;
+
+/**
+ * A failure that no retry can cure (the received file's bytes are gone): the file ends `failed` with this
+ * Russian message and the queue message is acknowledged instead of being retried up to the dead-letter queue.
+ */
+export class FileGoneError extends Error {
+  constructor(readonly detail: string = fileFailureMessages.gone) {
+    super(detail);
+    this.name = 'FileGoneError';
+  }
+}
+
+/**
+ * Opens a received file in the inbox. A file that is not there (`exists` says so) is a `FileGoneError`; any
+ * other failure (storage unreachable, access) stays a technical one and is retried.
+ */
+export async function openReceivedFile(blobs: BlobPort, bucket: Bucket, key: string) {
+  try {
+    return (await blobs.get(bucket, key)) as AsyncIterable<Uint8Array>;
+  } catch (error) {
+    if ((await blobs.exists(bucket, key).catch(() => true)) === false) throw new FileGoneError();
+    throw error;
+  }
+}
+
+/** One line of structured log about a file import's failure: the class and code, never data. */
+export function logFileFailure(table: string, id: number, error: unknown, retried: boolean) {
+  console.error(
+    JSON.stringify({
+      level: 'error',
+      where: 'file-import',
+      table,
+      id,
+      error: (error as Error)?.name ?? typeof error,
+      code: (error as { code?: unknown })?.code,
+      retried,
+    }),
+  );
+}
+
+/**
  * The queue consumer's run of a journaled file: claim it (a message delivered again for a finished file
- * reports it and applies nothing), process it, and on a technical failure mark it `failed` (the error class
- * only) and rethrow so that the queue retries. A `Refusal` goes to `refused` when the family records it.
+ * reports it and applies nothing), process it. A `Refusal` goes to `refused` when the family records it (the
+ * file ends `rejected`, the message is acknowledged: a poison file is never retried). A `FileGoneError` ends
+ * the file `failed` with its Russian message and acknowledges the message. Any other failure marks the file
+ * `failed` with a Russian message (the class goes to the log) and is rethrown, so that the queue retries.
  */
 export async function runFileImport<E extends JournalEntry, R>(
   sql: Sql,
@@ -32,7 +87,17 @@ export async function runFileImport<E extends JournalEntry, R>(
     return await steps.process(claim);
   } catch (error) {
     if (error instanceof Refusal && steps.refused) return steps.refused(error);
-    await withCaller(sql, who, (tx) => journal.fail(tx, id, (error as Error).name)).catch(() => {});
+    const gone = error instanceof FileGoneError;
+    logFileFailure(journal.table, id, error, !gone);
+    const message = gone ? error.detail : fileFailureMessages.technical;
+    if (gone) {
+      const entry = await withCaller(sql, who, async (tx) => {
+        await journal.fail(tx, id, message);
+        return journal.find(tx, id);
+      });
+      return steps.finished(entry);
+    }
+    await withCaller(sql, who, (tx) => journal.fail(tx, id, message)).catch(() => {});
     throw error;
   }
 }

@@ -42,6 +42,8 @@ export interface TFileReadOptions {
   maxXmlBytes?: number;
   /** Limit of `ZAP` records (default 200,000). */
   maxRecords?: number;
+  /** Receives warnings about the file as a whole (a windows-1251 declaration over UTF-8 bytes). */
+  onIssue?: (issue: FlkIssue) => void;
 }
 
 export const supportedVersions = [tFamilyFormat.version] as const;
@@ -116,7 +118,11 @@ export async function* readTFile(
   chunks: AsyncIterable<Uint8Array>,
   options: TFileReadOptions = {},
 ): AsyncGenerator<TFileItem> {
-  const text = openXmlText(chunks, { rules, maxXmlBytes: options.maxXmlBytes ?? 100 * 1024 ** 2 });
+  const text = openXmlText(chunks, {
+    rules,
+    maxXmlBytes: options.maxXmlBytes ?? 100 * 1024 ** 2,
+    ...(options.onIssue ? { onIssue: options.onIssue } : {}),
+  });
   let fileHeader: TFileHeader | undefined;
   for await (const item of readFlatXml(text, {
     root: 'ZL_LIST',
