@@ -1,16 +1,35 @@
+import type { QueueHealth } from '../../shared/platform/ports/queue';
 import { restHandler } from '../lib/rest';
 
-/** GET /health — database and queue status; 503 when either is down. */
+/** Each check answers within this long, or counts as down (a lost database must not hang the health check). */
+const checkTimeoutMs = 2_000;
+
+function within<T>(promise: Promise<T>, timedOut: T): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  return Promise.race([
+    promise,
+    new Promise<T>((resolve) => {
+      timer = setTimeout(() => resolve(timedOut), checkTimeoutMs);
+    }),
+  ]).finally(() => clearTimeout(timer));
+}
+
+/** GET /health — database and queue status; 503 when either is down (or does not answer within 2 s). */
 export const handler = restHandler({ auth: 'public' }, async ({ ports }) => {
   const started = performance.now();
-  const database = await ports
-    .sql()
-    .then(async (sql) => {
-      const [row] = await sql<{ version: string }[]>`select current_setting('server_version') as version`;
-      return { ok: true, version: row?.version, latencyMs: Math.round(performance.now() - started) };
-    })
-    .catch((error: Error) => ({ ok: false, error: error.name }));
-  const queue = await ports.queue.health();
+  const [database, queue] = await Promise.all([
+    within(
+      ports
+        .sql()
+        .then(async (sql) => {
+          const [row] = await sql<{ version: string }[]>`select current_setting('server_version') as version`;
+          return { ok: true, version: row?.version, latencyMs: Math.round(performance.now() - started) };
+        })
+        .catch((error: Error) => ({ ok: false, error: error.name })),
+      { ok: false, error: 'Timeout' },
+    ),
+    within<QueueHealth | { ok: false; error: string }>(ports.queue.health(), { ok: false, error: 'Timeout' }),
+  ]);
   const ok = database.ok && queue.ok;
   return {
     status: ok ? 200 : 503,

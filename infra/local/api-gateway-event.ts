@@ -11,6 +11,11 @@ export interface LocalRequest {
   sourceIp: string;
 }
 
+/** An empty map without a prototype, for keys the caller chooses. */
+function dictionary<T>(): Record<string, T> {
+  return Object.create(null) as Record<string, T>;
+}
+
 const textual = /^(application\/(json|xml|problem\+json|soap\+xml|x-www-form-urlencoded)|text\/)/i;
 
 /**
@@ -24,16 +29,18 @@ export function apiGatewayEvent(
   pathParameters: Record<string, string> | null,
   claims: Record<string, string> | null,
 ): APIGatewayProxyEvent {
-  const headers: Record<string, string> = {};
-  const multiValueHeaders: Record<string, string[]> = {};
+  // Maps keyed by the caller's names have no prototype: `?__proto__=1`, `?constructor=x` or `?toString=1` are
+  // parameters like any other, never Object.prototype's members (as in API Gateway's JSON-parsed event).
+  const headers = dictionary<string>();
+  const multiValueHeaders = dictionary<string[]>();
   for (const [name, value] of Object.entries(request.headers)) {
     if (value === undefined) continue;
     const values = Array.isArray(value) ? value : [value];
     headers[name] = values.join(',');
     multiValueHeaders[name] = values;
   }
-  const query: Record<string, string> = {};
-  const multiQuery: Record<string, string[]> = {};
+  const query = dictionary<string>();
+  const multiQuery = dictionary<string[]>();
   for (const [k, v] of request.url.searchParams) {
     query[k] = v;
     multiQuery[k] = [...(multiQuery[k] ?? []), v];

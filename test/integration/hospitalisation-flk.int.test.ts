@@ -127,7 +127,7 @@ const cases: FlkCase[] = [
     valid: validRef,
     bad: ref({ date: '01.02.2026' }),
     rule: 'FORMAT',
-    code: '904',
+    code: '903',
     message: /ГГГГ-ММ-ДД/,
     stored: referralStored,
   },

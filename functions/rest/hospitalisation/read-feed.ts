@@ -2,13 +2,14 @@ import { z } from 'zod';
 import { feedNames, readFeed } from '../../../shared/hospitalisation/db/feeds';
 import { hospitalisationPermissions } from '../../../shared/hospitalisation/permissions';
 import { defaultFeedLimit, maxFeedLimit } from '../../../shared/platform/exchange/feed';
+import { queryInt } from '../../../shared/platform/flk/edge-types';
 import { problems } from '../../lib/problem';
 import { parseQuery, requirePermission, restHandler } from '../../lib/rest';
 import { optional } from './query-schemas';
 
 const Query = z.object({
   cursor: optional(z.string().regex(/^\d{1,18}$/, 'Курсор — число из ответа предыдущего запроса')),
-  limit: z.coerce.number().int().min(1).max(maxFeedLimit).default(defaultFeedLimit),
+  limit: queryInt(1, maxFeedLimit).default(defaultFeedLimit),
   sent: optional(z.enum(['true', 'false']).transform((v) => v === 'true')),
 });
 

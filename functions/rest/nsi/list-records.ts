@@ -1,17 +1,14 @@
 import { z } from 'zod';
 import { directoryExists, searchRecords } from '../../../shared/nsi/db/nsi-repository';
+import { isoDate, pageNumber, pageSize } from '../../../shared/platform/flk/edge-types';
 import { problems } from '../../lib/problem';
 import { parseQuery, restHandler } from '../../lib/rest';
 
 const RecordsQuery = z.object({
   q: z.string().max(200).optional(),
-  validOn: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/)
-    .optional()
-    .or(z.literal('').transform(() => undefined)),
-  page: z.coerce.number().int().min(1).max(100_000).default(1),
-  pageSize: z.coerce.number().int().min(1).max(500).default(50),
+  validOn: z.preprocess((v) => (v === '' ? undefined : v), isoDate.optional()),
+  page: pageNumber(),
+  pageSize: pageSize(500, 50),
   sort: z.enum(['code', '-code', 'name', '-name']).default('code'),
 });
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { searchPersons } from '../../../shared/person/db/person-repository';
 import { personPermissions } from '../../../shared/person/permissions';
 import { audit } from '../../../shared/platform/access/scoped';
+import { isoDate, pageNumber, pageSize } from '../../../shared/platform/flk/edge-types';
 import { parseQuery, requirePermission, restHandler } from '../../lib/rest';
 
 const optionalText = (max: number) =>
@@ -22,16 +23,11 @@ const PersonsQuery = z.object({
   ),
   snils: optionalText(14),
   fam: optionalText(40),
-  birthDate: optionalText(10).pipe(
-    z
-      .string()
-      .regex(/^\d{4}-\d{2}-\d{2}$/)
-      .optional(),
-  ),
+  birthDate: optionalText(10).pipe(isoDate.optional()),
   smoCode: optionalText(5),
   moCode: optionalText(6),
-  page: z.coerce.number().int().min(1).max(100_000).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(25),
+  page: pageNumber(),
+  pageSize: pageSize(200, 25),
   sort: z.enum(['fam', '-fam', 'birthDate', '-birthDate', 'enp']).default('fam'),
 });
 

@@ -1,18 +1,14 @@
-import { soapDate, soapList, soapText } from '../../lib/soap-values';
+import { soapDate, soapInt, soapList, soapText } from '../../lib/soap-values';
 
-/** One SOAP element as node-soap hands it over: nested objects, strings, numbers, Dates. */
+/** One SOAP element as node-soap hands it over: nested objects and text (dates and numbers stay text). */
 export type Xml = Record<string, unknown>;
 
 /**
  * SOAP records of HospitalizationService in the canonical shapes of shared/domain/hospitalisation/records.ts.
  * Nothing is validated here: the package's FLK checks every record and answers per record, so one bad record
- * never turns the package into a Fault. Unreadable numbers stay NaN and unreadable dates become 'invalid', so
- * the FLK names them instead of this layer guessing.
+ * never turns the package into a Fault. Dates and numbers arrive as the sender wrote them (`soapDate`,
+ * `soapInt`): the canonical schema's edge types name an impossible date or an overflowing count, with the value.
  */
-
-const num = (v: unknown) => (v === undefined || v === null || v === '' ? undefined : Number(v));
-const dateTime = (v: unknown) =>
-  v instanceof Date ? (Number.isNaN(v.getTime()) ? 'invalid' : v.toISOString()) : soapText(v);
 
 const element = (v: unknown): Xml => (v && typeof v === 'object' ? (v as Xml) : {});
 
@@ -22,7 +18,7 @@ export function headerFromSoap(value: unknown) {
   return {
     packageId: soapText(h.PackageId) ?? '',
     senderCode: soapText(h.SenderCode) ?? '',
-    createdAt: dateTime(h.CreatedAt),
+    createdAt: soapText(h.CreatedAt),
   };
 }
 
@@ -39,7 +35,7 @@ export function patientFromSoap(value: unknown) {
     fam: soapText(p.Fam),
     im: soapText(p.Im),
     ot: soapText(p.Ot),
-    sex: num(p.Sex),
+    sex: soapInt(p.Sex),
     birthDate: soapDate(p.BirthDate),
     docSer: soapText(p.DocSer),
     docNum: soapText(p.DocNum),
@@ -53,14 +49,14 @@ export function referralFromSoap(r: Xml) {
     sourceId: soapText(r.SourceId),
     number: soapText(r.Number),
     date: soapDate(r.Date),
-    form: num(r.Form),
+    form: soapInt(r.Form),
     fromMoCode: soapText(r.FromMoCode),
     fromDepartmentCode: soapText(r.FromDepartmentCode),
     toMoCode: soapText(r.ToMoCode),
     toDepartmentCode: soapText(r.ToDepartmentCode),
-    conditions: num(r.Conditions),
-    profile: num(r.Profile),
-    bedProfile: num(r.BedProfile),
+    conditions: soapInt(r.Conditions),
+    profile: soapInt(r.Profile),
+    bedProfile: soapInt(r.BedProfile),
     diagnosis: soapText(r.Diagnosis),
     doctorSnils: soapText(r.DoctorSnils),
     plannedDate: soapDate(r.PlannedDate),
@@ -69,7 +65,7 @@ export function referralFromSoap(r: Xml) {
       talonNumber: soapText(vmp.TalonNumber),
       talonDate: soapDate(vmp.TalonDate),
       vmpKind: soapText(vmp.VmpKind),
-      vmpMethod: num(vmp.VmpMethod),
+      vmpMethod: soapInt(vmp.VmpMethod),
     },
     patient: patientFromSoap(r.Patient),
   };
@@ -80,7 +76,7 @@ export function cancellationFromSoap(r: Xml) {
     sourceId: soapText(r.SourceId),
     referralNumber: soapText(r.ReferralNumber),
     referralDate: soapDate(r.ReferralDate),
-    reason: num(r.Reason),
+    reason: soapInt(r.Reason),
     date: soapDate(r.Date),
     comment: soapText(r.Comment),
   };
@@ -93,12 +89,12 @@ export function admissionFromSoap(kind: 'planned' | 'emergency') {
     kind,
     referralNumber: kind === 'planned' ? soapText(r.ReferralNumber) : undefined,
     referralDate: kind === 'planned' ? soapDate(r.ReferralDate) : undefined,
-    form: num(r.Form),
+    form: soapInt(r.Form),
     moCode: soapText(r.MoCode),
     departmentCode: soapText(r.DepartmentCode),
-    conditions: num(r.Conditions),
-    profile: num(r.Profile),
-    bedProfile: num(r.BedProfile),
+    conditions: soapInt(r.Conditions),
+    profile: soapInt(r.Profile),
+    bedProfile: soapInt(r.BedProfile),
     date: soapDate(r.Date),
     time: soapText(r.Time),
     caseNumber: soapText(r.CaseNumber),
@@ -112,8 +108,8 @@ export function movementFromSoap(r: Xml) {
     sourceId: soapText(r.SourceId),
     admissionSourceId: soapText(r.AdmissionSourceId),
     departmentCode: soapText(r.DepartmentCode),
-    profile: num(r.Profile),
-    bedProfile: num(r.BedProfile),
+    profile: soapInt(r.Profile),
+    bedProfile: soapInt(r.BedProfile),
     date: soapDate(r.Date),
   };
 }
@@ -123,7 +119,7 @@ export function dischargeFromSoap(r: Xml) {
     sourceId: soapText(r.SourceId),
     admissionSourceId: soapText(r.AdmissionSourceId),
     date: soapDate(r.Date),
-    outcome: num(r.Outcome),
+    outcome: soapInt(r.Outcome),
   };
 }
 
@@ -133,33 +129,33 @@ export function freeBedsFromSoap(r: Xml) {
     date: soapDate(r.Date),
     moCode: soapText(r.MoCode),
     departmentCode: soapText(r.DepartmentCode),
-    conditions: num(r.Conditions),
-    bedProfile: num(r.BedProfile),
-    profile: num(r.Profile),
-    occupiedAtStart: num(r.OccupiedAtStart),
-    admitted: num(r.Admitted),
-    discharged: num(r.Discharged),
-    plannedToday: num(r.PlannedToday),
-    freeTotal: num(r.FreeTotal),
-    freeMale: num(r.FreeMale),
-    freeFemale: num(r.FreeFemale),
-    freeAdult: num(r.FreeAdult),
-    freeChild: num(r.FreeChild),
+    conditions: soapInt(r.Conditions),
+    bedProfile: soapInt(r.BedProfile),
+    profile: soapInt(r.Profile),
+    occupiedAtStart: soapInt(r.OccupiedAtStart),
+    admitted: soapInt(r.Admitted),
+    discharged: soapInt(r.Discharged),
+    plannedToday: soapInt(r.PlannedToday),
+    freeTotal: soapInt(r.FreeTotal),
+    freeMale: soapInt(r.FreeMale),
+    freeFemale: soapInt(r.FreeFemale),
+    freeAdult: soapInt(r.FreeAdult),
+    freeChild: soapInt(r.FreeChild),
     forecast: soapList(r.Forecast as Xml | Xml[])
       .map(element)
-      .map((f) => ({ date: soapDate(f.Date), free: num(f.Free) })),
+      .map((f) => ({ date: soapDate(f.Date), free: soapInt(f.Free) })),
   };
 }
 
 export function planLineFromSoap(r: Xml) {
   return {
     sourceId: soapText(r.SourceId),
-    year: num(r.Year),
-    month: num(r.Month),
+    year: soapInt(r.Year),
+    month: soapInt(r.Month),
     moCode: soapText(r.MoCode),
-    profile: num(r.Profile),
-    conditions: num(r.Conditions),
+    profile: soapInt(r.Profile),
+    conditions: soapInt(r.Conditions),
     smoCode: soapText(r.SmoCode),
-    planned: num(r.Planned),
+    planned: soapInt(r.Planned),
   };
 }

@@ -1,11 +1,19 @@
 import { directoryExists, listDirectories, searchRecords } from '../../../shared/nsi/db/nsi-repository';
 import { nsiServiceWsdl } from '../../../shared/nsi/formats/nsi-service.wsdl';
+import { dateProblem, integerProblem, maxPageNumber } from '../../../shared/platform/flk/edge-types';
 import { Refusal } from '../../../shared/platform/flk/refusal';
 import { getPorts } from '../../../shared/platform/ports/ports';
 import { soapCaller, soapHandler } from '../../lib/soap';
+import { soapDate, soapText } from '../../lib/soap-values';
 
-const isoDate = /^\d{4}-\d{2}-\d{2}$/;
-const isoDay = (d: Date) => (Number.isNaN(d.getTime()) ? 'invalid' : d.toISOString().slice(0, 10));
+/** `Page` / `PageSize` of a request: an integer within its bounds, or a Fault naming the element. */
+function pageElement(value: unknown, name: string, max: number, fallback: number): number {
+  const text = soapText(value);
+  if (text === undefined) return fallback;
+  const problem = integerProblem(text, 1, max);
+  if (problem) throw Refusal.request(problem.code, `${name}: ${problem.message}`, name, text);
+  return Number(text);
+}
 
 /** SOAP `NsiService`: the reference directories for МО and СМО systems. */
 export const handler = soapHandler({
@@ -29,24 +37,14 @@ export const handler = soapHandler({
     async GetDirectoryRecords(args) {
       soapCaller();
       const code = String(args.DirectoryCode ?? '').trim();
-      // node-soap parses xs:date into a Date (UTC midnight); a raw string arrives when the type is not applied.
-      const raw = args.ValidOn;
-      const validOn =
-        raw === undefined ? undefined : raw instanceof Date ? isoDay(raw) : String(raw).slice(0, 10);
-      if (validOn !== undefined && !isoDate.test(validOn)) {
-        throw Refusal.request('904', `Неверная дата ValidOn: ${validOn}`);
+      // The date arrives as text (the SOAP server keeps xs:date text): `2026-02-31` is refused, not rolled over.
+      const validOn = soapDate(args.ValidOn);
+      const problem = validOn === undefined ? null : dateProblem(validOn);
+      if (validOn !== undefined && problem) {
+        throw Refusal.request(problem.code, `ValidOn: ${problem.message}`, 'ValidOn', validOn);
       }
-      const page = Number(args.Page ?? 1);
-      const pageSize = Number(args.PageSize ?? 100);
-      if (
-        !Number.isInteger(page) ||
-        page < 1 ||
-        !Number.isInteger(pageSize) ||
-        pageSize < 1 ||
-        pageSize > 1000
-      ) {
-        throw Refusal.request('904', 'Page должен быть ≥ 1, PageSize — от 1 до 1000');
-      }
+      const page = pageElement(args.Page, 'Page', maxPageNumber, 1);
+      const pageSize = pageElement(args.PageSize, 'PageSize', 1000, 100);
       const sql = await getPorts().sql();
       if (!code || !(await directoryExists(sql, code))) {
         throw Refusal.request('904', `Справочник «${code}» не найден`);

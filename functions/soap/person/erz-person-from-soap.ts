@@ -1,8 +1,7 @@
-import { soapDate, soapList, soapText } from '../../lib/soap-values';
+import { soapDate, soapInt, soapList, soapText } from '../../lib/soap-values';
 
 type Xml = Record<string, unknown>;
 
-const num = (v: unknown) => (v === undefined || v === null || v === '' ? undefined : Number(v));
 const orNull = <T>(v: T | undefined) => (v === undefined ? null : v);
 
 /**
@@ -18,17 +17,17 @@ export function erzPersonFromSoap(p: Xml, ordinal: number): unknown {
     fam: soapText(p.Fam) ?? '',
     im: soapText(p.Im) ?? '',
     ot: orNull(soapText(p.Ot)),
-    sex: num(p.Sex),
+    sex: soapInt(p.Sex),
     birthDate: soapDate(p.BirthDate),
     phone: orNull(soapText(p.Phone)),
     documents: soapList(p.Document as Xml | Xml[]).map((d) => ({
-      docType: num(d.DocType),
+      docType: soapInt(d.DocType),
       docSer: orNull(soapText(d.DocSer)),
       docNum: soapText(d.DocNum) ?? '',
       docDate: orNull(soapDate(d.DocDate)),
     })),
     policies: soapList(p.Policy as Xml | Xml[]).map((x) => ({
-      policyType: num(x.PolicyType),
+      policyType: soapInt(x.PolicyType),
       series: orNull(soapText(x.Series)),
       number: soapText(x.Number) ?? '',
       smoCode: soapText(x.SmoCode) ?? '',

@@ -5,6 +5,7 @@ import { erzServiceWsdl } from '../../../shared/person/formats/erz-service.wsdl'
 import { personPermissions } from '../../../shared/person/permissions';
 import { can } from '../../../shared/platform/access/permissions';
 import { parsePackageHeader } from '../../../shared/platform/exchange/package-header';
+import { dateProblem } from '../../../shared/platform/flk/edge-types';
 import type { FlkIssue } from '../../../shared/platform/flk/issue';
 import { Refusal } from '../../../shared/platform/flk/refusal';
 import { getPorts } from '../../../shared/platform/ports/ports';
@@ -12,9 +13,11 @@ import { assertOwnSender, soapCaller, soapDb, soapHandler } from '../../lib/soap
 import { soapDate, soapList, soapText } from '../../lib/soap-values';
 import { erzPersonFromSoap } from './erz-person-from-soap';
 
+/** A date of the request as sent (never rolled over): absent → undefined; not a real day → a Fault. */
 const dateOrFault = (value: unknown, field: string) => {
   const date = soapDate(value);
-  if (date === 'invalid') throw Refusal.request('903', `Неверная дата ${field}: ожидается ГГГГ-ММ-ДД`);
+  const problem = date === undefined ? null : dateProblem(date);
+  if (problem) throw Refusal.request(problem.code, `Неверная дата ${field}: ${problem.message}`, field, date);
   return date;
 };
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Role } from '../../platform/access/roles';
+import { boundedInt, pageNumber, pageSize } from '../../platform/flk/edge-types';
 import { passwordAcceptable, passwordRule } from './account-rules';
 import { secretOverlap } from './system-secret';
 
@@ -50,7 +51,7 @@ export const IssueSecretRequest = z.preprocess(
   (body) => body ?? {},
   z.object({
     label: z.string().trim().min(1).max(100).optional(),
-    overlapHours: z.number().int().min(0).max(secretOverlap.maxHours).default(secretOverlap.defaultHours),
+    overlapHours: boundedInt(0, secretOverlap.maxHours).default(secretOverlap.defaultHours),
   }),
 );
 
@@ -68,8 +69,8 @@ export const AccountListQuery = z.object({
     .optional()
     .or(z.literal('').transform(() => undefined)),
   status: AccountStatus.optional().or(z.literal('').transform(() => undefined)),
-  page: z.coerce.number().int().min(1).max(100_000).default(1),
-  pageSize: z.coerce.number().int().min(1).max(500).default(50),
+  page: pageNumber(),
+  pageSize: pageSize(500, 50),
   sort: z
     .enum([
       'username',

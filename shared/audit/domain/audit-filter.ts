@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Role } from '../../platform/access/roles';
+import { isoDateOrDateTime, queryInt } from '../../platform/flk/edge-types';
 import { auditActions, auditChannels } from './audit-vocabulary';
 
 /**
@@ -16,14 +17,8 @@ const emptyToUndefined = (value: unknown) =>
 const optionalText = (max: number) =>
   z.preprocess(emptyToUndefined, z.string().trim().min(1).max(max).optional());
 
-/** A date (`YYYY-MM-DD`, a day of the region) or a date-time with an offset (ISO 8601). */
-const moment = z.preprocess(
-  emptyToUndefined,
-  z
-    .union([z.iso.date(), z.iso.datetime({ offset: true })])
-    .optional()
-    .refine((value) => value === undefined || !Number.isNaN(Date.parse(value)), 'Неверная дата'),
-);
+/** A date (`YYYY-MM-DD`, a day of the region) or a date-time with an offset (ISO 8601): real and in range. */
+const moment = z.preprocess(emptyToUndefined, isoDateOrDateTime.optional());
 
 /** Filters of the audit log search and export (query-string parameters). */
 export const AuditFilter = z.object({
@@ -50,10 +45,7 @@ export const AuditFilter = z.object({
   channel: z.preprocess(emptyToUndefined, z.enum(auditChannels).optional()),
   action: z.preprocess(emptyToUndefined, z.enum(auditActions).optional()),
   entity: optionalText(100),
-  personId: z.preprocess(
-    emptyToUndefined,
-    z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER).optional(),
-  ),
+  personId: z.preprocess(emptyToUndefined, queryInt(1, Number.MAX_SAFE_INTEGER).optional()),
   recordId: optionalText(200),
   requestId: optionalText(200),
 });

@@ -1,6 +1,9 @@
 import { z } from 'zod';
+import { isIsoDate, pageNumber, pageSize, queryInt } from '../../platform/flk/edge-types';
 import { AuditFilter } from './audit-filter';
 import { auditMaxPageSize, auditPageWindow, decodeAuditCursor } from './audit-paging';
+
+const maxBigint = 9_223_372_036_854_775_807n;
 
 const cursor = z
   .string()
@@ -9,7 +12,8 @@ const cursor = z
   .transform((text, context) => {
     if (!text) return undefined;
     const decoded = decodeAuditCursor(text);
-    if (!decoded) {
+    // A forged cursor naming no real day (JavaScript rolls `02-31` over) or an id beyond bigint is no cursor.
+    if (!decoded || !isIsoDate(decoded.at.slice(0, 10)) || BigInt(decoded.id) > maxBigint) {
       context.addIssue({
         code: 'custom',
         message: 'Неверный курсор: возьмите nextCursor из предыдущего ответа',
@@ -20,8 +24,8 @@ const cursor = z
   });
 
 const paging = {
-  page: z.coerce.number().int().min(1).max(auditPageWindow).default(1),
-  pageSize: z.coerce.number().int().min(1).max(auditMaxPageSize).default(50),
+  page: pageNumber(auditPageWindow),
+  pageSize: pageSize(auditMaxPageSize, 50),
   after: cursor,
 };
 
@@ -43,4 +47,4 @@ export const AccessLogQuery = z
   .refine(withinWindow, { message: windowMessage, path: ['page'] });
 
 /** The `{id}` of a person route. */
-export const PersonIdParameter = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+export const PersonIdParameter = queryInt(1, Number.MAX_SAFE_INTEGER);

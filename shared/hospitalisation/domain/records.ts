@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { boundedInt, int16, int32, int32Range, isoDate } from '../../platform/flk/edge-types';
 
 /**
  * Canonical records of the hospitalisation exchange (DOMAIN §2.1–2.3, §8): what SOAP, REST and the T1–T6 files
@@ -6,11 +7,12 @@ import { z } from 'zod';
  * carries the sender's own stable id (`sourceId`): re-sending it updates or is a no-op, never a duplicate.
  */
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Дата в формате ГГГГ-ММ-ДД');
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Время в формате ЧЧ:ММ');
 const code = (digits: number) => z.string().regex(new RegExp(`^\\d{${digits}}$`), `Код из ${digits} цифр`);
 const sourceId = z.string().trim().min(1).max(64);
 const text = (max: number) => z.string().trim().min(1).max(max);
+// Dates are real days (`isoDate`); numbers are bounded by their columns (migration 006): the `smallint` codes
+// (V014, V006, cancellation reasons, outcomes) by `int16`, `integer` codes and counts by `int32`.
 
 /** Who the record is about, as the sender knows them: resolved against the regional ЕРЗ (ЕНП → СНИЛС → ФИО…). */
 export const PatientRef = z.object({
@@ -32,7 +34,7 @@ export const VmpTalon = z.object({
   talonNumber: text(30),
   talonDate: isoDate,
   vmpKind: z.string().trim().max(20).optional(),
-  vmpMethod: z.number().int().positive().optional(),
+  vmpMethod: boundedInt(1, int32Range.max).optional(),
 });
 
 /** T1 — направление на госпитализацию (МО-направитель → стационар, СМО). */
@@ -40,14 +42,14 @@ export const ReferralRecord = z.object({
   sourceId,
   number: z.string().trim().min(1).max(16), // NOM_NAP
   date: isoDate, // DTA_NAP
-  form: z.number().int(), // FRM_MP, V014
+  form: int16, // FRM_MP, V014
   fromMoCode: code(6), // MCOD_NAP
   fromDepartmentCode: z.string().trim().max(20).optional(), // MPODR_NAP
   toMoCode: code(6), // MCOD_STC
   toDepartmentCode: z.string().trim().max(20).optional(), // MPODR_STC
-  conditions: z.number().int(), // USL_OK, V006
-  profile: z.number().int(), // KOD_PFO, V002
-  bedProfile: z.number().int(), // KOD_PFK, V020
+  conditions: int16, // USL_OK, V006
+  profile: int32, // KOD_PFO, V002
+  bedProfile: int32, // KOD_PFK, V020
   diagnosis: z.string().trim().min(3).max(6), // DS, МКБ-10
   doctorSnils: z.string().trim().max(14), // KOD_DCT
   plannedDate: isoDate, // DTA_PLN
@@ -78,7 +80,7 @@ export const CancellationRecord = z.object({
   sourceId,
   referralNumber: z.string().trim().min(1).max(16), // NOM_NAP
   referralDate: isoDate, // DTA_NAP
-  reason: z.number().int(), // PR_ANL (canonical 1–9)
+  reason: int16, // PR_ANL (canonical 1–9)
   date: isoDate, // date of cancellation
   comment: z.string().trim().max(250).optional(),
 });
@@ -90,12 +92,12 @@ export const AdmissionRecord = z.object({
   kind: z.enum(['planned', 'emergency']),
   referralNumber: z.string().trim().max(16).optional(), // NOM_NAP (planned: required)
   referralDate: isoDate.optional(), // DTA_NAP
-  form: z.number().int(), // FRM_MP, V014
+  form: int16, // FRM_MP, V014
   moCode: code(6), // MCOD_STC
   departmentCode: z.string().trim().min(1).max(20), // MPODR_STC
-  conditions: z.number().int(), // USL_OK
-  profile: z.number().int(), // KOD_PFO
-  bedProfile: z.number().int(), // KOD_PFK
+  conditions: int16, // USL_OK
+  profile: int32, // KOD_PFO
+  bedProfile: int32, // KOD_PFK
   date: isoDate, // DTA_FKT
   time: hhmm.optional(), // TIM_FKT
   caseNumber: text(50), // NHISTORY
@@ -109,8 +111,8 @@ export const MovementRecord = z.object({
   sourceId,
   admissionSourceId: sourceId,
   departmentCode: z.string().trim().min(1).max(20),
-  profile: z.number().int(),
-  bedProfile: z.number().int(),
+  profile: int32,
+  bedProfile: int32,
   date: isoDate,
 });
 export type MovementRecord = z.infer<typeof MovementRecord>;
@@ -128,7 +130,7 @@ export const DischargeRecord = z.object({
   sourceId,
   admissionSourceId: sourceId, // the hospital's id of the stay (NHISTORY link)
   date: isoDate, // DTA_END
-  outcome: z.number().int(),
+  outcome: int16,
 });
 export type DischargeRecord = z.infer<typeof DischargeRecord>;
 
@@ -138,21 +140,21 @@ export const FreeBedsRecord = z.object({
   date: isoDate, // DTA_RAB
   moCode: code(6), // MCOD_STC
   departmentCode: z.string().trim().min(1).max(20), // MPODR_STC
-  conditions: z.number().int(), // USL_OK
-  bedProfile: z.number().int(), // KOD_PFK
-  profile: z.number().int().optional(), // KOD_PFO
-  occupiedAtStart: z.number().int(), // KOL_PAC
-  admitted: z.number().int(), // KOL_IN
-  discharged: z.number().int(), // KOL_OUT
-  plannedToday: z.number().int(), // KOL_PLN
-  freeTotal: z.number().int(), // KOL_PUS
-  freeMale: z.number().int(), // KOL_PUS_M
-  freeFemale: z.number().int(), // KOL_PUS_J
-  freeAdult: z.number().int(), // KOL_PUS_V
-  freeChild: z.number().int(), // KOL_PUS_D
+  conditions: int16, // USL_OK
+  bedProfile: int32, // KOD_PFK
+  profile: int32.optional(), // KOD_PFO
+  occupiedAtStart: int32, // KOL_PAC
+  admitted: int32, // KOL_IN
+  discharged: int32, // KOL_OUT
+  plannedToday: int32, // KOL_PLN
+  freeTotal: int32, // KOL_PUS
+  freeMale: int32, // KOL_PUS_M
+  freeFemale: int32, // KOL_PUS_J
+  freeAdult: int32, // KOL_PUS_V
+  freeChild: int32, // KOL_PUS_D
   /** Free beds expected on the next working days (Volgograd I07 idea). */
   forecast: z
-    .array(z.object({ date: isoDate, free: z.number().int() }))
+    .array(z.object({ date: isoDate, free: int32 }))
     .max(10)
     .default([]),
 });
@@ -161,12 +163,12 @@ export type FreeBedsRecord = z.infer<typeof FreeBedsRecord>;
 /** A hospitalisation plan line: planned admissions of a hospital per month, profile and СМО. */
 export const PlanRecord = z.object({
   sourceId,
-  year: z.number().int(),
-  month: z.number().int(),
+  year: int32,
+  month: int32,
   moCode: code(6),
-  profile: z.number().int(),
-  conditions: z.number().int(),
+  profile: int32,
+  conditions: int16,
   smoCode: code(5),
-  planned: z.number().int(),
+  planned: int32,
 });
 export type PlanRecord = z.infer<typeof PlanRecord>;

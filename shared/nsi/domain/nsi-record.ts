@@ -1,14 +1,12 @@
 import { z } from 'zod';
+import { isoDate } from '../../platform/flk/edge-types';
 
 /** One dated version of a directory record, as every channel returns it. */
 export const NsiRecord = z.object({
   code: z.string().min(1),
   name: z.string(),
-  dateBeg: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
-  dateEnd: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/)
-    .nullable(),
+  dateBeg: isoDate,
+  dateEnd: isoDate.nullable(),
   parentCode: z.string().nullable(),
   attrs: z.record(z.string(), z.string()),
 });

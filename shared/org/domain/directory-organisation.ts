@@ -1,3 +1,10 @@
+import {
+  dateProblemCode,
+  type IsoDateProblem,
+  isoDateProblem,
+  isoDateRange,
+  ruDateAsIso,
+} from '../../platform/flk/edge-types';
 import type { FlkIssue } from '../../platform/flk/issue';
 import { checkOrganisation, checkOrganisationCode, orgIssue } from './organisation-flk';
 import type { OrganisationCreate } from './organisation-input';
@@ -41,26 +48,60 @@ const fileField: Record<string, string> = {
 
 const first = (record: DirectoryRecord, name: string): string | null => record.fields[name]?.[0] ?? null;
 
-/** `dd.mm.yyyy` (FFOMS publications) or `yyyy-mm-dd` → ISO date; null when empty or malformed. */
-export function directoryDate(value: string | null): string | null {
-  if (!value) return null;
-  const ru = /^(\d{2})\.(\d{2})\.(\d{4})$/.exec(value.trim());
-  const iso = ru ? `${ru[3]}-${ru[2]}-${ru[1]}` : value.trim().slice(0, 10);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(iso)) return null;
-  const date = new Date(`${iso}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(iso) ? iso : null;
+/** A date of a publication: ISO when it is one, else what is wrong with it (the platform's date rules). */
+export type DirectoryDate = { iso: string } | { problem: IsoDateProblem } | null;
+
+/**
+ * `dd.mm.yyyy` (FFOMS publications) or `yyyy-mm-dd` (a time after it is ignored) → an ISO date; null when
+ * empty. `31.02.2020` is no day: its problem is `calendar`, never a rolled-over date or a missing one.
+ */
+export function directoryDate(value: string | null): DirectoryDate {
+  const text = value?.trim();
+  if (!text) return null;
+  const iso = /^\d{4}-\d{2}-\d{2}T/.test(text) ? text.slice(0, 10) : ruDateAsIso(text);
+  const problem = isoDateProblem(iso);
+  return problem ? { problem } : { iso };
 }
+
+const dateMeaning = { d_begin: 'включения в реестр', d_end: 'исключения из реестра' } as const;
+
+const problemText: Record<IsoDateProblem, string> = {
+  format: 'ожидается ДД.ММ.ГГГГ',
+  calendar: 'такой даты нет в календаре',
+  range: `дата вне допустимого диапазона (${isoDateRange.min} — ${isoDateRange.max})`,
+};
 
 /**
  * The organisation's inclusion period: the one with the latest start (an СМО excluded and later included again
- * has several `insInclude`); a record without any period falls back to its top-level `d_begin`/`d_end`.
+ * has several `insInclude`); a record without any period falls back to its top-level `d_begin`/`d_end`. A date
+ * that is present but no real day is an error of its own (903/904), not a missing date.
  */
-function inclusion(record: DirectoryRecord): { begin: string | null; end: string | null } {
+function inclusion(record: DirectoryRecord): {
+  begin: string | null;
+  end: string | null;
+  errors: FlkIssue[];
+} {
+  const errors: FlkIssue[] = [];
+  const read = (value: string | null, tag: keyof typeof dateMeaning): string | null => {
+    const date = directoryDate(value);
+    if (date && 'problem' in date) {
+      errors.push(
+        orgIssue({
+          code: dateProblemCode[date.problem],
+          field: tag,
+          value: value?.trim() ?? '',
+          message: `Неверная дата ${dateMeaning[tag]}: ${problemText[date.problem]}`,
+        }),
+      );
+      return null;
+    }
+    return date?.iso ?? null;
+  };
   const periods = record.periods
-    .map((p) => ({ begin: directoryDate(p.begin), end: directoryDate(p.end) }))
+    .map((p) => ({ begin: read(p.begin, 'd_begin'), end: read(p.end, 'd_end') }))
     .filter((p) => p.begin !== null)
     .sort((a, b) => (a.begin! < b.begin! ? -1 : a.begin! > b.begin! ? 1 : 0));
-  return periods[periods.length - 1] ?? { begin: null, end: null };
+  return { ...(periods[periods.length - 1] ?? { begin: null, end: null }), errors };
 }
 
 /** Whether a record belongs to the region: by `tf_okato` (its first two digits), else by the code's prefix. */
@@ -88,7 +129,8 @@ export function organisationFromDirectory(record: DirectoryRecord, region: Impor
   if (!name)
     errors.push(orgIssue({ code: '902', field: names.name, message: 'Не указано полное наименование' }));
   const period = inclusion(record);
-  if (!period.begin) {
+  errors.push(...period.errors);
+  if (!period.begin && period.errors.length === 0) {
     errors.push(orgIssue({ code: '902', field: 'd_begin', message: 'Не указана дата включения в реестр' }));
   }
   const index = first(record, 'index_j');
@@ -108,7 +150,7 @@ export function organisationFromDirectory(record: DirectoryRecord, region: Impor
     dateBeg: period.begin ?? '',
     dateEnd: period.end,
   };
-  if (period.begin) {
+  if (period.begin && period.errors.length === 0) {
     errors.push(
       ...checkOrganisation(record.kind, organisation).map((e) => ({
         ...e,

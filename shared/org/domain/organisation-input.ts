@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { boundedInt, int16Range, isoDate, pageNumber, pageSize } from '../../platform/flk/edge-types';
 
 /**
  * Canonical shapes of the organisation directory as the REST API takes them (F003 МО / F002 СМО with their
@@ -6,7 +7,6 @@ import { z } from 'zod';
  * across fields or at НСИ live in organisation-flk.ts and in the database layer.
  */
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const optionalText = (max: number) =>
   z
     .string()
@@ -14,7 +14,10 @@ const optionalText = (max: number) =>
     .max(max)
     .nullish()
     .transform((v) => (v ? v : null));
-const nsiCode = z.number().int().min(0).max(999_999);
+const nsiCode = boundedInt(0, 999_999);
+/** V006 is kept as `smallint`. */
+const smallNsiCode = boundedInt(0, int16Range.max);
+const bedCount = boundedInt(0, 100_000);
 
 export const organisationKindsEditable = ['MO', 'SMO'] as const;
 export const moKinds = ['polyclinic', 'hospital', 'combined'] as const;
@@ -44,10 +47,10 @@ export type OrganisationCreate = z.infer<typeof OrganisationCreate>;
 
 export const BedInput = z.object({
   bedProfileV020: nsiCode,
-  beds: z.number().int().min(0).max(100_000),
-  bedsMale: z.number().int().min(0).max(100_000).default(0),
-  bedsFemale: z.number().int().min(0).max(100_000).default(0),
-  bedsChild: z.number().int().min(0).max(100_000).default(0),
+  beds: bedCount,
+  bedsMale: bedCount.default(0),
+  bedsFemale: bedCount.default(0),
+  bedsChild: bedCount.default(0),
 });
 export type BedInput = z.infer<typeof BedInput>;
 
@@ -55,7 +58,7 @@ export const DepartmentFields = z.object({
   name: z.string().trim().min(1).max(300),
   kind: z.enum(departmentKinds),
   profileV002: nsiCode,
-  conditionsV006: nsiCode,
+  conditionsV006: smallNsiCode,
   dateEnd: isoDate.nullish(),
   beds: z.array(BedInput).max(200).default([]),
 });
@@ -91,8 +94,8 @@ export const OrganisationListQuery = z.object({
     .optional()
     .or(z.literal('').transform(() => undefined)),
   q: z.string().max(200).optional(),
-  page: z.coerce.number().int().min(1).max(100_000).default(1),
-  pageSize: z.coerce.number().int().min(1).max(500).default(50),
+  page: pageNumber(),
+  pageSize: pageSize(500, 50),
   sort: z.enum(['code', '-code', 'name', '-name', 'beds', '-beds']).default('code'),
 });
 export type OrganisationListQuery = z.infer<typeof OrganisationListQuery>;

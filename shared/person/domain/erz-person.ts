@@ -1,10 +1,9 @@
 import { z } from 'zod';
-
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Дата в формате ГГГГ-ММ-ДД');
+import { boundedInt, isoDate } from '../../platform/flk/edge-types';
 
 /** An identity document (F011 type, series, number, issue date). */
 export const ErzDocument = z.object({
-  docType: z.number().int().min(1).max(99),
+  docType: boundedInt(1, 99),
   docSer: z.string().max(20).nullable(),
   docNum: z.string().min(1).max(30),
   docDate: isoDate.nullable(),
@@ -13,7 +12,7 @@ export type ErzDocument = z.infer<typeof ErzDocument>;
 
 /** One policy of the history (F008 type; for type 3 the number is the ЕНП), with its СМО (F002) and dates. */
 export const ErzPolicy = z.object({
-  policyType: z.number().int().min(1).max(5),
+  policyType: boundedInt(1, 5),
   series: z.string().max(10).nullable(),
   number: z.string().min(1).max(20),
   smoCode: z.string().regex(/^\d{5}$/),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isoDate } from '../../platform/flk/edge-types';
 import { type FlkIssue, type FlkRuleSet, fire } from '../../platform/flk/issue';
 import { checkEnp } from './enp';
 import { checkSnils, formatSnils, snilsDigits } from './snils';
@@ -10,17 +11,11 @@ export const IdentityInput = z.object({
   fam: z.string().trim().max(40).optional(),
   im: z.string().trim().max(40).optional(),
   ot: z.string().trim().max(40).optional(),
-  birthDate: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/)
-    .optional(),
+  birthDate: isoDate.optional(),
   docSer: z.string().trim().max(20).optional(),
   docNum: z.string().trim().max(30).optional(),
   /** The record's date: the policy must be valid on it (default: today). */
-  onDate: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/)
-    .optional(),
+  onDate: isoDate.optional(),
 });
 export type IdentityInput = z.infer<typeof IdentityInput>;
 

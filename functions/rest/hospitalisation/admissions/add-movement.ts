@@ -2,15 +2,16 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { getAdmission } from '../../../../shared/hospitalisation/db/queries';
 import { hospitalisationPermissions } from '../../../../shared/hospitalisation/permissions';
+import { int32, isoDate } from '../../../../shared/platform/flk/edge-types';
 import { parseBody, requirePermission, restHandler } from '../../../lib/rest';
 import { sendOne } from '../send-records';
 import { stayOfPath } from './stay-of-path';
 
 const Body = z.object({
   departmentCode: z.string().trim().min(1).max(20),
-  profile: z.number().int(),
-  bedProfile: z.number().int(),
-  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  profile: int32,
+  bedProfile: int32,
+  date: isoDate,
 });
 
 /** POST /api/v1/admissions/{id}/movements — the patient moves to another department of the hospital. */

@@ -2,11 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { getAdmission } from '../../../../shared/hospitalisation/db/queries';
 import { hospitalisationPermissions } from '../../../../shared/hospitalisation/permissions';
+import { int16, isoDate } from '../../../../shared/platform/flk/edge-types';
 import { parseBody, requirePermission, restHandler } from '../../../lib/rest';
 import { sendOne } from '../send-records';
 import { stayOfPath } from './stay-of-path';
 
-const Body = z.object({ date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), outcome: z.number().int() });
+const Body = z.object({ date: isoDate, outcome: int16 });
 
 /** POST /api/v1/admissions/{id}/discharge — the hospital records the discharge (T5). */
 export const handler = restHandler({ auth: 'user' }, async (request) => {

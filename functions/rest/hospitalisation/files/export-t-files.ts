@@ -4,21 +4,19 @@ import { senderKindOf, tFileTypes } from '../../../../shared/hospitalisation/for
 import { writeTFile } from '../../../../shared/hospitalisation/formats/t-family/t-file-writer';
 import { hospitalisationPermissions } from '../../../../shared/hospitalisation/permissions';
 import { audit } from '../../../../shared/platform/access/scoped';
+import { isoDate } from '../../../../shared/platform/flk/edge-types';
 import { Refusal } from '../../../../shared/platform/flk/refusal';
-import { isIsoDate } from '../../../../shared/platform/formats/iso-date';
 import { parseQuery, requirePermission, restHandler } from '../../../lib/rest';
 
 /** At most this many records in one file (API Gateway answers at most 10 MB; a T1 record zips to ~250 bytes). */
 export const maxExportRecords = 20_000;
 const maxPeriodDays = 366;
 
-const date = z.string().refine(isIsoDate, 'Дата в формате ГГГГ-ММ-ДД');
-
 const ExportQuery = z
   .object({
     type: z.enum(tFileTypes),
-    from: date,
-    to: date,
+    from: isoDate,
+    to: isoDate,
     encoding: z.enum(['windows-1251', 'utf-8']).default('windows-1251'),
     zip: z
       .enum(['true', 'false'])

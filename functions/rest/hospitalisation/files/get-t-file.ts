@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { findTFile, readTFileProtocol } from '../../../../shared/hospitalisation/db/t-file-journal';
 import { hospitalisationPermissions } from '../../../../shared/hospitalisation/permissions';
 import { audit } from '../../../../shared/platform/access/scoped';
+import { pageNumber, pageSize } from '../../../../shared/platform/flk/edge-types';
 import { problems } from '../../../lib/problem';
 import { parseQuery, requirePermission, restHandler } from '../../../lib/rest';
 
@@ -10,8 +11,8 @@ const ProtocolQuery = z.object({
     .enum(['rejected'])
     .optional()
     .or(z.literal('').transform(() => undefined)),
-  page: z.coerce.number().int().min(1).max(100_000).default(1),
-  pageSize: z.coerce.number().int().min(1).max(1000).default(100),
+  page: pageNumber(),
+  pageSize: pageSize(1000, 100),
 });
 
 /**

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { listTFiles, tFileStatuses } from '../../../../shared/hospitalisation/db/t-file-journal';
 import { tFileTypes } from '../../../../shared/hospitalisation/formats/t-family/t-file-name';
 import { hospitalisationPermissions } from '../../../../shared/hospitalisation/permissions';
+import { pageNumber, pageSize } from '../../../../shared/platform/flk/edge-types';
 import { parseQuery, requirePermission, restHandler } from '../../../lib/rest';
 
 const blank = z.literal('').transform(() => undefined);
@@ -9,8 +10,8 @@ const blank = z.literal('').transform(() => undefined);
 const FilesQuery = z.object({
   status: z.enum(tFileStatuses).optional().or(blank),
   type: z.enum(tFileTypes).optional().or(blank),
-  page: z.coerce.number().int().min(1).max(100_000).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+  page: pageNumber(),
+  pageSize: pageSize(200, 20),
 });
 
 /**

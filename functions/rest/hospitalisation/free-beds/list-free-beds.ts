@@ -2,13 +2,13 @@ import { z } from 'zod';
 import { listFreeBeds } from '../../../../shared/hospitalisation/db/queries';
 import { hospitalisationPermissions } from '../../../../shared/hospitalisation/permissions';
 import { parseQuery, requirePermission, restHandler } from '../../../lib/rest';
-import { codeParam, intParam, isoDateParam } from '../query-schemas';
+import { codeParam, intParam, isoDateParam, smallIntParam } from '../query-schemas';
 
 const Query = z.object({
   date: isoDateParam,
   profile: intParam,
   bedProfile: intParam,
-  conditions: intParam,
+  conditions: smallIntParam,
   moCode: codeParam(6),
 });
 

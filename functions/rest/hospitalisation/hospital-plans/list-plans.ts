@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { planVersusFact } from '../../../../shared/hospitalisation/db/queries';
 import { hospitalisationPermissions } from '../../../../shared/hospitalisation/permissions';
+import { queryInt } from '../../../../shared/platform/flk/edge-types';
 import { parseQuery, requirePermission, restHandler } from '../../../lib/rest';
 import { codeParam, intParam } from '../query-schemas';
 
 const Query = z.object({
-  year: z.coerce.number().int().min(2000).max(2100).default(new Date().getUTCFullYear()),
+  year: queryInt(2000, 2100).default(new Date().getUTCFullYear()),
   month: intParam,
   moCode: codeParam(6),
   smoCode: codeParam(5),

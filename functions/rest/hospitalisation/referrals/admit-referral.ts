@@ -2,21 +2,22 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { getAdmission, getReferral } from '../../../../shared/hospitalisation/db/queries';
 import { hospitalisationPermissions } from '../../../../shared/hospitalisation/permissions';
+import { int32, isoDate } from '../../../../shared/platform/flk/edge-types';
 import { problems } from '../../../lib/problem';
 import { parseBody, requirePermission, restHandler } from '../../../lib/rest';
 import { sendOne } from '../send-records';
 
 const Body = z.object({
   departmentCode: z.string().trim().min(1).max(20),
-  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  date: isoDate,
   time: z
     .string()
     .regex(/^([01]\d|2[0-3]):[0-5]\d$/)
     .optional(),
   caseNumber: z.string().trim().min(1).max(50),
   diagnosis: z.string().trim().min(3).max(6).optional(),
-  bedProfile: z.number().int().optional(),
-  profile: z.number().int().optional(),
+  bedProfile: int32.optional(),
+  profile: int32.optional(),
 });
 
 /** POST /api/v1/referrals/{id}/admit — the target hospital admits the patient on this referral. */

@@ -2,16 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { getReferral } from '../../../../shared/hospitalisation/db/queries';
 import { hospitalisationPermissions } from '../../../../shared/hospitalisation/permissions';
+import { int16, isoDate } from '../../../../shared/platform/flk/edge-types';
 import { problems } from '../../../lib/problem';
 import { parseBody, requirePermission, restHandler } from '../../../lib/rest';
 import { sendOne } from '../send-records';
 
 const Body = z.object({
-  reason: z.number().int(),
-  date: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/)
-    .optional(),
+  reason: int16,
+  date: isoDate.optional(),
   comment: z.string().trim().max(250).optional(),
 });
 

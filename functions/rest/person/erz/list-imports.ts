@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { erzImportStatuses, listErzImports } from '../../../../shared/person/db/erz-import-journal';
 import { personPermissions } from '../../../../shared/person/permissions';
+import { pageNumber, pageSize } from '../../../../shared/platform/flk/edge-types';
 import { parseQuery, requirePermission, restHandler } from '../../../lib/rest';
 
 const ImportsQuery = z.object({
@@ -8,8 +9,8 @@ const ImportsQuery = z.object({
     .enum(erzImportStatuses)
     .optional()
     .or(z.literal('').transform(() => undefined)),
-  page: z.coerce.number().int().min(1).max(100_000).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+  page: pageNumber(),
+  pageSize: pageSize(200, 20),
 });
 
 /** GET /api/v1/erz/imports — the journal of ЕРЗ imports, newest first, paged, optionally by status. */
