@@ -132,7 +132,7 @@ export function checkArchitecture(root) {
           report(file, imp.line, "an area's domain/ imports no database, ports or I/O", imp.spec);
         } else if (
           target &&
-          /^shared\/(platform\/(db|ports|bulk|exchange)|[^/]+\/(db|formats))\//.test(target)
+          /^shared\/(platform\/(db|ports|bulk|exchange)|(?!platform\/)[^/]+\/(db|formats))\//.test(target)
         ) {
           report(file, imp.line, "an area's domain/ imports no database, ports or I/O", imp.spec);
         }

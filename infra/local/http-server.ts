@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { APIGatewayProxyResult } from 'aws-lambda';
 import { oversizeFault } from '../../functions/lib/soap';
 import { isTokenRevoked } from '../../shared/platform/access/account-repository';
+import { isUnavailable, retryAfterSeconds, unavailableMessage } from '../../shared/platform/db/db-errors';
 import type { Ports } from '../../shared/platform/ports/ports';
 import { apiGatewayEvent, type LocalRequest, lambdaContext } from './api-gateway-event';
 import { loadHandler, matchRoute } from './route-table';
@@ -40,6 +41,23 @@ function problem(res: ServerResponse, status: number, title: string, detail?: st
   res.writeHead(status, { 'content-type': 'application/problem+json; charset=utf-8' });
   res.end(
     JSON.stringify({ type: `urn:omslink:problem:${status}`, title, status, ...(detail ? { detail } : {}) }),
+  );
+}
+
+/** The database is lost: 503 with Retry-After, as the REST wrapper answers it (shared/platform/db/db-errors.ts). */
+function unavailable(res: ServerResponse) {
+  res.writeHead(503, {
+    'content-type': 'application/problem+json; charset=utf-8',
+    'retry-after': String(retryAfterSeconds),
+  });
+  res.end(
+    JSON.stringify({
+      type: 'urn:omslink:problem:503',
+      title: 'Сервис временно недоступен',
+      status: 503,
+      code: 'UNAVAILABLE',
+      detail: unavailableMessage,
+    }),
   );
 }
 
@@ -122,9 +140,20 @@ function tooLarge(res: ServerResponse, soapRoute: boolean, closeConnection: bool
  * into the API Gateway event the Lambda would receive, calling the same handler module. `user` routes get
  * the authorizer's claims from the local token issuer, as the Cognito authorizer does in AWS.
  */
+function decodablePath(pathname: string): boolean {
+  try {
+    decodeURIComponent(pathname);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export function createLocalHttpServer(ports: Ports, webDist: string): Server {
   return createServer((req, res) => {
     handle(req, res).catch((error: Error) => {
+      // The authorizer's stand-in reads the revocation list: without the database it answers as handlers do.
+      if (isUnavailable(error) && !res.headersSent) return unavailable(res);
       console.error(JSON.stringify({ level: 'error', where: 'local-http', error: error.name }));
       if (!res.headersSent) problem(res, 500, 'Внутренняя ошибка сервиса');
       else res.end();
@@ -134,6 +163,8 @@ export function createLocalHttpServer(ports: Ports, webDist: string): Server {
   async function handle(req: IncomingMessage, res: ServerResponse) {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const method = req.method ?? 'GET';
+    // A malformed percent-escape in the path is the caller's mistake (API Gateway answers 400 too).
+    if (!decodablePath(url.pathname)) return problem(res, 400, 'Неверный адрес запроса');
     const route = matchRoute(method, url.pathname);
     if (route === 'method-not-allowed') return problem(res, 405, 'Метод не поддерживается');
     if (!route) {

@@ -5,6 +5,7 @@ import { parseRuDate } from '../../shared/nsi/domain/nsi-record';
 import { readFfomsDirectory } from '../../shared/nsi/formats/ffoms-directory-reader';
 import { readMinzdravDirectory } from '../../shared/nsi/formats/minzdrav-directory-reader';
 import { readSemicolonCsv } from '../../shared/nsi/formats/semicolon-csv';
+import { Refusal } from '../../shared/platform/flk/refusal';
 import { cp1251 } from '../helpers/cp1251';
 
 async function* chunked(bytes: Uint8Array, size: number) {
@@ -88,5 +89,15 @@ describe('semicolon CSV', () => {
       ['C50.4', 'C50', null],
       ['A99.9', 'C50', '2015-01-01'],
     ]);
+  });
+});
+
+describe('НСИ dates', () => {
+  it('reads ДД.ММ.ГГГГ and ISO dates, and refuses a date that is not in the calendar', () => {
+    // Assess
+    expect(parseRuDate('01.02.2020')).toBe('2020-02-01');
+    expect(parseRuDate('2020-02-29')).toBe('2020-02-29');
+    expect(parseRuDate(undefined)).toBeNull();
+    expect(() => parseRuDate('31.02.2020')).toThrow(Refusal);
   });
 });
