@@ -6,6 +6,7 @@ import { type Caller, callerFromClaims } from '../../shared/platform/access/call
 import { can, type Permission } from '../../shared/platform/access/permissions';
 import { withCaller } from '../../shared/platform/access/scoped';
 import type { Tx } from '../../shared/platform/db/connection';
+import { dbRefusal, retryAfterSeconds } from '../../shared/platform/db/db-errors';
 import { Refusal } from '../../shared/platform/flk/refusal';
 import { schemaIssues } from '../../shared/platform/flk/schema-issues';
 import { getPorts, type Ports } from '../../shared/platform/ports/ports';
@@ -86,7 +87,8 @@ function problemResponse(refusal: Refusal, requestId: string): APIGatewayProxyRe
 /**
  * The one wrapper of every REST handler (middy): resolves the caller from the authorizer claims, refuses a
  * missing caller on `user` routes and a caller whose account was disabled or changed since the token was
- * issued, maps a `Refusal` to problem+json and anything else to a 500 problem without internals; every
+ * issued, maps a `Refusal` and a classified database error (db-errors.ts: 503 with Retry-After, 400/409) to
+ * problem+json and anything else to a 500 problem without internals; every
  * answer names its request id (`x-request-id`), the id the audit log records. Logs carry the request id, route and error class only — never request data.
  */
 export function restHandler(
@@ -112,19 +114,20 @@ export function restHandler(
   return middy(base).onError(async (request) => {
     const requestId = request.event?.requestContext?.requestId ?? request.context.awsRequestId;
     const error = request.error;
-    if (error instanceof Refusal) {
-      request.response = problemResponse(error, requestId);
+    const route = `${request.event?.httpMethod} ${request.event?.resource}`;
+    const code = (error as { code?: string } | null)?.code;
+    // A database error is a refusal too: unavailable (503) or the caller's data refused by a constraint (400/409).
+    const refusal = error instanceof Refusal ? error : dbRefusal(error);
+    if (refusal) {
+      if (refusal !== error) {
+        console.warn(JSON.stringify({ level: 'warn', requestId, route, error: error?.name, code }));
+      }
+      request.response = problemResponse(refusal, requestId);
+      if (refusal.reason === 'unavailable')
+        request.response.headers!['retry-after'] = String(retryAfterSeconds);
       return;
     }
-    console.error(
-      JSON.stringify({
-        level: 'error',
-        requestId,
-        route: `${request.event?.httpMethod} ${request.event?.resource}`,
-        error: error?.name,
-        code: (error as { code?: string } | null)?.code,
-      }),
-    );
+    console.error(JSON.stringify({ level: 'error', requestId, route, error: error?.name, code }));
     request.response = json(
       500,
       {

@@ -6,6 +6,7 @@ import { roleOrganisationKind } from '../../shared/platform/access/roles';
 import { type AccessContext, withCaller } from '../../shared/platform/access/scoped';
 import { readConfig } from '../../shared/platform/config';
 import type { Tx } from '../../shared/platform/db/connection';
+import { dbRefusal, retryAfterSeconds } from '../../shared/platform/db/db-errors';
 import type { FlkIssue } from '../../shared/platform/flk/issue';
 import { Refusal } from '../../shared/platform/flk/refusal';
 import { scanEnvelope } from '../../shared/platform/formats/soap/envelope-scan';
@@ -13,6 +14,7 @@ import { getPorts } from '../../shared/platform/ports/ports';
 import { checkSoapAction, requestActions, wsdlActions } from './soap-action';
 import { soapAddress, withSoapAddress } from './soap-address';
 import { decodeSoapBody } from './soap-charset';
+import { keepSentText } from './soap-values';
 import { authenticateSystem, throttledMessage } from './system-credentials';
 
 /** Largest SOAP request accepted (node-soap buffers any size): 5 MB. Bulk data travels as files. */
@@ -112,10 +114,20 @@ export function faultResponse(
 /** A refused request as a Fault: the caller's mistake (400, 413 for size), or unavailability (`soap:Server`, 503). */
 function refusalFault(refusal: Refusal): APIGatewayProxyResult {
   if (refusal.reason === 'unavailable') {
-    return { ...faultResponse('Server', refusal.code, refusal.detail, refusal.issues), statusCode: 503 };
+    const fault = faultResponse('Server', refusal.code, refusal.detail, refusal.issues);
+    return {
+      ...fault,
+      statusCode: 503,
+      headers: { ...fault.headers, 'retry-after': String(retryAfterSeconds) },
+    };
   }
   const fault = faultResponse('Client', refusal.code, refusal.detail, refusal.issues);
   return refusal.reason === 'too_large' ? { ...fault, statusCode: 413 } : fault;
+}
+
+/** A refusal, or a database error classified as one (db-errors.ts: unavailable, or data refused by a constraint). */
+function asRefusal(error: unknown): Refusal | null {
+  return error instanceof Refusal ? error : dbRefusal(error);
 }
 
 /**
@@ -176,7 +188,8 @@ export function soapHandler(definition: SoapServiceDefinition) {
                   // A refusal is kept for the handler, which answers it as the call's Fault once node-soap
                   // returns (node-soap's own Fault of the rethrown error is discarded).
                   const call = callStore.getStore();
-                  if (error instanceof Refusal && call) call.refusal ??= error;
+                  const refusal = asRefusal(error);
+                  if (refusal && call) call.refusal ??= refusal;
                   throw error;
                 }
               },
@@ -190,6 +203,8 @@ export function soapHandler(definition: SoapServiceDefinition) {
         xml: definition.wsdl,
         suppressStack: true,
         returnFault: true,
+        // Dates and integers stay the sender's text (never a rolled-over Date or a parseInt): soap-values.ts.
+        customDeserializer: keepSentText,
         callback: (err: unknown) => (err ? reject(err) : resolve(s)),
       } as soap.IServerOptions);
     });
@@ -314,10 +329,17 @@ export function soapHandler(definition: SoapServiceDefinition) {
       }
       return { statusCode: 200, headers: xmlHeaders, body: response.body };
     } catch (error) {
-      // The envelope refused before dispatch (SOAP-DTD, SOAP-XML): a soap:Client Fault with its code.
-      if (error instanceof Refusal) return refusalFault(error);
+      // The envelope refused before dispatch (SOAP-DTD, SOAP-XML): a soap:Client Fault with its code; the
+      // database lost while authenticating: soap:Server, HTTP 503 with Retry-After.
+      const refusal = asRefusal(error);
+      if (refusal) return refusalFault(refusal);
       console.error(
-        JSON.stringify({ level: 'error', service: definition.service, error: (error as Error)?.name }),
+        JSON.stringify({
+          level: 'error',
+          service: definition.service,
+          error: (error as Error)?.name,
+          code: (error as { code?: string } | null)?.code,
+        }),
       );
       return faultResponse('Server', 'SOAP-500', 'Внутренняя ошибка сервиса');
     }

@@ -1,5 +1,6 @@
 import type { SQSBatchItemFailure, SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { registered } from '../../shared/areas';
+import { isUnavailable } from '../../shared/platform/db/db-errors';
 import { getPorts } from '../../shared/platform/ports/ports';
 import { QueueMessage } from '../../shared/platform/queue-message';
 
@@ -22,12 +23,16 @@ export async function handler(event: SQSEvent): Promise<SQSBatchResponse> {
         JSON.stringify({ level: 'info', messageId: record.messageId, kind: envelope.kind, ...summary }),
       );
     } catch (error) {
+      // The database lost (db-errors.ts) is transient: SQS delivers the message again. Only the error's class
+      // and code are logged — its message may quote the file's data.
+      const transient = isUnavailable(error);
       console.error(
         JSON.stringify({
-          level: 'error',
+          level: transient ? 'warn' : 'error',
           messageId: record.messageId,
-          error: (error as Error).name,
-          code: (error as { code?: string }).code,
+          error: (error as Error | null)?.name,
+          code: (error as { code?: string } | null)?.code,
+          transient,
         }),
       );
       failures.push({ itemIdentifier: record.messageId });

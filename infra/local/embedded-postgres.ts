@@ -15,6 +15,8 @@ export interface LocalPostgres {
   port: number;
   /** Fast shutdown: in-flight transactions roll back, committed data stays. */
   stop(): Promise<void>;
+  /** Starts the stopped server again on the same port and data directory (tests of a lost database). */
+  start(): Promise<void>;
 }
 
 export interface EmbeddedPostgresOptions {
@@ -91,6 +93,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     adminUrl: `${base}/postgres`,
     port,
     stop: () => pg.stop(),
+    start: () => pg.start(),
   };
 }
 

@@ -1,4 +1,5 @@
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import path from 'node:path';
 import { inject } from 'vitest';
 import { type LocalRuntime, startLocalRuntime } from '../../infra/local/runtime';
 import { testDemo } from '../integration/global-setup';
@@ -36,6 +37,39 @@ export async function startTestRuntime(): Promise<TestRuntime> {
       await rm(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * The whole local runtime on its own embedded PostgreSQL (fsync off), not on the shared test cluster: a test may
+ * stop and start that server (`runtime.embeddedPostgres`) to lose the database and get it back. Slower to start
+ * than `startTestRuntime` (initdb, migrations, НСИ and a small demo region: ~15–30 s).
+ */
+export async function startRuntimeWithOwnDatabase(
+  options: { demoPersons?: number } = {},
+): Promise<{ runtime: LocalRuntime; stop(): Promise<void> }> {
+  const dataDir = await mkdtemp(path.join(process.env.OMSLINK_TEST_TMP ?? '/var/tmp', 'omslink-own-db-'));
+  // mkdtemp makes 0700; as root, PostgreSQL runs as the OS user postgres, which must traverse it.
+  await chmod(dataDir, 0o755);
+  try {
+    const runtime = await startLocalRuntime({
+      dataDir,
+      port: 0,
+      demoFlows: false,
+      demoSeed: testDemo.seed,
+      demoPersons: options.demoPersons ?? 300,
+      disposable: true,
+    });
+    return {
+      runtime,
+      async stop() {
+        await runtime.stop();
+        await rm(dataDir, { recursive: true, force: true });
+      },
+    };
+  } catch (error) {
+    await rm(dataDir, { recursive: true, force: true });
+    throw error;
+  }
 }
 
 /** Signs a demo user in through REST and returns the session token (demo passwords equal user names). */

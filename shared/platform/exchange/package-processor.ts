@@ -2,6 +2,7 @@ import type { ZodType } from 'zod';
 import { can, type Permission } from '../access/permissions';
 import { type AccessContext, audit, withCaller } from '../access/scoped';
 import type { Sql, Tx } from '../db/connection';
+import { dbIssue } from '../db/db-errors';
 import { type FlkIssue, type FlkRuleSet, hasErrors } from '../flk/issue';
 import { Refusal } from '../flk/refusal';
 import { schemaIssues } from '../flk/schema-issues';
@@ -24,8 +25,9 @@ export interface KindHandler<C extends ExchangeContext, R, F> {
   /** Idempotent upsert keyed by (sender, sourceId); answers the stored record's id. */
   write(ctx: C, who: AccessContext, record: R, facts: F, packageRef: string): Promise<string>;
   /**
-   * The record lost a race for a unique key to a concurrent package (23505 on write): the issues to reject
-   * it with. Without it the violation propagates.
+   * The record lost a race for a unique key to a concurrent package (23505 on write, again after the record
+   * was checked and written once more): the issues to reject it with. Without it the record is rejected with
+   * DB.DUPLICATE (905).
    */
   onUniqueViolation?(ctx: C): FlkIssue[];
 }
@@ -139,23 +141,43 @@ async function processRecord<C extends ExchangeContext>(
   if (!parsed.success) {
     return { ordinal, sourceId, status: 'rejected', issues: schemaIssues(parsed.error) };
   }
-  const { issues, facts } = await handler.check(ctx, who, parsed.data);
-  if (hasErrors(issues)) return { ordinal, sourceId, status: 'rejected', issues };
-  try {
-    const id = (await ctx.tx.savepoint(() =>
-      handler.write(ctx, who, parsed.data, facts, packageRef),
-    )) as unknown as string;
-    return { ordinal, sourceId, status: 'accepted', id, issues };
-  } catch (error) {
-    // Two senders racing for one unique key: the loser's record is rejected, never half-written.
-    if ((error as { code?: string }).code === '23505' && handler.onUniqueViolation) {
-      return {
-        ordinal,
-        sourceId,
-        status: 'rejected',
-        issues: [...issues, ...handler.onUniqueViolation(ctx)],
-      };
+  // A concurrent package may store the same record (or take its unique key) between our check and our write:
+  // the write then fails with 23505 once the other commits. Checked again, the record meets what the other
+  // stored, and gets the answer a sequential re-send gets (the idempotent acceptance, or its FLK rule).
+  for (let attempt = 1; ; attempt++) {
+    const { issues, facts } = await handler.check(ctx, who, parsed.data);
+    if (hasErrors(issues)) return { ordinal, sourceId, status: 'rejected', issues };
+    try {
+      const id = (await ctx.tx.savepoint((sp) =>
+        handler.write(withTx(ctx, sp), who, parsed.data, facts, packageRef),
+      )) as unknown as string;
+      return { ordinal, sourceId, status: 'accepted', id, issues };
+    } catch (error) {
+      const code = (error as { code?: string }).code;
+      if (code === '23505' && attempt === 1) continue;
+      if (code === '23505' && handler.onUniqueViolation) {
+        return {
+          ordinal,
+          sourceId,
+          status: 'rejected',
+          issues: [...issues, ...handler.onUniqueViolation(ctx)],
+        };
+      }
+      // A value the database refused (too long, out of range, a constraint): this record is rejected, the
+      // savepoint rolled its write back, the package goes on.
+      const issue = dbIssue(error);
+      if (issue) return { ordinal, sourceId, status: 'rejected', issues: [...issues, issue] };
+      throw error;
     }
-    throw error;
   }
+}
+
+/**
+ * The context with the savepoint's handle as `tx` (look-ups and caches shared through the prototype). A write
+ * must query through the savepoint: postgres.js fails the whole transaction at its end with any error of a
+ * query sent through the outer handle, even one the savepoint rolled back — that is how a lost unique-key race
+ * escaped as a 500.
+ */
+function withTx<C extends ExchangeContext>(ctx: C, tx: Tx): C {
+  return Object.create(ctx, { tx: { value: tx, enumerable: true } }) as C;
 }
