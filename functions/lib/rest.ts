@@ -9,6 +9,7 @@ import type { Tx } from '../../shared/platform/db/connection';
 import { dbRefusal, retryAfterSeconds } from '../../shared/platform/db/db-errors';
 import { Refusal } from '../../shared/platform/flk/refusal';
 import { schemaIssues } from '../../shared/platform/flk/schema-issues';
+import { unusableTextIssues } from '../../shared/platform/flk/text-issues';
 import { getPorts, type Ports } from '../../shared/platform/ports/ports';
 import { problemBody, problems, refusalStatus } from './problem';
 
@@ -163,7 +164,9 @@ export function parseBody<T extends ZodType>(event: APIGatewayProxyEvent, schema
 }
 
 function parse<T extends ZodType>(schema: T, value: unknown): z.infer<T> {
-  const result = schema.safeParse(value);
+  const unusable = unusableTextIssues(value);
+  if (unusable.length > 0) throw problems.invalid(unusable);
+  const result = schema.safeParse(value, { reportInput: true });
   if (result.success) return result.data;
   throw problems.invalid(schemaIssues(result.error));
 }

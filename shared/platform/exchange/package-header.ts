@@ -24,7 +24,7 @@ export type PackageHeader = z.infer<typeof PackageHeader>;
 
 /** The header checked the same way for SOAP, REST and files; a bad header refuses the whole package. */
 export function parsePackageHeader(value: unknown): PackageHeader {
-  const parsed = PackageHeader.safeParse(value);
+  const parsed = PackageHeader.safeParse(value, { reportInput: true });
   if (parsed.success) return parsed.data;
   const issues = schemaIssues(parsed.error).map((i) => ({
     ...i,

@@ -137,7 +137,7 @@ async function processRecord<C extends ExchangeContext>(
     raw && typeof raw === 'object' && 'sourceId' in raw
       ? String((raw as { sourceId: unknown }).sourceId)
       : null;
-  const parsed = handler.schema.safeParse(raw);
+  const parsed = handler.schema.safeParse(raw, { reportInput: true });
   if (!parsed.success) {
     return { ordinal, sourceId, status: 'rejected', issues: schemaIssues(parsed.error) };
   }
