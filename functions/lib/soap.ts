@@ -9,7 +9,19 @@ import type { Tx } from '../../shared/platform/db/connection';
 import { dbRefusal, retryAfterSeconds } from '../../shared/platform/db/db-errors';
 import type { FlkIssue } from '../../shared/platform/flk/issue';
 import { Refusal } from '../../shared/platform/flk/refusal';
-import { scanEnvelope } from '../../shared/platform/formats/soap/envelope-scan';
+import {
+  type EnvelopeScan,
+  scanEnvelope,
+  soap11Namespace,
+} from '../../shared/platform/formats/soap/envelope-scan';
+import {
+  requestStructureIssues,
+  structureIssues,
+  withoutAttributes,
+  type XsdElement,
+  type XsdShapes,
+  xsdShapes,
+} from '../../shared/platform/formats/soap/xsd-shapes';
 import { getPorts } from '../../shared/platform/ports/ports';
 import { checkSoapAction, requestActions, wsdlActions } from './soap-action';
 import { soapAddress, withSoapAddress } from './soap-address';
@@ -28,9 +40,10 @@ export function oversizeFault(): APIGatewayProxyResult {
   };
 }
 
-/** One SOAP call being served: who calls, and the refusal its operation answered (if any). */
+/** One SOAP call being served: who calls, its request element's declaration, the refusal its operation answered. */
 interface SoapCall {
   caller: AccessContext;
+  request?: XsdElement;
   refusal?: Refusal;
 }
 
@@ -41,6 +54,25 @@ export function soapCaller(): AccessContext {
   const call = callStore.getStore();
   if (!call) throw new Error('No SOAP caller in context');
   return call.caller;
+}
+
+type Xml = Record<string, unknown>;
+
+/**
+ * The records of a package — the element `name` the request may hold more than once (`Referral`, `Person` …) —
+ * with each record's structure issues against the WSDL (shared/platform/formats/soap/xsd-shapes.ts: an unknown
+ * element, a single element repeated, elements inside a value, text where elements belong). A record with
+ * issues is rejected on its own, with them; the others go on. node-soap gives one object for one occurrence
+ * and an array for several; a record that is not an element of elements is `{}` (its issues say why).
+ */
+export function soapRecords(args: Xml, name: string): { records: Xml[]; issues: FlkIssue[][] } {
+  const decl = callStore.getStore()?.request?.content?.elements.get(name);
+  const value = args[name];
+  const list = value === undefined || value === null ? [] : Array.isArray(value) ? value : [value];
+  return {
+    records: list.map((r) => (r && typeof r === 'object' && !Array.isArray(r) ? (r as Xml) : {})),
+    issues: list.map((r) => (decl ? structureIssues(decl, r) : [])),
+  };
 }
 
 /** Runs `fn` in a transaction scoped to the SOAP caller: row-level security and the audit log know who acts. */
@@ -61,7 +93,7 @@ export function assertOwnSender(senderCode: unknown): void {
   }
 }
 
-type Operation = (args: Record<string, unknown>) => Promise<unknown>;
+type Operation = (args: Xml) => Promise<unknown>;
 
 export interface SoapServiceDefinition {
   service: string;
@@ -90,16 +122,17 @@ function issueXml(issue: FlkIssue): string {
 /**
  * A SOAP 1.1 Fault, the one shape of every Fault (documented in the WSDL, shared/platform/formats/soap/wsdl.ts):
  * `<detail><omslink:error xmlns:omslink="urn:omslink:fault:1">` with the stable code, the Russian message and
- * the FLK issues. Caller mistakes answer HTTP 400 (`soap:Client`), our failures 500 (`soap:Server`).
+ * the FLK issues. Caller mistakes answer HTTP 400 (`soap:Client`; `soap:VersionMismatch` for an envelope that
+ * is not SOAP 1.1, SOAP 1.1 §4.4.1), our failures 500 (`soap:Server`).
  */
 export function faultResponse(
-  side: 'Client' | 'Server',
+  side: 'Client' | 'VersionMismatch' | 'Server',
   code: string,
   message: string,
   issues: readonly FlkIssue[] = [],
 ): APIGatewayProxyResult {
   return {
-    statusCode: side === 'Client' ? 400 : 500,
+    statusCode: side === 'Server' ? 500 : 400,
     headers: xmlHeaders,
     body:
       '<?xml version="1.0" encoding="utf-8"?>' +
@@ -154,6 +187,63 @@ function headerValue(event: APIGatewayProxyEvent, name: string): string | undefi
   return Object.entries(event.headers ?? {}).find(([k]) => k.toLowerCase() === name)?.[1];
 }
 
+/**
+ * What the envelope must be before anything runs, or the Fault refusing it: a SOAP 1.1 `Envelope` (another
+ * version or namespace: `soap:VersionMismatch`), exactly one element in its `Body`, that element in the
+ * service's namespace and naming one of its operations (`<Op>Request`).
+ */
+function envelopeFault(
+  scan: EnvelopeScan,
+  shapes: XsdShapes,
+  operations: Record<string, Operation>,
+): { fault: APIGatewayProxyResult } | { operation: string } {
+  if (scan.root?.name !== 'Envelope') {
+    return {
+      fault: faultResponse(
+        'Client',
+        'SOAP-400',
+        `Запрос не является SOAP-конвертом: ожидается корневой элемент Envelope пространства имён ${soap11Namespace}`,
+      ),
+    };
+  }
+  if (scan.root.namespace !== soap11Namespace) {
+    return {
+      fault: faultResponse(
+        'VersionMismatch',
+        'SOAP-VERSION',
+        `Поддерживается SOAP 1.1: пространство имён конверта должно быть ${soap11Namespace}, а не ${scan.root.namespace ? scan.root.namespace.slice(0, 100) : 'пустое'}`,
+      ),
+    };
+  }
+  const element = scan.bodyElement;
+  if (!element || scan.bodyElementCount !== 1) {
+    const found = scan.bodyElementCount === 0 ? 'нет ни одного' : `их ${scan.bodyElementCount}`;
+    return {
+      fault: faultResponse(
+        'Client',
+        'SOAP-400',
+        `В теле SOAP-запроса должен быть ровно один элемент операции (<Операция>Request), а ${found}`,
+      ),
+    };
+  }
+  const operation = element.name.replace(/Request$/, '');
+  if (!element.name.endsWith('Request') || !Object.hasOwn(operations, operation)) {
+    return {
+      fault: faultResponse('Client', 'SOAP-404', `Неизвестная операция: ${element.name.slice(0, 64)}`),
+    };
+  }
+  if (element.namespace !== shapes.namespace) {
+    return {
+      fault: faultResponse(
+        'Client',
+        'SOAP-404',
+        `Неизвестная операция: элемент ${element.name} должен быть в пространстве имён ${shapes.namespace}, а не ${element.namespace ? element.namespace.slice(0, 100) : 'без пространства имён'}`,
+      ),
+    };
+  }
+  return { operation };
+}
+
 function basicCredentials(event: APIGatewayProxyEvent): { username: string; password: string } | null {
   const header = headerValue(event, 'authorization');
   const m = header ? /^Basic\s+([A-Za-z0-9+/=]+)$/i.exec(header) : null;
@@ -165,14 +255,18 @@ function basicCredentials(event: APIGatewayProxyEvent): { username: string; pass
 
 /**
  * Builds the Lambda handler of one SOAP service: `GET ?wsdl` returns the WSDL; `POST` is size-capped, refuses
- * DOCTYPE and malformed XML, takes the operation from the body's element (`<Op>Request`) and refuses an
- * unknown one or a SOAP action naming another operation, authenticates a system account (WS-Security
- * UsernameToken or HTTP Basic), then lets node-soap run the body's operation. Every error leaves as a SOAP
- * Fault of the one shape (`faultResponse`); a `Refusal` thrown by an operation becomes its Fault.
+ * DOCTYPE and malformed XML, an envelope that is not SOAP 1.1 (`soap:VersionMismatch`) and a Body without
+ * exactly one element, takes the operation from that element (`<Op>Request` in the service's namespace) and
+ * refuses an unknown one or a SOAP action naming another operation, authenticates a system account
+ * (WS-Security UsernameToken or HTTP Basic), then lets node-soap run the body's operation — after the request's
+ * structure outside its records was checked against the WSDL (an unknown or repeated element, more records than
+ * `maxOccurs`: a Fault; the records' own structure is the operation's, `soapRecords`). Every error leaves as a
+ * SOAP Fault of the one shape (`faultResponse`); a `Refusal` thrown by an operation becomes its Fault.
  */
 export function soapHandler(definition: SoapServiceDefinition) {
   const path = `/soap/${definition.service}`;
   const actions = wsdlActions(definition.wsdl);
+  const shapes = xsdShapes(definition.wsdl);
   let serverReady: Promise<soap.Server> | undefined;
   const server = () => {
     serverReady ??= new Promise((resolve, reject) => {
@@ -181,9 +275,22 @@ export function soapHandler(definition: SoapServiceDefinition) {
           [definition.port]: Object.fromEntries(
             Object.entries(definition.operations).map(([name, op]) => [
               name,
-              async (args: Record<string, unknown>) => {
+              async (args: Xml) => {
                 try {
-                  return await op(args ?? {});
+                  // Attributes dropped (the contract has none; node-soap would hand `{attributes, $value}`);
+                  // the request's structure outside its records is judged here, the records' by the operation.
+                  const plain = (withoutAttributes(args ?? {}) ?? {}) as Xml;
+                  const request = callStore.getStore()?.request;
+                  const issues = request ? requestStructureIssues(request, plain) : [];
+                  if (issues.length > 0) {
+                    throw Refusal.invalid(
+                      issues,
+                      issues.length === 1
+                        ? issues[0]!.message
+                        : `${issues[0]!.message} (замечаний: ${issues.length})`,
+                    );
+                  }
+                  return await op(plain);
                 } catch (error) {
                   // A refusal is kept for the handler, which answers it as the call's Fault once node-soap
                   // returns (node-soap's own Fault of the rethrown error is discarded).
@@ -253,14 +360,9 @@ export function soapHandler(definition: SoapServiceDefinition) {
       const body = decoded.text;
       if (!body.trim()) return faultResponse('Client', 'SOAP-400', 'Пустой запрос: ожидается SOAP-конверт');
       const scan = scanEnvelope(body);
-      const operation = scan.bodyElement?.replace(/Request$/, '');
-      if (!operation || !(operation in definition.operations)) {
-        return faultResponse(
-          'Client',
-          'SOAP-404',
-          `Неизвестная операция: ${scan.bodyElement ?? 'не указана'}`,
-        );
-      }
+      const envelope = envelopeFault(scan, shapes, definition.operations);
+      if ('fault' in envelope) return envelope.fault;
+      const { operation } = envelope;
       const action = checkSoapAction(requestActions(event.headers), operation, definition.service, actions);
       if (!action.ok) return faultResponse('Client', action.code, action.message);
       const credentials =
@@ -310,7 +412,7 @@ export function soapHandler(definition: SoapServiceDefinition) {
         requestId,
       };
       const s = await server();
-      const call: SoapCall = { caller };
+      const call: SoapCall = { caller, request: shapes.element(`${operation}Request`) };
       const response = await callStore.run(call, () =>
         s.processRequest(body, { url: path, method: 'POST', headers: soapRequestHeaders(event) }),
       );

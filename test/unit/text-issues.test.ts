@@ -19,7 +19,7 @@ describe('unusable text at the edge', () => {
     // Assess
     fc.assert(
       fc.property(fc.string({ unit: 'grapheme' }), (s) => {
-        fc.pre(!/\u0000|\uFFFD/.test(s));
+        fc.pre(!s.includes('\u0000') && !s.includes('\uFFFD'));
         expect(unusableTextIssues({ s, ru: 'Воробьёв', emoji: '😀' })).toEqual([]);
       }),
       { numRuns: 300, seed: 20261205 },

@@ -5,9 +5,11 @@ import { hospitalizationServiceWsdl } from '../../../shared/hospitalisation/form
 import { hospitalisationPermissions } from '../../../shared/hospitalisation/permissions';
 import { can } from '../../../shared/platform/access/permissions';
 import type { AccessContext } from '../../../shared/platform/access/scoped';
+import { RejectedByChannel } from '../../../shared/platform/exchange/protocol';
 import { Refusal } from '../../../shared/platform/flk/refusal';
 import { getPorts } from '../../../shared/platform/ports/ports';
-import { soapCaller, soapDb, soapHandler } from '../../lib/soap';
+import { soapCaller, soapDb, soapHandler, soapRecords } from '../../lib/soap';
+import { soapText } from '../../lib/soap-values';
 import { feedOptions } from './feed-request';
 import { protocolToSoap } from './protocol-to-soap';
 import {
@@ -18,7 +20,6 @@ import {
   headerFromSoap,
   movementFromSoap,
   planLineFromSoap,
-  recordsOf,
   referralFromSoap,
   type Xml,
 } from './records-from-soap';
@@ -27,16 +28,23 @@ import { admissionToSoap, eventToSoap, freeBedsToSoap, referralToSoap } from './
 /**
  * One Send… operation: the header and the records in canonical shape go to the package service, which checks
  * the sender and its entitlement, runs the FLK per record and stores the valid ones. A refused package is a
- * Fault with its code; a record's mistakes are in the protocol.
+ * Fault with its code; a record's mistakes are in the protocol — also a record whose XML does not fit its
+ * WSDL type (an unknown or repeated element …): it goes to the package service as `RejectedByChannel` with
+ * its structure issues, which rejects it (counted in the package and its stored protocol, nothing stored).
  */
 function send(kind: HospMessageKind, element: string, toRecord: (record: Xml) => unknown) {
   return async (args: Xml) => {
+    const { records, issues } = soapRecords(args, element);
     const protocol = await processPackage(
       await getPorts().sql(),
       soapCaller(),
       kind,
       headerFromSoap(args.Header),
-      recordsOf(args, element).map(toRecord),
+      records.map((record, i) =>
+        issues[i]!.length > 0
+          ? new RejectedByChannel(soapText(record.SourceId) ?? null, issues[i]!)
+          : toRecord(record),
+      ),
     );
     return protocolToSoap(protocol);
   };

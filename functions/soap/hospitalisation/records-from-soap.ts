@@ -22,11 +22,6 @@ export function headerFromSoap(value: unknown) {
   };
 }
 
-/** The records of a package: node-soap gives one object for one occurrence and an array for several. */
-export function recordsOf(args: Xml, name: string): Xml[] {
-  return soapList(args[name] as Xml | Xml[]).map(element);
-}
-
 export function patientFromSoap(value: unknown) {
   const p = element(value);
   return {

@@ -1,3 +1,5 @@
+import type { ErzImportResult } from '../../../shared/person/db/erz-import';
+import type { FlkIssue } from '../../../shared/platform/flk/issue';
 import { soapDate, soapInt, soapList, soapText } from '../../lib/soap-values';
 
 type Xml = Record<string, unknown>;
@@ -42,5 +44,30 @@ export function erzPersonFromSoap(p: Xml, ordinal: number): unknown {
       dateBeg: soapDate(a.DateBeg),
       dateEnd: orNull(soapDate(a.DateEnd)),
     })),
+  };
+}
+
+/**
+ * The import's result with the structure issues of the persons whose XML did not fit the WSDL's `ErzPerson`
+ * (`soapRecords`): the import rejected them as `null` (one format finding on the record as a whole); the sender
+ * learns what to fix instead, with the person's RecordId. Accepted records keep their outcome.
+ */
+export function withStructureFindings(
+  result: ErzImportResult,
+  persons: readonly Xml[],
+  issues: readonly (readonly FlkIssue[])[],
+): ErzImportResult {
+  return {
+    ...result,
+    protocol: result.protocol.map((r) => {
+      const own = issues[r.ordinal - 1];
+      if (!own?.length || r.status !== 'rejected') return r;
+      const sent = persons[r.ordinal - 1]?.RecordId;
+      return {
+        ...r,
+        recordId: r.recordId ?? (typeof sent === 'string' ? (soapText(sent)?.slice(0, 64) ?? null) : null),
+        findings: [...own],
+      };
+    }),
   };
 }

@@ -9,9 +9,9 @@ import { dateProblem } from '../../../shared/platform/flk/edge-types';
 import type { FlkIssue } from '../../../shared/platform/flk/issue';
 import { Refusal } from '../../../shared/platform/flk/refusal';
 import { getPorts } from '../../../shared/platform/ports/ports';
-import { assertOwnSender, soapCaller, soapDb, soapHandler } from '../../lib/soap';
-import { soapDate, soapList, soapText } from '../../lib/soap-values';
-import { erzPersonFromSoap } from './erz-person-from-soap';
+import { assertOwnSender, soapCaller, soapDb, soapHandler, soapRecords } from '../../lib/soap';
+import { soapDate, soapText } from '../../lib/soap-values';
+import { erzPersonFromSoap, withStructureFindings } from './erz-person-from-soap';
 
 /** A date of the request as sent (never rolled over): absent → undefined; not a real day → a Fault. */
 const dateOrFault = (value: unknown, field: string) => {
@@ -42,13 +42,18 @@ export const handler = soapHandler({
         senderCode: soapText(raw.SenderCode) ?? '',
       });
       assertOwnSender(senderCode);
-      const persons = soapList(args.Person as Record<string, unknown> | Record<string, unknown>[]).map(
-        (p, i) => erzPersonFromSoap(p, i + 1),
+      // A person whose XML does not fit the WSDL's ErzPerson (an unknown or repeated element …) is handed to the
+      // import as `null`: rejected there (counted, nothing stored); its protocol entry names the structure issues.
+      const { records, issues } = soapRecords(args, 'Person');
+      const persons = records.map((p, i) => (issues[i]!.length > 0 ? null : erzPersonFromSoap(p, i + 1)));
+      const result = withStructureFindings(
+        await importErzPersons(await getPorts().sql(), persons, caller, {
+          packageId,
+          fileName: `SOAP ${packageId.slice(0, 64)}`,
+        }),
+        records,
+        issues,
       );
-      const result = await importErzPersons(await getPorts().sql(), persons, caller, {
-        packageId,
-        fileName: `SOAP ${packageId.slice(0, 64)}`,
-      });
       const counts = result.counts;
       return {
         PackageId: packageId,

@@ -108,6 +108,8 @@ async function importRead(
   sha256: string,
   warnings: FlkIssue[],
 ): Promise<TFileOutcome> {
+  // The whole file is read before any package is processed: a refusal found only at its end (a ZIP whose CRC-32
+  // does not match, checked once the archive has ended) rejects the file with nothing stored.
   let read: Awaited<ReturnType<typeof readTFileAll>>;
   try {
     read = await readTFileAll(chunks, { uploadName: fileName, onIssue: (issue) => warnings.push(issue) });

@@ -26,6 +26,11 @@ export interface DirectoryImportResult {
   skipped: number;
   rejected: number;
   errors: ImportRecordError[];
+  /**
+   * Warnings about the file as a whole (severity `warning`), e.g. a file declared windows-1251 but written in
+   * UTF-8, read as UTF-8.
+   */
+  warnings: FlkIssue[];
 }
 
 const batchSize = 500;
@@ -42,7 +47,12 @@ export async function importOrganisationDirectory(
   tx: Tx,
   records: AsyncIterable<DirectoryRecord>,
   region: ImportRegion,
-  details: { fileName?: string | undefined; size: number },
+  details: {
+    fileName?: string | undefined;
+    size: number;
+    /** Filled by the reader while it reads (its `onIssue`): taken once the records are read. */
+    warnings?: readonly FlkIssue[];
+  },
 ): Promise<DirectoryImportResult> {
   const result: DirectoryImportResult = {
     directories: [],
@@ -53,6 +63,7 @@ export async function importOrganisationDirectory(
     skipped: 0,
     rejected: 0,
     errors: [],
+    warnings: [],
   };
   const changed: string[] = [];
   const seen = new Set<string>();
@@ -120,9 +131,11 @@ export async function importOrganisationDirectory(
     }
   }
   await flush();
+  result.warnings = [...(details.warnings ?? [])];
 
-  const { errors: _, ...counts } = result;
-  await audit(tx, 'import', 'organisation', { records: changed }, { ...counts, ...details });
+  const { errors: _, warnings: __, ...counts } = result;
+  const { warnings: ___, ...file } = details;
+  await audit(tx, 'import', 'organisation', { records: changed }, { ...counts, ...file });
   return result;
 }
 

@@ -15,6 +15,8 @@ export interface DirectoryRecord {
   ordinal: number;
   fields: Record<string, string[]>;
   periods: { begin: string | null; end: string | null }[];
+  /** Leaf elements given more than once in the same element (as the file spells them). */
+  repeated?: readonly string[];
 }
 
 /** Which region the import is for: the ТФОМС organisation of this installation. */
@@ -47,6 +49,24 @@ const fileField: Record<string, string> = {
 };
 
 const first = (record: DirectoryRecord, name: string): string | null => record.fields[name]?.[0] ?? null;
+
+/**
+ * Elements the import reads besides the kind's code and names that may be given once where they stand (a phone
+ * may be listed more than once: the first is taken).
+ */
+const singleElements = ['tf_okato', 'inn', 'ogrn', 'kpp', 'index_j', 'addr_j', 'd_begin', 'd_end'];
+
+/**
+ * A read element given twice in one element (two `mcod` in a record, two `d_begin` in one period) leaves the
+ * value ambiguous: the record is rejected (904) rather than one of them taken.
+ */
+function repeatedErrors(record: DirectoryRecord): FlkIssue[] {
+  const names = elements[record.kind];
+  const read = new Set<string>([names.code, names.name, names.shortName, ...singleElements]);
+  return (record.repeated ?? [])
+    .filter((tag) => read.has(tag.toLowerCase()))
+    .map((tag) => orgIssue({ code: '904', field: tag, message: `Элемент ${tag} указан более одного раза` }));
+}
 
 /** A date of a publication: ISO when it is one, else what is wrong with it (the platform's date rules). */
 export type DirectoryDate = { iso: string } | { problem: IsoDateProblem } | null;
@@ -113,16 +133,19 @@ function inRegion(record: DirectoryRecord, code: string, region: ImportRegion): 
 
 /**
  * Maps one publication record to the canonical organisation, or says why not: another region (skipped), or FLK
- * errors (the same rules as the REST API, with the file's element names). The МО kind is not part of F003:
+ * errors (the same rules as the REST API, with the file's element names; an element the import reads given
+ * twice in one place is an error of its own, 904). The МО kind is not part of F003:
  * a new МО is recorded as `combined` (the operator narrows it), an existing one keeps its kind.
  */
 export function organisationFromDirectory(record: DirectoryRecord, region: ImportRegion): DirectoryVerdict {
   const names = elements[record.kind];
   const code = first(record, names.code) ?? '';
   const { ordinal } = record;
-  if (code && !inRegion(record, code, region)) return { status: 'skipped', ordinal, code };
+  const errors = repeatedErrors(record);
+  // A record whose code or ОКАТО is given twice belongs to no region for sure: it is rejected, never skipped.
+  const placed = !errors.some((e) => [names.code, 'tf_okato'].includes(e.field?.toLowerCase() ?? ''));
+  if (code && placed && !inRegion(record, code, region)) return { status: 'skipped', ordinal, code };
 
-  const errors: FlkIssue[] = [];
   const name = first(record, names.name);
   if (!code) errors.push(orgIssue({ code: '902', field: names.code, message: 'Не указан код организации' }));
   else errors.push(...checkOrganisationCode(record.kind, code).map((e) => ({ ...e, field: names.code })));

@@ -10,7 +10,9 @@ import { formatSnils, snilsDigits } from '../domain/snils';
  * Reader of ЕРЗ extracts (docs/formats/erz-extract.md): the platform opens the package (ZIP or XML, caps,
  * encoding, DOCTYPE refused) and reads its header and records (`readFlatXml`); this file holds the extract's
  * tags and maps each `PERS` to an `ErzPerson`. A record with format errors is an `invalid` item (the rest of the
- * file goes on); a broken package (not ZIP/XML, malformed XML, DOCTYPE, wrong header) is a `Refusal`.
+ * file goes on); a broken package (not ZIP/XML, malformed XML, DOCTYPE, wrong header) is a `Refusal` — also one
+ * found at the end, after records were yielded (a ZIP whose CRC-32 does not match, a wrong COUNT): the import
+ * stages the records and merges them only once the read has ended, in the same transaction.
  */
 
 export const erzFormatVersion = '1.0';

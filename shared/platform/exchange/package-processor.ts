@@ -7,7 +7,7 @@ import { type FlkIssue, type FlkRuleSet, hasErrors } from '../flk/issue';
 import { Refusal } from '../flk/refusal';
 import { schemaIssues } from '../flk/schema-issues';
 import { parsePackageHeader } from './package-header';
-import { type PackageProtocol, packageStatus, type RecordProtocol } from './protocol';
+import { type PackageProtocol, packageStatus, type RecordProtocol, RejectedByChannel } from './protocol';
 
 /** What one package's checks and writes share (an area extends it with its cached look-ups). */
 export interface ExchangeContext {
@@ -133,6 +133,9 @@ async function processRecord<C extends ExchangeContext>(
   ordinal: number,
   packageRef: string,
 ): Promise<RecordProtocol> {
+  if (raw instanceof RejectedByChannel) {
+    return { ordinal, sourceId: raw.sourceId, status: 'rejected', issues: [...raw.issues] };
+  }
   const sourceId =
     raw && typeof raw === 'object' && 'sourceId' in raw
       ? String((raw as { sourceId: unknown }).sourceId)

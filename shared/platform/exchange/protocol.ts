@@ -24,3 +24,15 @@ export interface PackageProtocol<K extends string = string> {
 export function packageStatus(accepted: number, total: number): PackageProtocol['status'] {
   return accepted === total ? 'accepted' : accepted === 0 ? 'rejected' : 'partially_accepted';
 }
+
+/**
+ * A record a channel already found wrong in its own structure (an unknown or repeated SOAP element, say):
+ * handed to the package processor in the record's place, it is rejected with these issues — counted in the
+ * package and kept in its stored protocol exactly as the channel answers it; nothing of it is stored.
+ */
+export class RejectedByChannel {
+  constructor(
+    readonly sourceId: string | null,
+    readonly issues: readonly FlkIssue[],
+  ) {}
+}

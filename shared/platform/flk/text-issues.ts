@@ -2,6 +2,7 @@ import { type FlkIssue, flkError } from './issue';
 
 // U+0000 (PostgreSQL text cannot hold it), U+FFFD (what a decoder leaves of bytes that were not UTF-8) and
 // UTF-16 halves without their pair (JSON's "\ud800": not a character at all).
+// biome-ignore lint/suspicious/noControlCharactersInRegex: NUL is exactly what this looks for
 const unusable = /\u0000|\uFFFD|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /**
@@ -26,7 +27,9 @@ export function unusableTextIssues(value: unknown, path = '', maxDepth = 64): Fl
       return;
     }
     if (Array.isArray(v)) {
-      v.forEach((item, i) => visit(item, at ? `${at}.${i}` : String(i), depth + 1));
+      v.forEach((item, i) => {
+        visit(item, at ? `${at}.${i}` : String(i), depth + 1);
+      });
       return;
     }
     if (v && typeof v === 'object') {

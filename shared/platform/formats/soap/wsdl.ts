@@ -15,8 +15,9 @@ export const faultDocumentation =
   'Ошибка запроса целиком возвращается как SOAP Fault: faultcode soap:Client (HTTP 400; 413 — размер запроса, ' +
   '429 — повторите после Retry-After) — ошибка вызывающей стороны, soap:Server (HTTP 500, 503) — сбой или недоступность сервиса; ' +
   `detail содержит элемент error пространства имён ${faultNamespace}: code (AUTH-…, SOAP-…, код F012), ` +
-  'message и замечания ФЛК issue. Операция определяется элементом тела запроса; SOAPAction, если указан, ' +
-  'должен совпадать с ней.';
+  'message и замечания ФЛК issue; конверт не SOAP 1.1 — faultcode soap:VersionMismatch (HTTP 400). ' +
+  'Операция определяется единственным элементом тела запроса в пространстве имён сервиса; SOAPAction, ' +
+  'если указан, должен совпадать с ней. Неизвестный или повторённый элемент записи отклоняет запись (904).';
 
 /** The Fault detail element (its own schema, namespace `faultNamespace`, prefix `omslink`). */
 const faultSchema = `

@@ -13,7 +13,10 @@ import './organisations.css';
 
 const crumbs = [{ label: 'Организации', to: organisationsRootPath }];
 
-/** Upload of an FFOMS F003 (МО) or F002 (СМО) publication; shows what was created, updated, skipped, refused. */
+/**
+ * Upload of an FFOMS F003 (МО) or F002 (СМО) publication; shows what was created, updated, skipped, refused, and
+ * the warnings about the file (e.g. its encoding).
+ */
 export function ImportDirectoryPage() {
   const canEdit = useCanEditOrganisations();
   const [file, setFile] = useState<File | null>(null);
@@ -99,6 +102,11 @@ function ImportResultPanel({ result }: { result: ImportResult }) {
       <h2 id="org-import-result" className="panel-title">
         Результат загрузки {result.directories.join(', ')}
       </h2>
+      {(result.warnings ?? []).map((warning) => (
+        <StatusMessage key={`${warning.code}\n${warning.message}`} kind="info">
+          {warning.message}
+        </StatusMessage>
+      ))}
       <dl className="org-requisites">
         {figures.map(([label, value]) => (
           <div key={label} className="org-requisite">
