@@ -110,9 +110,12 @@ describe('GET /api/v1/audit', () => {
     // Prepare: the analyst's own search leaves a read entry naming the entries it showed
     const shown = await search('orgCode=990001&channel=web&entity=account');
     const shownIds = (shown.body.items as Entry[]).map((e) => e.id);
-    const today = new Date().toISOString().slice(0, 10);
-    const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
-    const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+    // Audit days are Moscow days (auditDayTimeZone): from 21:00 UTC on, Moscow is already a day ahead.
+    const moscowDay = (ms: number) =>
+      new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Moscow' }).format(new Date(ms));
+    const today = moscowDay(Date.now());
+    const tomorrow = moscowDay(Date.now() + 86_400_000);
+    const yesterday = moscowDay(Date.now() - 86_400_000);
 
     // Act
     const byRecord = await search(`recordId=${shownIds[0]}&entity=audit.entry`);
