@@ -150,7 +150,7 @@ function decodablePath(pathname: string): boolean {
 }
 
 export function createLocalHttpServer(ports: Ports, webDist: string): Server {
-  return createServer((req, res) => {
+  const server = createServer((req, res) => {
     handle(req, res).catch((error: Error) => {
       // The authorizer's stand-in reads the revocation list: without the database it answers as handlers do.
       if (isUnavailable(error) && !res.headersSent) return unavailable(res);
@@ -159,6 +159,30 @@ export function createLocalHttpServer(ports: Ports, webDist: string): Server {
       else res.end();
     });
   });
+  // What Node's HTTP parser refuses before a handler runs (a 20 KB URL, oversized headers, garbage) gets an
+  // answer with a Russian problem body instead of a bare status line, then the connection closes.
+  server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
+    if (!socket.writable) {
+      socket.destroy();
+      return;
+    }
+    const tooLong = error.code === 'HPE_HEADER_OVERFLOW';
+    const status = tooLong ? 431 : 400;
+    const body = JSON.stringify({
+      type: `urn:omslink:problem:${status}`,
+      title: tooLong ? 'Слишком длинный адрес или заголовки запроса' : 'Неверный HTTP-запрос',
+      status,
+      detail: tooLong
+        ? 'Адрес и заголовки запроса вместе не должны превышать 16 КБ: передайте параметры в теле запроса.'
+        : 'Запрос не удалось разобрать как HTTP/1.1.',
+    });
+    socket.end(
+      `HTTP/1.1 ${status} ${tooLong ? 'Request Header Fields Too Large' : 'Bad Request'}\r\n` +
+        'content-type: application/problem+json; charset=utf-8\r\n' +
+        `content-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
+    );
+  });
+  return server;
 
   async function handle(req: IncomingMessage, res: ServerResponse) {
     const url = new URL(req.url ?? '/', 'http://localhost');

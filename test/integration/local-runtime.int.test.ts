@@ -130,6 +130,20 @@ describe('local runtime over HTTP', () => {
     expect((await api('/api/v1/me', { method: 'DELETE', token })).status).toBe(405);
   });
 
+  it('answers a 20 KB URL with a 431 problem in Russian, not a bare status line', async () => {
+    // Act
+    const res = await fetch(`${runtime.url}/api/v1/persons?q=${'а'.repeat(20_000)}`);
+
+    // Assess
+    expect(res.status).toBe(431);
+    expect(res.headers.get('content-type')).toBe('application/problem+json; charset=utf-8');
+    expect(await res.json()).toMatchObject({
+      status: 431,
+      title: 'Слишком длинный адрес или заголовки запроса',
+    });
+    expect((await fetch(`${runtime.url}/health`)).status).toBe(200);
+  });
+
   it('browses НСИ with search, validity date, paging and sorting', async () => {
     const token = await signIn('test_smo');
     const dirs = await api('/api/v1/nsi/directories', { token });
