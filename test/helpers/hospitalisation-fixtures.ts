@@ -168,3 +168,28 @@ export function freeBeds(f: HospFixture, over: Partial<FreeBedsRecord> = {}): Fr
 export function header(senderCode: string, packageId = randomUUID()) {
   return { packageId, senderCode };
 }
+
+/** A referral in canonical shape as the SOAP `Referral` element spells it (PascalCase, in the WSDL's order). */
+export function referralAsSoap(
+  r: ReferralRecord,
+  over: Record<string, unknown> = {},
+): Record<string, unknown> {
+  return {
+    SourceId: r.sourceId,
+    Number: r.number,
+    Date: r.date,
+    Form: r.form,
+    FromMoCode: r.fromMoCode,
+    ToMoCode: r.toMoCode,
+    ToDepartmentCode: r.toDepartmentCode,
+    Conditions: r.conditions,
+    Profile: r.profile,
+    BedProfile: r.bedProfile,
+    Diagnosis: r.diagnosis,
+    DoctorSnils: r.doctorSnils,
+    PlannedDate: r.plannedDate,
+    Kind: r.kind,
+    Patient: { Enp: r.patient.enp },
+    ...over,
+  };
+}

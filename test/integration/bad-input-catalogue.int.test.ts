@@ -54,6 +54,7 @@ import {
   hospFixture,
   isoDaysAgo,
   referral,
+  referralAsSoap,
 } from '../helpers/hospitalisation-fixtures';
 import { directoryFile } from '../helpers/organisation-directory';
 import { signInToken, startTestRuntime, type TestRuntime } from '../helpers/runtime';
@@ -312,24 +313,7 @@ const restPlan = (f: Fx, over: Record<string, unknown> = {}) => ({
 /** A valid referral as the SOAP schema spells it. */
 function soapReferral(f: Fx, over: Record<string, unknown> = {}) {
   const r = referral(f.hf, somePerson(f), { fromMoCode: f.soapMo });
-  return {
-    SourceId: r.sourceId,
-    Number: r.number,
-    Date: r.date,
-    Form: r.form,
-    FromMoCode: r.fromMoCode,
-    ToMoCode: r.toMoCode,
-    ToDepartmentCode: r.toDepartmentCode,
-    Conditions: r.conditions,
-    Profile: r.profile,
-    BedProfile: r.bedProfile,
-    Diagnosis: r.diagnosis,
-    DoctorSnils: r.doctorSnils,
-    PlannedDate: r.plannedDate,
-    Kind: 'plain',
-    Patient: { Enp: r.patient.enp },
-    ...over,
-  };
+  return referralAsSoap(r, { ...over });
 }
 
 const soapHeader = (sender: string, over: Record<string, unknown> = {}) => ({

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type HospFixture, hospFixture, referral } from '../helpers/hospitalisation-fixtures';
+import { type HospFixture, hospFixture, referral, referralAsSoap } from '../helpers/hospitalisation-fixtures';
 import { callApi, signInToken, startTestRuntime, type TestRuntime } from '../helpers/runtime';
 
 /**
@@ -46,23 +46,7 @@ function texts(xml: string, local: string): string[] {
 
 /** A referral in canonical shape → the SOAP `Referral` element (PascalCase, in the WSDL's order). */
 function soapReferral(r: ReturnType<typeof referral>) {
-  return {
-    SourceId: r.sourceId,
-    Number: r.number,
-    Date: r.date,
-    Form: r.form,
-    FromMoCode: r.fromMoCode,
-    ToMoCode: r.toMoCode,
-    ToDepartmentCode: r.toDepartmentCode,
-    Conditions: r.conditions,
-    Profile: r.profile,
-    BedProfile: r.bedProfile,
-    Diagnosis: r.diagnosis,
-    DoctorSnils: r.doctorSnils,
-    PlannedDate: r.plannedDate,
-    Kind: r.kind,
-    Patient: { Enp: r.patient.enp },
-  };
+  return referralAsSoap(r);
 }
 
 async function sendSoap(packageId: string, r: ReturnType<typeof referral>): Promise<Answer> {

@@ -7,6 +7,7 @@ import {
   hospFixture,
   isoDaysAgo,
   referral,
+  referralAsSoap,
   referralNumber,
 } from '../helpers/hospitalisation-fixtures';
 import { type ApiAnswer, callApi, signInToken, startTestRuntime, type TestRuntime } from '../helpers/runtime';
@@ -180,24 +181,7 @@ function soapFreeBeds(over: Record<string, unknown> = {}) {
 /** A referral of the fixture in SOAP element order. */
 function soapReferral(over: Record<string, unknown> = {}) {
   const r = referral(f, f.persons[0]!);
-  return {
-    SourceId: `edge-ref-${randomUUID()}`,
-    Number: r.number,
-    Date: r.date,
-    Form: r.form,
-    FromMoCode: r.fromMoCode,
-    ToMoCode: r.toMoCode,
-    ToDepartmentCode: r.toDepartmentCode,
-    Conditions: r.conditions,
-    Profile: r.profile,
-    BedProfile: r.bedProfile,
-    Diagnosis: r.diagnosis,
-    DoctorSnils: r.doctorSnils,
-    PlannedDate: r.plannedDate,
-    Kind: 'plain',
-    Patient: { Enp: f.persons[0]!.enp },
-    ...over,
-  };
+  return referralAsSoap(r, { SourceId: `edge-ref-${randomUUID()}`, ...over });
 }
 
 /** The REST free-beds record of the fixture's department (the route adds the source id and the МО). */
@@ -442,7 +426,7 @@ describe('SOAP: dates are read as sent (never rolled over) and checked by the sa
       ]);
       expect(
         await count(
-          t.db.sql`select count(*)::int as n from hosp.referral where source_id = ${record.SourceId}`,
+          t.db.sql`select count(*)::int as n from hosp.referral where source_id = ${String(record.SourceId)}`,
         ),
       ).toBe(0);
     },
@@ -459,7 +443,7 @@ describe('SOAP: dates are read as sent (never rolled over) and checked by the sa
     expect(elementText(answer.text, 'Accepted'), answer.text.slice(0, 600)).toBe('1');
     const [stored] = await t.db.sql<{ day: string; planned: string }[]>`
       select referral_date::text as day, planned_date::text as planned from hosp.referral
-      where source_id = ${record.SourceId}`;
+      where source_id = ${String(record.SourceId)}`;
     expect(stored).toEqual({ day: record.Date, planned: record.PlannedDate });
   });
 

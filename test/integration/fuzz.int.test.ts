@@ -16,7 +16,13 @@ import {
   xmlOf,
 } from '../helpers/bad-input';
 import { erzRegionCodes, newErzPerson } from '../helpers/erz-persons';
-import { type HospFixture, hospFixture, isoDaysAgo, referral } from '../helpers/hospitalisation-fixtures';
+import {
+  type HospFixture,
+  hospFixture,
+  isoDaysAgo,
+  referral,
+  referralAsSoap,
+} from '../helpers/hospitalisation-fixtures';
 import { signInToken, startTestRuntime, type TestRuntime } from '../helpers/runtime';
 import { testDemo } from './global-setup';
 
@@ -232,23 +238,7 @@ function validEnvelopes(): { service: (typeof services)[number]; body: string }[
         'SendReferralsRequest',
         `${xmlOf('Header', { PackageId: `fuzz-${randomUUID()}`, SenderCode: soapMo, CreatedAt: new Date().toISOString() })}${xmlOf(
           'Referral',
-          {
-            SourceId: r.sourceId,
-            Number: r.number,
-            Date: r.date,
-            Form: r.form,
-            FromMoCode: r.fromMoCode,
-            ToMoCode: r.toMoCode,
-            ToDepartmentCode: r.toDepartmentCode,
-            Conditions: r.conditions,
-            Profile: r.profile,
-            BedProfile: r.bedProfile,
-            Diagnosis: r.diagnosis,
-            DoctorSnils: r.doctorSnils,
-            PlannedDate: r.plannedDate,
-            Kind: 'plain',
-            Patient: { Enp: r.patient.enp },
-          },
+          referralAsSoap(r),
         )}`,
       ),
     },

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateRegionStructure } from '../../shared/demo/region-structure';
 import type { ErzPerson } from '../../shared/person/domain/erz-person';
 import { erzRegionCodes, newErzPerson } from '../helpers/erz-persons';
-import { type HospFixture, hospFixture, referral } from '../helpers/hospitalisation-fixtures';
+import { type HospFixture, hospFixture, referral, referralAsSoap } from '../helpers/hospitalisation-fixtures';
 import { startTestRuntime, type TestRuntime } from '../helpers/runtime';
 import { testDemo } from './global-setup';
 
@@ -197,24 +197,7 @@ let personIndex = 0;
 /** A valid referral of soap_mo as the WSDL spells it (each for another fixture person). */
 function soapReferral(over: Record<string, unknown> = {}) {
   const r = referral(hf, hf.persons[personIndex++ % hf.persons.length]!, { fromMoCode: soapMo });
-  return {
-    SourceId: r.sourceId,
-    Number: r.number,
-    Date: r.date,
-    Form: r.form,
-    FromMoCode: r.fromMoCode,
-    ToMoCode: r.toMoCode,
-    ToDepartmentCode: r.toDepartmentCode,
-    Conditions: r.conditions,
-    Profile: r.profile,
-    BedProfile: r.bedProfile,
-    Diagnosis: r.diagnosis,
-    DoctorSnils: r.doctorSnils,
-    PlannedDate: r.plannedDate,
-    Kind: 'plain',
-    Patient: { Enp: r.patient.enp },
-    ...over,
-  };
+  return referralAsSoap(r, { ...over });
 }
 
 const packageHeader = (sender: string, packageId = `ss-${randomUUID()}`) => ({
@@ -425,12 +408,8 @@ describe('records against the WSDL', () => {
       packages: 1,
       referrals: 1,
     });
-    const stored = await t.db.sql`select source_id from hosp.referral where source_id = any(${[
-      good.SourceId,
-      unknown.SourceId,
-      twice.SourceId,
-      nested.SourceId,
-    ]})`;
+    const stored = await t.db
+      .sql`select source_id from hosp.referral where source_id = any(${[good, unknown, twice, nested].map((r) => String(r.SourceId))})`;
     expect(stored).toEqual([{ source_id: good.SourceId }]);
 
     // The same package again is recognised, and says the same about each record.
@@ -448,7 +427,7 @@ describe('records against the WSDL', () => {
     );
     const answer = await post('HospitalizationService', sendReferrals(records));
     expect(protocolOf(answer.text).status, answer.text.slice(0, 600)).toBe('accepted');
-    expect(await t.db.sql`select source_id from hosp.referral where number = ${r.Number}`).toEqual([
+    expect(await t.db.sql`select source_id from hosp.referral where number = ${String(r.Number)}`).toEqual([
       { source_id: r.SourceId },
     ]);
   });
