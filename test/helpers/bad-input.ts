@@ -1,5 +1,5 @@
 import { type IncomingHttpHeaders, request } from 'node:http';
-import { Deflate, zipSync } from 'fflate';
+import { zipSync } from 'fflate';
 import type { Sql } from '../../shared/platform/db/connection';
 
 /**
@@ -274,58 +274,6 @@ export function truncated(bytes: Uint8Array, fraction = 0.6): Uint8Array {
 /** An archive without entries: only the end-of-central-directory record. */
 export function emptyZip(): Uint8Array {
   return zipSync({});
-}
-
-/** Raw DEFLATE of `data`, ended by a sync flush on a byte boundary (a block that may be repeated). */
-function deflateBlock(data: Uint8Array): Uint8Array {
-  const parts: Uint8Array[] = [];
-  const deflate = new Deflate({ level: 9 }, (chunk) => parts.push(chunk));
-  deflate.push(data);
-  deflate.flush(true);
-  return Buffer.concat(parts);
-}
-
-/**
- * A ZIP bomb built in milliseconds: one `.xml` entry that inflates to an XML prolog and `megabytes` MiB of zeros
- * (2048 → 2 GiB from ~2 MB). The block of 1 MiB of zeros is deflated once and repeated; sizes and CRC follow
- * the data (flag bit 3) as a streaming writer leaves them, and the CRC is wrong: a reader has to refuse the
- * archive by its inflation caps long before its end.
- */
-export function zipBomb(megabytes: number, entryName = 'bomb.xml'): Uint8Array {
-  const head = deflateBlock(new TextEncoder().encode('<?xml version="1.0" encoding="utf-8"?><ROOT>'));
-  const zeros = deflateBlock(new Uint8Array(1024 * 1024));
-  const body = new Uint8Array(head.length + zeros.length * megabytes + 2);
-  body.set(head, 0);
-  for (let i = 0; i < megabytes; i++) body.set(zeros, head.length + i * zeros.length);
-  body.set([0x03, 0x00], head.length + zeros.length * megabytes); // an empty final block
-  const name = new TextEncoder().encode(entryName);
-  const inflated = Math.min(megabytes * 1024 * 1024, 0xffffffff);
-  const local = Buffer.alloc(30);
-  local.writeUInt32LE(0x04034b50, 0);
-  local.writeUInt16LE(20, 4);
-  local.writeUInt16LE(0x0008, 6);
-  local.writeUInt16LE(8, 8);
-  local.writeUInt16LE(name.length, 26);
-  const descriptor = Buffer.alloc(16);
-  descriptor.writeUInt32LE(0x08074b50, 0);
-  descriptor.writeUInt32LE(body.length, 8);
-  descriptor.writeUInt32LE(inflated, 12);
-  const central = Buffer.alloc(46);
-  central.writeUInt32LE(0x02014b50, 0);
-  central.writeUInt16LE(20, 4);
-  central.writeUInt16LE(20, 6);
-  central.writeUInt16LE(0x0008, 8);
-  central.writeUInt16LE(8, 10);
-  central.writeUInt32LE(body.length, 20);
-  central.writeUInt32LE(inflated, 24);
-  central.writeUInt16LE(name.length, 28);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(1, 8);
-  end.writeUInt16LE(1, 10);
-  end.writeUInt32LE(46 + name.length, 12);
-  end.writeUInt32LE(30 + name.length + body.length + 16, 16);
-  return Buffer.concat([local, name, body, descriptor, central, name, end]);
 }
 
 // ─── database snapshots ──────────────────────────────────────────────────────────────────────────────────────

@@ -42,7 +42,6 @@ import {
   xmlOf,
   xmlTexts,
   xxeDoctype,
-  zipBomb,
   zipOf,
   zipWithWrongCrc,
 } from '../helpers/bad-input';
@@ -58,6 +57,7 @@ import {
 } from '../helpers/hospitalisation-fixtures';
 import { directoryFile } from '../helpers/organisation-directory';
 import { signInToken, startTestRuntime, type TestRuntime } from '../helpers/runtime';
+import { zipBomb } from '../helpers/zip-bomb';
 import { testDemo } from './global-setup';
 
 /**
@@ -424,7 +424,7 @@ const f003Text = (code: string) => new TextDecoder().decode(f003(code));
 // Big payloads, built once when first needed.
 let bomb: Uint8Array | undefined;
 const theBomb = () => {
-  bomb ??= zipBomb(2048);
+  bomb ??= zipBomb(2048, { name: 'bomb.xml' });
   return bomb;
 };
 const elevenMegabytes = () => `{"padding":"${'x'.repeat(11 * 1024 * 1024)}"}`;
