@@ -25,10 +25,13 @@ export const handler = restHandler({ auth: 'public' }, async ({ ports }) => {
           const [row] = await sql<{ version: string }[]>`select current_setting('server_version') as version`;
           return { ok: true, version: row?.version, latencyMs: Math.round(performance.now() - started) };
         })
-        .catch((error: Error) => ({ ok: false, error: error.name })),
-      { ok: false, error: 'Timeout' },
+        .catch(() => ({ ok: false, error: 'База данных недоступна' })),
+      { ok: false, error: 'Нет ответа за 2 с' },
     ),
-    within<QueueHealth | { ok: false; error: string }>(ports.queue.health(), { ok: false, error: 'Timeout' }),
+    within<QueueHealth | { ok: false; error: string }>(ports.queue.health(), {
+      ok: false,
+      error: 'Нет ответа за 2 с',
+    }),
   ]);
   const ok = database.ok && queue.ok;
   return {

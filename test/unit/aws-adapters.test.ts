@@ -43,7 +43,7 @@ describe('SQS queue adapter', () => {
   it('reports an unreachable queue as not ok, without leaking details', async () => {
     sqs.on(GetQueueAttributesCommand).rejects(Object.assign(new Error('denied'), { name: 'AccessDenied' }));
     const health = await sqsQueue('q', undefined, new SQSClient({ region: 'eu-central-1' })).health();
-    expect(health).toEqual({ ok: false, adapter: 'sqs', error: 'AccessDenied' });
+    expect(health).toEqual({ ok: false, adapter: 'sqs', error: 'Очередь недоступна' });
   });
 });
 

@@ -54,7 +54,10 @@ export function pgBossQueue(boss: PgBoss): QueuePort {
           deadLetters: await boss.getQueueSize(localQueueNames.deadLetter),
         };
       } catch (error) {
-        return { ok: false, adapter: 'pg-boss', error: (error as Error).name };
+        console.error(
+          JSON.stringify({ level: 'error', where: 'queue-health', error: (error as Error).name }),
+        );
+        return { ok: false, adapter: 'pg-boss', error: 'Очередь недоступна' };
       }
     },
   };

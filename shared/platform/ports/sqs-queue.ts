@@ -26,7 +26,10 @@ export function sqsQueue(queueUrl: string, deadLetterUrl?: string, client = new 
           ...(deadLetterUrl ? { deadLetters: await depth(deadLetterUrl) } : {}),
         };
       } catch (error) {
-        return { ok: false, adapter: 'sqs', error: (error as Error).name };
+        console.error(
+          JSON.stringify({ level: 'error', where: 'queue-health', error: (error as Error).name }),
+        );
+        return { ok: false, adapter: 'sqs', error: 'Очередь недоступна' };
       }
     },
   };
