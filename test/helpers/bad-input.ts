@@ -1,6 +1,9 @@
 import { type IncomingHttpHeaders, request } from 'node:http';
 import { zipSync } from 'fflate';
 import type { Sql } from '../../shared/platform/db/connection';
+import { wsSecurity } from './soap-xml';
+
+export { escapeXml, wsSecurity, xmlOf } from './soap-xml';
 
 /**
  * Builders and judges of the bad-input catalogue (test/integration/bad-input-catalogue.int.test.ts) and the
@@ -152,22 +155,6 @@ export function utf16le(text: string): Uint8Array {
 
 // ─── XML and SOAP ────────────────────────────────────────────────────────────────────────────────────────────
 
-export function escapeXml(text: string): string {
-  return text.replace(/[<>&]/g, (c) => (c === '<' ? '&lt;' : c === '>' ? '&gt;' : '&amp;'));
-}
-
-/** A JS value as document/literal elements with prefix `m` (arrays repeat the element). */
-export function xmlOf(name: string, value: unknown): string {
-  if (value === undefined || value === null) return '';
-  if (Array.isArray(value)) return value.map((v) => xmlOf(name, v)).join('');
-  if (typeof value === 'object') {
-    return `<m:${name}>${Object.entries(value as object)
-      .map(([k, v]) => xmlOf(k, v))
-      .join('')}</m:${name}>`;
-  }
-  return `<m:${name}>${escapeXml(String(value))}</m:${name}>`;
-}
-
 export const soapNs = {
   envelope11: 'http://schemas.xmlsoap.org/soap/envelope/',
   envelope12: 'http://www.w3.org/2003/05/soap-envelope',
@@ -175,20 +162,6 @@ export const soapNs = {
   erz: 'urn:omslink:erz:1',
   nsi: 'urn:omslink:nsi:1',
 } as const;
-
-const wsse = 'http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-secext-1.0.xsd';
-const passwordText =
-  'http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-username-token-profile-1.0#PasswordText';
-
-/** A WS-Security header with a UsernameToken (PasswordText unless `type` says otherwise). */
-export function wsSecurity(username: string, password: string, type = passwordText): string {
-  return (
-    `<soap:Header><wsse:Security xmlns:wsse="${wsse}"><wsse:UsernameToken>` +
-    `<wsse:Username>${escapeXml(username)}</wsse:Username>` +
-    `<wsse:Password Type="${type}">${escapeXml(password)}</wsse:Password>` +
-    '</wsse:UsernameToken></wsse:Security></soap:Header>'
-  );
-}
 
 export interface EnvelopeOptions {
   /** Namespace of the operation's elements (prefix `m`). */

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type HospFixture, hospFixture, referral, referralAsSoap } from '../helpers/hospitalisation-fixtures';
 import { callApi, signInToken, startTestRuntime, type TestRuntime } from '../helpers/runtime';
+import { xmlOf as toXml } from '../helpers/soap-xml';
 
 /**
  * The same record in packages sent at the same moment (issue 9): ten packages with the same sender + source id
@@ -22,20 +23,6 @@ interface Answer {
   packageStatus: string | null;
   records: { status: string; id: string | null; codes: string[] }[];
   text: string;
-}
-
-function escapeXml(text: string): string {
-  return text.replace(/[<>&]/g, (c) => `&#${c.charCodeAt(0)};`);
-}
-
-function toXml(name: string, value: unknown): string {
-  if (value === undefined || value === null) return '';
-  if (typeof value === 'object') {
-    return `<m:${name}>${Object.entries(value as object)
-      .map(([k, v]) => toXml(k, v))
-      .join('')}</m:${name}>`;
-  }
-  return `<m:${name}>${escapeXml(String(value))}</m:${name}>`;
 }
 
 /** Text of every element with this local name (any prefix). */

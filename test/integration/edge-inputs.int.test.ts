@@ -11,6 +11,7 @@ import {
   referralNumber,
 } from '../helpers/hospitalisation-fixtures';
 import { type ApiAnswer, callApi, signInToken, startTestRuntime, type TestRuntime } from '../helpers/runtime';
+import { xmlOf as toXml } from '../helpers/soap-xml';
 import { testDemo } from './global-setup';
 
 /**
@@ -66,23 +67,6 @@ const ns = {
   erz: 'urn:omslink:erz:1',
   nsi: 'urn:omslink:nsi:1',
 } as const;
-
-function escapeXml(text: string): string {
-  return text.replace(/[<>&]/g, (c) => `&#${c.charCodeAt(0)};`);
-}
-
-/** A JS value as document/literal elements, all in the operation's namespace (prefix m), in key order. */
-function toXml(name: string, value: unknown): string {
-  if (value === undefined || value === null) return '';
-  if (Array.isArray(value)) return value.map((v) => toXml(name, v)).join('');
-  if (typeof value === 'object') {
-    const inner = Object.entries(value as object)
-      .map(([k, v]) => toXml(k, v))
-      .join('');
-    return `<m:${name}>${inner}</m:${name}>`;
-  }
-  return `<m:${name}>${escapeXml(String(value))}</m:${name}>`;
-}
 
 interface SoapAnswer {
   status: number;

@@ -3,6 +3,7 @@ import * as soap from 'soap';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cp1251 } from '../helpers/cp1251';
 import { callApi, signInToken, startTestRuntime, type TestRuntime } from '../helpers/runtime';
+import { xmlOf as toXml } from '../helpers/soap-xml';
 
 /**
  * Correctness of the exchange layer (SOAP and REST against the whole local runtime), eight defects of one issue:
@@ -127,22 +128,6 @@ function raw(options: {
 
 const basic = (username: string, password = username) =>
   `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}`;
-
-function escapeXml(text: string): string {
-  return text.replace(/[<>&]/g, (c) => `&#${c.charCodeAt(0)};`);
-}
-
-/** A JS value as document/literal elements, all in the operation's namespace (prefix m). */
-function toXml(name: string, value: unknown): string {
-  if (value === undefined || value === null) return '';
-  if (Array.isArray(value)) return value.map((v) => toXml(name, v)).join('');
-  if (typeof value === 'object') {
-    return `<m:${name}>${Object.entries(value as object)
-      .map(([k, v]) => toXml(k, v))
-      .join('')}</m:${name}>`;
-  }
-  return `<m:${name}>${escapeXml(String(value))}</m:${name}>`;
-}
 
 function envelope(
   ns: string,

@@ -1,6 +1,7 @@
 import { SaxesParser } from 'saxes';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestRuntime, type TestRuntime } from '../helpers/runtime';
+import { xmlOf as toXml } from '../helpers/soap-xml';
 
 /**
  * SOAP dispatch follows the body's element, never the SOAPAction header (issue 9): an action naming another
@@ -28,22 +29,6 @@ interface Fixture {
 let fx: Fixture;
 
 // ─── SOAP over HTTP ──────────────────────────────────────────────────────────────────────────────────────────
-
-function escapeXml(text: string): string {
-  return text.replace(/[<>&]/g, (c) => `&#${c.charCodeAt(0)};`);
-}
-
-/** A JS value as document/literal elements in the operation's namespace (prefix m). */
-function toXml(name: string, value: unknown): string {
-  if (value === undefined || value === null) return '';
-  if (Array.isArray(value)) return value.map((v) => toXml(name, v)).join('');
-  if (typeof value === 'object') {
-    return `<m:${name}>${Object.entries(value as object)
-      .map(([k, v]) => toXml(k, v))
-      .join('')}</m:${name}>`;
-  }
-  return `<m:${name}>${escapeXml(String(value))}</m:${name}>`;
-}
 
 /** A SOAP 1.1 envelope with a WS-Security UsernameToken (PasswordText) and the operation's request element. */
 function envelope(operation: string, args: object, username = 'soap_mo', password = username): string {

@@ -6,6 +6,7 @@ import type { ErzPerson } from '../../shared/person/domain/erz-person';
 import { erzRegionCodes, newErzPerson } from '../helpers/erz-persons';
 import { type HospFixture, hospFixture, referral, referralAsSoap } from '../helpers/hospitalisation-fixtures';
 import { startTestRuntime, type TestRuntime } from '../helpers/runtime';
+import { xmlOf as xml } from '../helpers/soap-xml';
 import { testDemo } from './global-setup';
 
 /**
@@ -32,20 +33,6 @@ let erzSerial = 9100;
 const nextPerson = (): ErzPerson => newErzPerson(++erzSerial, codes, 'soap-strictness');
 
 // ─── SOAP over HTTP ──────────────────────────────────────────────────────────────────────────────────────────
-
-const escapeXml = (text: string) => text.replace(/[<>&]/g, (c) => `&#${c.charCodeAt(0)};`);
-
-/** A JS value as document/literal elements (prefix m). */
-function xml(name: string, value: unknown): string {
-  if (value === undefined || value === null) return '';
-  if (Array.isArray(value)) return value.map((v) => xml(name, v)).join('');
-  if (typeof value === 'object') {
-    return `<m:${name}>${Object.entries(value as object)
-      .map(([k, v]) => xml(k, v))
-      .join('')}</m:${name}>`;
-  }
-  return `<m:${name}>${escapeXml(String(value))}</m:${name}>`;
-}
 
 /** An envelope with a WS-Security UsernameToken; `body` is the Body's content (namespace of prefix m: `opNs`). */
 function envelope(
