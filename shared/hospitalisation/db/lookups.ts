@@ -112,7 +112,7 @@ export class Lookups {
 
   /** The sex-restricted ICD-10 ranges and sex-specific bed profiles (reference data, migration 012). */
   sexRules(): Promise<SexRules> {
-    this.sexRulesCache ??= loadSexRules(this.tx);
+    this.sexRulesCache ??= cachedSexRules(this.tx);
     return this.sexRulesCache;
   }
 
@@ -150,6 +150,23 @@ export class Lookups {
 }
 
 /** Loads the sex-specific reference data: ICD-10 ranges for one sex, V020 bed profiles for one sex. */
+const sexRulesTtlMs = 30_000;
+let sexRulesCached: { rules: Promise<SexRules>; until: number } | undefined;
+
+/**
+ * The sex-specific codes are reference data (they change with a migration): kept per process for 30 s like the
+ * FLK rules, so a package does not read them again.
+ */
+function cachedSexRules(db: Db, now = Date.now()): Promise<SexRules> {
+  if (sexRulesCached && sexRulesCached.until > now) return sexRulesCached.rules;
+  const rules = loadSexRules(db);
+  sexRulesCached = { rules, until: now + sexRulesTtlMs };
+  rules.catch(() => {
+    sexRulesCached = undefined;
+  });
+  return rules;
+}
+
 export async function loadSexRules(db: Db): Promise<SexRules> {
   const [diagnoses, beds] = await Promise.all([
     db<{ codeFrom: string; codeTo: string; sex: Sex }[]>`
