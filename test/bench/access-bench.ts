@@ -1,8 +1,6 @@
 // Latency of the access-controlled routes: person search and card under row-level security for each kind of
 // organisation, and the SOAP insurance-affiliation query (authentication with the verified-credential cache).
-import type { LocalRuntime } from '../../infra/local/runtime';
-
-export type Percentiles = (samples: number[]) => string;
+import { type Measure, percentilesOf, report } from './report';
 
 async function token(url: string, username: string): Promise<string> {
   const res = await fetch(`${url}/api/v1/auth/login`, {
@@ -25,33 +23,47 @@ async function sample(n: number, call: () => Promise<Response>): Promise<number[
   return samples;
 }
 
-export async function benchAccess(runtime: LocalRuntime, requests: number, percentiles: Percentiles) {
+export async function benchAccess(url: string, requests: number, ceiling: Measure & { label: string }) {
   const n = Math.min(requests, 200);
+  const row = (path: string, samples: number[]) => {
+    const p = percentilesOf(samples);
+    report({
+      path,
+      value: p.p50,
+      unit: 'ms',
+      better: 'lower',
+      detail: `p95 ${p.p95.toFixed(1)} ms, p99 ${p.p99.toFixed(1)} ms`,
+      ceiling,
+    });
+  };
   for (const username of ['test_tfoms', 'test_smo', 'test_mo']) {
-    const headers = { authorization: `Bearer ${await token(runtime.url, username)}` };
-    const list = await sample(n, () => fetch(`${runtime.url}/api/v1/persons?pageSize=25`, { headers }));
-    const first = (await (await fetch(`${runtime.url}/api/v1/persons?pageSize=1`, { headers })).json()) as {
-      total: number;
+    const headers = { authorization: `Bearer ${await token(url, username)}` };
+    const first = (await (await fetch(`${url}/api/v1/persons?pageSize=1`, { headers })).json()) as {
       items: { id: string }[];
     };
-    console.log(
-      `GET /api/v1/persons as ${username} (RLS scope ${first.total} persons, page of 25 + count, audited): ${percentiles(list)}`,
+    row(
+      `GET /api/v1/persons as ${username}, page of 25, p50`,
+      await sample(n, () => fetch(`${url}/api/v1/persons?pageSize=25`, { headers })),
     );
     const id = first.items[0]!.id;
-    const card = await sample(n, () => fetch(`${runtime.url}/api/v1/persons/${id}`, { headers }));
-    console.log(`GET /api/v1/persons/{id} as ${username} (card, audited): ${percentiles(card)}`);
+    row(
+      `GET /api/v1/persons/{id} as ${username} (card), p50`,
+      await sample(n, () => fetch(`${url}/api/v1/persons/${id}`, { headers })),
+    );
   }
   const enp = '7700000000000016';
   const envelope =
     '<soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/" xmlns:e="urn:omslink:erz:1"><soap:Body>' +
     `<e:GetInsuranceAffiliationRequest><e:Enp>${enp}</e:Enp></e:GetInsuranceAffiliationRequest></soap:Body></soap:Envelope>`;
   const basic = `Basic ${Buffer.from('soap_mo:soap_mo').toString('base64')}`;
-  const soap = await sample(n, () =>
-    fetch(`${runtime.url}/soap/ErzService`, {
-      method: 'POST',
-      body: envelope,
-      headers: { authorization: basic, 'content-type': 'text/xml' },
-    }),
+  row(
+    'SOAP GetInsuranceAffiliation (by ЕНП, cached credential), p50',
+    await sample(n, () =>
+      fetch(`${url}/soap/ErzService`, {
+        method: 'POST',
+        body: envelope,
+        headers: { authorization: basic, 'content-type': 'text/xml' },
+      }),
+    ),
   );
-  console.log(`SOAP GetInsuranceAffiliation (by ЕНП, audited, cached credential): ${percentiles(soap)}`);
 }

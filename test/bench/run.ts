@@ -1,26 +1,26 @@
-// `npm run bench`: measured figures, not assertions. Starts a throw-away embedded PostgreSQL (fsync off) and
-// reports the НСИ load, the demo region generation, and REST/SOAP latency through the local runtime.
+// `npm run bench`: measured figures, not assertions (issue 10). Starts a throw-away embedded PostgreSQL (fsync off)
+// and reports every path as a row — value, the ceiling measured in the same run, ratio, goal — then writes
+// `.bench/latest.json` (report.ts). `BENCH_ONLY=exchange,lists` runs some sections; docs/performance.md lists them.
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import postgres from 'postgres';
 import { startEmbeddedPostgres } from '../../infra/local/embedded-postgres';
-import { startLocalRuntime } from '../../infra/local/runtime';
 import { ensureDemoRegion } from '../../shared/demo/demo-region-writer';
 import { loadAllDirectories } from '../../shared/nsi/db/nsi-loader';
 import { baseOptions, type Sql } from '../../shared/platform/db/connection';
 import { migrate } from '../../shared/platform/db/migrate';
+import { startRuntimeProcess } from '../helpers/runtime-process';
 import { benchAccess } from './access-bench';
 import { benchErzImport } from './erz-import-bench';
+import { benchExchange } from './exchange-bench';
+import { percentilesOf, report, writeReport } from './report';
 
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const persons = Number(process.env.BENCH_PERSONS ?? 50_000);
 const requests = Number(process.env.BENCH_REQUESTS ?? 500);
-const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
-
-function percentiles(samples: number[]) {
-  const s = [...samples].sort((a, b) => a - b);
-  const at = (p: number) => s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!.toFixed(1);
-  return `p50 ${at(50)} ms, p95 ${at(95)} ms, p99 ${at(99)} ms`;
-}
+const only = (process.env.BENCH_ONLY ?? '').split(',').filter(Boolean);
+const runs = (section: string) => only.length === 0 || only.includes(section);
 
 async function timed<T>(fn: () => Promise<T>): Promise<[T, number]> {
   const t = performance.now();
@@ -28,6 +28,19 @@ async function timed<T>(fn: () => Promise<T>): Promise<[T, number]> {
   return [r, performance.now() - t];
 }
 
+async function sequential(url: string, init: RequestInit, n: number): Promise<number[]> {
+  const samples: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const t = performance.now();
+    const res = await fetch(url, init);
+    await res.arrayBuffer();
+    if (!res.ok) throw new Error(`bench request ${url} failed with ${res.status}`);
+    samples.push(performance.now() - t);
+  }
+  return samples;
+}
+
+const started = performance.now();
 const dir = await mkdtemp('/var/tmp/omslink-bench-');
 await chmod(dir, 0o755);
 const pg = await startEmbeddedPostgres({
@@ -38,94 +51,87 @@ const pg = await startEmbeddedPostgres({
 const sql = postgres(pg.url, baseOptions(4)) as unknown as Sql;
 try {
   await migrate(sql);
-  let peak = process.memoryUsage().rss;
-  const sampler = setInterval(() => {
-    peak = Math.max(peak, process.memoryUsage().rss);
-  }, 20);
+  console.log('Data');
   const [loaded, nsiMs] = await timed(() => loadAllDirectories(sql));
   const records = loaded.reduce((s, l) => s + l.records, 0);
-  console.log(
-    `НСИ load: ${loaded.length} directories, ${records} records in ${nsiMs.toFixed(0)} ms (${Math.round(records / (nsiMs / 1000))} records/s), peak RSS ${mb(peak)}`,
-  );
-  const [, againMs] = await timed(() => loadAllDirectories(sql));
-  console.log(`НСИ reload (unchanged publications skipped by hash): ${againMs.toFixed(0)} ms`);
+  report({
+    path: `НСИ load, ${loaded.length} directories, ${records.toLocaleString('en-US')} records`,
+    value: nsiMs / 1000,
+    unit: 's',
+    better: 'lower',
+  });
+  if (runs('erz')) {
+    const [, bigMs] = await timed(() => ensureDemoRegion(sql, { seed: 'bench-100k', persons: 100_000 }));
+    report({ path: 'demo region, 100,000 persons', value: bigMs / 1000, unit: 's', better: 'lower' });
+    await benchErzImport(sql, pg.url, 'bench-100k');
+    await sql`truncate ops.demo_region, auth.account, person.attachment, person.policy, person.person, org.district, org.doctor, org.department_bed, org.department, org.organisation cascade`;
+  }
+  const [, demoMs] = await timed(() => ensureDemoRegion(sql, { seed: 'bench', persons }));
+  report({
+    path: `demo region, ${persons.toLocaleString('en-US')} persons`,
+    value: demoMs / 1000,
+    unit: 's',
+    better: 'lower',
+  });
+  // The bench's system accounts may call as often as the load generator sends.
+  await sql`update auth.account set rate_limit_per_minute = 10000000 where kind = 'system'`;
 
-  peak = process.memoryUsage().rss;
-  const [demo, demoMs] = await timed(() => ensureDemoRegion(sql, { seed: 'bench', persons }));
-  const rows = demo.counts.persons + demo.counts.policies + demo.counts.attachments;
-  console.log(
-    `demo region: ${demo.counts.persons} persons, ${rows} person/policy/attachment rows in ${demoMs.toFixed(0)} ms (${Math.round(rows / (demoMs / 1000))} rows/s), peak RSS ${mb(peak)}`,
-  );
-  clearInterval(sampler);
-
-  await sql`truncate ops.demo_region, auth.account, person.attachment, person.policy, person.person, org.district, org.doctor, org.department_bed, org.department, org.organisation cascade`;
-  const [, bigMs] = await timed(() => ensureDemoRegion(sql, { seed: 'bench-100k', persons: 100_000 }));
-  console.log(`demo region with 100,000 persons: ${bigMs.toFixed(0)} ms`);
-  await benchErzImport(sql, pg.url, 'bench-100k');
+  const runtime = await startRuntimeProcess({
+    dataDir: path.join(dir, 'runtime'),
+    databaseUrl: pg.url,
+    port: 0,
+    demoFlows: false,
+    demoSeed: 'bench',
+    demoPersons: persons,
+  });
+  try {
+    if (runs('rest')) {
+      console.log('REST and SOAP latency, one user');
+      const login = await fetch(`${runtime.url}/api/v1/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: 'test_tfoms', password: 'test_tfoms' }),
+      });
+      const { token } = (await login.json()) as { token: string };
+      const auth = { authorization: `Bearer ${token}` };
+      const health = percentilesOf(await sequential(`${runtime.url}/health`, {}, requests));
+      const ceiling = { label: 'GET /health, same run', value: health.p50, unit: 'ms' };
+      report({ path: 'GET /health, p50', value: health.p50, unit: 'ms', better: 'lower' });
+      for (const [label, url] of [
+        [
+          'GET НСИ search (МКБ-10, "рак"), p50',
+          '/api/v1/nsi/directories/MKB10/records?q=%D1%80%D0%B0%D0%BA&pageSize=50',
+        ],
+        [
+          'GET НСИ page (V019, validOn, sort by name), p50',
+          '/api/v1/nsi/directories/V019/records?validOn=2023-01-01&sort=name&page=3',
+        ],
+      ] as const) {
+        const p = percentilesOf(await sequential(`${runtime.url}${url}`, { headers: auth }, requests));
+        report({
+          path: label,
+          value: p.p50,
+          unit: 'ms',
+          better: 'lower',
+          detail: `p95 ${p.p95.toFixed(1)} ms`,
+          ceiling,
+        });
+      }
+      await benchAccess(runtime.url, requests, ceiling);
+    }
+    if (runs('exchange')) {
+      console.log('SOAP exchange under load');
+      await benchExchange(sql, runtime.url, pg.url);
+    }
+  } finally {
+    await runtime.kill();
+  }
 } finally {
   await sql.end();
-}
-
-const dataDir = path.join(dir, 'runtime');
-const runtime = await startLocalRuntime({
-  dataDir,
-  databaseUrl: pg.url,
-  port: 0,
-  demoFlows: false,
-  demoSeed: 'bench',
-  demoPersons: persons,
-});
-try {
-  const login = await fetch(`${runtime.url}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: 'test_tfoms', password: 'test_tfoms' }),
-  });
-  const { token } = (await login.json()) as { token: string };
-  const auth = { authorization: `Bearer ${token}` };
-  for (const [label, url, init] of [
-    ['GET /health', '/health', {}],
-    [
-      'GET НСИ search (МКБ-10, "рак")',
-      '/api/v1/nsi/directories/MKB10/records?q=%D1%80%D0%B0%D0%BA&pageSize=50',
-      { headers: auth },
-    ],
-    [
-      'GET НСИ page (V019, validOn, sort by name)',
-      '/api/v1/nsi/directories/V019/records?validOn=2023-01-01&sort=name&page=3',
-      { headers: auth },
-    ],
-  ] as const) {
-    const samples: number[] = [];
-    for (let i = 0; i < requests; i++) {
-      const t = performance.now();
-      const res = await fetch(`${runtime.url}${url}`, init);
-      await res.arrayBuffer();
-      samples.push(performance.now() - t);
-    }
-    console.log(`${label}: ${requests} sequential requests, ${percentiles(samples)}`);
-  }
-  const envelope =
-    '<soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/" xmlns:n="urn:omslink:nsi:1"><soap:Body>' +
-    '<n:GetDirectoryRecordsRequest><n:DirectoryCode>V002</n:DirectoryCode><n:PageSize>100</n:PageSize></n:GetDirectoryRecordsRequest></soap:Body></soap:Envelope>';
-  const samples: number[] = [];
-  const basic = `Basic ${Buffer.from('soap_mo:soap_mo').toString('base64')}`;
-  for (let i = 0; i < Math.min(requests, 200); i++) {
-    const t = performance.now();
-    const res = await fetch(`${runtime.url}/soap/NsiService`, {
-      method: 'POST',
-      body: envelope,
-      headers: { authorization: basic, 'content-type': 'text/xml' },
-    });
-    await res.arrayBuffer();
-    samples.push(performance.now() - t);
-  }
-  console.log(
-    `SOAP GetDirectoryRecords (V002, 100 records, verified-credential cache): ${samples.length} requests, ${percentiles(samples)}`,
-  );
-  await benchAccess(runtime, requests, percentiles);
-} finally {
-  await runtime.stop();
   await pg.stop();
   await rm(dir, { recursive: true, force: true });
 }
+const file = await writeReport(root);
+console.log(
+  `\nbench finished in ${((performance.now() - started) / 60_000).toFixed(1)} min; ${path.relative(root, file)}`,
+);
