@@ -8,8 +8,7 @@ export function soapText(value: unknown): string | undefined {
 }
 
 /**
- * An `xs:date` element as the sender wrote it: the SOAP server keeps date text as text (its
- * `customDeserializer`, functions/lib/soap.ts), so `2026-02-31` reaches the canonical schema, which names it —
+ * An `xs:date` element as the sender wrote it: the SOAP request is read as text (envelope-scan.ts), so `2026-02-31` reaches the canonical schema, which names it —
  * never rolled over to 2026-03-03 as a JavaScript Date would. A time zone `xs:date` allows (`Z`, `+03:00`)
  * is dropped: the exchange's dates are calendar days. Absent or empty → undefined.
  */
@@ -22,7 +21,7 @@ export function soapDate(value: unknown): string | undefined {
 
 /**
  * An `xs:int` element as a number when it is written as one (sign and digits only: `12abc`, `1.5`, `1e3` are
- * not numbers, as node-soap's `parseInt` would have made them); anything else stays text for the schema to
+ * not numbers, as a `parseInt` would make them); anything else stays text for the schema to
  * name with the sender's value. Range is the schema's (edge-types `int32`…). Absent or empty → undefined.
  */
 export function soapInt(value: unknown): unknown {
@@ -30,26 +29,8 @@ export function soapInt(value: unknown): unknown {
   return text === undefined ? undefined : integerFromText(text);
 }
 
-/** A repeated element: node-soap gives an object for one occurrence and an array for several. */
+/** A repeated element: the request holds an object for one occurrence and an array for several. */
 export function soapList<T>(value: T | T[] | undefined | null): T[] {
   if (value === undefined || value === null) return [];
   return Array.isArray(value) ? value : [value];
 }
-
-const asSent = (text: string) => text;
-
-/**
- * node-soap's `customDeserializer` for the SOAP servers: the XSD types it would otherwise convert by itself
- * keep the sender's text — `xs:date`/`xs:dateTime` would become a JavaScript Date (`2026-02-31` silently
- * 2026-03-03) and `xs:int` a `parseInt` (`12abc` silently 12). The operations judge the text (`soapDate`,
- * `soapInt`, the canonical schemas' edge types).
- */
-export const keepSentText: Record<string, (text: string) => string> = {
-  date: asSent,
-  dateTime: asSent,
-  time: asSent,
-  int: asSent,
-  integer: asSent,
-  long: asSent,
-  short: asSent,
-};

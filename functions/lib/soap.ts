@@ -1,7 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
-import * as soap from 'soap';
-import { auditSignIn, countCall } from '../../shared/platform/access/account-repository';
+import { auditSignIn } from '../../shared/platform/access/account-repository';
 import { roleOrganisationKind } from '../../shared/platform/access/roles';
 import { type AccessContext, withCaller } from '../../shared/platform/access/scoped';
 import { readConfig } from '../../shared/platform/config';
@@ -14,10 +13,10 @@ import {
   scanEnvelope,
   soap11Namespace,
 } from '../../shared/platform/formats/soap/envelope-scan';
+import { soapResponse } from '../../shared/platform/formats/soap/soap-response';
 import {
   requestStructureIssues,
   structureIssues,
-  withoutAttributes,
   type XsdElement,
   type XsdShapes,
   xsdShapes,
@@ -26,10 +25,9 @@ import { getPorts } from '../../shared/platform/ports/ports';
 import { checkSoapAction, requestActions, wsdlActions } from './soap-action';
 import { soapAddress, withSoapAddress } from './soap-address';
 import { decodeSoapBody } from './soap-charset';
-import { keepSentText } from './soap-values';
 import { authenticateSystem, throttledMessage } from './system-credentials';
 
-/** Largest SOAP request accepted (node-soap buffers any size): 5 MB. Bulk data travels as files. */
+/** Largest SOAP request accepted: 5 MB. Bulk data travels as files. */
 export const maxSoapBytes = 5 * 1024 * 1024;
 
 /** The Fault answering a request above `maxSoapBytes` (also sent by the local server above its body limit). */
@@ -40,11 +38,10 @@ export function oversizeFault(): APIGatewayProxyResult {
   };
 }
 
-/** One SOAP call being served: who calls, its request element's declaration, the refusal its operation answered. */
+/** One SOAP call being served: who calls and its request element's declaration. */
 interface SoapCall {
   caller: AccessContext;
   request?: XsdElement;
-  refusal?: Refusal;
 }
 
 const callStore = new AsyncLocalStorage<SoapCall>();
@@ -62,7 +59,7 @@ type Xml = Record<string, unknown>;
  * The records of a package — the element `name` the request may hold more than once (`Referral`, `Person` …) —
  * with each record's structure issues against the WSDL (shared/platform/formats/soap/xsd-shapes.ts: an unknown
  * element, a single element repeated, elements inside a value, text where elements belong). A record with
- * issues is rejected on its own, with them; the others go on. node-soap gives one object for one occurrence
+ * issues is rejected on its own, with them; the others go on. The request holds one object for one occurrence
  * and an array for several; a record that is not an element of elements is `{}` (its issues say why).
  */
 export function soapRecords(args: Xml, name: string): { records: Xml[]; issues: FlkIssue[][] } {
@@ -163,26 +160,6 @@ function asRefusal(error: unknown): Refusal | null {
   return error instanceof Refusal ? error : dbRefusal(error);
 }
 
-/**
- * The request headers for node-soap: lower-case names (as Node gives them), the body declared UTF-8, and no
- * `SOAPAction`: node-soap dispatches by that header when there is one (an unknown action throws, another
- * operation's action runs that operation on this body) and by the body's element only without it — the
- * body decides, the action was checked against it before.
- */
-function soapRequestHeaders(event: APIGatewayProxyEvent): Record<string, string> {
-  const headers: Record<string, string> = {};
-  for (const [name, value] of Object.entries(event.headers ?? {})) {
-    if (value !== undefined && name.toLowerCase() !== 'soapaction') headers[name.toLowerCase()] = value;
-  }
-  if (headers['content-type']) {
-    headers['content-type'] = headers['content-type'].replace(
-      /;\s*charset\s*=\s*("[^"]*"|[^;]*)/i,
-      '; charset=utf-8',
-    );
-  }
-  return headers;
-}
-
 function headerValue(event: APIGatewayProxyEvent, name: string): string | undefined {
   return Object.entries(event.headers ?? {}).find(([k]) => k.toLowerCase() === name)?.[1];
 }
@@ -258,66 +235,14 @@ function basicCredentials(event: APIGatewayProxyEvent): { username: string; pass
  * DOCTYPE and malformed XML, an envelope that is not SOAP 1.1 (`soap:VersionMismatch`) and a Body without
  * exactly one element, takes the operation from that element (`<Op>Request` in the service's namespace) and
  * refuses an unknown one or a SOAP action naming another operation, authenticates a system account
- * (WS-Security UsernameToken or HTTP Basic), then lets node-soap run the body's operation — after the request's
+ * (WS-Security UsernameToken or HTTP Basic), then runs the body's operation on the request as read (envelope-scan.ts) — after the request's
  * structure outside its records was checked against the WSDL (an unknown or repeated element, more records than
  * `maxOccurs`: a Fault; the records' own structure is the operation's, `soapRecords`). Every error leaves as a
  * SOAP Fault of the one shape (`faultResponse`); a `Refusal` thrown by an operation becomes its Fault.
  */
 export function soapHandler(definition: SoapServiceDefinition) {
-  const path = `/soap/${definition.service}`;
   const actions = wsdlActions(definition.wsdl);
   const shapes = xsdShapes(definition.wsdl);
-  let serverReady: Promise<soap.Server> | undefined;
-  const server = () => {
-    serverReady ??= new Promise((resolve, reject) => {
-      const services = {
-        [definition.service]: {
-          [definition.port]: Object.fromEntries(
-            Object.entries(definition.operations).map(([name, op]) => [
-              name,
-              async (args: Xml) => {
-                try {
-                  // Attributes dropped (the contract has none; node-soap would hand `{attributes, $value}`);
-                  // the request's structure outside its records is judged here, the records' by the operation.
-                  const plain = (withoutAttributes(args ?? {}) ?? {}) as Xml;
-                  const request = callStore.getStore()?.request;
-                  const issues = request ? requestStructureIssues(request, plain) : [];
-                  if (issues.length > 0) {
-                    throw Refusal.invalid(
-                      issues,
-                      issues.length === 1
-                        ? issues[0]!.message
-                        : `${issues[0]!.message} (замечаний: ${issues.length})`,
-                    );
-                  }
-                  return await op(plain);
-                } catch (error) {
-                  // A refusal is kept for the handler, which answers it as the call's Fault once node-soap
-                  // returns (node-soap's own Fault of the rethrown error is discarded).
-                  const call = callStore.getStore();
-                  const refusal = asRefusal(error);
-                  if (refusal && call) call.refusal ??= refusal;
-                  throw error;
-                }
-              },
-            ]),
-          ),
-        },
-      };
-      const s = soap.listen(null, {
-        path,
-        services,
-        xml: definition.wsdl,
-        suppressStack: true,
-        returnFault: true,
-        // Dates and integers stay the sender's text (never a rolled-over Date or a parseInt): soap-values.ts.
-        customDeserializer: keepSentText,
-        callback: (err: unknown) => (err ? reject(err) : resolve(s)),
-      } as soap.IServerOptions);
-    });
-    return serverReady;
-  };
-
   return async (event: APIGatewayProxyEvent): Promise<APIGatewayProxyResult> => {
     try {
       if (event.httpMethod === 'GET') {
@@ -395,12 +320,12 @@ export function soapHandler(definition: SoapServiceDefinition) {
         }
         return faultResponse('Client', 'AUTH-401', 'Неверное имя системной учётной записи или пароль');
       }
-      const calls = await countCall(sql, result.account.username);
-      if (calls > result.account.rateLimitPerMinute) {
+      const limit = result.account.rateLimitPerMinute ?? readConfig().systemRateLimit;
+      if (result.calls > limit) {
         return faultResponse(
           'Client',
           'AUTH-429',
-          `Превышен лимит вызовов (${result.account.rateLimitPerMinute} в минуту): повторите позже`,
+          `Превышен лимит вызовов (${limit} в минуту): повторите позже`,
         );
       }
       const caller: AccessContext = {
@@ -411,28 +336,24 @@ export function soapHandler(definition: SoapServiceDefinition) {
         channel: 'soap',
         requestId,
       };
-      const s = await server();
-      const call: SoapCall = { caller, request: shapes.element(`${operation}Request`) };
-      const response = await callStore.run(call, () =>
-        s.processRequest(body, { url: path, method: 'POST', headers: soapRequestHeaders(event) }),
-      );
-      if (call.refusal) return refusalFault(call.refusal);
-      if (response.statusCode !== 200 || /<(?:[\w.-]+:)?Fault[\s>]/.test(response.body)) {
-        // Anything else that failed in node-soap or an operation is ours: one soap:Server Fault, no details.
-        console.error(
-          JSON.stringify({
-            level: 'error',
-            service: definition.service,
-            operation,
-            status: response.statusCode,
-          }),
-        );
-        return faultResponse('Server', 'SOAP-500', 'Внутренняя ошибка сервиса');
+      const request = shapes.element(`${operation}Request`);
+      const args = scan.request ?? {};
+      const issues = request ? requestStructureIssues(request, args) : [];
+      if (issues.length > 0) {
+        const message =
+          issues.length === 1 ? issues[0]!.message : `${issues[0]!.message} (замечаний: ${issues.length})`;
+        return refusalFault(Refusal.invalid(issues, message));
       }
-      return { statusCode: 200, headers: xmlHeaders, body: response.body };
+      const answer = await callStore.run({ caller, request }, () => definition.operations[operation]!(args));
+      return {
+        statusCode: 200,
+        headers: xmlHeaders,
+        body: soapResponse(shapes.namespace, `${operation}Response`, answer as Record<string, unknown>),
+      };
     } catch (error) {
-      // The envelope refused before dispatch (SOAP-DTD, SOAP-XML): a soap:Client Fault with its code; the
-      // database lost while authenticating: soap:Server, HTTP 503 with Retry-After.
+      // The envelope refused (SOAP-DTD, SOAP-XML) or a refusal of the operation: a soap:Client Fault with its
+      // code; the database lost: soap:Server, HTTP 503 with Retry-After. Anything else is ours: one soap:Server
+      // Fault without details, the error's class in the log.
       const refusal = asRefusal(error);
       if (refusal) return refusalFault(refusal);
       console.error(

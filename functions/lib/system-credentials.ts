@@ -1,5 +1,11 @@
 import { createHash } from 'node:crypto';
-import { accountStore, sourceThrottleStore } from '../../shared/platform/access/account-repository';
+import {
+  accountStore,
+  countCall,
+  type SystemCallFacts,
+  sourceThrottleStore,
+  systemCallFacts,
+} from '../../shared/platform/access/account-repository';
 import {
   backoffDelayMs,
   type SignInResult,
@@ -23,8 +29,14 @@ function cacheKey(username: string, secret: string): string {
   return createHash('sha256').update(username.toLowerCase()).update('\0').update(secret).digest('base64url');
 }
 
-/** A system sign-in's answer: as a person's, or throttled (this source must wait until `retryAt`). */
-export type SystemSignInResult = SignInResult | { ok: false; reason: 'throttled'; retryAt: Date };
+/**
+ * A system sign-in's answer: as a person's plus the calls of this minute so far (this one included), or
+ * throttled (this source must wait until `retryAt`).
+ */
+export type SystemSignInResult =
+  | (Extract<SignInResult, { ok: true }> & { calls: number })
+  | Extract<SignInResult, { ok: false }>
+  | { ok: false; reason: 'throttled'; retryAt: Date };
 
 /** The source address as a key: IPv4-mapped IPv6 (::ffff:10.0.0.1) as IPv4, unknown as '-'. */
 export function sourceKey(sourceIp: string | null | undefined): string {
@@ -33,12 +45,14 @@ export function sourceKey(sourceIp: string | null | undefined): string {
 }
 
 /**
- * Authenticates a SOAP system account called from `sourceIp`. Failures are throttled per (source, account):
- * after the fifth in a row the source waits 1 s, 2 s, 4 s … at most 15 min before its next try is even
- * checked (`backoffDelayMs`), and a success resets its count — the account itself is never locked, so a
- * stranger guessing secrets cannot lock the МО's own system out. scrypt costs ~35 ms a call, so a credential
- * verified in the last minute (kept only as a SHA-256 digest, in this process) skips it — but the account row is
- * read on every call, so a disabled account or a revoked secret stops working at once.
+ * Authenticates a SOAP system account called from `sourceIp` and counts the call in the account's minute.
+ * Failures are throttled per (source, account): after the fifth in a row the source waits 1 s, 2 s, 4 s … at most
+ * 15 min before its next try is even checked (`backoffDelayMs`), and a success resets its count — the account
+ * itself is never locked, so a stranger guessing secrets cannot lock the МО's own system out. scrypt costs ~35 ms
+ * a call, so a credential verified in the last minute (kept only as a SHA-256 digest, in this process) skips it:
+ * then one statement (`auth.system_call`) reads the account, its active secrets and the throttle and counts the
+ * call — a disabled account or a revoked secret still stops working at once. A credential not verified yet is
+ * counted only once scrypt accepted it: wrong secrets never use up an account's calls.
  */
 export async function authenticateSystem(
   db: Db,
@@ -49,44 +63,42 @@ export async function authenticateSystem(
 ): Promise<SystemSignInResult> {
   const source = sourceKey(sourceIp);
   const throttle = sourceThrottleStore(db);
-  const state = await throttle.state(source, username);
-  if (state?.blockedUntil && state.blockedUntil > now) {
-    return { ok: false, reason: 'throttled', retryAt: state.blockedUntil };
-  }
   const key = cacheKey(username, secret);
   const hit = verified.get(key);
-  const store = accountStore(db);
-  if (hit && hit.until > now.getTime()) {
-    const account = await store.find(username);
-    if (account && usable(account) && (await secretStillActive(store, account, hit.secretId))) {
-      if (state) await throttle.clear(source, username);
-      return { ok: true, account, secretId: hit.secretId };
+  const trusted = hit !== undefined && hit.until > now.getTime();
+  const facts = await systemCallFacts(db, username, source, trusted);
+  if (facts.blockedUntil && facts.blockedUntil > now) {
+    return { ok: false, reason: 'throttled', retryAt: facts.blockedUntil };
+  }
+  if (trusted) {
+    if (usable(facts) && hit.secretId !== null && facts.secretIds.includes(hit.secretId)) {
+      if (facts.throttleFailures) await throttle.clear(source, username);
+      return { ok: true, account: accountOf(facts), secretId: hit.secretId, calls: facts.calls ?? 1 };
     }
     verified.delete(key);
   }
-  const result = await signIn(store, username, secret, 'system', now);
+  const result = await signIn(accountStore(db), username, secret, 'system', now);
   if (result.ok) {
-    if (state) await throttle.clear(source, username);
+    if (facts.throttleFailures) await throttle.clear(source, username);
     if (verified.size >= maxEntries) verified.delete(verified.keys().next().value!);
     verified.set(key, { secretId: result.secretId, until: now.getTime() + verifiedCredentialTtlMs });
-  } else if (result.reason === 'invalid') {
+    return { ...result, calls: await countCall(db, result.account.username) };
+  }
+  if (result.reason === 'invalid') {
     const delay = backoffDelayMs(await throttle.recordFailure(source, username));
     if (delay > 0) await throttle.block(source, username, new Date(now.getTime() + delay));
   }
   return result;
 }
 
-function usable(account: StoredAccount): boolean {
-  return account.kind === 'system' && account.status === 'active';
+function usable(facts: SystemCallFacts): boolean {
+  return facts.account?.kind === 'system' && facts.account.status === 'active';
 }
 
-async function secretStillActive(
-  store: ReturnType<typeof accountStore>,
-  account: StoredAccount,
-  secretId: string | null,
-): Promise<boolean> {
-  if (!secretId) return false;
-  return (await store.activeSecrets(account.username)).some((s) => s.id === secretId);
+/** The account as a sign-in answers it (what the fast path does not read is not needed by a SOAP call). */
+function accountOf(facts: SystemCallFacts): StoredAccount {
+  const a = facts.account!;
+  return { ...a, passwordHash: null, fullName: '', failedAttempts: 0, lockedUntil: null };
 }
 
 export { throttledMessage } from '../../shared/platform/access/sign-in';

@@ -28,6 +28,17 @@ export interface RuntimeConfig {
    * `soap:address` below it. Unset: the address the client reached (Host, X-Forwarded-Proto/Host).
    */
   publicUrl: string | undefined;
+  /**
+   * Calls a minute a system (SOAP) account may make when its administrator set no limit of its own
+   * (`OMSLINK_SYSTEM_RATE_LIMIT`, default 6,000 = 100 a second: a busy hospital MIS sends tens a second).
+   */
+  systemRateLimit: number;
+}
+
+/** A positive whole number from the environment, or the default when unset or not one. */
+function positiveInt(text: string | undefined, fallback: number): number {
+  const n = Number(text);
+  return text && Number.isSafeInteger(n) && n > 0 ? n : fallback;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): RuntimeConfig {
@@ -47,5 +58,12 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): RuntimeConfig 
     cognitoUserPoolId: env.COGNITO_USER_POOL_ID || undefined,
     cognitoClientId: env.COGNITO_CLIENT_ID || undefined,
     publicUrl: env.OMSLINK_PUBLIC_URL || undefined,
+    systemRateLimit: positiveInt(env.OMSLINK_SYSTEM_RATE_LIMIT, 6_000),
   };
+}
+
+/** A setting the caller cannot work without (an AWS adapter's queue URL or bucket name). */
+export function requiredSetting(value: string | undefined, name: string): string {
+  if (!value) throw new Error(`${name} is not set`);
+  return value;
 }

@@ -36,6 +36,34 @@ describe('SOAP envelope scan', () => {
       bodyElementCount: 1,
       username: 'soap_mo',
       password: 'secret',
+      request: { Limit: '1' },
+    });
+  });
+
+  it('reads the request element as plain values: elements by local name, repeats as arrays, text as sent', () => {
+    const xsi = 'http://www.w3.org/2001/XMLSchema-instance';
+    const scan = scanEnvelope(
+      envelope(
+        `<m:SendThingsRequest xmlns:xsi="${xsi}"><m:Header><m:PackageId> p-1 </m:PackageId></m:Header>` +
+          '<m:Thing><m:Date>2026-02-31</m:Date><m:Count>12abc</m:Count><m:Note/><m:Patient><m:Enp>1</m:Enp></m:Patient></m:Thing>' +
+          `<m:Thing id="7"><m:Date xsi:type="xs:date">2026-01-01</m:Date><m:Ot xsi:nil="true"/><m:Nil xsi:nil="false">x</m:Nil></m:Thing>` +
+          '<m:Thing><![CDATA[<b>&]]></m:Thing><other:X xmlns:other="urn:x">1 &amp; 2</other:X></m:SendThingsRequest>',
+      ),
+    );
+    expect(scan.request).toEqual({
+      Header: { PackageId: ' p-1 ' },
+      Thing: [
+        { Date: '2026-02-31', Count: '12abc', Note: '', Patient: { Enp: '1' } },
+        { Date: '2026-01-01', Ot: null, Nil: 'x' },
+        '<b>&',
+      ],
+      X: '1 & 2',
+    });
+    expect(scanEnvelope(envelope('<m:GetThingsRequest/>')).request).toEqual({});
+    expect(scanEnvelope(envelope('')).request).toBeNull();
+    // Only the first body element is read (a second one is refused by the dispatcher).
+    expect(scanEnvelope(envelope('<m:A><m:B>1</m:B></m:A><m:C><m:D>2</m:D></m:C>')).request).toEqual({
+      B: '1',
     });
   });
 

@@ -5,7 +5,6 @@ import { buildWsdl, packageHeaderXsd } from '../../shared/platform/formats/soap/
 import {
   requestStructureIssues,
   structureIssues,
-  withoutAttributes,
   type XsdElement,
   xsdShapes,
 } from '../../shared/platform/formats/soap/xsd-shapes';
@@ -210,31 +209,5 @@ describe('structure issues of a request', () => {
       }),
     ]);
     expect(requestStructureIssues(get, {})).toEqual([]);
-  });
-});
-
-describe('node-soap values without attributes', () => {
-  it('turns a value with attributes into its text and drops attributes of elements', () => {
-    expect(
-      withoutAttributes({
-        Id: { attributes: { 'xsi:type': 'xsd:string' }, $value: 't1' },
-        Owner: { attributes: { a: '1' }, Name: 'x' },
-        Part: [{ attributes: { b: '2' }, Code: 'a' }, { Code: 'b' }],
-        Empty: { attributes: { c: '3' } },
-        Date: '2026-01-01',
-        Flag: true,
-        Nil: null,
-      }),
-    ).toEqual({
-      Id: 't1',
-      Owner: { Name: 'x' },
-      Part: [{ Code: 'a' }, { Code: 'b' }],
-      Empty: null,
-      Date: '2026-01-01',
-      Flag: true,
-      Nil: null,
-    });
-    // An element named «attributes» holding text is an element (node-soap's attributes are an object).
-    expect(withoutAttributes({ attributes: '1' })).toEqual({ attributes: '1' });
   });
 });

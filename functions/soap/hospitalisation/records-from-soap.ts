@@ -1,6 +1,6 @@
 import { soapDate, soapInt, soapList, soapText } from '../../lib/soap-values';
 
-/** One SOAP element as node-soap hands it over: nested objects and text (dates and numbers stay text). */
+/** One SOAP element as the request holds it (envelope-scan.ts): nested objects and text (dates and numbers stay text). */
 export type Xml = Record<string, unknown>;
 
 /**

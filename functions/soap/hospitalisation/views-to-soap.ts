@@ -8,8 +8,8 @@ import type {
 
 /**
  * Feed views of the hospitalisation service (shared/db/hospitalisation/views.ts, feeds.ts) as SOAP elements of
- * HospitalizationService. Each mapper lists the elements in the order of the WSDL's sequence (node-soap writes
- * object keys in insertion order, and strict clients check it); absent values are left out.
+ * HospitalizationService. Each mapper lists the elements in the order of the WSDL's sequence (the response is
+ * written in object key order, soap-response.ts, and strict clients check it); absent values are left out.
  */
 
 type Value = string | number | boolean | Date | null | undefined;

@@ -12,7 +12,7 @@ interface AccountRow {
   status: 'active' | 'disabled';
   failed_attempts: number;
   locked_until: Date | null;
-  rate_limit_per_minute: number;
+  rate_limit_per_minute: number | null;
 }
 
 /**
@@ -96,6 +96,58 @@ export async function auditSignIn(
   requestId: string,
 ): Promise<void> {
   await db`select audit.record_sign_in(${username}, ${action}, ${channel}, ${requestId})`;
+}
+
+/** What `auth.system_call` answers: the account, its active secrets, this source's throttle, the call count. */
+export interface SystemCallFacts {
+  account: Pick<
+    StoredAccount,
+    'username' | 'kind' | 'role' | 'orgCode' | 'status' | 'rateLimitPerMinute'
+  > | null;
+  secretIds: string[];
+  throttleFailures: number | null;
+  blockedUntil: Date | null;
+  /** The calls of this minute including this one, when it was counted. */
+  calls: number | null;
+}
+
+/**
+ * Everything a SOAP call's authentication needs in one statement (migration 020): the account, its active secret
+ * ids, the (source, account) throttle and — with `count`, for a credential this process has verified — the call
+ * counted in the account's current minute.
+ */
+export async function systemCallFacts(
+  db: Db,
+  username: string,
+  source: string,
+  count: boolean,
+): Promise<SystemCallFacts> {
+  const [row] = await db<
+    (Omit<AccountRow, 'password_hash' | 'full_name' | 'failed_attempts' | 'locked_until'> & {
+      secret_ids: string[];
+      throttle_failures: number | null;
+      blocked_until: Date | null;
+      calls: number | null;
+    })[]
+  >`select username, kind, role, org_code, status, rate_limit_per_minute, secret_ids::text[] as secret_ids,
+           throttle_failures, blocked_until, calls
+    from auth.system_call(${username}, ${source}, ${count})`;
+  return {
+    account: row?.username
+      ? {
+          username: row.username,
+          kind: row.kind,
+          role: row.role,
+          orgCode: row.org_code,
+          status: row.status,
+          rateLimitPerMinute: row.rate_limit_per_minute,
+        }
+      : null,
+    secretIds: row?.secret_ids ?? [],
+    throttleFailures: row?.throttle_failures ?? null,
+    blockedUntil: row?.blocked_until ?? null,
+    calls: row?.calls ?? null,
+  };
 }
 
 /** Counts a call of a system account in the current minute; returns the count so far. */

@@ -12,7 +12,8 @@ export interface StoredAccount {
   status: 'active' | 'disabled';
   failedAttempts: number;
   lockedUntil: Date | null;
-  rateLimitPerMinute: number;
+  /** Calls a minute for a system account, set by an administrator; null: the system default. */
+  rateLimitPerMinute: number | null;
 }
 
 export interface StoredSecret {

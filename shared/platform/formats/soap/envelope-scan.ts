@@ -22,6 +22,39 @@ export interface EnvelopeScan {
   bodyElementCount: number;
   username: string | null;
   password: string | null;
+  /**
+   * The value of the (first) body element — the operation's request — as the operations read it: an element of
+   * elements is an object keyed by local name (an element occurring more than once: an array), an element of
+   * text is its text as sent (`''` when empty), `xsi:nil="true"` is null; attributes are not part of the
+   * contract and are left out. Null when the Body holds no element.
+   */
+  request: Record<string, unknown> | null;
+}
+
+const xsiNamespace = 'http://www.w3.org/2001/XMLSchema-instance';
+
+/** An element being read inside the request element: its children so far, its text, whether it is nil. */
+interface OpenValue {
+  children: Record<string, unknown> | null;
+  text: string;
+  nil: boolean;
+}
+
+/** `xsi:nil="true"` (or `1`) among an element's attributes. */
+function isNil(attributes: Record<string, { uri: string; local: string; value: string }>): boolean {
+  for (const a of Object.values(attributes)) {
+    if (a.local === 'nil' && a.uri === xsiNamespace) return /^\s*(?:true|1)\s*$/.test(a.value);
+  }
+  return false;
+}
+
+function put(into: Record<string, unknown>, name: string, value: unknown): void {
+  if (!Object.hasOwn(into, name)) into[name] = value;
+  else {
+    const held = into[name];
+    if (Array.isArray(held)) held.push(value);
+    else into[name] = [held, value];
+  }
 }
 
 const doctype = () => Refusal.request('SOAP-DTD', 'DOCTYPE в запросе запрещён');
@@ -31,11 +64,11 @@ const unboundPrefix = (prefix: string) =>
     'SOAP-XML',
     `Запрос не является корректным XML: префикс пространства имён «${prefix.slice(0, 32)}» не объявлен`,
   );
-/** node-soap reads elements into plain objects: a name of Object.prototype breaks it (a 500, not the caller's). */
+/** Requests are read into plain objects keyed by element name: a name of Object.prototype is no element of ours. */
 const prototypeNames: ReadonlySet<string> = new Set(Object.getOwnPropertyNames(Object.prototype));
 const reservedName = (name: string) =>
   Refusal.request('904', `Неизвестный элемент ${name.slice(0, 64)}`, name.slice(0, 64));
-/** node-soap loses or breaks on text beside child elements (it keeps one or the other, or fails). */
+/** The contract has no mixed content: text beside child elements would be lost. */
 const mixedContent = (name: string) =>
   Refusal.request(
     '903',
@@ -44,11 +77,12 @@ const mixedContent = (name: string) =>
   );
 
 /**
- * Reads what the dispatcher needs before node-soap sees a request, namespace-aware: the root and the elements of
- * the `Body` (the operation element, its namespace, how many there are) and the WS-Security UsernameToken.
- * Refuses with a `Refusal` (the detail is the Fault's Russian message): DOCTYPE (SOAP-DTD: no entity expansion
- * on any channel), malformed XML or an undeclared prefix (SOAP-XML), and what node-soap cannot read faithfully —
- * an element named like an Object.prototype member (904), text beside child elements (903).
+ * Reads a SOAP request in one pass, namespace-aware: the root and the elements of the `Body` (the operation
+ * element, its namespace, how many there are), the WS-Security UsernameToken and the request element's value
+ * (`request`). Refuses with a `Refusal` (the detail is the Fault's Russian message): DOCTYPE (SOAP-DTD: no
+ * entity expansion on any channel), malformed XML or an undeclared prefix (SOAP-XML), an element named like an
+ * Object.prototype member (904: values are plain objects keyed by element name) and text beside child elements
+ * (903: the contract has no mixed content).
  */
 export function scanEnvelope(xml: string): EnvelopeScan {
   const parser = new SaxesParser({ xmlns: true });
@@ -58,7 +92,12 @@ export function scanEnvelope(xml: string): EnvelopeScan {
     bodyElementCount: 0,
     username: null,
     password: null,
+    request: null,
   };
+  /** Values of the open elements from the request element down (empty outside it). */
+  const values: OpenValue[] = [];
+  /** Stack depth of the request element (-1: not inside it). */
+  let requestDepth = -1;
   /** Open elements: local name, whether it is the envelope's Body, whether it holds elements / text. */
   const stack: { name: string; body: boolean; elements: boolean; text: boolean }[] = [];
   let text = '';
@@ -69,6 +108,8 @@ export function scanEnvelope(xml: string): EnvelopeScan {
   };
   const addText = (t: string) => {
     text += t;
+    const value = values[values.length - 1];
+    if (value) value.text += t;
     const open = stack[stack.length - 1];
     if (open && t.trim() !== '') {
       open.text = true;
@@ -87,7 +128,19 @@ export function scanEnvelope(xml: string): EnvelopeScan {
     if (stack.length === 0) result.root = name;
     if (parent?.body) {
       result.bodyElementCount++;
-      result.bodyElement ??= name;
+      if (!result.bodyElement) {
+        result.bodyElement = name;
+        requestDepth = stack.length;
+      }
+    }
+    if (requestDepth >= 0) {
+      const holder = values[values.length - 1];
+      if (holder) holder.children ??= {};
+      values.push({
+        children: null,
+        text: '',
+        nil: isNil(tag.attributes),
+      });
     }
     const body = stack.length === 1 && tag.local === 'Body' && tag.uri === result.root?.namespace;
     if (tag.local === 'UsernameToken') inToken++;
@@ -102,6 +155,16 @@ export function scanEnvelope(xml: string): EnvelopeScan {
       if (tag.local === 'Password') result.password = text.trim();
     }
     if (tag.local === 'UsernameToken') inToken--;
+    if (requestDepth >= 0) {
+      const open = values.pop()!;
+      const value = open.nil ? null : (open.children ?? open.text);
+      const holder = values[values.length - 1];
+      if (holder) put(holder.children!, tag.local, value);
+      else {
+        result.request = open.children ?? {};
+        requestDepth = -1;
+      }
+    }
     stack.pop();
     text = '';
   });

@@ -4,8 +4,8 @@ import { type FlkIssue, flkError } from '../../flk/issue';
 /**
  * What a SOAP request may hold, read once from the service's own WSDL (wsdl.ts: SOAP 1.1, document/literal, the
  * XSD inline): every element a complex type allows, how often, and whether it holds text or elements. The SOAP
- * wrapper and the operations compare what node-soap parsed against it — node-soap itself keeps any element it
- * is sent (an unknown `<IsAdmin>` would pass silently) and turns a repeated single element into an array.
+ * wrapper and the operations compare the request as read (envelope-scan.ts keeps any element it is sent) against
+ * it, so an unknown `<IsAdmin>` or a repeated single element is named, never passed on silently.
  */
 
 const xsdNamespace = 'http://www.w3.org/2001/XMLSchema';
@@ -126,23 +126,6 @@ export function xsdShapes(wsdl: string): XsdShapes {
   return { namespace, element: (name) => elements.get(name) };
 }
 
-/**
- * node-soap's value of an element without its attributes: `{ attributes, $value }` (an `xsi:type` on a value,
- * say) becomes the text, and `attributes` is dropped from elements — the contract has none, and the operations
- * read text, not `[object Object]`.
- */
-export function withoutAttributes(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(withoutAttributes);
-  if (value === null || typeof value !== 'object') return value;
-  const entries = Object.entries(value);
-  const kept = entries.filter(([k, v]) => !(k === 'attributes' && v !== null && typeof v === 'object'));
-  if (kept.length < entries.length) {
-    if (kept.length === 0) return null;
-    if (kept.length === 1 && kept[0]![0] === '$value') return kept[0]![1];
-  }
-  return Object.fromEntries(kept.map(([k, v]) => [k, withoutAttributes(v)]));
-}
-
 /** Where issues of one checked element go, with the path of the element inside what is checked. */
 interface Sink {
   issues: FlkIssue[];
@@ -235,7 +218,7 @@ function checkContent(
 }
 
 /**
- * Structure issues of one element's value as node-soap parsed it (attributes dropped: `withoutAttributes`)
+ * Structure issues of one element's value as the request holds it (envelope-scan.ts)
  * against its declaration: an unknown element, a single element repeated, more elements than `maxOccurs`,
  * elements inside a value or text where elements belong. Fields are paths inside the element (`IsAdmin`,
  * `Patient.Foo`, `Policy[2].Bar`). Missing elements are not structure: the record's schema names them.
