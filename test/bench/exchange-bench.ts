@@ -80,7 +80,7 @@ export async function benchExchange(owner: Sql, runtimeUrl: string, databaseUrl:
   const soapHeaders = (user: string, action: string) => ({
     authorization: basic(user),
     'content-type': 'text/xml; charset=utf-8',
-    soapaction: `"${hospNs}/${action}"`,
+    soapaction: `"${hospNs}#${action}"`,
   });
 
   const ceiling = await startChild('test/bench/ceiling-server.ts', { CEILING_DATABASE_URL: databaseUrl });
