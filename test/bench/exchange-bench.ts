@@ -55,8 +55,34 @@ function envelope(op: string, inner: string): string {
   );
 }
 
-/** The runtime's SOAP endpoint and the owner's connection (fixtures, rate limits). */
-export async function benchExchange(owner: Sql, runtimeUrl: string, databaseUrl: string): Promise<void> {
+/** The ceiling of a load row: the bare server's rate at that many connections. */
+export type CeilingOf = (connections: number) => { label: string; value: number; unit: string };
+
+/**
+ * The bare ceiling (ceiling-server.ts: HTTP + one INSERT of the body on the same PostgreSQL, the runtime's pool
+ * size) at 16 and 64 connections, each after a 2 s warm-up, with bodies the size of a single-record send.
+ */
+export async function measureCeilings(databaseUrl: string): Promise<CeilingOf> {
+  const body = () => `<x>${randomUUID()}${'.'.repeat(1400)}</x>`;
+  const ceiling = await startChild('test/bench/ceiling-server.ts', { CEILING_DATABASE_URL: databaseUrl });
+  const ceilings = new Map<number, Load>();
+  try {
+    for (const connections of [16, 64]) {
+      await load(ceiling.url, connections, body, {}, 2);
+      ceilings.set(connections, await load(ceiling.url, connections, body, {}));
+    }
+  } finally {
+    await ceiling.stop();
+  }
+  return (connections) => ({
+    label: `bare HTTP + one INSERT, ${connections} connections`,
+    value: ceilings.get(connections)!.rps,
+    unit: 'req/s',
+  });
+}
+
+/** The runtime's SOAP endpoint under load; the owner's connection reads the fixtures. */
+export async function benchExchange(owner: Sql, runtimeUrl: string, ceilingOf: CeilingOf): Promise<void> {
   const f = await hospFixture(owner);
   const year = new Date().getUTCFullYear();
   let n = 0;
@@ -81,22 +107,6 @@ export async function benchExchange(owner: Sql, runtimeUrl: string, databaseUrl:
     authorization: basic(user),
     'content-type': 'text/xml; charset=utf-8',
     soapaction: `"${hospNs}#${action}"`,
-  });
-
-  const ceiling = await startChild('test/bench/ceiling-server.ts', { CEILING_DATABASE_URL: databaseUrl });
-  const ceilings = new Map<number, Load>();
-  try {
-    for (const connections of [16, 64]) {
-      await load(ceiling.url, connections, referral, {}, 2);
-      ceilings.set(connections, await load(ceiling.url, connections, referral, {}));
-    }
-  } finally {
-    await ceiling.stop();
-  }
-  const ceilingOf = (connections: number) => ({
-    label: `bare HTTP + one INSERT, ${connections} connections`,
-    value: ceilings.get(connections)!.rps,
-    unit: 'req/s',
   });
 
   // Sends are checked before measuring: a bench of Faults would measure the wrong thing.
@@ -166,6 +176,62 @@ export async function benchExchange(owner: Sql, runtimeUrl: string, databaseUrl:
       detail: detail(l),
       ceiling: ceilingOf(16),
       ...(label.includes('nothing new') ? { goal: 2000 } : {}),
+    });
+  }
+}
+
+async function token(url: string, username: string): Promise<string> {
+  const res = await fetch(`${url}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password: username }),
+  });
+  return ((await res.json()) as { token: string }).token;
+}
+
+async function loadGet(
+  url: string,
+  connections: number,
+  headers: Record<string, string>,
+  duration = seconds,
+) {
+  const result = await autocannon({ url, connections, duration, headers });
+  return {
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.errors + result.timeouts,
+    non2xx: result.non2xx,
+  };
+}
+
+/** REST reads under load at 16 connections: the hospital's incoming referrals list and an МО's person card. */
+export async function benchRestLoad(owner: Sql, runtimeUrl: string, ceilingOf: CeilingOf): Promise<void> {
+  const [{ n }] = (await owner`select count(*)::int as n from hosp.referral`) as unknown as [{ n: number }];
+  const hosp = { authorization: `Bearer ${await token(runtimeUrl, 'test_hosp')}` };
+  const mo = { authorization: `Bearer ${await token(runtimeUrl, 'test_mo')}` };
+  const list = (await (await fetch(`${runtimeUrl}/api/v1/persons?pageSize=1`, { headers: mo })).json()) as {
+    items: { id: string }[];
+  };
+  for (const [label, url, headers] of [
+    [
+      `REST incoming referrals (${n.toLocaleString('en-US')} referrals), page of 25, 16 connections`,
+      `${runtimeUrl}/api/v1/referrals?direction=incoming&pageSize=25`,
+      hosp,
+    ],
+    ['REST person card as an МО, 16 connections', `${runtimeUrl}/api/v1/persons/${list.items[0]!.id}`, mo],
+  ] as const) {
+    const probe = await fetch(url, { headers });
+    if (!probe.ok) throw new Error(`${label}: ${probe.status} ${(await probe.text()).slice(0, 300)}`);
+    await loadGet(url, 16, headers, 2);
+    const l = await loadGet(url, 16, headers);
+    report({
+      path: label,
+      value: l.rps,
+      unit: 'req/s',
+      better: 'higher',
+      detail: detail(l),
+      ceiling: ceilingOf(16),
     });
   }
 }

@@ -13,7 +13,7 @@ import { migrate } from '../../shared/platform/db/migrate';
 import { startRuntimeProcess } from '../helpers/runtime-process';
 import { benchAccess } from './access-bench';
 import { benchErzImport } from './erz-import-bench';
-import { benchExchange } from './exchange-bench';
+import { benchExchange, benchRestLoad, measureCeilings } from './exchange-bench';
 import { percentilesOf, report, writeReport } from './report';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -119,9 +119,11 @@ try {
       }
       await benchAccess(runtime.url, requests, ceiling);
     }
-    if (runs('exchange')) {
-      console.log('SOAP exchange under load');
-      await benchExchange(sql, runtime.url, pg.url);
+    if (runs('exchange') || runs('rest')) {
+      console.log('Under load (autocannon), against the bare ceiling');
+      const ceilingOf = await measureCeilings(pg.url);
+      if (runs('exchange')) await benchExchange(sql, runtime.url, ceilingOf);
+      if (runs('rest')) await benchRestLoad(sql, runtime.url, ceilingOf);
     }
   } finally {
     await runtime.kill();
