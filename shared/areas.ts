@@ -10,7 +10,8 @@ import { type Area, gather } from './platform/area';
 
 /**
  * The one list of areas (ARCHITECTURE §3). A new area is a folder shared/<area>/ with an index.ts exporting
- * its `Area`, added here — and nothing else outside the folder changes (docs/adding-an-area.md).
+ * its `Area`, added here — and, if it has queue jobs or a demo story, its `work.ts` added to
+ * shared/area-work.ts; nothing else outside the folder changes (docs/adding-an-area.md).
  */
 export const areas: readonly Area[] = [
   nsiArea,
@@ -82,5 +83,5 @@ export const plannedSections: readonly SectionSpec[] = [
 
 const gathered = gather(areas);
 
-/** What the areas registered: permissions, sections (with the planned ones), routes, SOAP, jobs, person links. */
+/** What the areas registered: permissions, sections (with the planned ones), routes, SOAP, person links. */
 export const registered = { ...gathered, sections: [...gathered.sections, ...plannedSections] };

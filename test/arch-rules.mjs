@@ -2,7 +2,8 @@
 // - an area's domain/ imports no database, ports, AWS SDK, HTTP, SOAP or file I/O (directly or through what it
 //   imports), so its rules are testable without a database;
 // - an area imports only the platform and the core areas (nsi, org, person, demo) — never another area;
-//   core areas never import a non-core one; only functions/, infra/ and test/ import shared/areas.ts;
+//   core areas never import a non-core one; only functions/, infra/ and test/ import shared/areas.ts and
+//   shared/area-work.ts;
 // - shared/platform imports no area;
 // - no circular imports in shared/, functions/ and infra/;
 // - sql.unsafe only in the database layer; web/ imports server code type-only; no console.log in handlers.
@@ -66,8 +67,9 @@ function resolve(root, from, spec) {
   return null;
 }
 
-/** `shared/<area>/…` → the area; `shared/platform/…` → 'platform'; shared/areas.ts → 'areas'. */
+/** `shared/<area>/…` → the area; `shared/platform/…` → 'platform'; shared/areas.ts, area-work.ts → 'areas'. */
 export function areaOf(file) {
+  if (file === 'shared/area-work.ts') return 'areas';
   const m = /^shared\/([^/]+)(\/|\.ts$)/.exec(file);
   if (!m) return null;
   return m[1];
@@ -107,7 +109,12 @@ export function checkArchitecture(root) {
         report(file, imp.line, 'shared/platform imports no area', imp.spec);
       }
       if (from !== 'platform' && from !== 'areas' && to === 'areas') {
-        report(file, imp.line, 'only functions/, infra/ and test/ import shared/areas.ts', imp.spec);
+        report(
+          file,
+          imp.line,
+          'only functions/, infra/ and test/ import shared/areas.ts and shared/area-work.ts',
+          imp.spec,
+        );
       }
       if (
         from !== 'platform' &&

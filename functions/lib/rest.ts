@@ -10,13 +10,20 @@ import { dbRefusal, retryAfterSeconds } from '../../shared/platform/db/db-errors
 import { Refusal } from '../../shared/platform/flk/refusal';
 import { schemaIssues } from '../../shared/platform/flk/schema-issues';
 import { unusableTextIssues } from '../../shared/platform/flk/text-issues';
-import { getPorts, type Ports } from '../../shared/platform/ports/ports';
+import {
+  type AwsAdapter,
+  type BasePorts,
+  declareAdapters,
+  getPorts,
+  type PortsWith,
+} from '../../shared/platform/ports/ports';
 import { problemBody, problems, refusalStatus } from './problem';
 
-export interface RestRequest {
+/** A request to a handler; `ports` holds the always-present ports and those the handler declared. */
+export interface RestRequest<P extends BasePorts = BasePorts> {
   event: APIGatewayProxyEvent;
   caller: Caller | null;
-  ports: Ports;
+  ports: P;
   requestId: string;
   /**
    * Runs `fn` in a transaction scoped to the signed-in caller (row-level security and the audit log know who
@@ -85,6 +92,15 @@ function problemResponse(refusal: Refusal, requestId: string): APIGatewayProxyRe
   );
 }
 
+export interface RestOptions<A extends readonly AwsAdapter[]> {
+  auth: 'public' | 'user';
+  /**
+   * The AWS adapters of the ports the handler uses beyond the database (`sqsQueueAdapter`, `s3BlobsAdapter`,
+   * `cognitoPeopleAdapter`): only these are bundled into the function, and only these are in `ports`.
+   */
+  adapters?: A;
+}
+
 /**
  * The one wrapper of every REST handler (middy): resolves the caller from the authorizer claims, refuses a
  * missing caller on `user` routes and a caller whose account was disabled or changed since the token was
@@ -92,10 +108,11 @@ function problemResponse(refusal: Refusal, requestId: string): APIGatewayProxyRe
  * problem+json and anything else to a 500 problem without internals; every
  * answer names its request id (`x-request-id`), the id the audit log records. Logs carry the request id, route and error class only — never request data.
  */
-export function restHandler(
-  options: { auth: 'public' | 'user' },
-  fn: (request: RestRequest) => Promise<RestResponse>,
+export function restHandler<const A extends readonly AwsAdapter[] = []>(
+  options: RestOptions<A>,
+  fn: (request: RestRequest<PortsWith<A>>) => Promise<RestResponse>,
 ) {
+  declareAdapters(options.adapters ?? []);
   const base = async (event: APIGatewayProxyEvent, context: Context): Promise<APIGatewayProxyResult> => {
     const requestId = event.requestContext?.requestId ?? context.awsRequestId;
     const caller = callerFromClaims(event.requestContext?.authorizer?.claims, channelOf(event));

@@ -1,22 +1,26 @@
 import type { SQSBatchItemFailure, SQSBatchResponse, SQSEvent } from 'aws-lambda';
-import { registered } from '../../shared/areas';
+import { registeredWork } from '../../shared/area-work';
 import { isUnavailable } from '../../shared/platform/db/db-errors';
-import { getPorts } from '../../shared/platform/ports/ports';
+import { declareAdapters, getPorts } from '../../shared/platform/ports/ports';
+import { s3BlobsAdapter } from '../../shared/platform/ports/s3-blobs';
 import { QueueMessage } from '../../shared/platform/queue-message';
 
 /**
  * Consumer of the import queue: dispatches each message by its kind to the job an area registered
- * (shared/areas.ts). Each message is processed on its own; failures are reported per message
+ * (shared/area-work.ts). Each message is processed on its own; failures are reported per message
  * (`batchItemFailures`) so SQS retries only those and, after maxReceiveCount, moves them to the DLQ. Logs
  * carry the message id, kind and the job's summary — never personal data.
  */
+// The jobs read their files from the inbox (JobPorts in shared/platform/area.ts): S3 is the one AWS client here.
+declareAdapters([s3BlobsAdapter]);
+
 export async function handler(event: SQSEvent): Promise<SQSBatchResponse> {
   const ports = getPorts();
   const failures: SQSBatchItemFailure[] = [];
   for (const record of event.Records) {
     try {
       const envelope = QueueMessage.parse(JSON.parse(record.body));
-      const job = registered.jobs.get(envelope.kind);
+      const job = registeredWork.jobs.get(envelope.kind);
       if (!job) throw Object.assign(new Error('No job for this message kind'), { name: 'UnknownKind' });
       const summary = await job.run(ports, job.schema.parse(envelope), record.messageId);
       console.info(

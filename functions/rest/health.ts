@@ -1,4 +1,5 @@
 import type { QueueHealth } from '../../shared/platform/ports/queue';
+import { sqsQueueAdapter } from '../../shared/platform/ports/sqs-queue';
 import { restHandler } from '../lib/rest';
 
 /** Each check answers within this long, or counts as down (a lost database must not hang the health check). */
@@ -15,7 +16,7 @@ function within<T>(promise: Promise<T>, timedOut: T): Promise<T> {
 }
 
 /** GET /health — database and queue status; 503 when either is down (or does not answer within 2 s). */
-export const handler = restHandler({ auth: 'public' }, async ({ ports }) => {
+export const handler = restHandler({ auth: 'public', adapters: [sqsQueueAdapter] }, async ({ ports }) => {
   const started = performance.now();
   const [database, queue] = await Promise.all([
     within(

@@ -11,11 +11,12 @@ import {
   SystemLogLevel,
   Tracing,
 } from 'aws-cdk-lib/aws-lambda';
-import { Charset, LogLevel, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogLevel, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 import type { FunctionSpec } from '../../functions/manifest';
+import { functionBundleSettings as bundle } from './function-bundle-options';
 import { repositoryRoot } from './project-paths';
 
 /**
@@ -70,10 +71,6 @@ const defaultsByKind: Record<FunctionSpec['kind'], { memorySize: number; timeout
 /** Relative to the bundle directory (LAMBDA_TASK_ROOT, the working directory of a Lambda process). */
 export const bundledMigrationsDir = './migrations';
 
-/** ESM bundles still meet CommonJS dependencies that call `require`: give them one. */
-const esmRequireBanner =
-  "import { createRequire as __cr } from 'module'; const require = __cr(import.meta.url);";
-
 /**
  * The one way this project builds a Lambda: Node.js 22 on ARM64, a minified ESM bundle with source maps and the
  * AWS SDK inside, X-Ray tracing, JSON logs kept six months, placed in the private subnets with the database
@@ -123,16 +120,18 @@ export class OmsFunction extends NodejsFunction {
         ...(runsMigrations ? { MIGRATIONS_DIR: bundledMigrationsDir } : {}),
         ...props.environment,
       },
+      // The settings of infra/constructs/function-bundle-options.ts, which the bundle-size test builds with.
       bundling: {
         format: OutputFormat.ESM,
-        target: 'node20',
-        minify: true,
-        sourceMap: true,
-        sourcesContent: false,
-        charset: Charset.UTF8,
-        mainFields: ['module', 'main'],
-        banner: esmRequireBanner,
-        externalModules: [],
+        target: bundle.target,
+        minify: bundle.minify,
+        sourceMap: bundle.sourcemap,
+        sourcesContent: bundle.sourcesContent,
+        // aws-cdk-lib accepts `charset` but never passes it to esbuild (aws/aws-cdk#32649): ask for it directly.
+        esbuildArgs: { '--charset': bundle.charset },
+        mainFields: [...bundle.mainFields],
+        banner: bundle.banner,
+        externalModules: [...bundle.external],
         logLevel: LogLevel.WARNING,
         commandHooks: runsMigrations
           ? {

@@ -1,8 +1,6 @@
 import { allKinds } from '../platform/access/sections';
 import { defineArea } from '../platform/area';
 import { hospitalisationRecordSources } from './db/person-records';
-import { hospitalisationDemoStory } from './demo/demo-story';
-import { tFileJob } from './jobs';
 import { hospitalisationPermissions } from './permissions';
 
 /** The hospitalisation exchange: referrals, cancellations, admissions, movements, discharges, free beds and plans over SOAP, REST, T-files and the UI. */
@@ -207,7 +205,5 @@ export const hospitalisationArea = defineArea({
       service: 'HospitalizationService',
     },
   ],
-  jobs: [tFileJob],
-  demoStories: [hospitalisationDemoStory],
   personRecords: hospitalisationRecordSources,
 });

@@ -1,6 +1,5 @@
 import { allKinds } from '../platform/access/sections';
 import { defineArea } from '../platform/area';
-import { nsiDirectoryJob } from './jobs';
 import { nsiPermissions } from './permissions';
 
 /** Reference directories (НСИ): versioned FFOMS and Минздрав directories, their loading and look-ups, the FLK rule book. */
@@ -43,5 +42,4 @@ export const nsiArea = defineArea({
       service: 'NsiService',
     },
   ],
-  jobs: [nsiDirectoryJob],
 });

@@ -1,6 +1,5 @@
 import { allKinds } from '../platform/access/sections';
 import { defineArea } from '../platform/area';
-import { erzExtractJob } from './jobs';
 import { personPermissions } from './permissions';
 
 /** Insured persons: the regional register (ЕРЗ) with its extract import, identity resolution and the insurance-affiliation query. */
@@ -86,5 +85,4 @@ export const personArea = defineArea({
       service: 'ErzService',
     },
   ],
-  jobs: [erzExtractJob],
 });

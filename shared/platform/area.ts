@@ -9,8 +9,10 @@ import type { QueueMessage } from './ports/queue';
 /**
  * How an area plugs into the platform. Each area folder (shared/<area>/) exports one `Area` from its
  * `index.ts`; shared/areas.ts is the one list of them. From that list the function manifest takes the routes
- * and SOAP services, the queue consumer its jobs, `GET /api/v1/me` the permissions and sections, and the person
- * card its links to the areas' records. Adding an area touches the list and nothing else outside the area.
+ * and SOAP services, `GET /api/v1/me` the permissions and sections, and the person card its links to the areas'
+ * records. What runs in the background — queue jobs, demo stories — is the area's `AreaWork` (its `work.ts`,
+ * listed in shared/area-work.ts): the registration stays light, so a function reading it (`/me`, sign-in, the
+ * person card) does not bundle every area's file readers and package processors.
  */
 export interface Area {
   /** The folder name: shared/<id>, functions/rest/<id>, web/src/pages/<id>. */
@@ -25,10 +27,19 @@ export interface Area {
   sections?: readonly SectionSpec[];
   rest?: readonly RestFunction[];
   soap?: readonly SoapFunction[];
-  /** Import-queue jobs, one per message kind. */
-  jobs?: readonly QueueJob[];
   /** How to count this area's records about one person (the person card links to them). */
   personRecords?: readonly PersonRecordSource[];
+}
+
+/**
+ * An area's background work (shared/<area>/work.ts), listed in shared/area-work.ts: the queue consumer takes the
+ * jobs, the local start-up the demo stories.
+ */
+export interface AreaWork {
+  /** The area's id (its folder). */
+  id: string;
+  /** Import-queue jobs, one per message kind. */
+  jobs?: readonly QueueJob[];
   /** The area's demo story, sent through its own exchange after the local start-up (`npm start`). */
   demoStories?: readonly DemoStory[];
 }
@@ -50,6 +61,9 @@ export interface DemoStoryResult {
   ms: number;
 }
 
+/** What a queue job may use: the database and the blob store (the consumer declares S3 and nothing else). */
+export type JobPorts = Pick<Ports, 'config' | 'sql' | 'blobs'>;
+
 /** A job of the import queue: the message kind it takes, its schema and what runs it. */
 export interface QueueJob {
   kind: string;
@@ -58,14 +72,14 @@ export interface QueueJob {
    * Runs one message (idempotently: the queue may deliver it again). Answers a summary for the log — counts,
    * ids, statuses, never personal data.
    */
-  run(ports: Ports, message: QueueMessage, messageId: string): Promise<Record<string, unknown>>;
+  run(ports: JobPorts, message: QueueMessage, messageId: string): Promise<Record<string, unknown>>;
 }
 
 /** Defines a job with its message type inferred from the schema. */
 export function queueJob<M extends QueueMessage>(job: {
   kind: M['kind'];
   schema: ZodType<M>;
-  run(ports: Ports, message: M, messageId: string): Promise<Record<string, unknown>>;
+  run(ports: JobPorts, message: M, messageId: string): Promise<Record<string, unknown>>;
 }): QueueJob {
   return job as unknown as QueueJob;
 }
@@ -83,6 +97,10 @@ export function defineArea(area: Area): Area {
   return area;
 }
 
+export function defineAreaWork(work: AreaWork): AreaWork {
+  return work;
+}
+
 /** Everything the areas registered, gathered once (shared/areas.ts builds it from the list). */
 export function gather(areas: readonly Area[]) {
   return {
@@ -90,8 +108,14 @@ export function gather(areas: readonly Area[]) {
     sections: areas.flatMap((a) => a.sections ?? []),
     rest: areas.flatMap((a) => a.rest ?? []),
     soap: areas.flatMap((a) => a.soap ?? []),
-    jobs: new Map(areas.flatMap((a) => a.jobs ?? []).map((j) => [j.kind, j])),
     personRecords: areas.flatMap((a) => a.personRecords ?? []),
-    demoStories: areas.flatMap((a) => a.demoStories ?? []),
+  };
+}
+
+/** The areas' jobs by message kind and their demo stories (shared/area-work.ts builds them from its list). */
+export function gatherWork(work: readonly AreaWork[]) {
+  return {
+    jobs: new Map(work.flatMap((w) => w.jobs ?? []).map((j) => [j.kind, j])),
+    demoStories: work.flatMap((w) => w.demoStories ?? []),
   };
 }

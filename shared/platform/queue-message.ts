@@ -1,10 +1,10 @@
-import { z } from 'zod';
-import { Role } from './access/roles';
+import * as z from 'zod';
+import { roleSchema } from './access/role-schema';
 
 /** Who asked for the import: the consumer acts with this caller's rights (checked again when it runs). */
 export const RequestedBy = z.object({
   username: z.string().min(1).max(64),
-  role: Role,
+  role: roleSchema,
   orgCode: z.string().min(2).max(10),
   channel: z.enum(['web', 'rest', 'soap', 'file']),
 });

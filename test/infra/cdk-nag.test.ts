@@ -1,6 +1,11 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { build } from 'esbuild';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { allFunctions } from '../../functions/manifest';
+import { bundleFileName, functionBuildOptions } from '../../infra/constructs/function-bundle-options';
 import { repositoryRoot } from '../../infra/constructs/project-paths';
 import { omsFunctionsOf, type SynthesizedApp, synthesizedApp } from './omslink-app';
 import { bundleChecks } from './test-apps';
@@ -79,6 +84,31 @@ describe('bundles', () => {
       expect(code.startsWith("import { createRequire as __cr } from 'module';"), functionName).toBe(true);
       expect(existsSync(join(dir, 'index.mjs.map')), functionName).toBe(true);
     }
+  });
+
+  it('writes byte for byte the bundle the size test and the bench build (function-bundle-options.ts)', async () => {
+    // Prepare: `migrate`, whose sources other work rarely touches while the suite runs
+    const spec = allFunctions.find((f) => f.name === bundleChecks.migrate)!;
+    const out = await mkdtemp(join(tmpdir(), 'omslink-bundle-'));
+    try {
+      // Act
+      await build({
+        ...functionBuildOptions(join(repositoryRoot, spec.entry), out),
+        absWorkingDir: repositoryRoot,
+      });
+
+      // Assess
+      const cdk = readFileSync(join(assetDirOf('data', spec.name), bundleFileName));
+      expect(readFileSync(join(out, bundleFileName)).equals(cdk)).toBe(true);
+    } finally {
+      await rm(out, { recursive: true, force: true });
+    }
+  });
+
+  it('keeps Russian text as UTF-8 (aws-cdk-lib drops `charset`; OmsFunction passes it to esbuild itself)', () => {
+    const code = readFileSync(join(assetDirOf('importing', bundleChecks.plain), bundleFileName), 'utf8');
+    expect(code).toMatch(/[а-яё]/);
+    expect(code).not.toMatch(/\\u04[0-5][0-9A-F]/);
   });
 
   it('ships the SQL migrations next to the migrate bundle', () => {

@@ -37,6 +37,8 @@ const allowed = {
     "import { sql } from '../../platform/db/connection';\nimport { y } from '../domain/records';\nexport const w = [sql, y];\n",
   'shared/hospitalisation/index.ts': "import { w } from './db/writes';\nexport const area = w;\n",
   'shared/areas.ts': "import { area } from './hospitalisation';\nexport const areas = [area];\n",
+  'shared/hospitalisation/work.ts': "import { w } from './db/writes';\nexport const work = w;\n",
+  'shared/area-work.ts': "import { work } from './hospitalisation/work';\nexport const areaWork = [work];\n",
   'functions/rest/hospitalisation/list.ts':
     "import { areas } from '../../../shared/areas';\nexport const h = areas;\n",
   'web/src/api/records.ts':
@@ -69,6 +71,7 @@ describe('architecture rules (npm run lint)', () => {
         "import { sql } from '../../platform/db/connection';\nexport const r = sql;\n",
       'shared/org/domain/indirect.ts': "import { s } from '../../informing/db/steal';\nexport const i = s;\n",
       'shared/person/db/registry.ts': "import { areas } from '../../areas';\nexport const a = areas;\n",
+      'shared/person/db/work.ts': "import { areaWork } from '../../area-work';\nexport const w = areaWork;\n",
       'shared/org/db/a.ts': "import { b } from './b';\nexport const a = b;\n",
       'shared/org/db/b.ts': "import { a } from './a';\nexport const b = a;\n",
       'web/src/api/runtime.ts':
@@ -86,7 +89,8 @@ describe('architecture rules (npm run lint)', () => {
         "shared/org/domain/reads.ts: an area's domain/ imports no database, ports or I/O",
         'shared/org/domain/indirect.ts: an area never imports another area (only platform and core areas)',
         "shared/org/domain/indirect.ts: an area's domain/ imports no database, ports or I/O",
-        'shared/person/db/registry.ts: only functions/, infra/ and test/ import shared/areas.ts',
+        'shared/person/db/registry.ts: only functions/, infra/ and test/ import shared/areas.ts and shared/area-work.ts',
+        'shared/person/db/work.ts: only functions/, infra/ and test/ import shared/areas.ts and shared/area-work.ts',
         'web/src/api/runtime.ts: web imports server code type-only',
       ]),
     );

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { allFunctions } from '../../functions/manifest';
+import { areaWork, registeredWork } from '../../shared/area-work';
 import { areas, registered } from '../../shared/areas';
 import { sectionsFor } from '../../shared/platform/access/sections';
 
@@ -13,6 +14,11 @@ describe('the area registry (shared/areas.ts)', () => {
     // Assess
     expect(duplicates(areas.map((a) => a.id))).toEqual([]);
     for (const area of areas) expect(existsSync(path.join(root, 'shared', area.id, 'index.ts'))).toBe(true);
+    expect(duplicates(areaWork.map((w) => w.id))).toEqual([]);
+    for (const work of areaWork) {
+      expect(areas.map((a) => a.id)).toContain(work.id);
+      expect(existsSync(path.join(root, 'shared', work.id, 'work.ts'))).toBe(true);
+    }
     expect(areas.filter((a) => a.core).map((a) => a.id)).toEqual(['nsi', 'org', 'person', 'demo']);
   });
 
@@ -30,9 +36,9 @@ describe('the area registry (shared/areas.ts)', () => {
 
   it('has one job per queue message kind, one permission per id, one section per id', () => {
     // Assess
-    const kinds = areas.flatMap((a) => a.jobs ?? []).map((j) => j.kind);
+    const kinds = areaWork.flatMap((w) => w.jobs ?? []).map((j) => j.kind);
     expect(duplicates(kinds)).toEqual([]);
-    expect([...registered.jobs.keys()].sort()).toEqual(['erz-extract', 'nsi-directory', 't-file']);
+    expect([...registeredWork.jobs.keys()].sort()).toEqual(['erz-extract', 'nsi-directory', 't-file']);
     expect(duplicates(registered.permissions.map((p) => p.id))).toEqual([]);
     expect(duplicates(registered.sections.map((s) => s.id))).toEqual([]);
   });

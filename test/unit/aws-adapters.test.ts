@@ -1,28 +1,34 @@
 import { Readable } from 'node:stream';
 import { GetObjectCommand, HeadObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import { GetQueueAttributesCommand, SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
+import type { AwsTransport } from '../../shared/platform/aws/aws-json-call';
 import { s3Blobs } from '../../shared/platform/ports/s3-blobs';
 import { sqsQueue } from '../../shared/platform/ports/sqs-queue';
 
-const sqs = mockClient(SQSClient);
 const s3 = mockClient(S3Client);
+const credentials = {
+  AWS_REGION: 'eu-central-1',
+  AWS_ACCESS_KEY_ID: 'AKIDEXAMPLE',
+  AWS_SECRET_ACCESS_KEY: 'secret',
+};
 
 beforeEach(() => {
-  sqs.reset();
   s3.reset();
 });
 
-describe('SQS queue adapter', () => {
+describe('SQS queue adapter (JSON protocol, no SDK client)', () => {
   it('sends the message as JSON to the import queue and reports queue depths', async () => {
-    sqs.on(SendMessageCommand).resolves({ MessageId: 'm-1' });
-    sqs
-      .on(GetQueueAttributesCommand, { QueueUrl: 'q' })
-      .resolves({ Attributes: { ApproximateNumberOfMessages: '3' } })
-      .on(GetQueueAttributesCommand, { QueueUrl: 'dlq' })
-      .resolves({ Attributes: { ApproximateNumberOfMessages: '1' } });
-    const queue = sqsQueue('q', 'dlq', new SQSClient({ region: 'eu-central-1' }));
+    const sent: { target: string; input: Record<string, unknown> }[] = [];
+    const transport: AwsTransport = async (request) => {
+      const input = JSON.parse(request.body) as Record<string, unknown>;
+      const target = request.headers['x-amz-target']!;
+      sent.push({ target, input });
+      if (target === 'AmazonSQS.SendMessage') return { status: 200, body: '{"MessageId":"m-1"}' };
+      const waiting = input.QueueUrl === 'dlq' ? '1' : '3';
+      return { status: 200, body: JSON.stringify({ Attributes: { ApproximateNumberOfMessages: waiting } }) };
+    };
+    const queue = sqsQueue('q', 'dlq', { env: credentials, transport });
     const message = {
       kind: 'nsi-directory' as const,
       requestedBy: {
@@ -36,13 +42,22 @@ describe('SQS queue adapter', () => {
       key: 'nsi/V002.xml',
     };
     expect(await queue.send(message)).toBe('m-1');
-    expect(JSON.parse(sqs.commandCalls(SendMessageCommand)[0]!.args[0].input.MessageBody!)).toEqual(message);
+    expect(sent[0]!.target).toBe('AmazonSQS.SendMessage');
+    expect(sent[0]!.input.QueueUrl).toBe('q');
+    expect(JSON.parse(sent[0]!.input.MessageBody as string)).toEqual(message);
     expect(await queue.health()).toEqual({ ok: true, adapter: 'sqs', waiting: 3, deadLetters: 1 });
+    expect(sent.slice(1).map((call) => call.target)).toEqual([
+      'AmazonSQS.GetQueueAttributes',
+      'AmazonSQS.GetQueueAttributes',
+    ]);
   });
 
   it('reports an unreachable queue as not ok, without leaking details', async () => {
-    sqs.on(GetQueueAttributesCommand).rejects(Object.assign(new Error('denied'), { name: 'AccessDenied' }));
-    const health = await sqsQueue('q', undefined, new SQSClient({ region: 'eu-central-1' })).health();
+    const transport: AwsTransport = async () => ({
+      status: 400,
+      body: JSON.stringify({ __type: 'com.amazon.coral.service#AccessDeniedException', message: 'denied' }),
+    });
+    const health = await sqsQueue('q', undefined, { env: credentials, transport }).health();
     expect(health).toEqual({ ok: false, adapter: 'sqs', error: 'Очередь недоступна' });
   });
 });

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { feedNames, readFeed } from '../../../shared/hospitalisation/db/feeds';
 import { hospitalisationPermissions } from '../../../shared/hospitalisation/permissions';
 import { defaultFeedLimit, maxFeedLimit } from '../../../shared/platform/exchange/feed';

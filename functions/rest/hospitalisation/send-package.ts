@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { hospMessageKinds } from '../../../shared/hospitalisation/db/process-package';
 import { hospitalisationPermissions } from '../../../shared/hospitalisation/permissions';
 import { PackageHeader } from '../../../shared/platform/exchange/package-header';

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { HospMessageKind } from '../../../shared/hospitalisation/db/process-package';
 import { hospitalisationPermissions } from '../../../shared/hospitalisation/permissions';
 import { parseBody, requirePermission, restHandler } from '../../lib/rest';

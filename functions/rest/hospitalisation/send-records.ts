@@ -5,12 +5,12 @@ import {
   processPackage,
 } from '../../../shared/hospitalisation/db/process-package';
 import type { AccessContext } from '../../../shared/platform/access/scoped';
-import type { Ports } from '../../../shared/platform/ports/ports';
+import type { BasePorts } from '../../../shared/platform/ports/ports';
 import { problems } from '../../lib/problem';
 
 /** Runs a package through the service; a refused package is a `Refusal`, which the REST wrapper answers. */
 export async function sendPackage(
-  ports: Ports,
+  ports: BasePorts,
   who: AccessContext,
   kind: HospMessageKind,
   header: { packageId: string; senderCode: string },
@@ -24,7 +24,7 @@ export async function sendPackage(
  * errors (nothing stored); an accepted one answers its id and any warnings.
  */
 export async function sendOne(
-  ports: Ports,
+  ports: BasePorts,
   who: AccessContext,
   kind: HospMessageKind,
   record: unknown,

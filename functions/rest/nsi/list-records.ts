@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { directoryExists, searchRecords } from '../../../shared/nsi/db/nsi-repository';
 import { isoDate, pageNumber, pageSize } from '../../../shared/platform/flk/edge-types';
 import { problems } from '../../lib/problem';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { searchPersons } from '../../../shared/person/db/person-repository';
 import { personPermissions } from '../../../shared/person/permissions';
 import { audit } from '../../../shared/platform/access/scoped';

@@ -1,5 +1,5 @@
-import { z } from 'zod';
-import { Role } from '../../platform/access/roles';
+import * as z from 'zod';
+import { roleSchema } from '../../platform/access/role-schema';
 import { boundedInt, pageNumber, pageSize } from '../../platform/flk/edge-types';
 import { passwordAcceptable, passwordRule } from './account-rules';
 import { secretOverlap } from './system-secret';
@@ -24,7 +24,7 @@ export const CreateAccountRequest = z.object({
   username: Username,
   kind: z.enum(['person', 'system']),
   fullName: FullName,
-  role: Role,
+  role: roleSchema,
   orgCode: OrgCode,
   email: Email.optional(),
   /** People only; when omitted a temporary password is generated and returned once. */
@@ -36,7 +36,7 @@ export type CreateAccountRequest = z.infer<typeof CreateAccountRequest>;
 export const UpdateAccountRequest = z
   .object({
     fullName: FullName.optional(),
-    role: Role.optional(),
+    role: roleSchema.optional(),
     status: AccountStatus.optional(),
     email: Email.nullable().optional(),
   })
@@ -63,7 +63,7 @@ export const AccountListQuery = z.object({
     .regex(/^\d{2,6}$/)
     .optional()
     .or(z.literal('').transform(() => undefined)),
-  role: Role.optional().or(z.literal('').transform(() => undefined)),
+  role: roleSchema.optional().or(z.literal('').transform(() => undefined)),
   kind: z
     .enum(['person', 'system'])
     .optional()

@@ -1,5 +1,5 @@
-import { z } from 'zod';
-import { Role } from '../../platform/access/roles';
+import * as z from 'zod';
+import { roleSchema } from '../../platform/access/role-schema';
 import { isoDateOrDateTime, queryInt } from '../../platform/flk/edge-types';
 import { auditActions, auditChannels } from './audit-vocabulary';
 
@@ -41,7 +41,7 @@ export const AuditFilter = z.object({
       .regex(/^\d{2,6}$/)
       .optional(),
   ),
-  role: z.preprocess(emptyToUndefined, Role.optional()),
+  role: z.preprocess(emptyToUndefined, roleSchema.optional()),
   channel: z.preprocess(emptyToUndefined, z.enum(auditChannels).optional()),
   action: z.preprocess(emptyToUndefined, z.enum(auditActions).optional()),
   entity: optionalText(100),

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { isIsoDate, pageNumber, pageSize, queryInt } from '../../platform/flk/edge-types';
 import { AuditFilter } from './audit-filter';
 import { auditMaxPageSize, auditPageWindow, decodeAuditCursor } from './audit-paging';

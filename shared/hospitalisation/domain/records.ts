@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { boundedInt, int16, int32, int32Range, isoDate } from '../../platform/flk/edge-types';
 
 /**

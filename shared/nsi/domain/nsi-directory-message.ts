@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { inboxFile, RequestedBy } from '../../platform/queue-message';
 
 /** A new publication of a reference directory uploaded to the inbox. */

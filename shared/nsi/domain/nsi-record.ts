@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { isoDate } from '../../platform/flk/edge-types';
 import { flkError } from '../../platform/flk/issue';
 import { Refusal } from '../../platform/flk/refusal';

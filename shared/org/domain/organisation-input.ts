@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { boundedInt, int16Range, isoDate, pageNumber, pageSize } from '../../platform/flk/edge-types';
 
 /**

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { boundedInt, isoDate } from '../../platform/flk/edge-types';
 
 /** An identity document (F011 type, series, number, issue date). */

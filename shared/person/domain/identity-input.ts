@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { isoDate } from '../../platform/flk/edge-types';
 import { type FlkIssue, type FlkRuleSet, fire } from '../../platform/flk/issue';
 import { checkEnp } from './enp';

@@ -1,4 +1,4 @@
-import { type OrganisationKind, Role, roleOrganisationKind } from './roles';
+import { isRole, type OrganisationKind, type Role, roleOrganisationKind } from './roles';
 
 /** Who is calling: taken from verified token claims (web) or an authenticated system account (SOAP). */
 export interface Caller {
@@ -23,7 +23,7 @@ export function callerFromClaims(
     .replace(/[[\]]/g, '')
     .split(/[\s,]+/)
     .filter(Boolean);
-  const role = groups.map((g) => Role.safeParse(g)).find((r) => r.success)?.data;
+  const role = groups.find(isRole);
   const orgCode = String(claims['custom:org_code'] ?? '');
   if (!username || !role || !orgCode) return null;
   return { username, role, orgCode, orgKind: roleOrganisationKind[role], channel };

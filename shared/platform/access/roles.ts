@@ -1,9 +1,6 @@
-import { z } from 'zod';
-
 /** Organisation kinds of ARCHITECTURE §1. */
 export const organisationKinds = ['MO', 'SMO', 'TFOMS'] as const;
-export const OrganisationKind = z.enum(organisationKinds);
-export type OrganisationKind = z.infer<typeof OrganisationKind>;
+export type OrganisationKind = (typeof organisationKinds)[number];
 
 /** Roles of people (web) and of systems (SOAP). Cognito groups carry the same identifiers. */
 export const roles = [
@@ -19,8 +16,12 @@ export const roles = [
   'smo_system',
   'tfoms_system',
 ] as const;
-export const Role = z.enum(roles);
-export type Role = z.infer<typeof Role>;
+export type Role = (typeof roles)[number];
+
+/** Is this one of the roles? (Schemas take `roleSchema` of role-schema.ts: this module stays free of zod.) */
+export function isRole(value: unknown): value is Role {
+  return (roles as readonly unknown[]).includes(value);
+}
 
 export const roleTitles: Record<Role, string> = {
   mo_registrar: 'Регистратор МО',

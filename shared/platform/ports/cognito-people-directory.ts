@@ -14,6 +14,7 @@ import {
 } from '@aws-sdk/client-cognito-identity-provider';
 import { decodeJwt } from 'jose';
 import { type PeopleDirectory, PeopleDirectoryError, type PeopleSignInResult } from './people-directory';
+import type { AwsAdapter } from './ports';
 
 export interface CognitoPoolSettings {
   userPoolId: string | undefined;
@@ -214,3 +215,10 @@ export function cognitoPeopleDirectory(
     },
   };
 }
+
+/** The people port in AWS (`declareAdapters`): the user pool and web client of COGNITO_USER_POOL_ID/CLIENT_ID. */
+export const cognitoPeopleAdapter: AwsAdapter<'people'> = {
+  port: 'people',
+  create: (config) =>
+    cognitoPeopleDirectory({ userPoolId: config.cognitoUserPoolId, clientId: config.cognitoClientId }),
+};

@@ -1,6 +1,8 @@
 import { Readable } from 'node:stream';
 import { GetObjectCommand, HeadObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { requiredSetting } from '../config';
 import { assertSafeKey, type BlobPort, type Bucket } from './blobs';
+import type { AwsAdapter } from './ports';
 
 /** The AWS adapter of the blob port: the inbox and exports buckets. */
 export function s3Blobs(buckets: Record<Bucket, string>, client = new S3Client({})): BlobPort {
@@ -28,6 +30,16 @@ export function s3Blobs(buckets: Record<Bucket, string>, client = new S3Client({
     },
   };
 }
+
+/** The blob port in AWS (`declareAdapters`): the buckets of INBOX_BUCKET and EXPORTS_BUCKET. */
+export const s3BlobsAdapter: AwsAdapter<'blobs'> = {
+  port: 'blobs',
+  create: (config) =>
+    s3Blobs({
+      inbox: requiredSetting(config.inboxBucket, 'INBOX_BUCKET'),
+      exports: requiredSetting(config.exportsBucket, 'EXPORTS_BUCKET'),
+    }),
+};
 
 async function collect(stream: Readable): Promise<Buffer> {
   const chunks: Buffer[] = [];

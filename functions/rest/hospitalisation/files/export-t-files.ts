@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { readTFileExport } from '../../../../shared/hospitalisation/db/t-file-export';
 import { senderKindOf, tFileTypes } from '../../../../shared/hospitalisation/formats/t-family/t-file-name';
 import { writeTFile } from '../../../../shared/hospitalisation/formats/t-family/t-file-writer';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { findTFile, readTFileProtocol } from '../../../../shared/hospitalisation/db/t-file-journal';
 import { hospitalisationPermissions } from '../../../../shared/hospitalisation/permissions';
 import { audit } from '../../../../shared/platform/access/scoped';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { listTFiles, tFileStatuses } from '../../../../shared/hospitalisation/db/t-file-journal';
 import { tFileTypes } from '../../../../shared/hospitalisation/formats/t-family/t-file-name';
 import { hospitalisationPermissions } from '../../../../shared/hospitalisation/permissions';

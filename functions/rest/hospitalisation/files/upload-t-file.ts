@@ -2,6 +2,8 @@ import { markTFileFailed, registerTFile } from '../../../../shared/hospitalisati
 import { parseTFileName } from '../../../../shared/hospitalisation/formats/t-family/t-file-name';
 import { hospitalisationPermissions } from '../../../../shared/hospitalisation/permissions';
 import { can } from '../../../../shared/platform/access/permissions';
+import { s3BlobsAdapter } from '../../../../shared/platform/ports/s3-blobs';
+import { sqsQueueAdapter } from '../../../../shared/platform/ports/sqs-queue';
 import { problems } from '../../../lib/problem';
 import { restHandler } from '../../../lib/rest';
 import { queueUpload, readUpload, uploadIdentity } from '../../../lib/upload';
@@ -12,51 +14,54 @@ import { queueUpload, readUpload, uploadIdentity } from '../../../lib/upload';
  * journal entry (follow it at `GET /api/v1/hospitalisation/files/{id}`). The same content already queued, in
  * progress or done answers 200 with an entry of status `duplicate` and is not queued again.
  */
-export const handler = restHandler({ auth: 'user' }, async ({ event, caller, ports, db }) => {
-  if (!caller) throw problems.unauthorized();
-  const sends = can(caller, hospitalisationPermissions.send);
-  if (!sends && !can(caller, hospitalisationPermissions.cancelReferral)) throw problems.forbidden();
-  const upload = readUpload(event, { what: 'T-файл' });
-  // A name that follows the pattern is checked at once; the file's own header decides in the end.
-  const name = parseTFileName(upload.fileName);
-  if (name && !sends && name.type !== 'T4') {
-    throw problems.forbidden(
-      'Учётной записи СМО разрешено передавать только файлы аннулирования направлений (T4).',
+export const handler = restHandler(
+  { auth: 'user', adapters: [s3BlobsAdapter, sqsQueueAdapter] },
+  async ({ event, caller, ports, db }) => {
+    if (!caller) throw problems.unauthorized();
+    const sends = can(caller, hospitalisationPermissions.send);
+    if (!sends && !can(caller, hospitalisationPermissions.cancelReferral)) throw problems.forbidden();
+    const upload = readUpload(event, { what: 'T-файл' });
+    // A name that follows the pattern is checked at once; the file's own header decides in the end.
+    const name = parseTFileName(upload.fileName);
+    if (name && !sends && name.type !== 'T4') {
+      throw problems.forbidden(
+        'Учётной записи СМО разрешено передавать только файлы аннулирования направлений (T4).',
+      );
+    }
+    if (name && name.senderCode !== caller.orgCode) {
+      throw problems.invalid([
+        {
+          code: '802',
+          field: 'x-file-name',
+          value: upload.fileName.slice(0, 200),
+          message: `Отправитель в имени файла (${name.senderCode}) не совпадает с организацией учётной записи (${caller.orgCode})`,
+        },
+      ]);
+    }
+    const { key, sha256 } = uploadIdentity(upload, 't-files');
+    const registered = await db((tx) =>
+      registerTFile(tx, {
+        channel: caller.channel,
+        fileName: upload.fileName,
+        fileSize: upload.bytes.length,
+        sha256,
+        blobKey: key,
+      }),
     );
-  }
-  if (name && name.senderCode !== caller.orgCode) {
-    throw problems.invalid([
-      {
-        code: '802',
-        field: 'x-file-name',
-        value: upload.fileName.slice(0, 200),
-        message: `Отправитель в имени файла (${name.senderCode}) не совпадает с организацией учётной записи (${caller.orgCode})`,
-      },
-    ]);
-  }
-  const { key, sha256 } = uploadIdentity(upload, 't-files');
-  const registered = await db((tx) =>
-    registerTFile(tx, {
-      channel: caller.channel,
-      fileName: upload.fileName,
-      fileSize: upload.bytes.length,
-      sha256,
-      blobKey: key,
-    }),
-  );
-  if (registered.duplicate) return { status: 200, body: registered.file };
-  const id = registered.file.id;
-  const { username, role, orgCode, channel } = caller;
-  await queueUpload(
-    ports,
-    upload,
-    key,
-    { kind: 't-file', requestedBy: { username, role, orgCode, channel }, fileId: id, bucket: 'inbox', key },
-    (error) => db((tx) => markTFileFailed(tx, id, error)),
-  );
-  return {
-    status: 202,
-    body: registered.file,
-    headers: { location: `/api/v1/hospitalisation/files/${id}` },
-  };
-});
+    if (registered.duplicate) return { status: 200, body: registered.file };
+    const id = registered.file.id;
+    const { username, role, orgCode, channel } = caller;
+    await queueUpload(
+      ports,
+      upload,
+      key,
+      { kind: 't-file', requestedBy: { username, role, orgCode, channel }, fileId: id, bucket: 'inbox', key },
+      (error) => db((tx) => markTFileFailed(tx, id, error)),
+    );
+    return {
+      status: 202,
+      body: registered.file,
+      headers: { location: `/api/v1/hospitalisation/files/${id}` },
+    };
+  },
+);

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { erzImportStatuses, listErzImports } from '../../../../shared/person/db/erz-import-journal';
 import { personPermissions } from '../../../../shared/person/permissions';
 import { pageNumber, pageSize } from '../../../../shared/platform/flk/edge-types';

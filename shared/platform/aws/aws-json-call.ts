@@ -1,0 +1,202 @@
+import { createHash, createHmac } from 'node:crypto';
+import { request as httpsRequest } from 'node:https';
+import { SignatureV4 } from '@smithy/signature-v4';
+
+/**
+ * One call of an AWS service's JSON protocol (Secrets Manager, SQS, Cognito user pools …): a SigV4-signed POST
+ * of the operation's input as JSON, its output parsed from JSON. The function's role credentials come from the
+ * environment, as Lambda sets them. Throttling, 5xx answers and lost connections are retried like the SDK does
+ * (three attempts, exponential backoff); a refusal throws an `AwsCallError` named like the SDK's errors (its
+ * `__type`, e.g. `AccessDeniedException`), so callers tell errors apart by `name` either way.
+ *
+ * Why not the SDK's client: each `@aws-sdk/client-*` brings its credential chain (SSO, STS, INI files, IMDS),
+ * protocol and retry stacks — ~300 KiB of bundle and ~80 ms of cold import per function on these machines — for
+ * calls that are one signed POST each. The signer is the SDK's own (`@smithy/signature-v4`, ~14 KiB).
+ */
+export interface AwsJsonService {
+  /** Signing name and endpoint prefix, e.g. `secretsmanager`, `sqs`, `cognito-idp`. */
+  service: string;
+  /** `1.0` (SQS) or `1.1` (Secrets Manager, Cognito): the content type the service takes. */
+  jsonVersion: '1.0' | '1.1';
+  /** The `X-Amz-Target` prefix, e.g. `secretsmanager`, `AmazonSQS`, `AWSCognitoIdentityProviderService`. */
+  targetPrefix: string;
+}
+
+export interface AwsHttpRequest {
+  url: string;
+  headers: Record<string, string>;
+  body: string;
+}
+
+export interface AwsHttpResponse {
+  status: number;
+  body: string;
+}
+
+/** Sends one request; node:https by default (the global `fetch` costs ~60 ms of undici start-up at first use). */
+export type AwsTransport = (request: AwsHttpRequest) => Promise<AwsHttpResponse>;
+
+export interface AwsCallOptions {
+  /** The region; by default AWS_REGION. */
+  region?: string;
+  env?: NodeJS.ProcessEnv;
+  transport?: AwsTransport;
+  /** Pause before the first retry (ms), doubled for the next. */
+  backoffMs?: number;
+}
+
+/** A refusal of an AWS service, named by its error type like the SDK's errors. */
+export class AwsCallError extends Error {
+  constructor(
+    name: string,
+    message: string,
+    readonly status: number,
+  ) {
+    super(message);
+    this.name = name;
+  }
+}
+
+const attempts = 3;
+const callTimeoutMs = 5_000;
+
+export async function awsJsonCall<T>(
+  service: AwsJsonService,
+  operation: string,
+  input: object,
+  options: AwsCallOptions = {},
+): Promise<T> {
+  const env = options.env ?? process.env;
+  const region = options.region ?? env.AWS_REGION;
+  if (!region) throw new Error(`No region for ${service.service}: AWS_REGION is not set`);
+  const accessKeyId = env.AWS_ACCESS_KEY_ID;
+  const secretAccessKey = env.AWS_SECRET_ACCESS_KEY;
+  if (!accessKeyId || !secretAccessKey) {
+    throw new Error(`No AWS credentials in the environment to call ${service.service} with`);
+  }
+  const hostname = `${service.service}.${region}.${region.startsWith('cn-') ? 'amazonaws.com.cn' : 'amazonaws.com'}`;
+  const signer = new SignatureV4({
+    service: service.service,
+    region,
+    credentials: {
+      accessKeyId,
+      secretAccessKey,
+      ...(env.AWS_SESSION_TOKEN ? { sessionToken: env.AWS_SESSION_TOKEN } : {}),
+    },
+    sha256: Sha256,
+  });
+  const body = JSON.stringify(input);
+  const send = options.transport ?? httpsTransport;
+
+  for (let attempt = 1; ; attempt++) {
+    const signed = await signer.sign({
+      method: 'POST',
+      protocol: 'https:',
+      hostname,
+      path: '/',
+      query: {},
+      headers: {
+        host: hostname,
+        'content-type': `application/x-amz-json-${service.jsonVersion}`,
+        'x-amz-target': `${service.targetPrefix}.${operation}`,
+      },
+      body,
+    });
+    let answer: AwsHttpResponse;
+    try {
+      answer = await send({ url: `https://${hostname}/`, headers: signed.headers, body });
+    } catch (error) {
+      if (attempt >= attempts) throw error;
+      await pause(options.backoffMs, attempt);
+      continue;
+    }
+    if (answer.status >= 200 && answer.status < 300) return parseJson(answer.body) as T;
+    const refusal = refusalOf(answer);
+    if (attempt >= attempts || !retryable(refusal)) throw refusal;
+    await pause(options.backoffMs, attempt);
+  }
+}
+
+function refusalOf(answer: AwsHttpResponse): AwsCallError {
+  const parsed = parseJson(answer.body) as { __type?: unknown; message?: unknown; Message?: unknown };
+  // `__type` may carry a namespace (`com.amazonaws.secretsmanager#AccessDeniedException`) or a URL suffix.
+  const type = String(parsed.__type ?? `HttpError${answer.status}`)
+    .split('#')
+    .pop()!
+    .split(':')[0]!;
+  return new AwsCallError(type, String(parsed.message ?? parsed.Message ?? type), answer.status);
+}
+
+const throttlingTypes =
+  /^(Throttling(Exception)?|ThrottledException|TooManyRequestsException|RequestThrottled(Exception)?|RequestLimitExceeded|SlowDown|LimitExceededException|ProvisionedThroughputExceededException)$/;
+
+function retryable(refusal: AwsCallError): boolean {
+  return refusal.status >= 500 || refusal.status === 429 || throttlingTypes.test(refusal.name);
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text) ?? {};
+  } catch {
+    return {};
+  }
+}
+
+function pause(backoffMs = 100, attempt: number): Promise<void> {
+  const ms = backoffMs * 2 ** (attempt - 1) * (0.5 + Math.random() / 2);
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+const httpsTransport: AwsTransport = (request) =>
+  new Promise((resolve, reject) => {
+    const req = httpsRequest(
+      request.url,
+      {
+        method: 'POST',
+        headers: { ...request.headers, 'content-length': String(Buffer.byteLength(request.body)) },
+        timeout: callTimeoutMs,
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }),
+        );
+        res.on('error', reject);
+      },
+    );
+    req.on('timeout', () => req.destroy(new Error('AWS call timed out')));
+    req.on('error', reject);
+    req.end(request.body);
+  });
+
+/** The hash the signer needs (its `Checksum` shape), on node:crypto: SHA-256, or HMAC-SHA-256 with a key. */
+class Sha256 {
+  private hash;
+
+  constructor(private readonly secret?: string | ArrayBuffer | ArrayBufferView) {
+    this.hash = Sha256.start(secret);
+  }
+
+  private static start(secret?: string | ArrayBuffer | ArrayBufferView) {
+    return secret === undefined ? createHash('sha256') : createHmac('sha256', toBytes(secret));
+  }
+
+  update(data: string | ArrayBuffer | ArrayBufferView): void {
+    this.hash.update(toBytes(data));
+  }
+
+  async digest(): Promise<Uint8Array> {
+    return new Uint8Array(this.hash.digest());
+  }
+
+  reset(): void {
+    this.hash = Sha256.start(this.secret);
+  }
+}
+
+function toBytes(data: string | ArrayBuffer | ArrayBufferView): string | Uint8Array {
+  if (typeof data === 'string') return data;
+  if (ArrayBuffer.isView(data)) return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+  return new Uint8Array(data);
+}
