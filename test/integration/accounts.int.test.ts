@@ -1,13 +1,9 @@
-import {
-  CognitoIdentityProviderClient,
-  InitiateAuthCommand,
-} from '@aws-sdk/client-cognito-identity-provider';
-import { mockClient } from 'aws-sdk-client-mock';
 import { SignJWT } from 'jose';
 import * as soap from 'soap';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cognitoPeopleDirectory } from '../../shared/platform/ports/cognito-people-directory';
 import { getPorts, setPorts } from '../../shared/platform/ports/ports';
+import { awsError, fakeAws } from '../helpers/fake-aws';
 import { callApi, signInToken, startTestRuntime, type TestRuntime } from '../helpers/runtime';
 
 /**
@@ -511,8 +507,8 @@ describe('system accounts: secrets and their rotation', () => {
   });
 });
 
-describe('the deployed sign-in route through Cognito (AWS SDK mocked)', () => {
-  const cognito = mockClient(CognitoIdentityProviderClient);
+describe('the deployed sign-in route through Cognito (its API faked)', () => {
+  const cognito = fakeAws();
   const login = (username: string, password: string) =>
     callApi(t.runtime.url, '/api/v1/auth/login', { method: 'POST', json: { username, password } });
 
@@ -523,7 +519,7 @@ describe('the deployed sign-in route through Cognito (AWS SDK mocked)', () => {
       ...local,
       people: cognitoPeopleDirectory(
         { userPoolId: 'eu-central-1_pool', clientId: 'web-client' },
-        new CognitoIdentityProviderClient({ region: 'eu-central-1' }),
+        cognito.options,
       ),
     });
     const idToken = await new SignJWT({ 'cognito:username': 'test_smo' })
@@ -533,15 +529,13 @@ describe('the deployed sign-in route through Cognito (AWS SDK mocked)', () => {
       .setProtectedHeader({ alg: 'HS256' })
       .sign(new TextEncoder().encode('stand-in-for-cognito'));
     cognito
-      .on(InitiateAuthCommand, { AuthParameters: { USERNAME: 'test_smo', PASSWORD: 'Cognito-pass-1' } })
+      .on('InitiateAuth', { AuthParameters: { USERNAME: 'test_smo', PASSWORD: 'Cognito-pass-1' } })
       .resolves({ AuthenticationResult: { IdToken: idToken, ExpiresIn: 3600 } })
-      .on(InitiateAuthCommand, { AuthParameters: { USERNAME: 'test_smo', PASSWORD: 'wrong' } })
-      .rejects(
-        Object.assign(new Error('Incorrect username or password.'), { name: 'NotAuthorizedException' }),
-      )
-      .on(InitiateAuthCommand, { AuthParameters: { USERNAME: 'test_smo', PASSWORD: 'Temp-pass-1' } })
+      .on('InitiateAuth', { AuthParameters: { USERNAME: 'test_smo', PASSWORD: 'wrong' } })
+      .rejects(awsError('NotAuthorizedException', 'Incorrect username or password.'))
+      .on('InitiateAuth', { AuthParameters: { USERNAME: 'test_smo', PASSWORD: 'Temp-pass-1' } })
       .resolves({ ChallengeName: 'NEW_PASSWORD_REQUIRED', Session: 's' })
-      .on(InitiateAuthCommand, { AuthParameters: { USERNAME: 'test_smo2', PASSWORD: 'Cognito-pass-2' } })
+      .on('InitiateAuth', { AuthParameters: { USERNAME: 'test_smo2', PASSWORD: 'Cognito-pass-2' } })
       .resolves({ AuthenticationResult: { IdToken: disabledToken, ExpiresIn: 3600 } });
     await t.db.sql`update auth.account set status = 'disabled' where username = 'test_smo2'`;
     try {
@@ -559,7 +553,7 @@ describe('the deployed sign-in route through Cognito (AWS SDK mocked)', () => {
         role: 'smo_representative',
         organisation: { code: smo1, kind: 'SMO' },
       });
-      expect(cognito.commandCalls(InitiateAuthCommand)[0]!.args[0].input).toMatchObject({
+      expect(cognito.calls('InitiateAuth')[0]).toMatchObject({
         AuthFlow: 'USER_PASSWORD_AUTH',
         ClientId: 'web-client',
       });
@@ -577,7 +571,7 @@ describe('the deployed sign-in route through Cognito (AWS SDK mocked)', () => {
       expect(events.map((e) => e.action)).toEqual(['sign_in_failed', 'sign_in_failed', 'sign_in']);
     } finally {
       setPorts(local);
-      cognito.restore();
+      cognito.reset();
     }
   });
 });

@@ -1,21 +1,15 @@
+import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
-import { GetObjectCommand, HeadObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import { mockClient } from 'aws-sdk-client-mock';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { AwsTransport } from '../../shared/platform/aws/aws-json-call';
-import { s3Blobs } from '../../shared/platform/ports/s3-blobs';
+import { type S3Request, type S3Transport, s3Blobs } from '../../shared/platform/ports/s3-blobs';
 import { sqsQueue } from '../../shared/platform/ports/sqs-queue';
 
-const s3 = mockClient(S3Client);
 const credentials = {
   AWS_REGION: 'eu-central-1',
   AWS_ACCESS_KEY_ID: 'AKIDEXAMPLE',
   AWS_SECRET_ACCESS_KEY: 'secret',
 };
-
-beforeEach(() => {
-  s3.reset();
-});
 
 describe('SQS queue adapter (JSON protocol, no SDK client)', () => {
   it('sends the message as JSON to the import queue and reports queue depths', async () => {
@@ -62,29 +56,77 @@ describe('SQS queue adapter (JSON protocol, no SDK client)', () => {
   });
 });
 
-describe('S3 blob adapter', () => {
+describe('S3 blob adapter (signed REST requests, no SDK client)', () => {
+  /** A stand-in bucket store answering like S3 and recording the requests. */
+  function fakeS3(objects: Map<string, Buffer>, failFirst = 0) {
+    const sent: S3Request[] = [];
+    let failures = failFirst;
+    const transport: S3Transport = async (request) => {
+      sent.push(request);
+      const answer = (status: number, body: string | Buffer = '') => ({
+        status,
+        headers: {},
+        body: Readable.from([Buffer.from(body)]),
+      });
+      if (failures > 0) {
+        failures--;
+        return answer(503, '<Error><Code>SlowDown</Code><Message>Reduce your request rate</Message></Error>');
+      }
+      const url = new URL(request.url);
+      const name = `${url.hostname.split('.')[0]}${url.pathname}`;
+      if (request.method === 'PUT') {
+        objects.set(name, request.body!);
+        return answer(200);
+      }
+      const object = objects.get(name);
+      if (!object) {
+        return request.method === 'HEAD'
+          ? answer(404)
+          : answer(
+              404,
+              '<Error><Code>NoSuchKey</Code><Message>The specified key does not exist.</Message></Error>',
+            );
+      }
+      return answer(200, request.method === 'GET' ? object : '');
+    };
+    return { sent, options: { env: credentials, transport, backoffMs: 0 } };
+  }
+
   it('puts, gets and checks objects in the named bucket and refuses unsafe keys', async () => {
-    s3.on(PutObjectCommand).resolves({});
-    s3.on(GetObjectCommand).resolves({ Body: Readable.from([Buffer.from('данные')]) as never });
-    s3.on(HeadObjectCommand, { Key: 'a/b.xml' }).resolves({});
-    s3.on(HeadObjectCommand, { Key: 'missing.xml' }).rejects(
-      Object.assign(new Error('nf'), { name: 'NotFound' }),
-    );
-    const blobs = s3Blobs(
-      { inbox: 'inbox-bucket', exports: 'exports-bucket' },
-      new S3Client({ region: 'eu-central-1' }),
-    );
+    // Prepare
+    const objects = new Map<string, Buffer>();
+    const s3 = fakeS3(objects);
+    const blobs = s3Blobs({ inbox: 'inbox-bucket', exports: 'exports-bucket' }, s3.options);
+
+    // Act
     await blobs.put('inbox', 'a/b.xml', 'данные');
-    expect(s3.commandCalls(PutObjectCommand)[0]!.args[0].input).toMatchObject({
-      Bucket: 'inbox-bucket',
-      Key: 'a/b.xml',
-    });
     const body = await blobs.get('inbox', 'a/b.xml');
     let text = '';
     for await (const chunk of body) text += Buffer.from(chunk as Uint8Array).toString('utf8');
+
+    // Assess
     expect(text).toBe('данные');
+    expect([...objects.keys()]).toEqual(['inbox-bucket/a/b.xml']);
+    const [put] = s3.sent;
+    expect(put!.url).toBe('https://inbox-bucket.s3.eu-central-1.amazonaws.com/a/b.xml');
+    expect(put!.headers['x-amz-content-sha256']).toBe(createHash('sha256').update('данные').digest('hex'));
+    expect(put!.headers.authorization).toMatch(
+      /^AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE\/\d{8}\/eu-central-1\/s3\/aws4_request, SignedHeaders=[^,]*x-amz-content-sha256/,
+    );
     expect(await blobs.exists('inbox', 'a/b.xml')).toBe(true);
     expect(await blobs.exists('inbox', 'missing.xml')).toBe(false);
+    await expect(blobs.get('exports', 'missing.xml')).rejects.toMatchObject({
+      name: 'NoSuchKey',
+      status: 404,
+    });
     await expect(blobs.put('exports', '../etc/passwd', 'x')).rejects.toThrow(/Unsafe/);
+  });
+
+  it('retries S3 throttling and answers once it passes', async () => {
+    const objects = new Map([['inbox-bucket/x.zip', Buffer.from('zip')]]);
+    const s3 = fakeS3(objects, 2);
+    const blobs = s3Blobs({ inbox: 'inbox-bucket', exports: 'exports-bucket' }, s3.options);
+    expect(await blobs.exists('inbox', 'x.zip')).toBe(true);
+    expect(s3.sent).toHaveLength(3);
   });
 });

@@ -1,29 +1,14 @@
-import {
-  AdminAddUserToGroupCommand,
-  AdminCreateUserCommand,
-  AdminDisableUserCommand,
-  AdminEnableUserCommand,
-  AdminRemoveUserFromGroupCommand,
-  AdminSetUserPasswordCommand,
-  AdminUpdateUserAttributesCommand,
-  AdminUserGlobalSignOutCommand,
-  CognitoIdentityProviderClient,
-  InitiateAuthCommand,
-  RespondToAuthChallengeCommand,
-} from '@aws-sdk/client-cognito-identity-provider';
-import { mockClient } from 'aws-sdk-client-mock';
 import { SignJWT } from 'jose';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { directoryProblem } from '../../functions/rest/accounts/account-problems';
 import { Refusal } from '../../shared/platform/flk/refusal';
 import { cognitoPeopleDirectory } from '../../shared/platform/ports/cognito-people-directory';
 import { PeopleDirectoryError } from '../../shared/platform/ports/people-directory';
+import { awsError, fakeAws } from '../helpers/fake-aws';
 
-const cognito = mockClient(CognitoIdentityProviderClient);
+const cognito = fakeAws();
 const settings = { userPoolId: 'eu-central-1_pool', clientId: 'web-client' };
-const directory = () =>
-  cognitoPeopleDirectory(settings, new CognitoIdentityProviderClient({ region: 'eu-central-1' }));
-const awsError = (name: string, message = name) => Object.assign(new Error(message), { name });
+const directory = () => cognitoPeopleDirectory(settings, cognito.options);
 
 async function idToken(username: string): Promise<string> {
   return new SignJWT({ 'cognito:username': username, 'cognito:groups': ['mo_registrar'] })
@@ -38,7 +23,7 @@ beforeEach(() => {
 describe('Cognito people directory: administration', () => {
   it('creates a user with name, e-mail and organisation, a suppressed invitation, and adds the role group', async () => {
     // Prepare
-    cognito.on(AdminCreateUserCommand).resolves({}).on(AdminAddUserToGroupCommand).resolves({});
+    cognito.on('AdminCreateUser').resolves({}).on('AdminAddUserToGroup').resolves({});
 
     // Act
     const stored = await directory().createPerson({
@@ -52,7 +37,7 @@ describe('Cognito people directory: administration', () => {
 
     // Assess
     expect(stored).toEqual({ passwordHash: null });
-    expect(cognito.commandCalls(AdminCreateUserCommand)[0]!.args[0].input).toEqual({
+    expect(cognito.calls('AdminCreateUser')[0]).toEqual({
       UserPoolId: 'eu-central-1_pool',
       Username: 'ivanova',
       TemporaryPassword: 'Temp-Passw0rd!',
@@ -64,18 +49,21 @@ describe('Cognito people directory: administration', () => {
         { Name: 'email_verified', Value: 'true' },
       ],
     });
-    expect(cognito.commandCalls(AdminAddUserToGroupCommand)[0]!.args[0].input).toEqual({
+    expect(cognito.calls('AdminAddUserToGroup')[0]).toEqual({
       UserPoolId: 'eu-central-1_pool',
       Username: 'ivanova',
       GroupName: 'mo_registrar',
     });
+    // Admin actions are signed with the function's role (IAM grants them to `cognitoAdmin` functions)
+    const [create] = cognito.requests();
+    expect(create!.request.url).toBe('https://cognito-idp.eu-central-1.amazonaws.com/');
+    expect(create!.request.headers['x-amz-target']).toBe('AWSCognitoIdentityProviderService.AdminCreateUser');
+    expect(create!.request.headers.authorization).toMatch(/^AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE\//);
   });
 
   it('maps UsernameExistsException to a 409 problem and adds no group', async () => {
     // Prepare
-    cognito
-      .on(AdminCreateUserCommand)
-      .rejects(awsError('UsernameExistsException', 'User account already exists'));
+    cognito.on('AdminCreateUser').rejects(awsError('UsernameExistsException', 'User account already exists'));
 
     // Act
     const error = await directory()
@@ -95,16 +83,16 @@ describe('Cognito people directory: administration', () => {
     const problem = directoryProblem(error);
     expect(problem).toBeInstanceOf(Refusal);
     expect(problem).toMatchObject({ reason: 'conflict', title: 'Конфликт' });
-    expect(cognito.commandCalls(AdminAddUserToGroupCommand)).toHaveLength(0);
+    expect(cognito.calls('AdminAddUserToGroup')).toHaveLength(0);
   });
 
   it('moves a user between role groups, leaving the old group first', async () => {
     // Prepare
     const order: string[] = [];
     cognito
-      .on(AdminRemoveUserFromGroupCommand)
+      .on('AdminRemoveUserFromGroup')
       .callsFake(() => order.push('remove'))
-      .on(AdminAddUserToGroupCommand)
+      .on('AdminAddUserToGroup')
       .callsFake(() => order.push('add'));
 
     // Act
@@ -113,11 +101,11 @@ describe('Cognito people directory: administration', () => {
 
     // Assess
     expect(order).toEqual(['remove', 'add']);
-    expect(cognito.commandCalls(AdminRemoveUserFromGroupCommand)[0]!.args[0].input).toMatchObject({
+    expect(cognito.calls('AdminRemoveUserFromGroup')[0]).toMatchObject({
       Username: 'ivanova',
       GroupName: 'mo_registrar',
     });
-    expect(cognito.commandCalls(AdminAddUserToGroupCommand)[0]!.args[0].input).toMatchObject({
+    expect(cognito.calls('AdminAddUserToGroup')[0]).toMatchObject({
       Username: 'ivanova',
       GroupName: 'mo_head',
     });
@@ -125,7 +113,7 @@ describe('Cognito people directory: administration', () => {
 
   it('disables, enables, resets a password (temporary), signs out everywhere and updates attributes', async () => {
     // Prepare
-    cognito.onAnyCommand().resolves({});
+    cognito.onAnyOperation().resolves({});
     const people = directory();
 
     // Act
@@ -137,16 +125,16 @@ describe('Cognito people directory: administration', () => {
 
     // Assess
     const pool = { UserPoolId: 'eu-central-1_pool', Username: 'ivanova' };
-    expect(cognito.commandCalls(AdminDisableUserCommand)[0]!.args[0].input).toEqual(pool);
-    expect(cognito.commandCalls(AdminEnableUserCommand)[0]!.args[0].input).toEqual(pool);
-    expect(cognito.commandCalls(AdminSetUserPasswordCommand)[0]!.args[0].input).toEqual({
+    expect(cognito.calls('AdminDisableUser')[0]).toEqual(pool);
+    expect(cognito.calls('AdminEnableUser')[0]).toEqual(pool);
+    expect(cognito.calls('AdminSetUserPassword')[0]).toEqual({
       ...pool,
       Password: 'Новый-пароль-1!',
       Permanent: false,
     });
     expect(reset).toEqual({ passwordHash: null });
-    expect(cognito.commandCalls(AdminUserGlobalSignOutCommand)[0]!.args[0].input).toEqual(pool);
-    expect(cognito.commandCalls(AdminUpdateUserAttributesCommand)[0]!.args[0].input).toEqual({
+    expect(cognito.calls('AdminUserGlobalSignOut')[0]).toEqual(pool);
+    expect(cognito.calls('AdminUpdateUserAttributes')[0]).toEqual({
       ...pool,
       UserAttributes: [{ Name: 'name', Value: 'Иванова Анна Петровна' }],
     });
@@ -155,11 +143,11 @@ describe('Cognito people directory: administration', () => {
   it('maps a refused password to a 400 problem and throttling to 503; other errors pass unchanged', async () => {
     // Prepare
     cognito
-      .on(AdminSetUserPasswordCommand)
+      .on('AdminSetUserPassword')
       .rejects(awsError('InvalidPasswordException', 'Password does not conform to policy'))
-      .on(AdminDisableUserCommand)
+      .on('AdminDisableUser')
       .rejects(awsError('TooManyRequestsException'))
-      .on(AdminEnableUserCommand)
+      .on('AdminEnableUser')
       .rejects(awsError('AccessDeniedException'));
 
     // Act
@@ -199,18 +187,19 @@ describe('Cognito people directory: sign-in', () => {
   it('signs in with USER_PASSWORD_AUTH on the web client and names the account from the ID token', async () => {
     // Prepare: the person typed their e-mail alias
     const token = await idToken('ivanova');
-    cognito.on(InitiateAuthCommand).resolves({ AuthenticationResult: { IdToken: token, ExpiresIn: 3600 } });
+    cognito.on('InitiateAuth').resolves({ AuthenticationResult: { IdToken: token, ExpiresIn: 3600 } });
 
     // Act
     const result = await directory().signIn('ivanova@example.org', 'Пароль-123');
 
     // Assess
-    expect(cognito.commandCalls(InitiateAuthCommand)[0]!.args[0].input).toEqual({
+    expect(cognito.calls('InitiateAuth')[0]).toEqual({
       AuthFlow: 'USER_PASSWORD_AUTH',
       ClientId: 'web-client',
       AuthParameters: { USERNAME: 'ivanova@example.org', PASSWORD: 'Пароль-123' },
     });
     expect(result).toMatchObject({ ok: true, username: 'ivanova', token });
+    expect(cognito.requests()[0]!.request.headers.authorization).toBeUndefined();
     if (!result.ok) throw new Error('expected a sign-in');
     expect(result.expiresAt.getTime() - Date.now()).toBeGreaterThan(3_590_000);
   });
@@ -218,13 +207,13 @@ describe('Cognito people directory: sign-in', () => {
   it('maps NotAuthorizedException to invalid credentials, too many attempts to locked, a disabled user to disabled', async () => {
     // Prepare
     cognito
-      .on(InitiateAuthCommand, { AuthParameters: { USERNAME: 'a', PASSWORD: 'x' } })
+      .on('InitiateAuth', { AuthParameters: { USERNAME: 'a', PASSWORD: 'x' } })
       .rejects(awsError('NotAuthorizedException', 'Incorrect username or password.'))
-      .on(InitiateAuthCommand, { AuthParameters: { USERNAME: 'b', PASSWORD: 'x' } })
+      .on('InitiateAuth', { AuthParameters: { USERNAME: 'b', PASSWORD: 'x' } })
       .rejects(awsError('NotAuthorizedException', 'Password attempts exceeded'))
-      .on(InitiateAuthCommand, { AuthParameters: { USERNAME: 'c', PASSWORD: 'x' } })
+      .on('InitiateAuth', { AuthParameters: { USERNAME: 'c', PASSWORD: 'x' } })
       .rejects(awsError('NotAuthorizedException', 'User is disabled.'))
-      .on(InitiateAuthCommand, { AuthParameters: { USERNAME: 'd', PASSWORD: 'x' } })
+      .on('InitiateAuth', { AuthParameters: { USERNAME: 'd', PASSWORD: 'x' } })
       .rejects(awsError('UserNotFoundException'));
 
     // Act
@@ -244,9 +233,9 @@ describe('Cognito people directory: sign-in', () => {
     // Prepare
     const token = await idToken('ivanova');
     cognito
-      .on(InitiateAuthCommand)
+      .on('InitiateAuth')
       .resolves({ ChallengeName: 'NEW_PASSWORD_REQUIRED', Session: 'session-1' })
-      .on(RespondToAuthChallengeCommand)
+      .on('RespondToAuthChallenge')
       .resolves({ AuthenticationResult: { IdToken: token, ExpiresIn: 3600 } });
     const people = directory();
 
@@ -257,7 +246,7 @@ describe('Cognito people directory: sign-in', () => {
     // Assess
     expect(first).toEqual({ ok: false, reason: 'new-password-required' });
     expect(second).toMatchObject({ ok: true, username: 'ivanova' });
-    expect(cognito.commandCalls(RespondToAuthChallengeCommand)[0]!.args[0].input).toEqual({
+    expect(cognito.calls('RespondToAuthChallenge')[0]).toEqual({
       ChallengeName: 'NEW_PASSWORD_REQUIRED',
       ClientId: 'web-client',
       Session: 'session-1',
@@ -267,7 +256,7 @@ describe('Cognito people directory: sign-in', () => {
 
   it('reports a second-factor challenge it cannot answer as mfa-required', async () => {
     // Prepare
-    cognito.on(InitiateAuthCommand).resolves({ ChallengeName: 'SOFTWARE_TOKEN_MFA', Session: 's' });
+    cognito.on('InitiateAuth').resolves({ ChallengeName: 'SOFTWARE_TOKEN_MFA', Session: 's' });
 
     // Act
     const result = await directory().signIn('ivanova', 'Пароль-123');

@@ -1,6 +1,5 @@
-import { createHash, createHmac } from 'node:crypto';
 import { request as httpsRequest } from 'node:https';
-import { SignatureV4 } from '@smithy/signature-v4';
+import { awsEndpointHost, awsSigner } from './aws-signer';
 
 /**
  * One call of an AWS service's JSON protocol (Secrets Manager, SQS, Cognito user pools …): a SigV4-signed POST
@@ -43,6 +42,11 @@ export interface AwsCallOptions {
   transport?: AwsTransport;
   /** Pause before the first retry (ms), doubled for the next. */
   backoffMs?: number;
+  /**
+   * Send without a signature: for the public operations IAM does not authorise (Cognito's InitiateAuth and
+   * RespondToAuthChallenge; the SDK sends them unsigned too).
+   */
+  unsigned?: boolean;
 }
 
 /** A refusal of an AWS service, named by its error type like the SDK's errors. */
@@ -69,42 +73,35 @@ export async function awsJsonCall<T>(
   const env = options.env ?? process.env;
   const region = options.region ?? env.AWS_REGION;
   if (!region) throw new Error(`No region for ${service.service}: AWS_REGION is not set`);
-  const accessKeyId = env.AWS_ACCESS_KEY_ID;
-  const secretAccessKey = env.AWS_SECRET_ACCESS_KEY;
-  if (!accessKeyId || !secretAccessKey) {
-    throw new Error(`No AWS credentials in the environment to call ${service.service} with`);
-  }
-  const hostname = `${service.service}.${region}.${region.startsWith('cn-') ? 'amazonaws.com.cn' : 'amazonaws.com'}`;
-  const signer = new SignatureV4({
-    service: service.service,
-    region,
-    credentials: {
-      accessKeyId,
-      secretAccessKey,
-      ...(env.AWS_SESSION_TOKEN ? { sessionToken: env.AWS_SESSION_TOKEN } : {}),
-    },
-    sha256: Sha256,
-  });
+  const hostname = awsEndpointHost(service.service, region);
+  const signer = options.unsigned ? null : awsSigner(service.service, region, env);
   const body = JSON.stringify(input);
   const send = options.transport ?? httpsTransport;
 
+  const headers = {
+    host: hostname,
+    'content-type': `application/x-amz-json-${service.jsonVersion}`,
+    'x-amz-target': `${service.targetPrefix}.${operation}`,
+  };
+
   for (let attempt = 1; ; attempt++) {
-    const signed = await signer.sign({
-      method: 'POST',
-      protocol: 'https:',
-      hostname,
-      path: '/',
-      query: {},
-      headers: {
-        host: hostname,
-        'content-type': `application/x-amz-json-${service.jsonVersion}`,
-        'x-amz-target': `${service.targetPrefix}.${operation}`,
-      },
-      body,
-    });
+    // Signed anew for each attempt: a signature is valid for a few minutes around its x-amz-date.
+    const signed = signer
+      ? (
+          await signer.sign({
+            method: 'POST',
+            protocol: 'https:',
+            hostname,
+            path: '/',
+            query: {},
+            headers: { ...headers },
+            body,
+          })
+        ).headers
+      : headers;
     let answer: AwsHttpResponse;
     try {
-      answer = await send({ url: `https://${hostname}/`, headers: signed.headers, body });
+      answer = await send({ url: `https://${hostname}/`, headers: signed, body });
     } catch (error) {
       if (attempt >= attempts) throw error;
       await pause(options.backoffMs, attempt);
@@ -169,34 +166,3 @@ const httpsTransport: AwsTransport = (request) =>
     req.on('error', reject);
     req.end(request.body);
   });
-
-/** The hash the signer needs (its `Checksum` shape), on node:crypto: SHA-256, or HMAC-SHA-256 with a key. */
-class Sha256 {
-  private hash;
-
-  constructor(private readonly secret?: string | ArrayBuffer | ArrayBufferView) {
-    this.hash = Sha256.start(secret);
-  }
-
-  private static start(secret?: string | ArrayBuffer | ArrayBufferView) {
-    return secret === undefined ? createHash('sha256') : createHmac('sha256', toBytes(secret));
-  }
-
-  update(data: string | ArrayBuffer | ArrayBufferView): void {
-    this.hash.update(toBytes(data));
-  }
-
-  async digest(): Promise<Uint8Array> {
-    return new Uint8Array(this.hash.digest());
-  }
-
-  reset(): void {
-    this.hash = Sha256.start(this.secret);
-  }
-}
-
-function toBytes(data: string | ArrayBuffer | ArrayBufferView): string | Uint8Array {
-  if (typeof data === 'string') return data;
-  if (ArrayBuffer.isView(data)) return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
-  return new Uint8Array(data);
-}

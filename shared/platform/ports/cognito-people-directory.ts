@@ -1,18 +1,5 @@
-import {
-  AdminAddUserToGroupCommand,
-  AdminCreateUserCommand,
-  AdminDisableUserCommand,
-  AdminEnableUserCommand,
-  AdminRemoveUserFromGroupCommand,
-  AdminSetUserPasswordCommand,
-  AdminUpdateUserAttributesCommand,
-  AdminUserGlobalSignOutCommand,
-  type AttributeType,
-  CognitoIdentityProviderClient,
-  InitiateAuthCommand,
-  RespondToAuthChallengeCommand,
-} from '@aws-sdk/client-cognito-identity-provider';
 import { decodeJwt } from 'jose';
+import { type AwsCallOptions, awsJsonCall } from '../aws/aws-json-call';
 import { type PeopleDirectory, PeopleDirectoryError, type PeopleSignInResult } from './people-directory';
 import type { AwsAdapter } from './ports';
 
@@ -21,6 +8,25 @@ export interface CognitoPoolSettings {
   /** The web client (USER_PASSWORD_AUTH enabled, no client secret). */
   clientId: string | undefined;
 }
+
+/** A user attribute as the Cognito API takes it. */
+interface AttributeType {
+  Name: string;
+  Value: string;
+}
+
+/** What InitiateAuth and RespondToAuthChallenge answer (the fields read here). */
+interface AuthAnswer {
+  ChallengeName?: string;
+  Session?: string;
+  AuthenticationResult?: { IdToken?: string; ExpiresIn?: number };
+}
+
+const cognitoIdp = {
+  service: 'cognito-idp',
+  jsonVersion: '1.1',
+  targetPrefix: 'AWSCognitoIdentityProviderService',
+} as const;
 
 /** Cognito's error names, mapped to refusals a caller can act on; anything else propagates unchanged. */
 function directoryError(error: unknown): unknown {
@@ -70,12 +76,18 @@ function signInRefusal(error: unknown): PeopleSignInResult | null {
 /**
  * The AWS people directory: the Cognito user pool of infra/constructs/oms-user-pool.ts. Users carry `name`,
  * `email` and `custom:org_code`; their role is their group. Only the admin actions the api stack grants to
- * `cognitoAdmin` functions are used; sign-in is the public USER_PASSWORD_AUTH flow of the web client.
+ * `cognitoAdmin` functions are used; sign-in is the public USER_PASSWORD_AUTH flow of the web client (sent
+ * unsigned, as IAM does not authorise it). The calls go through Cognito's JSON protocol without the SDK client
+ * (shared/platform/aws/aws-json-call.ts says why).
  */
 export function cognitoPeopleDirectory(
   settings: CognitoPoolSettings,
-  client = new CognitoIdentityProviderClient({}),
+  options: AwsCallOptions = {},
 ): PeopleDirectory {
+  const call = <T = unknown>(operation: string, input: object) =>
+    awsJsonCall<T>(cognitoIdp, operation, input, options);
+  const publicCall = (operation: string, input: object) =>
+    awsJsonCall<AuthAnswer>(cognitoIdp, operation, input, { ...options, unsigned: true });
   const pool = () => {
     if (!settings.userPoolId) {
       throw new PeopleDirectoryError('unavailable', 'Каталог пользователей Cognito не настроен.');
@@ -102,18 +114,14 @@ export function cognitoPeopleDirectory(
       await guarded(async () => {
         const UserPoolId = pool();
         // The administrator hands the temporary password over: Cognito sends no invitation of its own.
-        await client.send(
-          new AdminCreateUserCommand({
-            UserPoolId,
-            Username: person.username,
-            TemporaryPassword: person.temporaryPassword,
-            MessageAction: 'SUPPRESS',
-            UserAttributes: attributes,
-          }),
-        );
-        await client.send(
-          new AdminAddUserToGroupCommand({ UserPoolId, Username: person.username, GroupName: person.role }),
-        );
+        await call('AdminCreateUser', {
+          UserPoolId,
+          Username: person.username,
+          TemporaryPassword: person.temporaryPassword,
+          MessageAction: 'SUPPRESS',
+          UserAttributes: attributes,
+        });
+        await call('AdminAddUserToGroup', { UserPoolId, Username: person.username, GroupName: person.role });
       });
       return { passwordHash: null };
     },
@@ -122,12 +130,8 @@ export function cognitoPeopleDirectory(
       await guarded(async () => {
         const UserPoolId = pool();
         // Leave the old group first: a failure in between leaves no role at all (fail closed), never two.
-        await client.send(
-          new AdminRemoveUserFromGroupCommand({ UserPoolId, Username: username, GroupName: previous }),
-        );
-        await client.send(
-          new AdminAddUserToGroupCommand({ UserPoolId, Username: username, GroupName: role }),
-        );
+        await call('AdminRemoveUserFromGroup', { UserPoolId, Username: username, GroupName: previous });
+        await call('AdminAddUserToGroup', { UserPoolId, Username: username, GroupName: role });
       });
     },
     async updateProfile(username, profile) {
@@ -138,62 +142,48 @@ export function cognitoPeopleDirectory(
       }
       if (attributes.length === 0) return;
       await guarded(() =>
-        client.send(
-          new AdminUpdateUserAttributesCommand({
-            UserPoolId: pool(),
-            Username: username,
-            UserAttributes: attributes,
-          }),
-        ),
+        call('AdminUpdateUserAttributes', {
+          UserPoolId: pool(),
+          Username: username,
+          UserAttributes: attributes,
+        }),
       );
     },
     async setEnabled(username, enabled) {
       await guarded(() =>
-        client.send(
-          enabled
-            ? new AdminEnableUserCommand({ UserPoolId: pool(), Username: username })
-            : new AdminDisableUserCommand({ UserPoolId: pool(), Username: username }),
-        ),
+        call(enabled ? 'AdminEnableUser' : 'AdminDisableUser', { UserPoolId: pool(), Username: username }),
       );
     },
     async resetPassword(username, password) {
       await guarded(() =>
-        client.send(
-          new AdminSetUserPasswordCommand({
-            UserPoolId: pool(),
-            Username: username,
-            Password: password,
-            Permanent: false,
-          }),
-        ),
+        call('AdminSetUserPassword', {
+          UserPoolId: pool(),
+          Username: username,
+          Password: password,
+          Permanent: false,
+        }),
       );
       return { passwordHash: null };
     },
     async signOutEverywhere(username) {
-      await guarded(() =>
-        client.send(new AdminUserGlobalSignOutCommand({ UserPoolId: pool(), Username: username })),
-      );
+      await guarded(() => call('AdminUserGlobalSignOut', { UserPoolId: pool(), Username: username }));
     },
     async signIn(username, password, newPassword) {
       const ClientId = webClient();
       try {
-        let answer = await client.send(
-          new InitiateAuthCommand({
-            AuthFlow: 'USER_PASSWORD_AUTH',
-            ClientId,
-            AuthParameters: { USERNAME: username, PASSWORD: password },
-          }),
-        );
+        let answer = await publicCall('InitiateAuth', {
+          AuthFlow: 'USER_PASSWORD_AUTH',
+          ClientId,
+          AuthParameters: { USERNAME: username, PASSWORD: password },
+        });
         if (answer.ChallengeName === 'NEW_PASSWORD_REQUIRED') {
           if (!newPassword) return { ok: false, reason: 'new-password-required' };
-          answer = await client.send(
-            new RespondToAuthChallengeCommand({
-              ChallengeName: 'NEW_PASSWORD_REQUIRED',
-              ClientId,
-              Session: answer.Session,
-              ChallengeResponses: { USERNAME: username, NEW_PASSWORD: newPassword },
-            }),
-          );
+          answer = await publicCall('RespondToAuthChallenge', {
+            ChallengeName: 'NEW_PASSWORD_REQUIRED',
+            ClientId,
+            Session: answer.Session,
+            ChallengeResponses: { USERNAME: username, NEW_PASSWORD: newPassword },
+          });
         }
         if (answer.ChallengeName) return { ok: false, reason: 'mfa-required' };
         const token = answer.AuthenticationResult?.IdToken;

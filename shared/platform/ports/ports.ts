@@ -22,9 +22,8 @@ export type AdapterPort = 'queue' | 'blobs' | 'people';
 
 /**
  * How a function gets one port in AWS: `create` runs at the port's first use. Each adapter module exports its
- * own (`sqsQueueAdapter`, `s3BlobsAdapter`, `cognitoPeopleAdapter`), so a function's bundle holds the AWS
- * clients of exactly the adapters its entry names — an SDK client weighs 100–300 KiB and its import 30–80 ms
- * of cold start.
+ * own (`sqsQueueAdapter`, `s3BlobsAdapter`, `cognitoPeopleAdapter`), so a function's bundle holds exactly the
+ * adapters its entry names, and the local adapters (pg-boss, the blob directory) stay out of every bundle.
  */
 export interface AwsAdapter<P extends AdapterPort = AdapterPort> {
   readonly port: P;
