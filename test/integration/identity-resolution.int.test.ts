@@ -109,4 +109,86 @@ describe('identity resolution', () => {
     const r = await resolve({ enp: someone.enp, onDate: before.toISOString().slice(0, 10) });
     expect(r).toMatchObject({ outcome: 'no_policy_on_date', personId: someone.id });
   });
+
+  it('resolves many inputs at once exactly as one at a time (person.resolve_identities, migration 017)', async () => {
+    // Prepare: inputs of every branch — ЕНП as registered, in other letters, with another name or birth date,
+    // before the first policy, unknown; СНИЛС; ФИО + birth date + document; nothing to go by
+    const [yo] = await db.sql<Row[]>`
+      select p.id::text, p.enp, p.snils, p.fam, p.im, p.ot, p.birth_date, p.doc_ser, p.doc_num, null as smo_code
+      from person.person p where p.fam || p.im like '%ё%' order by p.id limit 1`;
+    const [first] = await db.sql<{ date_beg: string }[]>`
+      select min(date_beg)::text as date_beg from person.policy where person_id = ${someone.id}`;
+    const shout = (s: string) => `  ${s.toUpperCase().replace(/ё/g, 'е').replace(/Ё/g, 'Е')}  `;
+    type Input = [
+      string | null,
+      string | null,
+      string | null,
+      string | null,
+      string | null,
+      string | null,
+      string | null,
+      string | null,
+      string | null,
+    ];
+    const inputs: Input[] = [
+      [someone.enp, null, someone.fam, someone.im, someone.ot, someone.birth_date, null, null, null],
+      [someone.enp, null, null, null, null, null, null, null, null],
+      [someone.enp, null, shout(someone.fam), shout(someone.im), null, someone.birth_date, null, null, null],
+      [someone.enp, null, 'Несовпадающая', someone.im, null, someone.birth_date, null, null, null],
+      [someone.enp, null, someone.fam, 'Другое', null, null, null, null, null],
+      [someone.enp, null, someone.fam, someone.im, null, '1900-01-01', null, null, null],
+      [someone.enp, null, '', '', null, null, null, null, null],
+      [someone.enp, null, null, null, null, null, null, null, '1900-01-01'],
+      [someone.enp, null, null, null, null, null, null, null, first!.date_beg],
+      ['1234567890123452', someone.snils, null, null, null, null, null, null, null],
+      ['1234567890123452', null, null, null, null, null, null, null, null],
+      [
+        '',
+        null,
+        someone.fam,
+        someone.im,
+        someone.ot,
+        someone.birth_date,
+        someone.doc_ser,
+        someone.doc_num,
+        null,
+      ],
+      [null, null, someone.fam, someone.im, null, someone.birth_date, null, null, null],
+      [null, null, null, null, null, null, null, null, null],
+      ...(yo
+        ? [[yo.enp, null, shout(yo.fam), shout(yo.im), null, yo.birth_date, null, null, null] as Input]
+        : []),
+    ];
+    const column = (i: number) => inputs.map((input) => input[i] ?? null);
+
+    // Act
+    const together = await db.as(
+      mo,
+      (tx) => tx`
+      select * from person.resolve_identities(
+        ${inputs.map((_, i) => String(i))}::text[], ${column(0)}::text[], ${column(1)}::text[], ${column(2)}::text[],
+        ${column(3)}::text[], ${column(4)}::text[], ${column(5)}::date[], ${column(6)}::text[], ${column(7)}::text[],
+        ${column(8)}::date[], true)`,
+    );
+    const alone = [];
+    for (const [i, input] of inputs.entries()) {
+      const [row] = await db.as(
+        mo,
+        (tx) => tx`
+        select ${String(i)} as key, * from person.resolve_identity(${input[0]}, ${input[1]}, ${input[2]}, ${input[3]},
+          ${input[4]}, ${input[5]}::date, ${input[6]}, ${input[7]}, ${input[8]}::date, true)`,
+      );
+      alone.push(row);
+    }
+
+    // Assess: the same answer for every input, and the branches were all taken
+    const byKey = (rows: readonly Record<string, unknown>[]) =>
+      [...rows].sort((a, b) => Number(a.key) - Number(b.key));
+    expect(byKey(together)).toEqual(alone);
+    expect(new Set(alone.map((r) => r!.method))).toEqual(
+      new Set(['enp', 'snils', 'fio_birth_document', null]),
+    );
+    expect(alone.some((r) => r!.mismatch)).toBe(true);
+    expect(alone.some((r) => r!.method === 'enp' && r!.smo_code === null)).toBe(true);
+  });
 });
