@@ -206,4 +206,54 @@ describe('hospitalisation lifecycle', () => {
     ]);
     expect(counts).toEqual([0, 0, 0]);
   });
+
+  it('audits a package once, naming every record and person it touched; a write outside a package is audited by the database', async () => {
+    // Prepare: two new referrals and one whose number is taken (its person is resolved, then it is rejected);
+    // a planned admission that waits for the first referral
+    const [p1, p2, p3] = [f.persons[7]!, f.persons[8]!, f.persons[9]!];
+    const first = referral(f, p1);
+    const early = admission(f, p1, { referralNumber: first.number, referralDate: first.date });
+    await processPackage(db.app, hosp(), 'admission', header(f.hospital), [early]);
+    const taken = (await db.sql<{ number: string }[]>`select number from hosp.referral limit 1`)[0]!.number;
+    const who = mo();
+
+    // Act
+    const sent = await processPackage(db.app, who, 'referral', header(f.polyclinic), [
+      first,
+      referral(f, p2),
+      referral(f, p3, { number: taken }),
+    ]);
+
+    // Assess: one entry under the request, naming the package, both referrals, the stay the first one matched,
+    // and all three persons
+    expect(sent.records.map((r) => r.status)).toEqual(['accepted', 'accepted', 'rejected']);
+    const entries = await db.sql<
+      { action: string; entity: string; record_ids: string[]; person_ids: string[] }[]
+    >`
+      select action, entity, record_ids, person_ids::text[] from audit.entry where request_id = ${who.requestId!}`;
+    expect(entries.map((e) => [e.action, e.entity])).toEqual([['import', 'hosp.package']]);
+    const [stay] = await db.sql<
+      { id: string }[]
+    >`select id::text from hosp.stay where source_id = ${early.sourceId}`;
+    const [journal] = await db.sql<{ id: string }[]>`
+      select id::text from hosp.package where sender_code = ${f.polyclinic} and package_id = ${sent.packageId}`;
+    expect([...entries[0]!.record_ids].sort()).toEqual(
+      [journal!.id, sent.records[0]!.id!, sent.records[1]!.id!, stay!.id].sort(),
+    );
+    expect([...entries[0]!.person_ids].sort()).toEqual([p1.id, p2.id, p3.id].sort());
+
+    // Act: a write to a referral outside the package processor (an operator's correction, as the application)
+    const correction = caller('test_mo', 'mo_registrar', f.polyclinic, 'web');
+    await withCaller(
+      db.app,
+      correction,
+      (tx) => tx`update hosp.referral set phone = '+79990000000' where id = ${sent.records[1]!.id!}`,
+    );
+
+    // Assess: the table's trigger audited it
+    const [update] = await db.sql<{ record_ids: string[]; person_ids: string[] }[]>`
+      select record_ids, person_ids::text[] from audit.entry
+      where request_id = ${correction.requestId!} and action = 'update' and entity = 'hosp.referral'`;
+    expect(update).toEqual({ record_ids: [sent.records[1]!.id], person_ids: [p2.id] });
+  });
 });

@@ -1,6 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type HospMessageKind, processPackage } from '../../shared/hospitalisation/db/process-package';
+import {
+  type HospMessageKind,
+  type PackageProtocol,
+  processPackage,
+} from '../../shared/hospitalisation/db/process-package';
 import type { AccessContext } from '../../shared/platform/access/scoped';
 import { createTestDatabase, type TestDatabase } from '../helpers/database';
 import {
@@ -19,8 +23,14 @@ import {
  * Negative FLK of the hospitalisation family: each case sends a package of one valid and one faulty record; the
  * valid one is accepted, the faulty one rejected with its rule, F012 code and Russian message, and nothing of it
  * is stored.
+ *
+ * The package processor has two paths: all records' look-ups and writes at once (optimistic), and record by
+ * record, each write in its own savepoint (the careful path a package takes when an optimistic write fails).
+ * Every package of this file goes through both, each on its own database cloned from the same template, and
+ * both must answer the same protocol.
  */
 let db: TestDatabase;
+let carefulDb: TestDatabase;
 let f: HospFixture;
 let mo2: string;
 let admittedReferral: { number: string; date: string };
@@ -32,19 +42,37 @@ const nextPerson = () => f.persons[personIndex++ % f.persons.length]!;
 const mo = () => caller('soap_mo', 'mo_system', f.polyclinic);
 const hosp = () => caller('soap_hosp', 'mo_system', f.hospital);
 
+/** Sends the package on both paths (a database each) and answers its protocol, the same on both. */
+async function send(
+  who: AccessContext,
+  kind: HospMessageKind,
+  header: unknown,
+  records: readonly unknown[],
+): Promise<PackageProtocol> {
+  const together = await processPackage(db.app, who, kind, header, records);
+  const oneByOne = await processPackage(carefulDb.app, who, kind, header, records, { careful: true });
+  // The stored ids of the two databases may differ: that there is one, is what the protocol says.
+  const masked = (p: PackageProtocol) => ({
+    ...p,
+    records: p.records.map((r) => ({ ...r, id: r.id === undefined ? undefined : 'stored' })),
+  });
+  expect(masked(oneByOne), `${kind}: the careful path answered otherwise`).toEqual(masked(together));
+  return together;
+}
+
 beforeAll(async () => {
-  db = await createTestDatabase();
+  [db, carefulDb] = await Promise.all([createTestDatabase(), createTestDatabase()]);
   f = await hospFixture(db.sql);
   mo2 = (await db.sql`select org_code from auth.account where username = 'soap_mo2'`)[0]!.org_code;
   // A referral already admitted, and a stay still open, for the state and order cases
   const r = referral(f, nextPerson());
-  await processPackage(db.app, mo(), 'referral', header(f.polyclinic), [r]);
+  await send(mo(), 'referral', header(f.polyclinic), [r]);
   const a = admission(f, f.persons[0]!, {
     referralNumber: r.number,
     referralDate: r.date,
     date: isoDaysAgo(2),
   });
-  await processPackage(db.app, hosp(), 'admission', header(f.hospital), [a]);
+  await send(hosp(), 'admission', header(f.hospital), [a]);
   admittedReferral = { number: r.number, date: r.date };
   openStay = { sourceId: a.sourceId, date: a.date };
   const [late] = await db.sql<{ enp: string; first: string }[]>`
@@ -55,7 +83,7 @@ beforeAll(async () => {
   uninsured = { enp: late!.enp, before: day.toISOString().slice(0, 10) };
 });
 afterAll(async () => {
-  await db?.drop();
+  await Promise.all([db?.drop(), carefulDb?.drop()]);
 });
 
 interface FlkCase {
@@ -570,7 +598,7 @@ let openReferral: { number: string; date: string };
 beforeAll(async () => {
   const old = referral(f, nextPerson(), { date: isoDaysAgo(45), plannedDate: isoDaysAgo(40) });
   const open = referral(f, nextPerson());
-  await processPackage(db.app, mo(), 'referral', header(f.polyclinic), [old, open]);
+  await send(mo(), 'referral', header(f.polyclinic), [old, open]);
   expired = { number: old.number, date: old.date };
   openReferral = { number: open.number, date: open.date };
 });
@@ -585,13 +613,13 @@ describe('negative FLK of the hospitalisation family', () => {
     const valid = c.valid();
     const bad = c.bad();
     if (pendingReferrals.length > 0) {
-      await processPackage(db.app, mo(), 'referral', header(f.polyclinic), pendingReferrals.splice(0));
+      await send(mo(), 'referral', header(f.polyclinic), pendingReferrals.splice(0));
     }
     const records = valid.sourceId === 'none' ? [bad] : [valid, bad];
 
     // Act
     const who = c.who();
-    const protocol = await processPackage(db.app, who, c.kind, header(who.orgCode), records);
+    const protocol = await send(who, c.kind, header(who.orgCode), records);
 
     // Assess: the valid record accepted, the faulty one rejected with its rule, code and Russian message
     const rejected = protocol.records.at(-1)!;

@@ -1,94 +1,23 @@
-import { type FlkIssue, fire } from '../../platform/flk/issue';
+import { type AdmissionFacts, admissionRules } from '../domain/admission-checks';
 import { AdmissionRecord } from '../domain/records';
-import {
-  bedProfileIssues,
-  codeIssues,
-  departmentIssues,
-  futureIssues,
-  orderIssues,
-  patientChecks,
-} from './common-checks';
-import { type KindHandler, recordEvent } from './kind-handler';
-import type { ReferralByNumber } from './lookups';
-
-interface AdmissionFacts {
-  personId: string;
-  smoCode: string | null;
-  referral: ReferralByNumber | null;
-  existing: { id: string; referralId: string | null } | null;
-}
-
-const plannedForm = 3;
+import { hospKind, jsonRows } from './kind-handler';
 
 /**
- * T2/T3: a planned admission by referral or an emergency one. A planned admission whose referral has not
- * arrived yet is accepted and waits (warning HOSP.REF.PENDING); the referral matches it when it comes.
+ * T2/T3: planned and emergency admissions. The write, in one statement: new stays inserted (a source id taken
+ * meanwhile by a concurrent package: nothing, answered null), re-sent ones updated where they differ (the same
+ * record again changes nothing), the stays' history, the hospital's link to the person, and the referrals they
+ * admit on (still issued) become admitted, with their history.
  */
-export const admissionHandler: KindHandler<AdmissionRecord, AdmissionFacts> = {
-  schema: AdmissionRecord,
-
-  async check(ctx, who, a) {
-    const issues: FlkIssue[] = [];
-    if (a.moCode !== who.orgCode) issues.push(...fire(ctx.rules, 'HOSP.SENDER', a.moCode, 'moCode'));
-    issues.push(
-      ...(await codeIssues(ctx, a.date, {
-        form: a.form,
-        conditions: a.conditions,
-        profile: a.profile,
-        bedProfile: a.bedProfile,
-        diagnosis: a.diagnosis,
-      })),
-    );
-    if (a.kind === 'emergency' && a.form === plannedForm) {
-      issues.push(...fire(ctx.rules, 'HOSP.FORM.EMERGENCY', String(a.form), 'form'));
-    }
-    issues.push(...(await bedProfileIssues(ctx, a.bedProfile, a.profile)));
-    issues.push(
-      ...(
-        await departmentIssues(ctx, a.moCode, a.departmentCode, a.bedProfile, {
-          mo: 'moCode',
-          department: 'departmentCode',
-        })
-      ).issues,
-    );
-    issues.push(...futureIssues(ctx, a.date, 'date'));
-    let referral: ReferralByNumber | null = null;
-    if (a.kind === 'planned') {
-      if (!a.referralNumber) {
-        issues.push({
-          rule: 'FORMAT',
-          code: '902',
-          severity: 'error',
-          field: 'referralNumber',
-          message: 'Для плановой госпитализации обязателен номер направления',
-        });
-      } else {
-        referral = await ctx.referralByNumber(a.referralNumber);
-        issues.push(...referralIssues(ctx, a, referral, who.orgCode));
-      }
-    }
-    const [existing] = await ctx.tx<{ id: string; referralId: string | null; personId: string }[]>`
-      select id::text, referral_id::text as "referralId", person_id::text as "personId" from hosp.stay
-      where sender_code = ${who.orgCode} and source_id = ${a.sourceId}`;
-    if (
-      referral &&
-      ['admitted', 'discharged'].includes(referral.status) &&
-      existing?.referralId !== referral.id
-    ) {
-      issues.push(...fire(ctx.rules, 'HOSP.REF.STATE', referral.status, 'referralNumber'));
-    }
-    const patient = await patientChecks(ctx, a, existing?.personId);
-    issues.push(...patient.issues);
-    const { personId, smoCode } = patient;
-    return { issues, facts: { personId, smoCode, referral, existing: existing ?? null } };
-  },
-
-  async write(ctx, who, a, facts, packageRef) {
-    const tx = ctx.tx;
-    const referral = facts.referral;
-    const values = {
+export const admissionHandler = hospKind<AdmissionRecord, AdmissionFacts>(
+  AdmissionRecord,
+  admissionRules,
+  async (ctx, who, items, packageRef) => {
+    const rows = items.map(({ record: a, facts }, ord) => ({
+      ord,
+      existing_id: facts.existing?.id ?? null,
+      source_id: a.sourceId,
       kind: a.kind,
-      referral_id: referral?.id ?? null,
+      referral_id: facts.referral?.id ?? null,
       referral_number: a.referralNumber ?? null,
       referral_date: a.referralDate ?? null,
       mo_code: a.moCode,
@@ -103,76 +32,87 @@ export const admissionHandler: KindHandler<AdmissionRecord, AdmissionFacts> = {
       diagnosis: a.diagnosis,
       person_id: facts.personId,
       smo_code: facts.smoCode,
-      referring_mo_code: referral?.fromMoCode ?? null,
-    };
-    let id: string;
-    if (facts.existing) {
-      id = facts.existing.id;
-      const [changed] = await tx<{ id: string }[]>`
-        update hosp.stay set ${tx(values)}, package_ref = ${packageRef}, updated_at = now(),
-               change_seq = nextval('hosp.change_seq')
-        where id = ${id}
-          and (kind, referral_id, referral_number, referral_date, department_code, form_v014, conditions_v006,
-               profile_v002, bed_profile_v020, admitted_on, admitted_time, case_number, diagnosis, person_id)
+      referring_mo_code: facts.referral?.fromMoCode ?? null,
+    }));
+    const tx = ctx.tx;
+    // The referrals these stays admit on that are still issued: they become admitted.
+    const issued = items.flatMap(({ facts }) =>
+      facts.referral?.status === 'issued' ? [facts.referral.id] : [],
+    );
+    const [result] = await tx<{ created: [string, string][]; referrals: string[] | null }[]>`
+      with input as (
+        select * from json_to_recordset(${jsonRows(rows)}::text::json) as t(
+          ord int, existing_id bigint, source_id text, kind text, referral_id bigint,
+          referral_number text, referral_date date, mo_code text, department_code text, form_v014 smallint,
+          conditions_v006 smallint, profile_v002 integer, bed_profile_v020 integer, admitted_on date,
+          admitted_time text, case_number text, diagnosis text, person_id bigint, smo_code text,
+          referring_mo_code text)
+      ), created as (
+        insert into hosp.stay (sender_code, source_id, package_ref, kind, referral_id, referral_number,
+                               referral_date, mo_code, department_code, form_v014, conditions_v006, profile_v002,
+                               bed_profile_v020, admitted_on, admitted_time, case_number, diagnosis, person_id,
+                               smo_code, referring_mo_code)
+        select ${who.orgCode}, source_id, ${packageRef}, kind, referral_id, referral_number, referral_date, mo_code,
+               department_code, form_v014, conditions_v006, profile_v002, bed_profile_v020, admitted_on,
+               admitted_time, case_number, diagnosis, person_id, smo_code, referring_mo_code
+        from input where existing_id is null order by ord
+        on conflict do nothing
+        returning id, source_id, kind, referral_id, department_code, person_id, mo_code, smo_code,
+                  referring_mo_code
+      ), changed as (
+        update hosp.stay s
+        set kind = i.kind, referral_id = i.referral_id, referral_number = i.referral_number,
+            referral_date = i.referral_date, mo_code = i.mo_code, department_code = i.department_code,
+            form_v014 = i.form_v014, conditions_v006 = i.conditions_v006, profile_v002 = i.profile_v002,
+            bed_profile_v020 = i.bed_profile_v020, admitted_on = i.admitted_on, admitted_time = i.admitted_time,
+            case_number = i.case_number, diagnosis = i.diagnosis, person_id = i.person_id, smo_code = i.smo_code,
+            referring_mo_code = i.referring_mo_code, package_ref = ${packageRef}, updated_at = now(),
+            change_seq = nextval('hosp.change_seq')
+        from input i
+        where i.existing_id is not null and s.id = i.existing_id
+          and (s.kind, s.referral_id, s.referral_number, s.referral_date, s.department_code, s.form_v014,
+               s.conditions_v006, s.profile_v002, s.bed_profile_v020, s.admitted_on, s.admitted_time,
+               s.case_number, s.diagnosis, s.person_id)
               is distinct from
-              (${values.kind}, ${values.referral_id}::bigint, ${values.referral_number}, ${values.referral_date}::date,
-               ${values.department_code}, ${values.form_v014}::smallint, ${values.conditions_v006}::smallint,
-               ${values.profile_v002}::int, ${values.bed_profile_v020}::int, ${values.admitted_on}::date,
-               ${values.admitted_time}, ${values.case_number}, ${values.diagnosis}, ${values.person_id}::bigint)
-        returning id::text`;
-      if (!changed) return id; // the same record again: a no-op
-    } else {
-      const [row] = await tx<{ id: string }[]>`
-        insert into hosp.stay ${tx({ ...values, sender_code: who.orgCode, source_id: a.sourceId, package_ref: packageRef })}
-        returning id::text`;
-      id = row!.id;
-      await tx`select app.link_person(${facts.personId}, ${a.moCode}, 'stay')`;
-    }
-    const scope = {
-      personId: facts.personId,
-      fromMoCode: referral?.fromMoCode ?? null,
-      toMoCode: a.moCode,
-      smoCode: facts.smoCode,
-    };
-    await recordEvent(tx, {
-      ...scope,
-      entity: 'stay',
-      entityId: id,
-      event: facts.existing ? 'updated' : a.kind === 'emergency' ? 'emergency_admitted' : 'admitted',
-      details: { departmentCode: a.departmentCode, waitingForReferral: a.kind === 'planned' && !referral },
-    });
-    if (referral && referral.status === 'issued') {
-      await tx`select hosp.set_referral_status(${referral.id}, 'admitted')`;
-      await recordEvent(tx, {
-        ...scope,
-        entity: 'referral',
-        entityId: referral.id,
-        event: 'admitted',
-        details: { stayId: id },
-      });
-    }
-    return id;
+              (i.kind, i.referral_id, i.referral_number, i.referral_date, i.department_code, i.form_v014,
+               i.conditions_v006, i.profile_v002, i.bed_profile_v020, i.admitted_on, i.admitted_time,
+               i.case_number, i.diagnosis, i.person_id)
+        returning s.id, s.source_id, s.kind, s.referral_id, s.department_code, s.person_id, s.mo_code, s.smo_code,
+                  s.referring_mo_code
+      ), written as (
+        select *, true as created from created
+        union all
+        select *, false from changed
+      ), events as (
+        insert into hosp.event (entity, entity_id, event, org_code, username, channel, details, person_id,
+                                from_mo_code, to_mo_code, smo_code)
+        select entity, entity_id, event, app.org_code(), app.username(), app.channel(), details, person_id,
+               referring_mo_code, mo_code, smo_code
+        from (
+          select id as stay_id, 1 as seq, 'stay' as entity, id as entity_id,
+                 case when not created then 'updated' when kind = 'emergency' then 'emergency_admitted'
+                      else 'admitted' end as event,
+                 jsonb_build_object('departmentCode', department_code,
+                                    'waitingForReferral', kind = 'planned' and referral_id is null) as details,
+                 person_id, referring_mo_code, mo_code, smo_code
+          from written
+          union all
+          select id, 2, 'referral', referral_id, 'admitted', jsonb_build_object('stayId', id::text),
+                 person_id, referring_mo_code, mo_code, smo_code
+          from written where referral_id = any(${issued}::bigint[])
+        ) e
+        order by stay_id, seq
+        returning entity, entity_id
+      )
+      select
+        (select coalesce(json_agg(json_build_array(source_id, id::text)), '[]') from created) as created,
+        (select app.link_persons(array_agg(person_id), array_agg(mo_code), 'stay') from written where created)
+          as linked,
+        (select array_agg(id::text) from hosp.set_referral_statuses(
+           (select array_agg(entity_id) filter (where entity = 'referral') from events), 'admitted') id)
+          as referrals`;
+    const created = new Map(result!.created);
+    const ids = items.map(({ record, facts }) => facts.existing?.id ?? created.get(record.sourceId) ?? null);
+    return { ids, records: result!.referrals ?? [] };
   },
-};
-
-function referralIssues(
-  ctx: Parameters<KindHandler<AdmissionRecord, AdmissionFacts>['check']>[0],
-  a: AdmissionRecord,
-  referral: ReferralByNumber | null,
-  orgCode: string,
-): FlkIssue[] {
-  if (!referral) return fire(ctx.rules, 'HOSP.REF.PENDING', a.referralNumber, 'referralNumber');
-  if (referral.toMoCode !== orgCode)
-    return fire(ctx.rules, 'HOSP.REF.OTHER_MO', a.referralNumber, 'referralNumber');
-  const issues: FlkIssue[] = [];
-  if (referral.status === 'cancelled')
-    issues.push(...fire(ctx.rules, 'HOSP.REF.STATE', referral.status, 'referralNumber'));
-  if (a.referralDate && a.referralDate !== referral.referralDate) {
-    issues.push(...fire(ctx.rules, 'HOSP.REF.DATE', a.referralDate, 'referralDate'));
-  }
-  issues.push(...orderIssues(ctx, referral.referralDate, a.date, 'date'));
-  if (a.date > referral.validUntil && referral.status === 'issued') {
-    issues.push(...fire(ctx.rules, 'HOSP.REF.EXPIRED', a.date, 'date'));
-  }
-  return issues;
-}
+);

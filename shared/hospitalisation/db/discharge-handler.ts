@@ -1,58 +1,65 @@
-import { type FlkIssue, fire } from '../../platform/flk/issue';
-import { DischargeRecord, dischargeOutcomes } from '../domain/records';
-import { futureIssues, orderIssues } from './common-checks';
-import { type KindHandler, recordEvent } from './kind-handler';
-import { findOwnStay, type StayFacts } from './stay-lookup';
+import type { StayFacts } from '../domain/package-facts';
+import { DischargeRecord } from '../domain/records';
+import { dischargeRules } from '../domain/stay-checks';
+import { hospKind, jsonRows } from './kind-handler';
 
-/** T5: the patient left the hospital (date, outcome); the referral, if any, becomes discharged. */
-export const dischargeHandler: KindHandler<DischargeRecord, StayFacts | null> = {
-  schema: DischargeRecord,
-
-  async check(ctx, who, d) {
-    const issues: FlkIssue[] = [];
-    if (!dischargeOutcomes[d.outcome])
-      issues.push(...fire(ctx.rules, 'HOSP.OUTCOME', String(d.outcome), 'outcome'));
-    issues.push(...futureIssues(ctx, d.date, 'date'));
-    const stay = await findOwnStay(ctx.tx, who.orgCode, d.admissionSourceId);
-    if (!stay) {
-      issues.push(...fire(ctx.rules, 'HOSP.STAY.UNKNOWN', d.admissionSourceId, 'admissionSourceId'));
-      return { issues, facts: null };
-    }
-    issues.push(...orderIssues(ctx, stay.admittedOn, d.date, 'date'));
-    return { issues, facts: stay };
-  },
-
-  async write(ctx, _who, d, stay) {
-    const s = stay!;
-    const [changed] = await ctx.tx<{ id: string }[]>`
-      update hosp.stay set discharged_on = ${d.date}, outcome = ${d.outcome}, discharge_source_id = ${d.sourceId},
-             updated_at = now(), change_seq = nextval('hosp.change_seq')
-      where id = ${s.id} and (discharged_on, outcome, discharge_source_id)
-            is distinct from (${d.date}::date, ${d.outcome}::smallint, ${d.sourceId})
-      returning id::text`;
-    if (!changed) return s.id;
-    const scope = {
-      personId: s.personId,
-      fromMoCode: s.referringMoCode,
-      toMoCode: s.moCode,
-      smoCode: s.smoCode,
-    };
-    await recordEvent(ctx.tx, {
-      ...scope,
-      entity: 'stay',
-      entityId: s.id,
-      event: 'discharged',
-      details: { outcome: d.outcome },
+/**
+ * T5: patients left the hospital (date, outcome). The write, in one statement: the stays discharged where the
+ * record changes them, their history, and their referrals, if any, become discharged with theirs.
+ */
+export const dischargeHandler = hospKind<DischargeRecord, StayFacts | null>(
+  DischargeRecord,
+  dischargeRules,
+  async (ctx, _who, items) => {
+    const rows = items.map(({ record: d, facts }, ord) => {
+      const s = facts!;
+      return {
+        ord,
+        stay_id: s.id,
+        date: d.date,
+        outcome: d.outcome,
+        source_id: d.sourceId,
+        referral_id: s.referralId,
+        person_id: s.personId,
+        referring_mo_code: s.referringMoCode,
+        mo_code: s.moCode,
+        smo_code: s.smoCode,
+      };
     });
-    if (s.referralId) {
-      await ctx.tx`select hosp.set_referral_status(${s.referralId}, 'discharged')`;
-      await recordEvent(ctx.tx, {
-        ...scope,
-        entity: 'referral',
-        entityId: s.referralId,
-        event: 'discharged',
-      });
-    }
-    return s.id;
+    const tx = ctx.tx;
+    const [result] = await tx<{ referrals: string[] | null }[]>`
+      with input as (
+        select * from json_to_recordset(${jsonRows(rows)}::text::json) as t(
+          ord int, stay_id bigint, date date, outcome smallint, source_id text, referral_id bigint,
+          person_id bigint, referring_mo_code text, mo_code text, smo_code text)
+      ), changed as (
+        update hosp.stay s
+        set discharged_on = i.date, outcome = i.outcome, discharge_source_id = i.source_id, updated_at = now(),
+            change_seq = nextval('hosp.change_seq')
+        from input i
+        where s.id = i.stay_id
+          and (s.discharged_on, s.outcome, s.discharge_source_id) is distinct from (i.date, i.outcome, i.source_id)
+        returning i.ord
+      ), events as (
+        insert into hosp.event (entity, entity_id, event, org_code, username, channel, details, person_id,
+                                from_mo_code, to_mo_code, smo_code)
+        select entity, entity_id, 'discharged', app.org_code(), app.username(), app.channel(), details, person_id,
+               referring_mo_code, mo_code, smo_code
+        from (
+          select i.ord, 1 as seq, 'stay' as entity, i.stay_id as entity_id,
+                 jsonb_build_object('outcome', i.outcome) as details, i.person_id, i.referring_mo_code,
+                 i.mo_code, i.smo_code
+          from changed c join input i on i.ord = c.ord
+          union all
+          select i.ord, 2, 'referral', i.referral_id, null, i.person_id, i.referring_mo_code, i.mo_code, i.smo_code
+          from changed c join input i on i.ord = c.ord where i.referral_id is not null
+        ) e
+        order by ord, seq
+        returning entity, entity_id
+      )
+      select array_agg(id::text) as referrals
+      from hosp.set_referral_statuses(
+        (select array_agg(entity_id) filter (where entity = 'referral') from events), 'discharged') id`;
+    return { ids: items.map(({ facts }) => facts!.id), records: result!.referrals ?? [] };
   },
-};
+);

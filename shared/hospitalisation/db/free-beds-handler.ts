@@ -1,37 +1,14 @@
-import { type FlkIssue, fire } from '../../platform/flk/issue';
-import { freeBedsCountIssues } from '../domain/free-beds-rules';
 import { FreeBedsRecord } from '../domain/records';
-import { bedProfileIssues, codeIssues, departmentIssues, futureIssues } from './common-checks';
-import type { KindHandler } from './kind-handler';
+import { freeBedsKey, freeBedsRules } from '../domain/report-checks';
+import { hospKind, jsonRows } from './kind-handler';
 
-/** T6: a hospital's bed fund and free beds for a day per department × bed profile × conditions (+ forecast). */
-export const freeBedsHandler: KindHandler<FreeBedsRecord, null> = {
-  schema: FreeBedsRecord,
-
-  async check(ctx, who, b) {
-    const issues: FlkIssue[] = [];
-    if (b.moCode !== who.orgCode) issues.push(...fire(ctx.rules, 'HOSP.SENDER', b.moCode, 'moCode'));
-    issues.push(
-      ...(await codeIssues(ctx, b.date, {
-        conditions: b.conditions,
-        bedProfile: b.bedProfile,
-        profile: b.profile,
-      })),
-    );
-    if (b.profile !== undefined) issues.push(...(await bedProfileIssues(ctx, b.bedProfile, b.profile)));
-    const department = await departmentIssues(ctx, b.moCode, b.departmentCode, b.bedProfile, {
-      mo: 'moCode',
-      department: 'departmentCode',
-    });
-    issues.push(...department.issues);
-    issues.push(...futureIssues(ctx, b.date, 'date'));
-    issues.push(...freeBedsCountIssues(b, department.beds, ctx.rules));
-    return { issues, facts: null };
-  },
-
-  async write(ctx, who, b, _facts, packageRef) {
-    const tx = ctx.tx;
-    const values = {
+/** T6: free beds for a day per department × bed profile × conditions (+ forecast), upserted in one statement. */
+export const freeBedsHandler = hospKind<FreeBedsRecord, null>(
+  FreeBedsRecord,
+  freeBedsRules,
+  async (ctx, who, items, packageRef) => {
+    const rows = items.map(({ record: b }, ord) => ({
+      ord,
       mo_code: b.moCode,
       department_code: b.departmentCode,
       bed_profile_v020: b.bedProfile,
@@ -47,13 +24,24 @@ export const freeBedsHandler: KindHandler<FreeBedsRecord, null> = {
       free_female: b.freeFemale,
       free_adult: b.freeAdult,
       free_child: b.freeChild,
-      forecast: tx.json(b.forecast as never) as unknown as string,
-      sender_code: who.orgCode,
+      forecast: b.forecast,
       source_id: b.sourceId,
-      package_ref: packageRef,
-    };
+    }));
+    const tx = ctx.tx;
     await tx`
-      insert into hosp.free_beds ${tx(values)}
+      insert into hosp.free_beds (mo_code, department_code, bed_profile_v020, conditions_v006, report_date,
+                                  profile_v002, occupied_at_start, admitted, discharged, planned_today, free_total,
+                                  free_male, free_female, free_adult, free_child, forecast, sender_code, source_id,
+                                  package_ref)
+      select mo_code, department_code, bed_profile_v020, conditions_v006, report_date, profile_v002,
+             occupied_at_start, admitted, discharged, planned_today, free_total, free_male, free_female, free_adult,
+             free_child, forecast, ${who.orgCode}, source_id, ${packageRef}
+      from json_to_recordset(${jsonRows(rows)}::text::json) as t(
+        ord int, mo_code text, department_code text, bed_profile_v020 integer, conditions_v006 smallint,
+        report_date date, profile_v002 integer, occupied_at_start integer, admitted integer, discharged integer,
+        planned_today integer, free_total integer, free_male integer, free_female integer, free_adult integer,
+        free_child integer, forecast jsonb, source_id text)
+      order by ord
       on conflict (mo_code, department_code, bed_profile_v020, conditions_v006, report_date) do update
         set profile_v002 = excluded.profile_v002, occupied_at_start = excluded.occupied_at_start,
             admitted = excluded.admitted, discharged = excluded.discharged, planned_today = excluded.planned_today,
@@ -61,6 +49,6 @@ export const freeBedsHandler: KindHandler<FreeBedsRecord, null> = {
             free_adult = excluded.free_adult, free_child = excluded.free_child, forecast = excluded.forecast,
             source_id = excluded.source_id, package_ref = excluded.package_ref, received_at = now(),
             change_seq = nextval('hosp.change_seq')`;
-    return `${b.moCode}/${b.departmentCode}/${b.bedProfile}/${b.conditions}/${b.date}`;
+    return { ids: items.map(({ record }) => freeBedsKey(record)) };
   },
-};
+);

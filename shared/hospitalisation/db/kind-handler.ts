@@ -1,30 +1,49 @@
-import type { Tx } from '../../platform/db/connection';
-import type { KindHandler as PlatformKindHandler } from '../../platform/exchange/package-processor';
-import type { Lookups } from './lookups';
+import type { AccessContext } from '../../platform/access/scoped';
+import type {
+  CheckedRecord,
+  KindHandler as PlatformKindHandler,
+  WriteResult,
+} from '../../platform/exchange/package-processor';
+import type { KindRules } from '../domain/kind-rules';
+import { FactNeeds } from '../domain/package-facts';
+import type { HospContext } from './lookups';
+import { loadHospFacts } from './package-facts';
 
 /**
  * How one hospitalisation message kind is checked and written: the platform's kind handler over this area's
- * look-ups; process-package.ts adds each kind's permission.
+ * context; process-package.ts adds each kind's permission.
  */
-export type KindHandler<R, F> = Omit<PlatformKindHandler<Lookups, R, F>, 'permission'>;
+export type KindHandler<R, F> = Omit<PlatformKindHandler<HospContext, R, F>, 'permission'>;
 
-export interface EventInput {
-  entity: 'referral' | 'stay';
-  entityId: string;
-  event: string;
-  personId: string;
-  fromMoCode: string | null;
-  toMoCode: string | null;
-  smoCode: string | null;
-  details?: Record<string, unknown>;
+/** Writes accepted records of a kind at once (one statement). */
+export type KindWrite<F, R> = (
+  ctx: HospContext,
+  who: AccessContext,
+  items: readonly { record: R; facts: F }[],
+  packageRef: string,
+) => Promise<WriteResult>;
+
+/**
+ * A kind handler from the kind's pure rules (domain/*-checks.ts) and its write: the records' look-ups are gathered
+ * and answered by one statement, then each record is judged in order.
+ */
+export function hospKind<R, F>(
+  schema: KindHandler<R, F>['schema'],
+  rules: KindRules<R, F>,
+  write: KindWrite<F, R>,
+): KindHandler<R, F> {
+  return {
+    schema,
+    keys: rules.keys,
+    async check(ctx, who, records): Promise<CheckedRecord<F>[]> {
+      const needs = new FactNeeds();
+      for (const r of records) rules.needs(needs, who, r, ctx.rules);
+      const facts = await loadHospFacts(ctx, who.orgCode, needs);
+      return records.map((r) => rules.check(facts, who, r));
+    },
+    write,
+  };
 }
 
-/** Appends to the history of a referral or stay (and the СМО's event feed). No personal data in details. */
-export async function recordEvent(tx: Tx, e: EventInput): Promise<void> {
-  await tx`
-    insert into hosp.event (entity, entity_id, event, org_code, username, channel, details, person_id,
-                            from_mo_code, to_mo_code, smo_code)
-    values (${e.entity}, ${e.entityId}, ${e.event}, app.org_code(), app.username(), app.channel(),
-            ${e.details ? tx.json(e.details as never) : null}, ${e.personId}, ${e.fromMoCode}, ${e.toMoCode},
-            ${e.smoCode})`;
-}
+/** Rows as one JSON parameter for `json_to_recordset` (one statement text whatever the number of rows). */
+export const jsonRows = (rows: readonly Record<string, unknown>[]): string => JSON.stringify(rows);

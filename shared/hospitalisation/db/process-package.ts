@@ -1,7 +1,12 @@
 import type { Permission } from '../../platform/access/permissions';
 import type { AccessContext } from '../../platform/access/scoped';
-import type { Sql } from '../../platform/db/connection';
-import { packageProcessor } from '../../platform/exchange/package-processor';
+import type { Sql, Tx } from '../../platform/db/connection';
+import {
+  type ExchangeDefinition,
+  type ProcessOptions,
+  packageProcessor,
+  packageProcessorIn,
+} from '../../platform/exchange/package-processor';
 import type { PackageProtocol as PlatformPackageProtocol } from '../../platform/exchange/protocol';
 import { fire } from '../../platform/flk/issue';
 import { hospitalisationPermissions } from '../permissions';
@@ -10,7 +15,7 @@ import { cancellationHandler } from './cancellation-handler';
 import { dischargeHandler } from './discharge-handler';
 import { freeBedsHandler } from './free-beds-handler';
 import type { KindHandler } from './kind-handler';
-import { Lookups } from './lookups';
+import { type HospContext, openHospContext } from './lookups';
 import { movementHandler } from './movement-handler';
 import { planHandler } from './plan-handler';
 import { referralHandler } from './referral-handler';
@@ -47,15 +52,14 @@ function kind(handler: KindHandler<any, any>, permission: Permission = hospitali
     ...handler,
     permission,
     // Two senders racing for one referral number: the loser's record is rejected, never half-written.
-    onUniqueViolation: (ctx: Lookups) => fire(ctx.rules, 'HOSP.REF.DUPLICATE', undefined, 'number'),
+    onUniqueViolation: (ctx: HospContext) => fire(ctx.rules, 'HOSP.REF.DUPLICATE', undefined, 'number'),
   };
 }
 
-const process = packageProcessor<HospMessageKind, Lookups>({
+const exchange: ExchangeDefinition<HospMessageKind, HospContext> = {
   packageTable: 'hosp.package',
-  lockNamespace: 727020,
   maxRecords: maxPackageRecords,
-  openContext: (tx) => Lookups.open(tx),
+  openContext: openHospContext,
   kinds: {
     referral: kind(referralHandler),
     cancellation: kind(cancellationHandler, hospitalisationPermissions.cancelReferral),
@@ -65,7 +69,9 @@ const process = packageProcessor<HospMessageKind, Lookups>({
     'free-beds': kind(freeBedsHandler),
     plan: kind(planHandler),
   },
-});
+};
+const process = packageProcessor(exchange);
+const processIn = packageProcessorIn(exchange);
 
 /**
  * Processes one package of one hospitalisation message kind for every channel (SOAP, REST, T-files, UI) through
@@ -78,6 +84,21 @@ export function processPackage(
   kind: HospMessageKind,
   header: unknown,
   records: readonly unknown[],
+  options?: ProcessOptions,
 ): Promise<PackageProtocol> {
-  return process(sql, who, kind, header, records);
+  return process(sql, who, kind, header, records, options);
+}
+
+/**
+ * The same for a package within a caller-scoped transaction the caller holds (`withCaller`): the packages of a
+ * T-file are stored together or not at all.
+ */
+export function processPackageIn(
+  tx: Tx,
+  who: AccessContext,
+  kind: HospMessageKind,
+  header: unknown,
+  records: readonly unknown[],
+): Promise<PackageProtocol> {
+  return processIn(tx, who, kind, header, records);
 }

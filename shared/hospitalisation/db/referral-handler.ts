@@ -1,159 +1,122 @@
-import { checkSnils } from '../../person/domain/snils';
-import type { Tx } from '../../platform/db/connection';
-import { type FlkIssue, fire } from '../../platform/flk/issue';
-import { addDays } from '../domain/dates';
 import { ReferralRecord } from '../domain/records';
-import {
-  bedProfileIssues,
-  codeIssues,
-  departmentIssues,
-  futureIssues,
-  orderIssues,
-  patientChecks,
-} from './common-checks';
-import { type KindHandler, recordEvent } from './kind-handler';
+import { type ReferralFacts, referralRules } from '../domain/referral-checks';
+import { hospKind, jsonRows } from './kind-handler';
 
-interface ReferralFacts {
-  personId: string;
-  smoCode: string | null;
-  existingId: string | null;
-  /** The same record again for a referral that has moved on (admitted, cancelled…): accepted, nothing changes. */
-  unchanged: boolean;
-}
-
-/** T1: a referral for planned hospitalisation (incl. ВМП with its талон). */
-export const referralHandler: KindHandler<ReferralRecord, ReferralFacts> = {
-  schema: ReferralRecord,
-
-  async check(ctx, who, r) {
-    const issues: FlkIssue[] = [];
-    if (r.fromMoCode !== who.orgCode)
-      issues.push(...fire(ctx.rules, 'HOSP.SENDER', r.fromMoCode, 'fromMoCode'));
-    issues.push(
-      ...(await codeIssues(ctx, r.date, {
-        form: r.form,
-        conditions: r.conditions,
-        profile: r.profile,
-        bedProfile: r.bedProfile,
-        diagnosis: r.diagnosis,
-      })),
-    );
-    issues.push(...(await bedProfileIssues(ctx, r.bedProfile, r.profile)));
-    const target = await departmentIssues(ctx, r.toMoCode, r.toDepartmentCode, r.bedProfile, {
-      mo: 'toMoCode',
-      department: 'toDepartmentCode',
-    });
-    issues.push(...target.issues);
-    issues.push(...futureIssues(ctx, r.date, 'date'));
-    issues.push(...orderIssues(ctx, r.date, r.plannedDate, 'plannedDate'));
-    if (checkSnils(r.doctorSnils) !== null) {
-      issues.push(...fire(ctx.rules, 'HOSP.DOCTOR.SNILS', r.doctorSnils, 'doctorSnils'));
-    }
-    if (r.kind === 'vmp' && !r.vmp) issues.push(...fire(ctx.rules, 'HOSP.VMP.TALON', undefined, 'vmp'));
-    const owner = await ctx.referralByNumber(r.number);
-    const existing =
-      owner && owner.senderCode === who.orgCode && owner.sourceId === r.sourceId ? owner : null;
-    if (owner && !existing) issues.push(...fire(ctx.rules, 'HOSP.REF.DUPLICATE', r.number, 'number'));
-    const [stored] = await ctx.tx<{ personId: string }[]>`
-      select person_id::text as "personId" from hosp.referral
-      where sender_code = ${who.orgCode} and source_id = ${r.sourceId}`;
-    const patient = await patientChecks(ctx, r, stored?.personId);
-    issues.push(...patient.issues);
-    const { personId, smoCode } = patient;
-    let unchanged = false;
-    if (existing && existing.status !== 'issued') {
-      unchanged = personId !== '' && (await sameReferral(ctx.tx, existing.id, r, personId));
-      if (!unchanged) issues.push(...fire(ctx.rules, 'HOSP.REF.STATE', existing.status, 'number'));
-    }
-    return { issues, facts: { personId, smoCode, existingId: existing?.id ?? null, unchanged } };
-  },
-
-  async write(ctx, who, r, facts, packageRef) {
-    if (facts.unchanged && facts.existingId) return facts.existingId;
+/**
+ * T1: a referral for planned hospitalisation (incl. ВМП with its талон). The write, in one statement: new
+ * referrals inserted (a number or source id taken meanwhile by a concurrent package: nothing, answered null),
+ * re-sent ones updated where they differ, their history (`created`, `updated`), the links of both МО to the
+ * person, and the planned stays that waited for a new referral matched to it.
+ */
+export const referralHandler = hospKind<ReferralRecord, ReferralFacts>(
+  ReferralRecord,
+  referralRules,
+  async (ctx, who, items, packageRef) => {
     const tx = ctx.tx;
-    const validUntil = addDays(r.date, await ctx.setting('referral_validity_days'));
-    const values = {
-      number: r.number,
-      referral_date: r.date,
-      form_v014: r.form,
-      from_mo_code: r.fromMoCode,
-      from_department_code: r.fromDepartmentCode ?? null,
-      to_mo_code: r.toMoCode,
-      to_department_code: r.toDepartmentCode ?? null,
-      conditions_v006: r.conditions,
-      profile_v002: r.profile,
-      bed_profile_v020: r.bedProfile,
-      diagnosis: r.diagnosis,
-      doctor_snils: r.doctorSnils,
-      planned_date: r.plannedDate,
-      valid_until: validUntil,
-      kind: r.kind,
-      vmp: r.vmp ? (tx.json(r.vmp as never) as unknown as string) : null,
-      person_id: facts.personId,
-      smo_code: facts.smoCode,
-      phone: r.patient.phone ?? null,
-    };
-    let id: string;
-    if (facts.existingId) {
-      const [changed] = await tx<{ id: string }[]>`
-        update hosp.referral set ${tx(values)}, package_ref = ${packageRef}, updated_at = now(),
-               change_seq = nextval('hosp.change_seq')
-        where id = ${facts.existingId}
-          and (number, referral_date, form_v014, from_department_code, to_mo_code, to_department_code,
-               conditions_v006, profile_v002, bed_profile_v020, diagnosis, doctor_snils, planned_date, kind, vmp,
-               person_id, phone)
+    // The same record again for a referral that has moved on: accepted as it is, nothing written.
+    const ids: (string | null)[] = items.map(({ facts }) =>
+      facts.unchanged && facts.existingId ? facts.existingId : null,
+    );
+    const rows = items.flatMap(({ record: r, facts }, ord) =>
+      ids[ord]
+        ? []
+        : [
+            {
+              ord,
+              existing_id: facts.existingId,
+              source_id: r.sourceId,
+              number: r.number,
+              referral_date: r.date,
+              form_v014: r.form,
+              from_mo_code: r.fromMoCode,
+              from_department_code: r.fromDepartmentCode ?? null,
+              to_mo_code: r.toMoCode,
+              to_department_code: r.toDepartmentCode ?? null,
+              conditions_v006: r.conditions,
+              profile_v002: r.profile,
+              bed_profile_v020: r.bedProfile,
+              diagnosis: r.diagnosis,
+              doctor_snils: r.doctorSnils,
+              planned_date: r.plannedDate,
+              valid_until: facts.validUntil,
+              kind: r.kind,
+              vmp: r.vmp ?? null,
+              person_id: facts.personId,
+              smo_code: facts.smoCode,
+              phone: r.patient.phone ?? null,
+            },
+          ],
+    );
+    if (rows.length === 0) return { ids };
+    const [result] = await tx<{ created: [string, string][]; matched: [string, string][] }[]>`
+      with input as (
+        select * from json_to_recordset(${jsonRows(rows)}::text::json) as t(
+          ord int, existing_id bigint, source_id text, number text, referral_date date, form_v014 smallint,
+          from_mo_code text, from_department_code text, to_mo_code text, to_department_code text,
+          conditions_v006 smallint, profile_v002 integer, bed_profile_v020 integer, diagnosis text,
+          doctor_snils text, planned_date date, valid_until date, kind text, vmp jsonb, person_id bigint,
+          smo_code text, phone text)
+      ), created as (
+        insert into hosp.referral (sender_code, source_id, package_ref, number, referral_date, form_v014,
+                                   from_mo_code, from_department_code, to_mo_code, to_department_code,
+                                   conditions_v006, profile_v002, bed_profile_v020, diagnosis, doctor_snils,
+                                   planned_date, valid_until, kind, vmp, person_id, smo_code, phone)
+        select ${who.orgCode}, source_id, ${packageRef}, number, referral_date, form_v014, from_mo_code,
+               from_department_code, to_mo_code, to_department_code, conditions_v006, profile_v002,
+               bed_profile_v020, diagnosis, doctor_snils, planned_date, valid_until, kind, vmp, person_id,
+               smo_code, phone
+        from input where existing_id is null order by ord
+        on conflict do nothing
+        returning id, source_id, number, person_id, from_mo_code, to_mo_code, smo_code
+      ), changed as (
+        update hosp.referral r
+        set number = i.number, referral_date = i.referral_date, form_v014 = i.form_v014,
+            from_mo_code = i.from_mo_code, from_department_code = i.from_department_code,
+            to_mo_code = i.to_mo_code, to_department_code = i.to_department_code,
+            conditions_v006 = i.conditions_v006, profile_v002 = i.profile_v002,
+            bed_profile_v020 = i.bed_profile_v020, diagnosis = i.diagnosis, doctor_snils = i.doctor_snils,
+            planned_date = i.planned_date, valid_until = i.valid_until, kind = i.kind, vmp = i.vmp,
+            person_id = i.person_id, smo_code = i.smo_code, phone = i.phone, package_ref = ${packageRef},
+            updated_at = now(), change_seq = nextval('hosp.change_seq')
+        from input i
+        where i.existing_id is not null and r.id = i.existing_id
+          and (r.number, r.referral_date, r.form_v014, r.from_department_code, r.to_mo_code,
+               r.to_department_code, r.conditions_v006, r.profile_v002, r.bed_profile_v020, r.diagnosis,
+               r.doctor_snils, r.planned_date, r.kind, r.vmp, r.person_id, r.phone)
               is distinct from
-              (${values.number}, ${values.referral_date}::date, ${values.form_v014}::smallint,
-               ${values.from_department_code}, ${values.to_mo_code}, ${values.to_department_code},
-               ${values.conditions_v006}::smallint, ${values.profile_v002}::int, ${values.bed_profile_v020}::int,
-               ${values.diagnosis}, ${values.doctor_snils}, ${values.planned_date}::date, ${values.kind},
-               ${r.vmp ? tx.json(r.vmp as never) : null}::jsonb, ${values.person_id}::bigint, ${values.phone})
-        returning id::text`;
-      id = facts.existingId;
-      if (!changed) return id; // the same record again: a no-op
-      await recordEvent(tx, {
-        entity: 'referral',
-        entityId: id,
-        event: 'updated',
-        personId: facts.personId,
-        fromMoCode: r.fromMoCode,
-        toMoCode: r.toMoCode,
-        smoCode: facts.smoCode,
-      });
-    } else {
-      const [row] = await tx<{ id: string }[]>`
-        insert into hosp.referral ${tx({ ...values, sender_code: who.orgCode, source_id: r.sourceId, package_ref: packageRef })}
-        returning id::text`;
-      id = row!.id;
-      await recordEvent(tx, {
-        entity: 'referral',
-        entityId: id,
-        event: 'created',
-        personId: facts.personId,
-        fromMoCode: r.fromMoCode,
-        toMoCode: r.toMoCode,
-        smoCode: facts.smoCode,
-        details: { number: r.number },
-      });
-      await tx`select app.link_person(${facts.personId}, ${r.fromMoCode}, 'referral'),
-                      app.link_person(${facts.personId}, ${r.toMoCode}, 'referral')`;
-      // An admission that arrived first waits for this referral: match it now.
-      await tx`select hosp.match_waiting_stays(${id})`;
-    }
-    return id;
+              (i.number, i.referral_date, i.form_v014, i.from_department_code, i.to_mo_code,
+               i.to_department_code, i.conditions_v006, i.profile_v002, i.bed_profile_v020, i.diagnosis,
+               i.doctor_snils, i.planned_date, i.kind, i.vmp, i.person_id, i.phone)
+        returning r.id, r.person_id, r.from_mo_code, r.to_mo_code, r.smo_code
+      ), written as (
+        select c.id, c.source_id, 'created' as event, jsonb_build_object('number', c.number) as details,
+               c.person_id, c.from_mo_code, c.to_mo_code, c.smo_code
+        from created c
+        union all
+        select id, null, 'updated', null, person_id, from_mo_code, to_mo_code, smo_code from changed
+      ), events as (
+        insert into hosp.event (entity, entity_id, event, org_code, username, channel, details, person_id,
+                                from_mo_code, to_mo_code, smo_code)
+        select 'referral', id, event, app.org_code(), app.username(), app.channel(), details, person_id,
+               from_mo_code, to_mo_code, smo_code
+        from written order by id
+        returning entity_id, event
+      )
+      select
+        (select coalesce(json_agg(json_build_array(source_id, id::text)), '[]') from created) as created,
+        (select app.link_persons(array_agg(l.person_id), array_agg(l.org_code), 'referral')
+         from (select person_id, from_mo_code as org_code from created
+               union all select person_id, to_mo_code from created) l) as linked,
+        -- after the history's own rows (the events are read first), so a referral's «matched» follows its «created»
+        (select coalesce(json_agg(json_build_array(m.stay_id::text, m.person_id::text)), '[]')
+         from hosp.match_waiting_stays_of(
+                (select array_agg(entity_id) filter (where event = 'created') from events)) m) as matched`;
+    const created = new Map(result!.created);
+    for (const row of rows) ids[row.ord] = row.existing_id ?? created.get(row.source_id) ?? null;
+    return {
+      ids,
+      records: result!.matched.map(([stay]) => stay),
+      persons: result!.matched.map(([, person]) => person),
+    };
   },
-};
-
-/** Does the stored referral say exactly what this record says? */
-async function sameReferral(tx: Tx, id: string, r: ReferralRecord, personId: string): Promise<boolean> {
-  const [row] = await tx<{ same: boolean }[]>`
-    select (number, referral_date, form_v014, from_department_code, to_mo_code, to_department_code, conditions_v006,
-            profile_v002, bed_profile_v020, diagnosis, doctor_snils, planned_date, kind, vmp, person_id)
-           is not distinct from
-           (${r.number}, ${r.date}::date, ${r.form}::smallint, ${r.fromDepartmentCode ?? null}, ${r.toMoCode},
-            ${r.toDepartmentCode ?? null}, ${r.conditions}::smallint, ${r.profile}::int, ${r.bedProfile}::int,
-            ${r.diagnosis}, ${r.doctorSnils}, ${r.plannedDate}::date, ${r.kind},
-            ${r.vmp ? tx.json(r.vmp as never) : null}::jsonb, ${personId}::bigint) as same
-    from hosp.referral where id = ${id}`;
-  return row?.same ?? false;
-}
+);

@@ -39,9 +39,22 @@ export function inIcdRange(code: string, from: string, to: string): boolean {
   return c >= lo && (c <= hi || c.startsWith(hi));
 }
 
+/** The ranges with their bounds as compared, worked out once per list (a package judges thousands of codes). */
+const compiledRanges = new WeakMap<readonly SexRestrictedRange[], { lo: string; hi: string; sex: Sex }[]>();
+
+function compiled(ranges: readonly SexRestrictedRange[]) {
+  let list = compiledRanges.get(ranges);
+  if (!list) {
+    list = ranges.map((r) => ({ lo: icdKey(r.codeFrom), hi: icdKey(r.codeTo), sex: r.sex }));
+    compiledRanges.set(ranges, list);
+  }
+  return list;
+}
+
 /** The sex a diagnosis is restricted to, or null when it applies to both. */
 export function diagnosisSex(code: string, ranges: readonly SexRestrictedRange[]): Sex | null {
-  for (const r of ranges) if (inIcdRange(code, r.codeFrom, r.codeTo)) return r.sex;
+  const c = icdKey(code);
+  for (const r of compiled(ranges)) if (c >= r.lo && (c <= r.hi || c.startsWith(r.hi))) return r.sex;
   return null;
 }
 

@@ -1,7 +1,8 @@
 import type { Db } from '../../platform/db/connection';
 import type { IdentityInput, PersonSex, Resolution, ResolutionMethod } from '../domain/identity-input';
 
-interface ResolutionRow {
+/** A row of `person.resolve_identity` (ids as text). */
+export interface ResolutionRow {
   person_id: string | null;
   method: ResolutionMethod | null;
   candidates: number;
@@ -36,7 +37,8 @@ export async function resolveIdentity(
   return toResolution(row!);
 }
 
-function toResolution(row: ResolutionRow): Resolution {
+/** The outcome a row of `person.resolve_identity` means. */
+export function toResolution(row: ResolutionRow): Resolution {
   const sex: PersonSex | null = row.sex === 1 || row.sex === 2 ? row.sex : null;
   if (!row.person_id || !row.method) {
     return row.candidates > 1

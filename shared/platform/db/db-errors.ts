@@ -138,6 +138,12 @@ export function dbIssue(error: unknown): FlkIssue | null {
   return c && c.kind !== 'unavailable' ? flkError(c.rule, c.code, c.message) : null;
 }
 
+/** The FLK issue of a unique key taken by other sent data (23505), however the write found it taken. */
+export function duplicateIssue(): FlkIssue {
+  const d = dataErrors['23505']!;
+  return flkError(d.rule, d.code, d.message);
+}
+
 /** The refusal a request that failed on this error answers, or `null` when it is our fault (500). */
 export function dbRefusal(error: unknown): Refusal | null {
   const c = classifyDbError(error);

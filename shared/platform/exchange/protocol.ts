@@ -36,3 +36,11 @@ export class RejectedByChannel {
     readonly issues: readonly FlkIssue[],
   ) {}
 }
+
+/**
+ * A record a channel already read into the kind's canonical record with the kind's own schema (a file reader
+ * does, with its format checks): handed to the package processor in the record's place, it is not parsed again.
+ */
+export class ValidatedRecord<R = unknown> {
+  constructor(readonly record: R) {}
+}

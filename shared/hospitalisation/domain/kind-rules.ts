@@ -1,0 +1,25 @@
+import type { FlkIssue, FlkRuleSet } from '../../platform/flk/issue';
+import type { FactNeeds, HospFacts, Sender } from './package-facts';
+
+/** One record judged: its FLK issues, what its write needs, and the persons whose data the check used. */
+export interface Checked<F> {
+  issues: FlkIssue[];
+  facts: F;
+  persons: string[];
+}
+
+/**
+ * The pure rules of one message kind: what a record looks up, and how it is judged over the answers. `keys` name
+ * what a record shares with others of the same package whose write its check must see (its source id, the
+ * referral number it takes or names, the stay it changes): records sharing a key are checked one after another,
+ * in package order, as if the package were processed record by record.
+ */
+export interface KindRules<R, F> {
+  keys(record: R): string[];
+  needs(needs: FactNeeds, sender: Sender, record: R, rules: FlkRuleSet): void;
+  check(f: HospFacts, sender: Sender, record: R): Checked<F>;
+}
+
+export const personsOf = (...ids: (string | null | undefined)[]): string[] => [
+  ...new Set(ids.filter((id): id is string => Boolean(id))),
+];
