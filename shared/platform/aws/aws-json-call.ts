@@ -1,4 +1,4 @@
-import { request as httpsRequest } from 'node:https';
+import { Agent, request as httpsRequest } from 'node:https';
 import { awsEndpointHost, awsSigner } from './aws-signer';
 
 /**
@@ -63,6 +63,12 @@ export class AwsCallError extends Error {
 
 const attempts = 3;
 const callTimeoutMs = 5_000;
+
+/**
+ * Connections are kept for the next call, as the SDK keeps them (a TLS handshake per call costs tens of ms); one
+ * that died while Lambda froze the process fails at once and the call is retried on a new one.
+ */
+export const awsKeepAliveAgent = new Agent({ keepAlive: true });
 
 export async function awsJsonCall<T>(
   service: AwsJsonService,
@@ -152,6 +158,7 @@ const httpsTransport: AwsTransport = (request) =>
         method: 'POST',
         headers: { ...request.headers, 'content-length': String(Buffer.byteLength(request.body)) },
         timeout: callTimeoutMs,
+        agent: awsKeepAliveAgent,
       },
       (res) => {
         const chunks: Buffer[] = [];

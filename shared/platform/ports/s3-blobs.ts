@@ -1,7 +1,7 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { Readable } from 'node:stream';
-import { AwsCallError } from '../aws/aws-json-call';
+import { AwsCallError, awsKeepAliveAgent } from '../aws/aws-json-call';
 import { awsEndpointHost, awsSigner } from '../aws/aws-signer';
 import { requiredSetting } from '../config';
 import { assertSafeKey, type BlobPort, type Bucket } from './blobs';
@@ -130,7 +130,12 @@ const httpsTransport: S3Transport = (request) =>
   new Promise((resolve, reject) => {
     const req = httpsRequest(
       request.url,
-      { method: request.method, headers: request.headers, timeout: answerTimeoutMs },
+      {
+        method: request.method,
+        headers: request.headers,
+        timeout: answerTimeoutMs,
+        agent: awsKeepAliveAgent,
+      },
       (res) => {
         // The time-out guards the wait for an answer; a caller reading the object slowly (back-pressure while
         // a file's packages are written) must not have the stream cut under it.
