@@ -2,26 +2,29 @@ import { can } from '../../platform/access/permissions';
 import { contextOfRequester } from '../../platform/access/requested-by';
 import { type AccessContext, audit, withCaller } from '../../platform/access/scoped';
 import { openReceivedFile, runFileImport } from '../../platform/bulk/file-run';
-import type { Sql } from '../../platform/db/connection';
+import type { Sql, Tx } from '../../platform/db/connection';
+import { ValidatedRecord } from '../../platform/exchange/protocol';
 import { type FlkIssue, flkError } from '../../platform/flk/issue';
 import { Refusal } from '../../platform/flk/refusal';
 import type { BlobPort } from '../../platform/ports/blobs';
 import type { TFileMessage } from '../domain/t-file-message';
 import { tFamilyTables } from '../formats/t-family/t-family-tags';
-import { readTFileAll } from '../formats/t-family/t-file-reader';
+import { readTFile, type TFileHeader } from '../formats/t-family/t-file-reader';
 import { hospitalisationPermissions } from '../permissions';
-import { maxPackageRecords, processPackage, type RecordProtocol } from './process-package';
+import { maxPackageRecords, processPackageIn, type RecordProtocol } from './process-package';
 import { finishTFile, type TFileCounts, type TFileOutcome, tFileJournal } from './t-file-journal';
 
 /**
  * The queue consumer's work for a `t-file` message: the uploader is checked again (account active, same role and
- * organisation), the file is read (docs/formats/t-family.md), its readable records go through the hospitalisation
- * service (`processPackage`, by packages of at most 5,000 records, package id = the file's SHA-256), and the
- * protocol of the whole file — format errors and FLK, in file order — is stored in the journal. Records with
- * errors store nothing. A message delivered again for a finished file changes nothing; a retry after a crash
- * gets the stored protocols back from the service (a re-sent package id is recognised there). Warnings about
- * the file as a whole (a windows-1251 declaration over UTF-8 bytes: read as UTF-8) go to `package_issues` of a
- * `done` file with severity `warning`; a file gone from the inbox ends `failed` without retries.
+ * organisation), the file is read as it streams in (docs/formats/t-family.md), its readable records go through
+ * the hospitalisation service by packages of at most 5,000 records (package id = the file's SHA-256, then
+ * `-2`, `-3`…), each package processed while the next is read, and the protocol of the whole file — format
+ * errors and FLK, in file order — is stored in the journal. Records with errors store nothing. The packages, the
+ * journal's outcome and its audit entry are one transaction: a file refused only at its end (a ZIP whose CRC-32
+ * does not match, checked once the archive has ended) or a consumer killed midway stores none of it, and the
+ * retry reads the file again. A message delivered again for a finished file changes nothing. Warnings about the
+ * file as a whole (a windows-1251 declaration over UTF-8 bytes: read as UTF-8) go to `package_issues` of a `done`
+ * file with severity `warning`; a file gone from the inbox ends `failed` without retries.
  */
 
 export interface TFileJobResult {
@@ -54,16 +57,10 @@ export async function runTFileImportJob(
     }),
     process: async (claim) => {
       const chunks = await openReceivedFile(blobs, message.bucket, message.key);
-      const outcome = await importFile(sql, who, chunks, claim.entry.fileName, claim.sha256);
-      await withCaller(sql, who, async (tx) => {
-        await finishTFile(tx, message.fileId, outcome);
-        await audit(
-          tx,
-          'import',
-          'hosp.t_file',
-          { records: [message.fileId] },
-          { type: outcome.fileType, status: outcome.status, ...outcome.counts },
-        );
+      const outcome = await importFile(sql, who, chunks, {
+        fileId: message.fileId,
+        fileName: claim.entry.fileName,
+        sha256: claim.sha256,
       });
       return {
         fileId: message.fileId,
@@ -75,11 +72,24 @@ export async function runTFileImportJob(
   });
 }
 
-function refused(issues: FlkIssue[]): TFileOutcome {
+interface FileRef {
+  fileId: number;
+  fileName: string;
+  sha256: string;
+}
+
+/** The file is refused as a whole: its packages roll back, the journal records this outcome. */
+class FileRefused extends Error {
+  constructor(readonly outcome: TFileOutcome) {
+    super('file refused');
+  }
+}
+
+function refused(issues: FlkIssue[], header: TFileHeader | null = null): TFileOutcome {
   return {
     status: 'rejected',
-    fileType: null,
-    header: null,
+    fileType: header?.type ?? null,
+    header,
     counts: { total: 0, accepted: 0, rejected: 0 },
     result: 'rejected',
     packageIssues: issues,
@@ -87,99 +97,149 @@ function refused(issues: FlkIssue[]): TFileOutcome {
   };
 }
 
-async function importFile(
-  sql: Sql,
-  who: AccessContext,
-  chunks: AsyncIterable<Uint8Array>,
-  fileName: string,
-  sha256: string,
-): Promise<TFileOutcome> {
-  const warnings: FlkIssue[] = [];
-  const outcome = await importRead(sql, who, chunks, fileName, sha256, warnings);
+/** Warnings about the file as a whole join its package issues, whatever the outcome. */
+function withWarnings(outcome: TFileOutcome, warnings: readonly FlkIssue[]): TFileOutcome {
   if (warnings.length === 0) return outcome;
   return { ...outcome, packageIssues: [...(outcome.packageIssues ?? []), ...warnings] };
 }
 
-async function importRead(
+async function finish(tx: Tx, fileId: number, outcome: TFileOutcome): Promise<void> {
+  await finishTFile(tx, fileId, outcome);
+  await audit(
+    tx,
+    'import',
+    'hosp.t_file',
+    { records: [fileId] },
+    { type: outcome.fileType, status: outcome.status, ...outcome.counts },
+  );
+}
+
+async function importFile(
   sql: Sql,
   who: AccessContext,
   chunks: AsyncIterable<Uint8Array>,
-  fileName: string,
-  sha256: string,
+  file: FileRef,
+): Promise<TFileOutcome> {
+  const warnings: FlkIssue[] = [];
+  try {
+    return await withCaller(sql, who, async (tx) => {
+      const outcome = withWarnings(await applyFile(tx, who, chunks, file, warnings), warnings);
+      await finish(tx, file.fileId, outcome);
+      return outcome;
+    });
+  } catch (error) {
+    const outcome =
+      error instanceof FileRefused
+        ? error.outcome
+        : error instanceof Refusal
+          ? refused([...error.issues])
+          : null;
+    if (!outcome) throw error;
+    const rejected = withWarnings(outcome, warnings);
+    await withCaller(sql, who, (tx) => finish(tx, file.fileId, rejected));
+    return rejected;
+  }
+}
+
+/**
+ * Reads the file and sends its readable records to the service, a package at a time: while one package is
+ * checked and written, the next is read (the database and the reader work on different cores).
+ */
+async function applyFile(
+  tx: Tx,
+  who: AccessContext,
+  chunks: AsyncIterable<Uint8Array>,
+  file: FileRef,
   warnings: FlkIssue[],
 ): Promise<TFileOutcome> {
-  // The whole file is read before any package is processed: a refusal found only at its end (a ZIP whose CRC-32
-  // does not match, checked once the archive has ended) rejects the file with nothing stored.
-  let read: Awaited<ReturnType<typeof readTFileAll>>;
-  try {
-    read = await readTFileAll(chunks, { uploadName: fileName, onIssue: (issue) => warnings.push(issue) });
-  } catch (error) {
-    if (error instanceof Refusal) return refused([...error.issues]);
-    throw error;
-  }
-  const { header, items } = read;
-  const kind = tFamilyTables[header.type].kind;
-  // The sender is checked for the whole file, even when none of its records is readable.
-  if (header.senderCode !== who.orgCode) {
-    return {
-      ...refused([
-        {
-          rule: 'TFILE.PACKAGE.SENDER',
-          code: 'AUTH-403',
-          severity: 'error',
-          field: 'ZGLV.FILENAME',
-          value: header.fileName,
-          message: `Отправитель файла (${header.senderCode}) не совпадает с организацией учётной записи (${who.orgCode})`,
-        },
-      ]),
-      fileType: header.type,
-      header,
-    };
-  }
+  let header: TFileHeader | null = null;
   const protocol: RecordProtocol[] = [];
-  const valid = items.filter((i) => i.kind === 'record');
-  for (const item of items) {
-    if (item.kind === 'invalid') {
-      protocol.push({
-        ordinal: item.ordinal,
-        sourceId: item.sourceId,
-        status: 'rejected',
-        issues: item.issues,
-      });
-    }
-  }
-  const packages = Math.ceil(valid.length / maxPackageRecords);
-  for (let n = 0; n < packages; n++) {
-    const slice = valid.slice(n * maxPackageRecords, (n + 1) * maxPackageRecords);
-    try {
-      const answer = await processPackage(
-        sql,
-        who,
-        kind,
-        {
-          packageId: packages > 1 ? `${sha256.slice(0, 56)}-${n + 1}` : sha256,
-          senderCode: header.senderCode,
-        },
-        slice.map((i) => i.record),
-      );
-      for (const record of answer.records) {
-        protocol.push({ ...record, ordinal: slice[record.ordinal - 1]!.ordinal });
+  let batch: { ordinal: number; record: unknown }[] = [];
+  let packages = 0;
+  let inFlight: Promise<void> = Promise.resolve();
+
+  const send = (items: typeof batch) => {
+    const h = header!;
+    packages++;
+    const packageId = packages === 1 ? file.sha256 : `${file.sha256.slice(0, 56)}-${packages}`;
+    const previous = inFlight;
+    inFlight = (async () => {
+      await previous;
+      let answer: Awaited<ReturnType<typeof processPackageIn>>;
+      try {
+        answer = await processPackageIn(
+          tx,
+          who,
+          tFamilyTables[h.type].kind,
+          { packageId, senderCode: h.senderCode },
+          // Read with the kind's canonical schema by the file reader: not parsed again.
+          items.map((i) => new ValidatedRecord(i.record)),
+        );
+      } catch (error) {
+        if (!(error instanceof Refusal)) throw error;
+        throw new FileRefused(refused([flkError('TFILE.PACKAGE.REFUSED', error.code, error.detail)], h));
       }
-    } catch (error) {
-      if (!(error instanceof Refusal)) throw error;
-      return {
-        ...refused([flkError('TFILE.PACKAGE.REFUSED', error.code, error.detail)]),
-        fileType: header.type,
-        header,
-      };
+      for (const record of answer.records) {
+        protocol.push({ ...record, ordinal: items[record.ordinal - 1]!.ordinal });
+      }
+    })();
+    inFlight.catch(() => {});
+  };
+
+  try {
+    for await (const item of readTFile(chunks, {
+      uploadName: file.fileName,
+      onIssue: (issue) => warnings.push(issue),
+    })) {
+      if (item.kind === 'header') {
+        header = item.header;
+        // The sender is checked for the whole file, even when none of its records is readable.
+        if (header.senderCode !== who.orgCode) {
+          throw new FileRefused(
+            refused(
+              [
+                {
+                  rule: 'TFILE.PACKAGE.SENDER',
+                  code: 'AUTH-403',
+                  severity: 'error',
+                  field: 'ZGLV.FILENAME',
+                  value: header.fileName,
+                  message: `Отправитель файла (${header.senderCode}) не совпадает с организацией учётной записи (${who.orgCode})`,
+                },
+              ],
+              header,
+            ),
+          );
+        }
+      } else if (item.kind === 'invalid') {
+        protocol.push({
+          ordinal: item.ordinal,
+          sourceId: item.sourceId,
+          status: 'rejected',
+          issues: item.issues,
+        });
+      } else {
+        batch.push({ ordinal: item.ordinal, record: item.record });
+        if (batch.length === maxPackageRecords) {
+          // At most one package in the database while the next is read.
+          await inFlight;
+          send(batch);
+          batch = [];
+        }
+      }
     }
+    if (batch.length > 0) send(batch);
+    await inFlight;
+  } catch (error) {
+    await inFlight.catch(() => {});
+    throw error;
   }
   protocol.sort((a, b) => a.ordinal - b.ordinal);
   const accepted = protocol.filter((p) => p.status === 'accepted').length;
   const counts = { total: protocol.length, accepted, rejected: protocol.length - accepted };
   return {
     status: 'done',
-    fileType: header.type,
+    fileType: header!.type,
     header,
     counts,
     result: accepted === counts.total ? 'accepted' : accepted === 0 ? 'rejected' : 'partially_accepted',
