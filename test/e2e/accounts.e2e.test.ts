@@ -114,4 +114,33 @@ describe('the «Пользователи» section of an МО administrator', ()
     expect(await page.content()).not.toContain(value!);
     expect(pageErrors).toEqual([]);
   });
+
+  it('sets the МО information system’s SOAP rate limit and returns it to the default', async () => {
+    // Prepare
+    const page = await freshPage();
+    await signInThroughForm(page, baseUrl, 'test_mo_admin', 'test_mo_admin');
+    await page.waitForURL(new URL('/', baseUrl).href);
+    await page.goto(new URL('/accounts/soap_mo', baseUrl).href);
+    const shown = page.getByTestId('soap-rate-limit');
+    await expect.poll(() => shown.textContent()).toMatch(/^по умолчанию: 6\s000 в минуту$/);
+    const field = page.getByLabel('Лимит вызовов SOAP в минуту');
+    const save = page.getByRole('button', { name: 'Сохранить', exact: true });
+
+    // Act + Assess: a value that is not a whole number is refused in Russian before anything is sent
+    await field.fill('1,5');
+    await save.click();
+    await page.getByText(/^Лимит вызовов SOAP: целое число от 1 до 1\s000\s000 в минуту/).waitFor();
+
+    // Act + Assess: set 1 200, the card shows it
+    await field.fill('1 200');
+    await save.click();
+    await page.getByTestId('account-saved').waitFor();
+    await expect.poll(() => shown.textContent()).toMatch(/^1\s200 в минуту$/);
+
+    // Act + Assess: empty returns the account to the default
+    await field.fill('');
+    await save.click();
+    await expect.poll(() => shown.textContent()).toMatch(/^по умолчанию: 6\s000 в минуту$/);
+    expect(pageErrors).toEqual([]);
+  });
 });

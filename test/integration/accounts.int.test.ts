@@ -507,6 +507,146 @@ describe('system accounts: secrets and their rotation', () => {
   });
 });
 
+describe('system accounts: the SOAP rate limit an administrator sets', () => {
+  const limitOf = async (username: string) => {
+    const [row] = await t.db.sql<{ limit: number | null }[]>`
+      select rate_limit_per_minute as limit from auth.account where username = ${username}`;
+    return row!.limit;
+  };
+  const setLimit = (admin: string, username: string, rateLimitPerMinute: unknown) =>
+    api(admin, `/api/v1/accounts/${username}`, { method: 'PATCH', json: { rateLimitPerMinute } });
+
+  it('shows the system default, sets a limit of the account’s own, and clears it back to the default; both audited', async () => {
+    // Prepare
+    const before = await api('test_mo_admin', '/api/v1/accounts/soap_mo');
+    expect(before.body).toMatchObject({ kind: 'system', rateLimitPerMinute: null, systemRateLimit: 6000 });
+
+    // Act: set
+    const set = await setLimit('test_mo_admin', 'soap_mo', 1200);
+    // Assess
+    expect(set.status).toBe(200);
+    expect(set.body).toMatchObject({ username: 'soap_mo', rateLimitPerMinute: 1200, systemRateLimit: 6000 });
+    expect(await limitOf('soap_mo')).toBe(1200);
+    const card = await api('test_mo_admin', '/api/v1/accounts/soap_mo');
+    expect(card.body.rateLimitPerMinute).toBe(1200);
+    const list = await api('test_mo_admin', '/api/v1/accounts?kind=system');
+    expect(list.body.items.find((a: { username: string }) => a.username === 'soap_mo')).toMatchObject({
+      rateLimitPerMinute: 1200,
+      systemRateLimit: 6000,
+    });
+    const person = await api('test_mo_admin', '/api/v1/accounts/test_mo');
+    expect(person.body).toMatchObject({ rateLimitPerMinute: null, systemRateLimit: null });
+
+    // Act: clear (back to the system default)
+    const cleared = await setLimit('test_mo_admin', 'soap_mo', null);
+    // Assess
+    expect(cleared.status).toBe(200);
+    expect(cleared.body).toMatchObject({ rateLimitPerMinute: null, systemRateLimit: 6000 });
+    expect(await limitOf('soap_mo')).toBeNull();
+    const updates = (await auditEntries('test_mo_admin', 'update')).filter((e) =>
+      e.record_ids.includes('soap_mo'),
+    );
+    expect(updates.map((e) => e.details?.fields)).toEqual([['rateLimitPerMinute'], ['rateLimitPerMinute']]);
+  });
+
+  it('refuses a limit that is not a whole number from 1 to 1,000,000 with a 400 problem; nothing is stored', async () => {
+    // Prepare
+    await setLimit('test_mo_admin', 'soap_mo', 500);
+    const values = [0, -5, 1.5, 1_000_001, 10 ** 12, 'abc', '100', true];
+
+    // Act
+    const answers = [];
+    for (const value of values) answers.push(await setLimit('test_mo_admin', 'soap_mo', value));
+
+    // Assess
+    for (const answer of answers) {
+      expect(answer.status).toBe(400);
+      expect(answer.type).toContain('application/problem+json');
+      expect(answer.body.errors).toHaveLength(1);
+      expect(answer.body.errors[0].field).toBe('rateLimitPerMinute');
+      expect(answer.body.errors[0].message).toMatch(/[А-Яа-я]/);
+    }
+    expect(answers.map((a) => a.body.errors[0].code)).toEqual([
+      '904',
+      '904',
+      '903',
+      '904',
+      '904',
+      '903',
+      '903',
+      '903',
+    ]);
+    expect(answers[4]!.body.errors[0]).toMatchObject({
+      value: '1000000000000',
+      message: 'Число вне допустимого диапазона: от 1 до 1000000',
+    });
+    expect(await limitOf('soap_mo')).toBe(500);
+    await setLimit('test_mo_admin', 'soap_mo', null);
+  });
+
+  it('refuses a limit for a person’s account with a 904 problem', async () => {
+    // Act
+    const number = await setLimit('test_mo_admin', 'test_mo', 100);
+    const cleared = await setLimit('test_mo_admin', 'test_mo', null);
+
+    // Assess
+    for (const answer of [number, cleared]) {
+      expect(answer.status).toBe(400);
+      expect(answer.type).toContain('application/problem+json');
+      expect(answer.body.errors).toEqual([
+        expect.objectContaining({
+          code: '904',
+          field: 'rateLimitPerMinute',
+          message: expect.stringContaining('только системной учётной записи'),
+        }),
+      ]);
+    }
+    expect(await limitOf('test_mo')).toBeNull();
+  });
+
+  it('an МО or СМО administrator cannot change another organisation’s limit; the fund administrator can', async () => {
+    // Act
+    const moAdmin = await setLimit('test_mo_admin', 'soap_mo2', 10);
+    const smoAdmin = await setLimit('test_smo_admin', 'soap_mo', 10);
+    const fund = await setLimit('test_admin', 'soap_mo2', 2400);
+
+    // Assess
+    expect(moAdmin.status).toBe(403);
+    expect(smoAdmin.status).toBe(403);
+    expect(await limitOf('soap_mo')).toBeNull();
+    expect(fund.status).toBe(200);
+    expect(fund.body).toMatchObject({ orgCode: mo2, rateLimitPerMinute: 2400 });
+    expect(await limitOf('soap_mo2')).toBe(2400);
+  });
+
+  it('a limit set through the API applies to the next SOAP call', async () => {
+    // Prepare
+    const created = await api('test_mo_admin', '/api/v1/accounts', {
+      method: 'POST',
+      json: {
+        username: 'mis_limited',
+        kind: 'system',
+        fullName: 'МИС с лимитом',
+        role: 'mo_system',
+        orgCode: mo1,
+      },
+    });
+    const secret: string = created.body.secret.value;
+    expect(created.body.account).toMatchObject({ rateLimitPerMinute: null, systemRateLimit: 6000 });
+    expect((await setLimit('test_mo_admin', 'mis_limited', 1)).status).toBe(200);
+    const second = new Date().getUTCSeconds();
+    if (second > 45) await new Promise((r) => setTimeout(r, (61 - second) * 1000));
+
+    // Act
+    const first = await soapCall('mis_limited', secret);
+    const over = await soapCall('mis_limited', secret);
+
+    // Assess
+    expect(first.ok).toBe(true);
+    expect(over).toEqual({ ok: false, code: 'AUTH-429' });
+  });
+});
+
 describe('the deployed sign-in route through Cognito (its API faked)', () => {
   const cognito = fakeAws();
   const login = (username: string, password: string) =>

@@ -11,8 +11,9 @@ import { accountWriteProblem, conflict } from './account-problems';
 import { managedAccount, usernameParameter } from './managed-account';
 
 /**
- * PATCH /api/v1/accounts/{username} — name, role, status (active/disabled) and e-mail. The people directory
- * follows (Cognito group, attributes, enabled flag; a disabled person is signed out everywhere).
+ * PATCH /api/v1/accounts/{username} — name, role, status (active/disabled), e-mail and a system account's SOAP
+ * rate limit (null: the system default). The people directory follows (Cognito group, attributes, enabled flag;
+ * a disabled person is signed out everywhere).
  */
 export const handler = restHandler(
   { auth: 'user', adapters: [cognitoPeopleAdapter] },
@@ -26,12 +27,27 @@ export const handler = restHandler(
 
     const updated = await db(async (tx) => {
       const account = await managedAccount(tx, username);
+      if (input.rateLimitPerMinute !== undefined && account.kind !== 'system') {
+        throw problems.invalid([
+          {
+            code: '904',
+            field: 'rateLimitPerMinute',
+            ...(input.rateLimitPerMinute !== null ? { value: String(input.rateLimitPerMinute) } : {}),
+            message:
+              'Лимит вызовов SOAP задаётся только системной учётной записи (информационной системы), не пользователю',
+          },
+        ]);
+      }
       const changes = {
         fullName:
           input.fullName !== undefined && input.fullName !== account.fullName ? input.fullName : undefined,
         role: input.role !== undefined && input.role !== account.role ? input.role : undefined,
         status: input.status !== undefined && input.status !== account.status ? input.status : undefined,
         email: input.email !== undefined && input.email !== account.email ? input.email : undefined,
+        rateLimitPerMinute:
+          input.rateLimitPerMinute !== undefined && input.rateLimitPerMinute !== account.rateLimitPerMinute
+            ? input.rateLimitPerMinute
+            : undefined,
       };
       const fields = Object.entries(changes)
         .filter(([, value]) => value !== undefined)

@@ -1,4 +1,5 @@
 import { type Role, roleTitles } from '../../platform/access/roles';
+import { readConfig } from '../../platform/config';
 import type { Db } from '../../platform/db/connection';
 import type { AccountSort, AccountStatus } from '../domain/account-requests';
 import type { AccountKind } from '../domain/account-rules';
@@ -18,11 +19,24 @@ export interface AccountView {
   lastSignInAt: Date | null;
   createdAt: Date;
   email: string | null;
+  /** A system account's own SOAP rate limit (calls a minute); null: the system default applies (persons: null). */
+  rateLimitPerMinute: number | null;
+  /**
+   * The system default a system account without its own limit has (`OMSLINK_SYSTEM_RATE_LIMIT`, calls a minute),
+   * read as the SOAP edge reads it; null for a person (no SOAP calls).
+   */
+  systemRateLimit: number | null;
 }
 
-type AccountViewRow = Omit<AccountView, 'roleTitle'>;
+type AccountViewRow = Omit<AccountView, 'roleTitle' | 'systemRateLimit'>;
 
-const withTitle = (row: AccountViewRow): AccountView => ({ ...row, roleTitle: roleTitles[row.role] });
+function toView(row: AccountViewRow): AccountView {
+  return {
+    ...row,
+    roleTitle: roleTitles[row.role],
+    systemRateLimit: row.kind === 'system' ? readConfig().systemRateLimit : null,
+  };
+}
 
 export interface AccountFilter {
   q?: string | undefined;
@@ -45,7 +59,8 @@ function selectAccounts(db: Db) {
            o.short_name as "orgShortName", a.status,
            coalesce(a.locked_until > now(), false) as locked,
            case when a.locked_until > now() then a.locked_until end as "lockedUntil",
-           a.last_sign_in_at as "lastSignInAt", a.created_at as "createdAt", a.email
+           a.last_sign_in_at as "lastSignInAt", a.created_at as "createdAt", a.email,
+           a.rate_limit_per_minute as "rateLimitPerMinute"
     from auth.account a join org.organisation o on o.code = a.org_code`;
 }
 
@@ -84,7 +99,7 @@ export async function listAccounts(db: Db, filter: AccountFilter) {
     db<{ n: number }[]>`select count(*)::int as n from auth.account a where ${where}`,
   ]);
   return {
-    items: items.map(withTitle),
+    items: items.map(toView),
     total: total[0]?.n ?? 0,
     page: filter.page,
     pageSize: filter.pageSize,
@@ -94,7 +109,7 @@ export async function listAccounts(db: Db, filter: AccountFilter) {
 /** One account, if the caller may see it. */
 export async function findAccount(db: Db, username: string): Promise<AccountView | null> {
   const [row] = await db<AccountViewRow[]>`${selectAccounts(db)} where a.username = ${username}`;
-  return row ? withTitle(row) : null;
+  return row ? toView(row) : null;
 }
 
 /** Whether the user name is taken by any account, visible to the caller or not (names are unique region-wide). */
@@ -126,6 +141,8 @@ export interface AccountChanges {
   role?: Role | undefined;
   status?: AccountStatus | undefined;
   email?: string | null | undefined;
+  /** null: back to the system default. */
+  rateLimitPerMinute?: number | null | undefined;
 }
 
 /** Applies the given changes; answers whether a row the caller may manage was updated. */
@@ -135,6 +152,7 @@ export async function updateAccount(db: Db, username: string, changes: AccountCh
   if (changes.role !== undefined) set.role = changes.role;
   if (changes.status !== undefined) set.status = changes.status;
   if (changes.email !== undefined) set.email = changes.email;
+  if (changes.rateLimitPerMinute !== undefined) set.rate_limit_per_minute = changes.rateLimitPerMinute;
   set.updated_at = new Date();
   // postgres.js formats `set ${db(row, ...columns)}` as an update list only right after `set`.
   const rows = await db`

@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { roleSchema } from '../../platform/access/role-schema';
 import { boundedInt, pageNumber, pageSize } from '../../platform/flk/edge-types';
-import { passwordAcceptable, passwordRule } from './account-rules';
+import { passwordAcceptable, passwordRule, systemRateLimitRange } from './account-rules';
 import { secretOverlap } from './system-secret';
 
 /** User names as auth.account allows them (lower-case Latin letters, digits, `_ . -`, 3–64 characters). */
@@ -32,13 +32,17 @@ export const CreateAccountRequest = z.object({
 });
 export type CreateAccountRequest = z.infer<typeof CreateAccountRequest>;
 
-/** `PATCH /api/v1/accounts/{username}`: only the fields sent change; `email: null` clears it. */
+/**
+ * `PATCH /api/v1/accounts/{username}`: only the fields sent change; `email: null` clears it. `rateLimitPerMinute`
+ * (system accounts only): SOAP calls a minute, `null` returns the account to the system default.
+ */
 export const UpdateAccountRequest = z
   .object({
     fullName: FullName.optional(),
     role: roleSchema.optional(),
     status: AccountStatus.optional(),
     email: Email.nullable().optional(),
+    rateLimitPerMinute: boundedInt(systemRateLimitRange.min, systemRateLimitRange.max).nullable().optional(),
   })
   .strict();
 export type UpdateAccountRequest = z.infer<typeof UpdateAccountRequest>;

@@ -44,6 +44,12 @@ export function roleFitsKind(role: Role, kind: AccountKind): boolean {
   return isSystemRole(role) === (kind === 'system');
 }
 
+/**
+ * Bounds of a system account's own SOAP rate limit (calls a minute) an administrator sets; without one the
+ * account has the system default (`OMSLINK_SYSTEM_RATE_LIMIT`).
+ */
+export const systemRateLimitRange = { min: 1, max: 1_000_000 } as const;
+
 /** Password rule for people's accounts set by an administrator: at least 12 characters, letters and digits. */
 export const passwordRule = {
   minLength: 12,

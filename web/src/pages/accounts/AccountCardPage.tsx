@@ -12,6 +12,7 @@ import { AccountState, kindTitles } from './account-columns';
 import { accountsRootPath } from './accounts-paths';
 import { PasswordResetForm } from './PasswordResetForm';
 import { SecretsPanel } from './SecretsPanel';
+import { soapRateLimitText } from './soap-rate-limit';
 
 const crumbs = [{ label: 'Пользователи', to: accountsRootPath }];
 
@@ -25,6 +26,15 @@ function AccountDetails({ account }: { account: Account }) {
     ['Создана', formatDateTime(account.createdAt)],
     ['Последний вход', formatDateTime(account.lastSignInAt) || '—'],
   ];
+  const rateLimit = soapRateLimitText(account);
+  if (rateLimit !== null) {
+    rows.push([
+      'Лимит вызовов SOAP',
+      <span key="rate-limit" data-testid="soap-rate-limit">
+        {rateLimit}
+      </span>,
+    ]);
+  }
   if (account.locked) rows.push(['Заблокирована до', formatDateTime(account.lockedUntil)]);
   return (
     <dl className="details-list" data-testid="account-details">

@@ -5,14 +5,16 @@ import { useMe } from '../../auth/AuthContext';
 import { Field } from '../../components/Field';
 import { FormError } from '../../components/FormError';
 import { SelectField } from '../../components/SelectField';
+import { formatCount } from '../../format/numbers';
 import { useApiQuery } from '../../hooks/useApiQuery';
+import { parseSoapRateLimit } from './soap-rate-limit';
 
 interface AccountEditFormProps {
   account: Account;
   onSaved: (account: Account) => void;
 }
 
-/** Name, role, status and e-mail of an account; only what changed is sent. */
+/** Name, role, status and e-mail of an account, a system account's SOAP rate limit; only what changed is sent. */
 export function AccountEditForm({ account, onSaved }: AccountEditFormProps) {
   const me = useMe();
   const roles = useApiQuery('roles', fetchRoles);
@@ -20,6 +22,8 @@ export function AccountEditForm({ account, onSaved }: AccountEditFormProps) {
   const [role, setRole] = useState(account.role);
   const [status, setStatus] = useState(account.status);
   const [email, setEmail] = useState(account.email ?? '');
+  const [rateLimit, setRateLimit] = useState(account.rateLimitPerMinute?.toString() ?? '');
+  const [rateLimitError, setRateLimitError] = useState<string | undefined>(undefined);
   const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
   const [submitting, setSubmitting] = useState(false);
@@ -38,7 +42,16 @@ export function AccountEditForm({ account, onSaved }: AccountEditFormProps) {
     if (status !== account.status) changes.status = status;
     if (email.trim() !== (account.email ?? '')) changes.email = email.trim() || null;
     setError(null);
+    setRateLimitError(undefined);
     setSaved(false);
+    if (account.kind === 'system') {
+      const limit = parseSoapRateLimit(rateLimit);
+      if (!limit.ok) {
+        setRateLimitError(limit.message);
+        return;
+      }
+      if (limit.value !== account.rateLimitPerMinute) changes.rateLimitPerMinute = limit.value;
+    }
     if (Object.keys(changes).length === 0) {
       setError('Изменений нет.');
       return;
@@ -105,6 +118,21 @@ export function AccountEditForm({ account, onSaved }: AccountEditFormProps) {
             value={email}
             onChange={(event) => setEmail(event.target.value)}
           />
+          {account.kind === 'system' && (
+            <Field
+              name="rateLimitPerMinute"
+              inputMode="numeric"
+              label="Лимит вызовов SOAP в минуту"
+              hint={
+                account.systemRateLimit !== null
+                  ? `Пусто — по умолчанию (${formatCount(account.systemRateLimit)} в минуту).`
+                  : 'Пусто — по умолчанию.'
+              }
+              value={rateLimit}
+              error={rateLimitError}
+              onChange={(event) => setRateLimit(event.target.value)}
+            />
+          )}
           <div>
             <button type="submit" className="button button-primary">
               {submitting ? 'Сохранение…' : 'Сохранить'}
