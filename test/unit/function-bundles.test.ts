@@ -5,34 +5,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allFunctions } from '../../functions/manifest';
 import { buildFunctionBundles, bundleBudgetKiB, type FunctionBundle } from '../helpers/function-bundles';
 
-/** Why the package processor's bundles are over the budget (~290 KiB of zod's locales and JSON-schema code). */
-const packageHeaderZod =
-  "shared/platform/exchange/package-header.ts imports `{ z }` from 'zod', which bundles all of zod " +
-  "(`import * as z from 'zod'` lets esbuild drop what is unused)";
-
-/**
- * Bundles over the budget for a reason outside the function, with the size each may not pass. Remove an entry
- * once its reason is gone (the bench, test/bench/bundles-bench.ts, shows every size).
- */
-const overBudget: Record<string, { reason: string; ceilingKiB: number }> = {
-  ...Object.fromEntries(
-    [
-      'ReferralsCreate',
-      'ReferralsCancel',
-      'ReferralsAdmit',
-      'AdmissionsCreate',
-      'AdmissionsDischarge',
-      'AdmissionsMovement',
-      'FreeBedsSend',
-      'HospitalPlansSend',
-      'HospitalisationPackage',
-    ].map((name) => [name, { reason: packageHeaderZod, ceilingKiB: 540 }]),
-  ),
-  SoapErzService: { reason: packageHeaderZod, ceilingKiB: 580 },
-  SoapHospitalizationService: { reason: packageHeaderZod, ceilingKiB: 630 },
-  ImportConsumer: { reason: packageHeaderZod, ceilingKiB: 680 },
-};
-
 const kib = (bundle: FunctionBundle) => Math.round(bundle.bytes / 1024);
 
 let dir: string;
@@ -52,18 +24,9 @@ describe('function bundles (built as OmsFunction builds them)', () => {
     // Assess
     expect(bundles.map((b) => b.spec.name)).toEqual(allFunctions.map((f) => f.name));
     const over = bundles
-      .filter((b) => kib(b) > bundleBudgetKiB && !overBudget[b.spec.name])
+      .filter((b) => kib(b) > bundleBudgetKiB)
       .map((b) => `${b.spec.name}: ${kib(b)} KiB (${b.parts.slice(0, 3).map((p) => p.name)})`);
     expect(over).toEqual([]);
-  });
-
-  it('holds the bundles known to be over the budget to their ceilings', () => {
-    // Assess
-    for (const [name, { ceilingKiB }] of Object.entries(overBudget)) {
-      const bundle = bundles.find((b) => b.spec.name === name);
-      expect(bundle, `${name} is no function of the manifest`).toBeDefined();
-      expect(kib(bundle!), `${name} grew past its ceiling`).toBeLessThanOrEqual(ceilingKiB);
-    }
   });
 
   it('bundles no AWS SDK client, and zod’s locales nowhere', () => {
@@ -74,6 +37,6 @@ describe('function bundles (built as OmsFunction builds them)', () => {
     const zodLocales = bundles
       .filter((b) => b.inputs.some((file) => /zod\/v4\/locales\/(?!en\.js)/.test(file)))
       .map((b) => b.spec.name);
-    expect(zodLocales.filter((name) => !overBudget[name])).toEqual([]);
+    expect(zodLocales).toEqual([]);
   });
 });
