@@ -90,8 +90,8 @@ export function processPackage(
 }
 
 /**
- * The same for a package within a caller-scoped transaction the caller holds (`withCaller`): the packages of a
- * T-file are stored together or not at all.
+ * The same for packages within a caller-scoped transaction the caller holds (`withCaller`): the packages of a
+ * T-file are stored together or not at all. Optimistic unless `careful`: see `packageProcessorIn`.
  */
 export function processPackageIn(
   tx: Tx,
@@ -99,6 +99,7 @@ export function processPackageIn(
   kind: HospMessageKind,
   header: unknown,
   records: readonly unknown[],
+  options?: ProcessOptions,
 ): Promise<PackageProtocol> {
-  return processIn(tx, who, kind, header, records);
+  return processIn(tx, who, kind, header, records, options);
 }

@@ -3,6 +3,7 @@ import { contextOfRequester } from '../../platform/access/requested-by';
 import { type AccessContext, audit, withCaller } from '../../platform/access/scoped';
 import { openReceivedFile, runFileImport } from '../../platform/bulk/file-run';
 import type { Sql, Tx } from '../../platform/db/connection';
+import { OptimisticWriteFailed } from '../../platform/exchange/package-processor';
 import { ValidatedRecord } from '../../platform/exchange/protocol';
 import { type FlkIssue, flkError } from '../../platform/flk/issue';
 import { Refusal } from '../../platform/flk/refusal';
@@ -56,8 +57,8 @@ export async function runTFileImportJob(
       counts: file?.counts ?? null,
     }),
     process: async (claim) => {
-      const chunks = await openReceivedFile(blobs, message.bucket, message.key);
-      const outcome = await importFile(sql, who, chunks, {
+      const open = () => openReceivedFile(blobs, message.bucket, message.key);
+      const outcome = await importFile(sql, who, open, {
         fileId: message.fileId,
         fileName: claim.entry.fileName,
         sha256: claim.sha256,
@@ -71,6 +72,9 @@ export async function runTFileImportJob(
     },
   });
 }
+
+/** Records of a file's first package (the others hold up to `maxPackageRecords`). */
+const firstPackageRecords = 1_000;
 
 interface FileRef {
   fileId: number;
@@ -117,16 +121,27 @@ async function finish(tx: Tx, fileId: number, outcome: TFileOutcome): Promise<vo
 async function importFile(
   sql: Sql,
   who: AccessContext,
-  chunks: AsyncIterable<Uint8Array>,
+  open: () => Promise<AsyncIterable<Uint8Array>>,
   file: FileRef,
 ): Promise<TFileOutcome> {
-  const warnings: FlkIssue[] = [];
-  try {
-    return await withCaller(sql, who, async (tx) => {
-      const outcome = withWarnings(await applyFile(tx, who, chunks, file, warnings), warnings);
+  let warnings: FlkIssue[] = [];
+  const attempt = async (careful: boolean) => {
+    warnings = [];
+    const chunks = await open();
+    return withCaller(sql, who, async (tx) => {
+      const outcome = withWarnings(await applyFile(tx, who, chunks, file, warnings, careful), warnings);
       await finish(tx, file.fileId, outcome);
       return outcome;
     });
+  };
+  try {
+    try {
+      return await attempt(false);
+    } catch (error) {
+      // A write failed on data the checks did not foresee: the file again, each write in its own savepoint.
+      if (!(error instanceof OptimisticWriteFailed)) throw error;
+      return await attempt(true);
+    }
   } catch (error) {
     const outcome =
       error instanceof FileRefused
@@ -142,8 +157,9 @@ async function importFile(
 }
 
 /**
- * Reads the file and sends its readable records to the service, a package at a time: while one package is
- * checked and written, the next is read (the database and the reader work on different cores).
+ * Reads the file and sends its readable records to the service a package at a time: while one package is checked
+ * and written, the next is read (the database and the reader work on different cores). `careful`: each write in
+ * its own savepoint (after an optimistic write failed).
  */
 async function applyFile(
   tx: Tx,
@@ -151,38 +167,38 @@ async function applyFile(
   chunks: AsyncIterable<Uint8Array>,
   file: FileRef,
   warnings: FlkIssue[],
+  careful: boolean,
 ): Promise<TFileOutcome> {
   let header: TFileHeader | null = null;
   const protocol: RecordProtocol[] = [];
-  let batch: { ordinal: number; record: unknown }[] = [];
+  let batch: { ordinal: number; record: ValidatedRecord }[] = [];
   let packages = 0;
+  // The package in the database (one at a time: a package must see what the one before it wrote).
   let inFlight: Promise<void> = Promise.resolve();
 
-  const send = (items: typeof batch) => {
+  const send = async (items: typeof batch) => {
+    await inFlight;
     const h = header!;
     packages++;
     const packageId = packages === 1 ? file.sha256 : `${file.sha256.slice(0, 56)}-${packages}`;
-    const previous = inFlight;
-    inFlight = (async () => {
-      await previous;
-      let answer: Awaited<ReturnType<typeof processPackageIn>>;
-      try {
-        answer = await processPackageIn(
-          tx,
-          who,
-          tFamilyTables[h.type].kind,
-          { packageId, senderCode: h.senderCode },
-          // Read with the kind's canonical schema by the file reader: not parsed again.
-          items.map((i) => new ValidatedRecord(i.record)),
-        );
-      } catch (error) {
+    inFlight = processPackageIn(
+      tx,
+      who,
+      tFamilyTables[h.type].kind,
+      { packageId, senderCode: h.senderCode },
+      items.map((i) => i.record),
+      { careful },
+    ).then(
+      (answer) => {
+        for (const record of answer.records) {
+          protocol.push({ ...record, ordinal: items[record.ordinal - 1]!.ordinal });
+        }
+      },
+      (error: unknown) => {
         if (!(error instanceof Refusal)) throw error;
         throw new FileRefused(refused([flkError('TFILE.PACKAGE.REFUSED', error.code, error.detail)], h));
-      }
-      for (const record of answer.records) {
-        protocol.push({ ...record, ordinal: items[record.ordinal - 1]!.ordinal });
-      }
-    })();
+      },
+    );
     inFlight.catch(() => {});
   };
 
@@ -219,19 +235,22 @@ async function applyFile(
           issues: item.issues,
         });
       } else {
-        batch.push({ ordinal: item.ordinal, record: item.record });
-        if (batch.length === maxPackageRecords) {
-          // At most one package in the database while the next is read.
-          await inFlight;
-          send(batch);
+        // Read with the kind's canonical schema by the file reader: not parsed again.
+        batch.push({ ordinal: item.ordinal, record: new ValidatedRecord(item.record) });
+        // The first package is small, so the database starts while the reader is still near the file's start.
+        if (batch.length === (packages === 0 ? firstPackageRecords : maxPackageRecords)) {
+          await send(batch);
           batch = [];
         }
       }
     }
-    if (batch.length > 0) send(batch);
+    if (batch.length > 0) await send(batch);
     await inFlight;
   } catch (error) {
-    await inFlight.catch(() => {});
+    // Nothing may still run on the transaction when it rolls back; a package's failure says what happened.
+    await inFlight.catch((failed: unknown) => {
+      throw failed;
+    });
     throw error;
   }
   protocol.sort((a, b) => a.ordinal - b.ordinal);

@@ -107,8 +107,11 @@ interface Parsed<R> {
   record: R;
 }
 
-/** A write of the optimistic path failed on caller data (or a lost race on a key it does not guard). */
-class OptimisticWriteFailed extends Error {
+/**
+ * A write of the optimistic path failed on caller data (or a lost race on a key it does not guard): the
+ * transaction is aborted, its packages are to be processed again carefully in a new one.
+ */
+export class OptimisticWriteFailed extends Error {
   constructor(readonly error: unknown) {
     super('optimistic write failed');
   }
@@ -152,27 +155,20 @@ export type PackageProcessorIn<K extends string> = (
   kind: K,
   header: unknown,
   records: readonly unknown[],
+  options?: ProcessOptions,
 ) => Promise<PackageProtocol<K>>;
 
 /**
- * The same processor for a package within a transaction the caller holds (`withCaller`): the package runs in a
- * savepoint, and when an optimistic write fails, the savepoint is rolled back and the package processed again
- * record by record. A file's packages so commit or roll back together.
+ * The same processor for packages within a transaction the caller holds (`withCaller`), so that a file's
+ * packages commit or roll back together. Optimistic by default and without savepoints: when a write fails, it
+ * throws `OptimisticWriteFailed` with the transaction aborted, and the caller processes its packages again in a
+ * new transaction with `{ careful: true }`.
  */
 export function packageProcessorIn<K extends string, C extends ExchangeContext>(
   def: ExchangeDefinition<K, C>,
 ): PackageProcessorIn<K> {
-  return async (tx, who, kind, rawHeader, records) => {
-    const p = preparePackage(def, who, kind, rawHeader, records);
-    const run = (careful: boolean) =>
-      tx.savepoint((sp) => processIn(sp, def, p, who, careful)) as unknown as Promise<PackageProtocol<K>>;
-    try {
-      return await run(false);
-    } catch (error) {
-      if (!(error instanceof OptimisticWriteFailed)) throw error;
-      return run(true);
-    }
-  };
+  return (tx, who, kind, rawHeader, records, options = {}) =>
+    processIn(tx, def, preparePackage(def, who, kind, rawHeader, records), who, options.careful ?? false);
 }
 
 /** A package whose header, sender, permission and size are checked, its records through their schema. */
@@ -249,8 +245,8 @@ async function processIn<K extends string, C extends ExchangeContext>(
   const { kind, handler, packageId, total, early, parsed } = p;
   const table = tx(def.packageTable);
   // The journal row first: a concurrent transaction with the same package id waits here until this one ends,
-  // then finds the row and answers the stored protocol as a duplicate. This transaction writes its own audit
-  // entry (below), so the per-statement audit triggers of the area's tables stay quiet until it ends.
+  // then finds the row and answers the stored protocol as a duplicate. The package writes its own audit entry
+  // (below), so the per-statement audit triggers of the area's tables stay quiet until then.
   const [pkg] = await tx<{ id: string }[]>`
     insert into ${table} (package_id, sender_code, kind, channel, username, status, total, accepted, rejected,
                           protocol)
