@@ -12,9 +12,11 @@ import { baseOptions, type Sql } from '../../shared/platform/db/connection';
 import { migrate } from '../../shared/platform/db/migrate';
 import { startRuntimeProcess } from '../helpers/runtime-process';
 import { benchAccess } from './access-bench';
+import { benchBundles } from './bundles-bench';
 import { benchErzImport } from './erz-import-bench';
 import { benchExchange, benchRestLoad, measureCeilings } from './exchange-bench';
 import { percentilesOf, report, writeReport } from './report';
+import { benchTFile } from './t-file-bench';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const persons = Number(process.env.BENCH_PERSONS ?? 50_000);
@@ -73,6 +75,10 @@ try {
     unit: 's',
     better: 'lower',
   });
+  if (runs('tfile')) {
+    console.log('T-files');
+    await benchTFile(sql, pg.url);
+  }
   // The bench's system accounts may call as often as the load generator sends.
   await sql`update auth.account set rate_limit_per_minute = 10000000 where kind = 'system'`;
 
@@ -133,6 +139,7 @@ try {
   await pg.stop();
   await rm(dir, { recursive: true, force: true });
 }
+if (runs('bundles')) await benchBundles();
 const file = await writeReport(root);
 console.log(
   `\nbench finished in ${((performance.now() - started) / 60_000).toFixed(1)} min; ${path.relative(root, file)}`,
