@@ -246,14 +246,18 @@ async function processIn<K extends string, C extends ExchangeContext>(
   const table = tx(def.packageTable);
   // The journal row first: a concurrent transaction with the same package id waits here until this one ends,
   // then finds the row and answers the stored protocol as a duplicate. The package writes its own audit entry
-  // (below), so the per-statement audit triggers of the area's tables stay quiet until then.
+  // (below), so the per-statement audit triggers of the area's tables stay quiet until then. The statements of a
+  // package are the same few shapes every time: they keep their generic plans (plan_cache_mode, to the end of the
+  // transaction) instead of being planned again for every package — planning the look-up statement alone cost
+  // more than running it (1.6 ms against 1.3 ms for a single-record SendReferrals).
   const [pkg] = await tx<{ id: string }[]>`
     insert into ${table} (package_id, sender_code, kind, channel, username, status, total, accepted, rejected,
                           protocol)
     values (${packageId}, ${who.orgCode}, ${kind}, ${who.channel}, ${who.username}, 'rejected', ${total}, 0, 0,
             '{}')
     on conflict (sender_code, kind, package_id) do nothing
-    returning id::text, set_config('omslink.audit_bulk', 'on', true) as quiet`;
+    returning id::text, set_config('omslink.audit_bulk', 'on', true) as quiet,
+              set_config('plan_cache_mode', 'force_generic_plan', true) as plans`;
   if (!pkg) {
     const [seen] = await tx<{ protocol: PackageProtocol<K> }[]>`
       select protocol from ${table}
