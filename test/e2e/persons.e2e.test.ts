@@ -59,6 +59,22 @@ describe('insured persons: search, card, affiliation query, who looked', () => {
     await page.close();
   });
 
+  it('pages through the list without a total: «Показаны 1–20, есть ещё», then the next page', async () => {
+    await signedIn('test_smo');
+    await sectionNavigation(page).getByRole('link', { name: 'Застрахованные лица', exact: true }).click();
+    const summary = page.getByTestId('table-total');
+    await expect.poll(() => summary.textContent()).toBe('Показаны 1–20, есть ещё');
+    expect(await page.getByTestId('pagination-position').textContent()).toBe('Страница 1');
+    const first = await page.getByTestId('persons').getByRole('row').nth(1).textContent();
+
+    await page.getByRole('button', { name: 'Следующая ›' }).click();
+    await page.waitForURL((url) => url.searchParams.get('page') === '2');
+    await expect.poll(() => summary.textContent()).toBe('Показаны 21–40, есть ещё');
+    expect(await page.getByTestId('persons').getByRole('row').nth(1).textContent()).not.toBe(first);
+    expect(await page.getByRole('button', { name: 'Последняя »' }).count()).toBe(0);
+    await page.close();
+  });
+
   it('answers the insurance-affiliation query by ЕНП, and refuses a wrong check digit in Russian', async () => {
     await signedIn('test_smo');
     await sectionNavigation(page).getByRole('link', { name: 'Застрахованные лица', exact: true }).click();

@@ -33,10 +33,23 @@ export interface RegionSummary {
   counts: RegionCounts;
 }
 
-/** One page of a server-paged list — web-only: the generic shape every paged route answers (`DataTable` reads it). */
-export interface Page<T> {
+/**
+ * One page of a server-paged list — web-only: the generic shape every paged route answers (`DataTable` reads it).
+ * Small lists count their rows (`total`); the register's and the exchange's lists do not (counting a whole scope
+ * grows with the region) and say whether another page follows (`hasMore`).
+ */
+export type Page<T> = CountedPage<T> | OpenPage<T>;
+
+export interface CountedPage<T> {
   items: T[];
   total: number;
+  page: number;
+  pageSize: number;
+}
+
+export interface OpenPage<T> {
+  items: T[];
+  hasMore: boolean;
   page: number;
   pageSize: number;
 }

@@ -15,8 +15,8 @@ const Query = z.object({
 });
 
 /** GET /api/v1/admissions — planned and emergency stays within the caller's scope. */
-export const handler = restHandler({ auth: 'user' }, async ({ event, caller, db }) => {
-  requirePermission(caller, hospitalisationPermissions.read);
+export const handler = restHandler({ auth: 'user' }, async ({ event, caller, db, requestId }) => {
+  const who = requirePermission(caller, hospitalisationPermissions.read);
   const query = parseQuery(event, Query);
-  return { body: await db((tx) => listAdmissions(tx, query)) };
+  return { body: await db((tx) => listAdmissions(tx, { ...who, requestId }, query)) };
 });

@@ -32,7 +32,8 @@ export interface DataTableProps<T> {
 
 /**
  * A server-paged table: filter bar, sortable headers (`sort=field` / `sort=-field`), paging with a page-size
- * selector, total count, and Russian loading / empty / error states. Page, sort and filters live in the URL.
+ * selector, the total count (or, for lists that do not count, the rows shown and whether more follow), and
+ * Russian loading / empty / error states. Page, sort and filters live in the URL.
  */
 export function DataTable<T>({
   caption,
@@ -62,6 +63,14 @@ export function DataTable<T>({
     load(query, signal),
   );
   const filtered = hasActiveFilters(query.filters);
+  const total = data && 'total' in data ? data.total : undefined;
+  const hasMore = data && 'hasMore' in data ? data.hasMore : false;
+  const shown =
+    data && data.items.length > 0
+      ? `${formatCount((data.page - 1) * data.pageSize + 1)}–${formatCount(
+          (data.page - 1) * data.pageSize + data.items.length,
+        )}`
+      : undefined;
 
   return (
     <div className="data-table" data-testid={testId}>
@@ -70,12 +79,13 @@ export function DataTable<T>({
       <div className="table-summary" aria-live="polite">
         {data && !error && (
           <span data-testid="table-total">
-            {filtered ? 'Найдено' : 'Всего'} записей: {formatCount(data.total)}
-            {data.items.length > 0 &&
-              data.items.length < data.total &&
-              ` · показаны ${formatCount((data.page - 1) * data.pageSize + 1)}–${formatCount(
-                (data.page - 1) * data.pageSize + data.items.length,
-              )}`}
+            {total === undefined
+              ? shown
+                ? `Показаны ${shown}${hasMore ? ', есть ещё' : ''}`
+                : 'Показано записей: 0'
+              : `${filtered ? 'Найдено' : 'Всего'} записей: ${formatCount(total)}${
+                  shown && data.items.length < total ? ` · показаны ${shown}` : ''
+                }`}
           </span>
         )}
         {loading && data && <span className="table-refreshing">Обновление…</span>}
@@ -132,7 +142,7 @@ export function DataTable<T>({
       {loading && !data && !error && <StatusMessage kind="loading">Загрузка данных…</StatusMessage>}
       {data && !error && data.items.length === 0 && (
         <StatusMessage kind="empty">
-          {data.total > 0 ? (
+          {(total === undefined ? data.page > 1 : total > 0) ? (
             <>
               На этой странице записей нет.{' '}
               <button type="button" className="link-button" onClick={() => setPage(1)}>
@@ -147,11 +157,11 @@ export function DataTable<T>({
         </StatusMessage>
       )}
 
-      {data && !error && data.total > 0 && (
+      {data && !error && (total === undefined ? data.items.length > 0 || data.page > 1 : total > 0) && (
         <Pagination
           page={query.page}
           pageSize={query.pageSize}
-          total={data.total}
+          {...(total === undefined ? { hasMore } : { total })}
           pageSizes={pageSizes}
           onPage={setPage}
           onPageSize={setPageSize}

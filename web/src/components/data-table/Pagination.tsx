@@ -4,19 +4,36 @@ import { SelectField } from '../SelectField';
 interface PaginationProps {
   page: number;
   pageSize: number;
-  total: number;
+  /** Every matching row counted: pages are numbered «N из M» with a last-page button. */
+  total?: number;
+  /** A list that does not count: whether a next page exists. */
+  hasMore?: boolean;
   pageSizes: readonly number[];
   onPage: (page: number) => void;
   onPageSize: (pageSize: number) => void;
 }
 
 /** Page buttons and the rows-per-page selector under a table. */
-export function Pagination({ page, pageSize, total, pageSizes, onPage, onPageSize }: PaginationProps) {
-  const pageCount = Math.max(1, Math.ceil(total / pageSize));
+export function Pagination({
+  page,
+  pageSize,
+  total,
+  hasMore = false,
+  pageSizes,
+  onPage,
+  onPageSize,
+}: PaginationProps) {
+  const pageCount = total === undefined ? undefined : Math.max(1, Math.ceil(total / pageSize));
   return (
     <div className="pagination">
-      {pageCount > 1 ? (
-        <PageButtons page={page} pageCount={pageCount} onPage={onPage} />
+      {pageCount === undefined ? (
+        page > 1 || hasMore ? (
+          <PageButtons page={page} hasMore={hasMore} onPage={onPage} />
+        ) : (
+          <span className="pagination-position">Все записи на одной странице</span>
+        )
+      ) : pageCount > 1 ? (
+        <PageButtons page={page} pageCount={pageCount} hasMore={page < pageCount} onPage={onPage} />
       ) : (
         <span className="pagination-position">Все записи на одной странице</span>
       )}
@@ -34,11 +51,13 @@ export function Pagination({ page, pageSize, total, pageSizes, onPage, onPageSiz
 
 interface PageButtonsProps {
   page: number;
-  pageCount: number;
+  /** Known when the list is counted; otherwise there is no «last page». */
+  pageCount?: number;
+  hasMore: boolean;
   onPage: (page: number) => void;
 }
 
-function PageButtons({ page, pageCount, onPage }: PageButtonsProps) {
+function PageButtons({ page, pageCount, hasMore, onPage }: PageButtonsProps) {
   return (
     <nav aria-label="Страницы таблицы" className="pagination-pages">
       <button
@@ -58,24 +77,27 @@ function PageButtons({ page, pageCount, onPage }: PageButtonsProps) {
         ‹ Предыдущая
       </button>
       <span className="pagination-position" data-testid="pagination-position">
-        Страница {formatCount(page)} из {formatCount(pageCount)}
+        Страница {formatCount(page)}
+        {pageCount === undefined ? '' : ` из ${formatCount(pageCount)}`}
       </span>
       <button
         type="button"
         className="button button-secondary button-small"
         onClick={() => onPage(page + 1)}
-        disabled={page >= pageCount}
+        disabled={!hasMore}
       >
         Следующая ›
       </button>
-      <button
-        type="button"
-        className="button button-secondary button-small"
-        onClick={() => onPage(pageCount)}
-        disabled={page >= pageCount}
-      >
-        Последняя »
-      </button>
+      {pageCount !== undefined && (
+        <button
+          type="button"
+          className="button button-secondary button-small"
+          onClick={() => onPage(pageCount)}
+          disabled={page >= pageCount}
+        >
+          Последняя »
+        </button>
+      )}
     </nav>
   );
 }
