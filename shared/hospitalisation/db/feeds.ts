@@ -106,7 +106,9 @@ export async function readFeed(
     items = await selectFreeBeds(tx, tx`b.change_seq > ${after}::bigint`, tx`b.change_seq`, limit);
   }
   const persons = items.flatMap((i) => ('person' in i && i.person ? [i.person.id] : []));
-  if (persons.length > 0 || feed !== 'free-beds') {
+  // A page of nothing read nothing: no audit entry (a system polling every few minutes would write one a poll,
+  // each maintaining the audit indexes, while nobody's data was read). Every page with records is audited.
+  if (persons.length > 0 || (feed !== 'free-beds' && items.length > 0)) {
     await audit(tx, 'read', `hosp.feed.${feed}`, {
       records: items.map(itemId),
       persons: [...new Set(persons)],
