@@ -15,6 +15,7 @@ import { benchAccess } from './access-bench';
 import { benchBundles } from './bundles-bench';
 import { benchErzImport } from './erz-import-bench';
 import { benchExchange, benchRestLoad, measureCeilings } from './exchange-bench';
+import { benchLists } from './lists-bench';
 import { percentilesOf, report, writeReport } from './report';
 import { benchTFile } from './t-file-bench';
 
@@ -130,6 +131,10 @@ try {
       const ceilingOf = await measureCeilings(pg.url);
       if (runs('exchange')) await benchExchange(sql, runtime.url, ceilingOf);
       if (runs('rest')) await benchRestLoad(sql, runtime.url, ceilingOf);
+    }
+    if (runs('lists')) {
+      console.log('Lists and feeds at region scale (1,000,000 persons, 2,000,000 referrals and stays)');
+      await benchLists(sql, runtime.url);
     }
   } finally {
     await runtime.kill();
