@@ -6,8 +6,6 @@ import { randomBytes } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { chmod, mkdtemp, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import { pathToFileURL } from 'node:url';
 import { Zip, ZipDeflate } from 'fflate';
 import postgres from 'postgres';
@@ -23,6 +21,7 @@ import { erzExtractChunks } from '../../shared/person/formats/erz-extract-writer
 import { type AccessContext, withCaller } from '../../shared/platform/access/scoped';
 import { appDatabaseUrl, enableAppLogin } from '../../shared/platform/db/app-role';
 import { baseOptions, type Sql } from '../../shared/platform/db/connection';
+import { type CopyValue, copyRows } from '../../shared/platform/db/copy';
 import { migrate } from '../../shared/platform/db/migrate';
 import { erzPersonFromDemo, erzRegionCodes, newErzPerson } from '../helpers/erz-persons';
 import { report } from './report';
@@ -76,13 +75,13 @@ async function writeZippedExtract(file: string, persons: Iterable<ErzPerson>, co
 }
 
 /**
- * The ceiling of a register import: COPY FROM STDIN of the `persons` newest persons' rows — person, policies,
+ * The ceiling of a register import: COPY FROM STDIN (through postgres.js, as the imports write) of the `persons` newest persons' rows — person, policies,
  * attachments, documents — into copies of those tables with the same indexes and constraints (no foreign keys),
  * the data read out beforehand. Answers the COPY time in ms.
  */
 async function indexedCopyMs(owner: Sql, persons: number): Promise<number> {
   const tables = ['person', 'policy', 'attachment', 'document'];
-  const data = new Map<string, Buffer[]>();
+  const data = new Map<string, { columns: string[]; rows: CopyValue[][] }>();
   await owner`drop schema if exists bench_copy cascade`;
   await owner`create schema bench_copy`;
   for (const table of tables) {
@@ -90,21 +89,20 @@ async function indexedCopyMs(owner: Sql, persons: number): Promise<number> {
       `create table bench_copy.${table} (like person.${table} including indexes including constraints)`,
     );
     const key = table === 'person' ? 'id' : 'person_id';
-    const chunks: Buffer[] = [];
-    const out = await owner
+    const result = await owner
       .unsafe(
-        `copy (select * from person.${table} where ${key} in (select id from person.person order by id desc limit ${persons})) to stdout`,
+        `select * from person.${table} where ${key} in (select id from person.person order by id desc limit ${persons})`,
       )
-      .readable();
-    for await (const chunk of out) chunks.push(chunk as Buffer);
-    data.set(table, chunks);
+      .values();
+    data.set(table, {
+      columns: result.columns.map((c) => c.name),
+      rows: result as unknown as CopyValue[][],
+    });
   }
   const t = performance.now();
   for (const table of tables) {
-    await pipeline(
-      Readable.from(data.get(table)!),
-      await owner.unsafe(`copy bench_copy.${table} from stdin`).writable(),
-    );
+    const { columns, rows } = data.get(table)!;
+    await copyRows(owner, `bench_copy.${table}`, columns, rows);
   }
   const ms = performance.now() - t;
   await owner`drop schema bench_copy cascade`;
