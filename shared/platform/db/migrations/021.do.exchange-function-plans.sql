@@ -1,14 +1,14 @@
--- The set-based exchange functions of migration 017 as PL/pgSQL with cached generic plans (issue 10). As SQL
--- functions PostgreSQL 17 planned their statements again on every call — 0.45 ms for matching waiting stays and
--- 0.6 ms for resolving identities, more than running them, on every package. PL/pgSQL keeps a statement's plan
--- for the connection, and `plan_cache_mode = force_generic_plan` makes it the generic plan from the first call
--- (their statements look rows up by keys through unique indexes, whatever the arrays hold). The bodies are those
--- of migration 017 unchanged; `#variable_conflict use_column` keeps column names meaning columns.
+-- The set-based exchange functions of migration 017 as PL/pgSQL (issue 10). As SQL functions PostgreSQL 17
+-- planned their statements again on every call — 0.45 ms for matching waiting stays and 0.6 ms for resolving
+-- identities, more than running them, on every package. PL/pgSQL keeps a statement's plans for the connection
+-- (custom plans first, the generic one once it proves no worse); a small package's transaction asks for generic
+-- plans outright (plan_cache_mode, shared/platform/exchange/package-processor.ts), a file's packages are planned
+-- for their arrays. The bodies are those of migration 017 unchanged; `#variable_conflict use_column` keeps column
+-- names meaning columns.
 
 create or replace function app.link_persons(p_person_ids bigint[], p_org_codes text[], p_source text) returns void
   language plpgsql security definer
-  set search_path = pg_catalog, pg_temp
-  set plan_cache_mode = force_generic_plan as $$
+  set search_path = pg_catalog, pg_temp as $$
 begin
   insert into person.person_link (person_id, org_code, source)
   select distinct l.person_id, l.org_code, p_source
@@ -20,8 +20,7 @@ end $$;
 create or replace function hosp.match_waiting_stays_of(p_referral_ids bigint[])
 returns table (referral_id bigint, stay_id bigint, person_id bigint)
   language plpgsql security definer
-  set search_path = pg_catalog, pg_temp
-  set plan_cache_mode = force_generic_plan as $$
+  set search_path = pg_catalog, pg_temp as $$
 #variable_conflict use_column
 begin
   return query
@@ -57,8 +56,7 @@ end $$;
 
 create or replace function hosp.set_referral_statuses(p_referral_ids bigint[], p_status text) returns setof bigint
   language plpgsql security definer
-  set search_path = pg_catalog, pg_temp
-  set plan_cache_mode = force_generic_plan as $$
+  set search_path = pg_catalog, pg_temp as $$
 begin
   return query
   update hosp.referral set status = p_status, updated_at = now(), change_seq = nextval('hosp.change_seq')
@@ -72,8 +70,7 @@ returns table (number text, id bigint, sender_code text, source_id text, to_mo_c
                status text, referral_date date, valid_until date, person_id bigint, smo_code text,
                cancel_source_id text, cancel_org_code text)
   language plpgsql stable security definer
-  set search_path = pg_catalog, pg_temp
-  set plan_cache_mode = force_generic_plan as $$
+  set search_path = pg_catalog, pg_temp as $$
 #variable_conflict use_column
 begin
   return query
@@ -92,8 +89,7 @@ returns table (
   policy_type smallint, policy_number text, smo_code text, policy_date_beg date, policy_date_end date,
   sex smallint)
   language plpgsql stable security definer
-  set search_path = pg_catalog, pg_temp
-  set plan_cache_mode = force_generic_plan as $$
+  set search_path = pg_catalog, pg_temp as $$
 #variable_conflict use_column
 begin
   return query
