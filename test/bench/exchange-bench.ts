@@ -5,8 +5,8 @@
 import { randomUUID } from 'node:crypto';
 import autocannon from 'autocannon';
 import type { Sql } from '../../shared/platform/db/connection';
+import { startChild } from '../helpers/child-server';
 import { hospFixture } from '../helpers/hospitalisation-fixtures';
-import { startChild } from './child';
 import { report } from './report';
 
 const hospNs = 'urn:omslink:hospitalization:1';

@@ -1,8 +1,7 @@
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { LocalRuntimeOptions } from '../../infra/local/runtime';
+import { startChild } from './child-server';
 
 /**
  * The local runtime in a child process, for tests that kill it as an operator or the OS would (SIGKILL): no
@@ -19,34 +18,10 @@ const self = fileURLToPath(import.meta.url);
 const projectRoot = path.resolve(path.dirname(self), '../..');
 
 export async function startRuntimeProcess(options: LocalRuntimeOptions): Promise<RuntimeProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', self], {
-    cwd: projectRoot,
-    env: { ...process.env, OMSLINK_RUNTIME_CHILD: JSON.stringify(options) },
-    stdio: ['ignore', 'pipe', 'pipe'],
+  const child = await startChild(path.relative(projectRoot, self), {
+    OMSLINK_RUNTIME_CHILD: JSON.stringify(options),
   });
-  let stderr = '';
-  child.stderr.on('data', (d) => {
-    stderr = (stderr + String(d)).slice(-4000);
-  });
-  const url = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    child.stdout.on('data', (d) => {
-      out += String(d);
-      const ready = /^READY (\S+)$/m.exec(out);
-      if (ready) resolve(ready[1]!);
-    });
-    child.once('exit', (code) => reject(new Error(`runtime process exited (${code}): ${stderr}`)));
-  });
-  return {
-    url,
-    pid: child.pid!,
-    async kill() {
-      if (child.exitCode !== null || child.signalCode !== null) return;
-      const exited = once(child, 'exit');
-      child.kill('SIGKILL');
-      await exited;
-    },
-  };
+  return { url: child.url, pid: child.pid, kill: () => child.stop('SIGKILL') };
 }
 
 // The child: start the runtime and report its address; it runs until killed.

@@ -5,13 +5,17 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
-/** A bench server in its own process (the load generator must not share its event loop): its URL and a stop. */
+/**
+ * A server in its own process (a load generator must not share its event loop; a test may kill it as the OS
+ * would): its URL, its pid and a stop with the signal of choice.
+ */
 export interface ChildServer {
   url: string;
-  stop(): Promise<void>;
+  pid: number;
+  stop(signal?: NodeJS.Signals): Promise<void>;
 }
 
-/** Starts `script` (a .ts file run by tsx) and waits for its `READY <url>` line. */
+/** Starts `script` (a .ts file run by tsx, relative to the project root) and waits for its `READY <url>` line. */
 export async function startChild(script: string, env: Record<string, string>): Promise<ChildServer> {
   const child = spawn(process.execPath, ['--import', 'tsx', path.resolve(root, script)], {
     cwd: root,
@@ -33,10 +37,11 @@ export async function startChild(script: string, env: Record<string, string>): P
   });
   return {
     url,
-    async stop() {
+    pid: child.pid!,
+    async stop(signal = 'SIGTERM') {
       if (child.exitCode !== null || child.signalCode !== null) return;
       const exited = once(child, 'exit');
-      child.kill('SIGTERM');
+      child.kill(signal);
       await exited;
     },
   };
