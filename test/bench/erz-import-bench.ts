@@ -4,12 +4,11 @@
 // Part of `npm run bench`; alone: `npx tsx test/bench/erz-import-bench.ts`.
 import { randomBytes } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
-import { chmod, mkdtemp, rm, stat } from 'node:fs/promises';
+import { mkdtemp, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Zip, ZipDeflate } from 'fflate';
 import postgres from 'postgres';
-import { startEmbeddedPostgres } from '../../infra/local/embedded-postgres';
 import { ensureDemoRegion } from '../../shared/demo/demo-region-writer';
 import { generatePersons } from '../../shared/demo/persons';
 import { generateRegionStructure, type RegionStructure } from '../../shared/demo/region-structure';
@@ -24,6 +23,7 @@ import { baseOptions, type Sql } from '../../shared/platform/db/connection';
 import { type CopyValue, copyRows } from '../../shared/platform/db/copy';
 import { migrate } from '../../shared/platform/db/migrate';
 import { erzPersonFromDemo, erzRegionCodes, newErzPerson } from '../helpers/erz-persons';
+import { withBenchDatabase } from './bench-database';
 import { report } from './report';
 
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
@@ -208,22 +208,10 @@ export async function benchErzImport(
 // Alone: a throw-away embedded PostgreSQL with НСИ and a demo region of 100,000 persons.
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const seed = 'bench-100k';
-  const dir = await mkdtemp('/var/tmp/omslink-bench-');
-  await chmod(dir, 0o755);
-  const pg = await startEmbeddedPostgres({
-    pgDataDir: path.join(dir, 'pgdata'),
-    database: 'bench',
-    disposable: true,
-  });
-  const sql = postgres(pg.url, baseOptions(4)) as unknown as Sql;
-  try {
+  await withBenchDatabase(async (sql, url) => {
     await migrate(sql);
     await loadAllDirectories(sql);
     await ensureDemoRegion(sql, { seed, persons: 100_000 });
-    await benchErzImport(sql, pg.url, seed);
-  } finally {
-    await sql.end();
-    await pg.stop();
-    await rm(dir, { recursive: true, force: true });
-  }
+    await benchErzImport(sql, url, seed);
+  });
 }

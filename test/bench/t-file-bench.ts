@@ -6,11 +6,9 @@
 // Also the statements of a single-record package through the package processor (counted with postgres.js
 // `debug`, as the application role). Alone: `npx tsx test/bench/t-file-bench.ts`.
 import { randomBytes, randomUUID } from 'node:crypto';
-import { chmod, mkdtemp, rm } from 'node:fs/promises';
-import path from 'node:path';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
 import postgres from 'postgres';
-import { startEmbeddedPostgres } from '../../infra/local/embedded-postgres';
 import { ensureDemoRegion } from '../../shared/demo/demo-region-writer';
 import { processPackage } from '../../shared/hospitalisation/db/process-package';
 import { runTFileImportJob } from '../../shared/hospitalisation/db/t-file-import-job';
@@ -24,6 +22,7 @@ import { baseOptions, type Sql } from '../../shared/platform/db/connection';
 import { copyRows } from '../../shared/platform/db/copy';
 import { migrate } from '../../shared/platform/db/migrate';
 import { directoryBlobs } from '../../shared/platform/ports/directory-blobs';
+import { withBenchDatabase } from './bench-database';
 import { report, writeReport } from './report';
 
 interface Target {
@@ -333,23 +332,11 @@ export async function benchTFile(
 
 // Alone: a throw-away embedded PostgreSQL with НСИ and a demo region of 100,000 persons.
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const dir = await mkdtemp('/var/tmp/omslink-bench-');
-  await chmod(dir, 0o755);
-  const pg = await startEmbeddedPostgres({
-    pgDataDir: path.join(dir, 'pgdata'),
-    database: 'bench',
-    disposable: true,
-  });
-  const sql = postgres(pg.url, baseOptions(4)) as unknown as Sql;
-  try {
+  await withBenchDatabase(async (sql, url) => {
     await migrate(sql);
     await loadAllDirectories(sql);
     await ensureDemoRegion(sql, { seed: 'bench-100k', persons: 100_000 });
-    await benchTFile(sql, pg.url);
+    await benchTFile(sql, url);
     await writeReport(process.cwd());
-  } finally {
-    await sql.end();
-    await pg.stop();
-    await rm(dir, { recursive: true, force: true });
-  }
+  });
 }
