@@ -1,6 +1,7 @@
 import { accountsArea } from './accounts';
 import { auditArea } from './audit';
 import { demoArea } from './demo';
+import { exchangeJournalArea } from './exchange-journal';
 import { hospitalisationArea } from './hospitalisation';
 import { nsiArea } from './nsi';
 import { orgArea } from './org';
@@ -21,6 +22,7 @@ export const areas: readonly Area[] = [
   accountsArea,
   auditArea,
   hospitalisationArea,
+  exchangeJournalArea,
 ];
 
 /**
@@ -71,14 +73,6 @@ export const plannedSections: readonly SectionSpec[] = [
     order: 90,
   },
   { id: 'reports', title: 'Отчёты', path: '/reports', kinds: allKinds, available: false, order: 100 },
-  {
-    id: 'exchange-journal',
-    title: 'Журнал обмена',
-    path: '/exchange-journal',
-    kinds: allKinds,
-    available: false,
-    order: 170,
-  },
 ];
 
 const gathered = gather(areas);

@@ -1,5 +1,6 @@
 import { allKinds } from '../platform/access/sections';
 import { defineArea } from '../platform/area';
+import { erzJournal } from './db/erz-journal-source';
 import { personPermissions } from './permissions';
 
 /** Insured persons: the regional register (ЕРЗ) with its extract import, identity resolution and the insurance-affiliation query. */
@@ -85,4 +86,5 @@ export const personArea = defineArea({
       service: 'ErzService',
     },
   ],
+  exchangeJournal: [erzJournal],
 });

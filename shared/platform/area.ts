@@ -2,6 +2,7 @@ import type { ZodType } from 'zod';
 import type { Permission } from './access/permissions';
 import type { SectionSpec } from './access/sections';
 import type { Sql, Tx } from './db/connection';
+import type { JournalSource } from './exchange/journal-source';
 import type { RestFunction, SoapFunction } from './functions';
 import type { Ports } from './ports/ports';
 import type { QueueMessage } from './ports/queue';
@@ -29,6 +30,8 @@ export interface Area {
   soap?: readonly SoapFunction[];
   /** How to count this area's records about one person (the person card links to them). */
   personRecords?: readonly PersonRecordSource[];
+  /** The packages this area receives, for the exchange journal (shared/platform/exchange/journal.ts). */
+  exchangeJournal?: readonly JournalSource[];
 }
 
 /**
@@ -109,6 +112,7 @@ export function gather(areas: readonly Area[]) {
     rest: areas.flatMap((a) => a.rest ?? []),
     soap: areas.flatMap((a) => a.soap ?? []),
     personRecords: areas.flatMap((a) => a.personRecords ?? []),
+    exchangeJournal: areas.flatMap((a) => a.exchangeJournal ?? []),
   };
 }
 
