@@ -158,6 +158,14 @@ export const hospitalisationArea = defineArea({
     },
     {
       kind: 'rest',
+      name: 'HospitalisationHome',
+      entry: 'functions/rest/hospitalisation/home-figures.ts',
+      method: 'GET',
+      path: '/api/v1/hospitalisation/home',
+      auth: 'user',
+    },
+    {
+      kind: 'rest',
       name: 'HospitalisationFeed',
       entry: 'functions/rest/hospitalisation/read-feed.ts',
       method: 'GET',

@@ -3,6 +3,12 @@ import type { AccessContext } from '../../platform/access/scoped';
 import { audit } from '../../platform/access/scoped';
 import type { Tx } from '../../platform/db/connection';
 import {
+  type AdmissionWorklist,
+  type FreeBedsWorklist,
+  type ReferralWorklist,
+  referralWorklistDirection,
+} from '../domain/worklists';
+import {
   type AdmissionView,
   type FreeBedsView,
   type ReferralView,
@@ -12,6 +18,11 @@ import {
   showAdmissions,
   showReferrals,
 } from './views';
+import {
+  admissionWorklistCondition,
+  freeBedsWorklistCondition,
+  referralWorklistCondition,
+} from './worklists';
 
 type Fragment = postgres.PendingQuery<postgres.Row[]>;
 
@@ -34,6 +45,8 @@ export interface ReferralQuery {
   dateFrom?: string;
   dateTo?: string;
   overdue?: boolean;
+  /** A home-page worklist (domain/worklists.ts): its filter, and its direction instead of `direction`. */
+  worklist?: ReferralWorklist;
   personId?: string;
   q?: string;
   page: number;
@@ -91,14 +104,16 @@ export async function listReferrals(
     q.dateFrom && tx`r.referral_date >= ${q.dateFrom}::date`,
     q.dateTo && tx`r.referral_date <= ${q.dateTo}::date`,
     q.overdue && tx`r.status = 'issued' and r.planned_date < current_date`,
+    q.worklist && referralWorklistCondition(tx, org, q.worklist),
     q.personId && tx`r.person_id = ${q.personId}::bigint`,
     number && tx`(r.number collate "C") >= ${number} and (r.number collate "C") < ${prefixEnd(number)}`,
   ]);
+  const direction = q.worklist ? referralWorklistDirection(q.worklist) : q.direction;
   const scope =
     who.orgKind === 'MO'
-      ? q.direction === 'sent'
+      ? direction === 'sent'
         ? [tx`r.from_mo_code = ${org} and ${filters}`]
-        : q.direction === 'incoming'
+        : direction === 'incoming'
           ? [tx`r.to_mo_code = ${org} and ${filters}`]
           : [
               tx`r.from_mo_code = ${org} and ${filters}`,
@@ -150,6 +165,8 @@ export interface AdmissionQuery {
   dateFrom?: string;
   dateTo?: string;
   personId?: string;
+  /** A home-page worklist (domain/worklists.ts). */
+  worklist?: AdmissionWorklist;
   page: number;
   pageSize: number;
 }
@@ -169,6 +186,7 @@ export async function listAdmissions(
     q.dateFrom && tx`s.admitted_on >= ${q.dateFrom}::date`,
     q.dateTo && tx`s.admitted_on <= ${q.dateTo}::date`,
     q.personId && tx`s.person_id = ${q.personId}::bigint`,
+    q.worklist && admissionWorklistCondition(tx, org, q.worklist),
   ]);
   // An МО sees the stays in its hospital and those of the patients it referred elsewhere.
   const scope =
@@ -199,6 +217,9 @@ export interface FreeBedsQuery {
   bedProfile?: number;
   conditions?: number;
   moCode?: string;
+  /** A home-page worklist of the caller's organisation (`orgCode`). */
+  worklist?: FreeBedsWorklist;
+  orgCode?: string;
 }
 
 /** The region's free beds: for each hospital × department × bed profile × conditions, its latest report on or before the date. */
@@ -213,6 +234,7 @@ export async function listFreeBeds(tx: Tx, q: FreeBedsQuery): Promise<FreeBedsVi
     q.bedProfile !== undefined && tx`b.bed_profile_v020 = ${q.bedProfile}`,
     q.conditions !== undefined && tx`b.conditions_v006 = ${q.conditions}`,
     q.moCode && tx`b.mo_code = ${q.moCode}`,
+    q.worklist && q.orgCode && freeBedsWorklistCondition(tx, q.orgCode, q.worklist),
   ]);
   return selectFreeBeds(tx, where, tx`b.free_total desc, mo.short_name, b.department_code`, 1000);
 }

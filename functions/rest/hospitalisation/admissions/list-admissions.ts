@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { listAdmissions } from '../../../../shared/hospitalisation/db/queries';
+import { admissionWorklists } from '../../../../shared/hospitalisation/domain/worklists';
 import { hospitalisationPermissions } from '../../../../shared/hospitalisation/permissions';
 import { parseQuery, requirePermission, restHandler } from '../../../lib/rest';
 import { codeParam, idParam, isoDateParam, optional, pageParams } from '../query-schemas';
@@ -11,6 +12,7 @@ const Query = z.object({
   dateFrom: isoDateParam,
   dateTo: isoDateParam,
   personId: idParam,
+  worklist: optional(z.enum(admissionWorklists)),
   ...pageParams,
 });
 

@@ -1,8 +1,9 @@
 import * as z from 'zod';
 import { listFreeBeds } from '../../../../shared/hospitalisation/db/queries';
+import { freeBedsWorklists } from '../../../../shared/hospitalisation/domain/worklists';
 import { hospitalisationPermissions } from '../../../../shared/hospitalisation/permissions';
 import { parseQuery, requirePermission, restHandler } from '../../../lib/rest';
-import { codeParam, intParam, isoDateParam, smallIntParam } from '../query-schemas';
+import { codeParam, intParam, isoDateParam, optional, smallIntParam } from '../query-schemas';
 
 const Query = z.object({
   date: isoDateParam,
@@ -10,11 +11,12 @@ const Query = z.object({
   bedProfile: intParam,
   conditions: smallIntParam,
   moCode: codeParam(6),
+  worklist: optional(z.enum(freeBedsWorklists)),
 });
 
 /** GET /api/v1/free-beds — the region's free beds by hospital, department and bed profile (latest report). */
 export const handler = restHandler({ auth: 'user' }, async ({ event, caller, db }) => {
-  requirePermission(caller, hospitalisationPermissions.read);
-  const query = parseQuery(event, Query);
+  const who = requirePermission(caller, hospitalisationPermissions.read);
+  const query = { ...parseQuery(event, Query), orgCode: who.orgCode };
   return { body: { items: await db((tx) => listFreeBeds(tx, query)) } };
 });

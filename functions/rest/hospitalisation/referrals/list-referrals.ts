@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { listReferrals } from '../../../../shared/hospitalisation/db/queries';
+import { referralWorklists } from '../../../../shared/hospitalisation/domain/worklists';
 import { hospitalisationPermissions } from '../../../../shared/hospitalisation/permissions';
 import { parseQuery, requirePermission, restHandler } from '../../../lib/rest';
 import { codeParam, idParam, intParam, isoDateParam, optional, pageParams } from '../query-schemas';
@@ -13,6 +14,7 @@ const Query = z.object({
   dateTo: isoDateParam,
   overdue: optional(z.enum(['true', 'false']).transform((v) => v === 'true')),
   personId: idParam,
+  worklist: optional(z.enum(referralWorklists)),
   q: optional(z.string().trim().max(16)),
   ...pageParams,
   sort: z.enum(['date', '-date', 'plannedDate', '-plannedDate']).default('-date'),
