@@ -44,6 +44,8 @@ const partialIndexes = new Set<string>();
 const callers: Record<'tfoms' | 'smo' | 'mo' | 'hospital', AccessContext> = {} as never;
 const cursors = { referral: '0', stay: '0', event: '0' };
 let somePersonId = '';
+/** The same person as the patient filter and the referral form's look-up name them. */
+const somePatient = { enp: '', surname: '', birthDate: '', policy: '' };
 let auditedPersonId = '';
 
 beforeAll(async () => {
@@ -76,6 +78,11 @@ beforeAll(async () => {
     select r.person_id::text as id from hosp.referral r
     where r.to_mo_code = ${callers.hospital.orgCode} order by r.id desc limit 1`;
   somePersonId = person!.id;
+  const [patient] = await db.sql<{ enp: string; fam: string; birthDate: string; policy: string }[]>`
+    select p.enp, p.fam, to_char(p.birth_date, 'DD.MM.YYYY') as "birthDate",
+           (select x.number from person.policy x where x.person_id = p.id order by x.date_beg limit 1) as policy
+    from person.person p where p.id = ${somePersonId}`;
+  Object.assign(somePatient, { ...patient!, surname: patient!.fam.slice(0, 4) });
   const [audited] = await db.sql<{ id: string }[]>`
     select person_ids[1]::text as id from audit.entry where entity = 'person' order by id desc limit 1`;
   auditedPersonId = audited!.id;
@@ -206,6 +213,18 @@ const cases: { name: string; kinds: Kind[]; call: Call; empty?: Kind[] }[] = [
     },
   },
   {
+    name: 'persons, search by surname and birth date, by policy number (the referral form’s look-up)',
+    kinds: ['tfoms', 'smo', 'mo', 'hospital'],
+    call: async (tx) => {
+      const q = `${somePatient.surname} ${somePatient.birthDate}`;
+      const byBirth = await searchPersons(tx, { page: 1, pageSize: 8, sort: 'fam', q });
+      const byPolicy = await searchPersons(tx, { page: 1, pageSize: 8, sort: 'fam', q: somePatient.policy });
+      return [...byBirth.items, ...byPolicy.items];
+    },
+    // The person is the hospital's patient: outside the polyclinic's and the СМО's scope.
+    empty: ['smo', 'mo'],
+  },
+  {
     name: 'persons of an СМО and of an МО (filters)',
     kinds: ['tfoms'],
     call: async (tx) => {
@@ -271,6 +290,21 @@ const cases: { name: string; kinds: Kind[]; call: Call; empty?: Kind[] }[] = [
       });
       return [...byNumber.items, ...byPerson.items, ...byMo.items, ...byDates.items];
     },
+  },
+  {
+    name: 'referrals and stays filtered by patient: surname, ЕНП',
+    kinds: ['tfoms', 'smo', 'mo', 'hospital'],
+    call: async (tx, who) => {
+      const found = [];
+      for (const patient of [somePatient.surname, somePatient.enp]) {
+        found.push(
+          ...(await listReferrals(tx, who, { ...page, direction: 'all', sort: '-date', patient })).items,
+        );
+        found.push(...(await listAdmissions(tx, who, { ...page, patient })).items);
+      }
+      return found;
+    },
+    empty: ['smo', 'mo'],
   },
   // Stays (GET /api/v1/admissions) and their tabs.
   ...([undefined, 'in_hospital', 'discharged'] as const).map((state) => ({

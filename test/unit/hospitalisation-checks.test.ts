@@ -8,14 +8,19 @@ import {
   identityKey,
   type ReferralByNumber,
 } from '../../shared/hospitalisation/domain/package-facts';
-import type { AdmissionRecord, ReferralRecord } from '../../shared/hospitalisation/domain/records';
-import { referralRules, sameReferral } from '../../shared/hospitalisation/domain/referral-checks';
+import { type AdmissionRecord, ReferralRecord } from '../../shared/hospitalisation/domain/records';
+import {
+  referralFieldRules,
+  referralRules,
+  sameReferral,
+} from '../../shared/hospitalisation/domain/referral-checks';
 import { sameJson } from '../../shared/hospitalisation/domain/same-json';
 import { noSexRules } from '../../shared/hospitalisation/domain/sex-specific';
 import { makeEnp } from '../../shared/person/domain/enp';
 import type { Resolution } from '../../shared/person/domain/identity-input';
 import { rounds } from '../../shared/platform/exchange/package-processor';
 import type { FlkRule } from '../../shared/platform/flk/issue';
+import { validFields } from '../../shared/platform/flk/valid-fields';
 
 /**
  * The hospitalisation FLK as pure rules over a package's facts (issue 10): no database — the facts are built by
@@ -36,6 +41,7 @@ const ruleIds = [
   'HOSP.REF.DUPLICATE',
   'HOSP.DATE.FUTURE',
   'HOSP.DATE.ORDER',
+  'HOSP.REF.PLANNED_VALIDITY',
   'HOSP.DOCTOR.SNILS',
   'HOSP.VMP.TALON',
   'HOSP.REF.UNKNOWN',
@@ -287,6 +293,77 @@ describe('referral rules', () => {
     );
     expect(ruleNames(otherPerson.issues)).toEqual(['HOSP.SOURCE.PERSON']);
     expect(sameReferral(stored, { ...referral, vmp: undefined }, '7')).toBe(true);
+  });
+});
+
+describe('a planned date within the referral’s validity', () => {
+  it('accepts the last day of the validity and refuses the day after, on the planned date', () => {
+    // Issued 2026-11-20, valid 30 days: to 2026-12-20 inclusive.
+    expect(referralRules.check(facts(), mo, { ...referral, plannedDate: '2026-12-20' }).issues).toEqual([]);
+    const late = referralRules.check(facts(), mo, { ...referral, plannedDate: '2026-12-21' }).issues;
+    expect(late).toEqual([
+      expect.objectContaining({
+        rule: 'HOSP.REF.PLANNED_VALIDITY',
+        code: '904',
+        field: 'plannedDate',
+        value: '2026-12-21',
+        message: 'HOSP.REF.PLANNED_VALIDITY (20.12.2026)',
+      }),
+    ]);
+  });
+
+  it('follows the configured validity', () => {
+    const f = facts({ settings: { referral_validity_days: 10 } });
+    expect(ruleNames(referralRules.check(f, mo, referral).issues)).toEqual([]);
+    expect(ruleNames(referralRules.check(f, mo, { ...referral, plannedDate: '2026-12-01' }).issues)).toEqual([
+      'HOSP.REF.PLANNED_VALIDITY',
+    ]);
+  });
+
+  it('is not reported for a planned date before the referral date (the order rule says that)', () => {
+    const early = referralRules.check(facts(), mo, { ...referral, plannedDate: '2026-11-19' }).issues;
+    expect(ruleNames(early)).toEqual(['HOSP.DATE.ORDER']);
+  });
+});
+
+describe('a referral that failed its schema', () => {
+  it('keeps the fields that pass their own schema', () => {
+    const raw = { ...referral, profile: 'хирургия', plannedDate: '2026-13-01', doctorSnils: undefined };
+    const fields = validFields(ReferralRecord, raw);
+    expect(fields).not.toBeNull();
+    expect(Object.keys(fields!)).not.toContain('profile');
+    expect(Object.keys(fields!)).not.toContain('plannedDate');
+    expect(Object.keys(fields!)).not.toContain('doctorSnils');
+    expect(fields).toMatchObject({ date: referral.date, bedProfile: 26, patient: { enp } });
+    expect(validFields(ReferralRecord, 'text')).toBeNull();
+  });
+
+  it('is judged on those fields: dates, the doctor’s СНИЛС and the patient in the same answer', () => {
+    const raw = {
+      ...referral,
+      profile: 'хирургия',
+      date: '2026-11-26',
+      plannedDate: '2027-02-01',
+      doctorSnils: '112-233-445 94',
+    };
+    const fields = validFields(ReferralRecord, raw) as Partial<ReferralRecord>;
+    const f = facts({
+      identities: [[identityKey({ enp, onDate: '2026-11-26' }), { outcome: 'not_insured_in_region' }]],
+    });
+    const needs = new FactNeeds();
+    referralFieldRules.needs(needs, mo, fields, rules);
+    expect([...needs.identities.values()]).toEqual([{ enp, onDate: '2026-11-26' }]);
+    expect(needs.codes.has('V002\n29')).toBe(false);
+    expect(ruleNames(referralFieldRules.check(f, mo, fields))).toEqual([
+      'HOSP.DATE.FUTURE',
+      'HOSP.REF.PLANNED_VALIDITY',
+      'HOSP.DOCTOR.SNILS',
+      'ID.NOT_FOUND',
+    ]);
+  });
+
+  it('says nothing about fields that are absent', () => {
+    expect(referralFieldRules.check(facts(), mo, {})).toEqual([]);
   });
 });
 

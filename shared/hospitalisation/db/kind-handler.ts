@@ -4,7 +4,7 @@ import type {
   KindHandler as PlatformKindHandler,
   WriteResult,
 } from '../../platform/exchange/package-processor';
-import type { KindRules } from '../domain/kind-rules';
+import type { FieldRules, KindRules } from '../domain/kind-rules';
 import { FactNeeds } from '../domain/package-facts';
 import type { HospContext } from './lookups';
 import { loadHospFacts } from './package-facts';
@@ -31,6 +31,7 @@ export function hospKind<R, F>(
   schema: KindHandler<R, F>['schema'],
   rules: KindRules<R, F>,
   write: KindWrite<F, R>,
+  fieldRules?: FieldRules<R>,
 ): KindHandler<R, F> {
   return {
     schema,
@@ -42,6 +43,14 @@ export function hospKind<R, F>(
       return records.map((r) => rules.check(facts, who, r));
     },
     write,
+    ...(fieldRules && {
+      async checkFields(ctx, who, records) {
+        const needs = new FactNeeds();
+        for (const r of records) fieldRules.needs(needs, who, r, ctx.rules);
+        const facts = await loadHospFacts(ctx, who.orgCode, needs);
+        return records.map((r) => fieldRules.check(facts, who, r));
+      },
+    }),
   };
 }
 

@@ -1,4 +1,5 @@
 import type postgres from 'postgres';
+import { personIdsMatching } from '../../person/db/person-repository';
 import type { AccessContext } from '../../platform/access/scoped';
 import { audit } from '../../platform/access/scoped';
 import type { Tx } from '../../platform/db/connection';
@@ -48,6 +49,8 @@ export interface ReferralQuery {
   /** A home-page worklist (domain/worklists.ts): its filter, and its direction instead of `direction`. */
   worklist?: ReferralWorklist;
   personId?: string;
+  /** The patient: the beginning of the surname (and name, birth date), an ЕНП, a СНИЛС or a policy number. */
+  patient?: string;
   q?: string;
   page: number;
   pageSize: number;
@@ -80,6 +83,14 @@ const pageRows = (q: { page: number; pageSize: number }) => ({
   offset: (q.page - 1) * q.pageSize,
 });
 
+/**
+ * The persons a patient filter names, as a subquery (person-repository `personIdsMatching`): found through the
+ * person indexes (surname key, ЕНП, СНИЛС, policy number), then their referrals or stays by `person_id`. Text that
+ * names nobody finds nothing.
+ */
+const patientIds = (tx: Tx, text: string): Fragment =>
+  personIdsMatching(tx, text) ?? tx`select null::bigint where false`;
+
 /** The highest text that starts with `prefix` under the "C" collation (a prefix search as an index range). */
 const prefixEnd = (prefix: string) => `${prefix}\u{10FFFF}`;
 
@@ -106,6 +117,7 @@ export async function listReferrals(
     q.overdue && tx`r.status = 'issued' and r.planned_date < current_date`,
     q.worklist && referralWorklistCondition(tx, org, q.worklist),
     q.personId && tx`r.person_id = ${q.personId}::bigint`,
+    q.patient && tx`r.person_id in (${patientIds(tx, q.patient)})`,
     number && tx`(r.number collate "C") >= ${number} and (r.number collate "C") < ${prefixEnd(number)}`,
   ]);
   const direction = q.worklist ? referralWorklistDirection(q.worklist) : q.direction;
@@ -165,6 +177,8 @@ export interface AdmissionQuery {
   dateFrom?: string;
   dateTo?: string;
   personId?: string;
+  /** The patient, as in `ReferralQuery.patient`. */
+  patient?: string;
   /** A home-page worklist (domain/worklists.ts). */
   worklist?: AdmissionWorklist;
   page: number;
@@ -186,6 +200,7 @@ export async function listAdmissions(
     q.dateFrom && tx`s.admitted_on >= ${q.dateFrom}::date`,
     q.dateTo && tx`s.admitted_on <= ${q.dateTo}::date`,
     q.personId && tx`s.person_id = ${q.personId}::bigint`,
+    q.patient && tx`s.person_id in (${patientIds(tx, q.patient)})`,
     q.worklist && admissionWorklistCondition(tx, org, q.worklist),
   ]);
   // An МО sees the stays in its hospital and those of the patients it referred elsewhere.

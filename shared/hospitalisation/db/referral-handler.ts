@@ -1,5 +1,5 @@
 import { ReferralRecord } from '../domain/records';
-import { type ReferralFacts, referralRules } from '../domain/referral-checks';
+import { type ReferralFacts, referralFieldRules, referralRules } from '../domain/referral-checks';
 import { hospKind, jsonRows } from './kind-handler';
 
 /**
@@ -119,4 +119,5 @@ export const referralHandler = hospKind<ReferralRecord, ReferralFacts>(
       persons: result!.matched.map(([, person]) => person),
     };
   },
+  referralFieldRules,
 );

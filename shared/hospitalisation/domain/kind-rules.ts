@@ -20,6 +20,16 @@ export interface KindRules<R, F> {
   check(f: HospFacts, sender: Sender, record: R): Checked<F>;
 }
 
+/**
+ * The rules of a kind that can judge a record which failed its schema, over the fields that passed it (a
+ * `Partial` record): its look-ups and its issues. Without them a sender learns of a record's mistakes one layer
+ * per attempt — the format first, the dates and identifiers only when the format is right.
+ */
+export interface FieldRules<R> {
+  needs(needs: FactNeeds, sender: Sender, record: Partial<R>, rules: FlkRuleSet): void;
+  check(f: HospFacts, sender: Sender, record: Partial<R>): FlkIssue[];
+}
+
 export const personsOf = (...ids: (string | null | undefined)[]): string[] => [
   ...new Set(ids.filter((id): id is string => Boolean(id))),
 ];

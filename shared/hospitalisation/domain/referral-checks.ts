@@ -10,10 +10,13 @@ import {
   orderIssues,
   patientChecks,
   patientNeeds,
+  resolvedSex,
+  resolvePatient,
+  sexIssues,
 } from './common-checks';
-import { addDays } from './dates';
-import { type KindRules, personsOf } from './kind-rules';
-import type { StoredReferral } from './package-facts';
+import { addDays, isAfter } from './dates';
+import { type FieldRules, type KindRules, personsOf } from './kind-rules';
+import type { HospFacts, Sender, StoredReferral } from './package-facts';
 import type { ReferralRecord } from './records';
 import { sameJson } from './same-json';
 
@@ -30,32 +33,14 @@ export interface ReferralFacts {
 export const referralRules: KindRules<ReferralRecord, ReferralFacts> = {
   keys: (r) => [`source:${r.sourceId}`, `referral:${r.number}`],
 
-  needs(needs, _sender, r, rules) {
-    codeNeeds(needs, r);
-    needs.bedProfiles.add(r.bedProfile);
-    departmentNeeds(needs, r.toMoCode, r.toDepartmentCode);
+  needs(needs, sender, r, rules) {
+    referralFieldRules.needs(needs, sender, r, rules);
     needs.referralNumbers.add(r.number);
     needs.ownReferrals.add(r.sourceId);
-    patientNeeds(needs, r.patient, r.date, rules);
   },
 
   check(f, sender, r) {
-    const issues: FlkIssue[] = [];
-    if (r.fromMoCode !== sender.orgCode)
-      issues.push(...fire(f.rules, 'HOSP.SENDER', r.fromMoCode, 'fromMoCode'));
-    issues.push(...codeIssues(f, r.date, r));
-    issues.push(...bedProfileIssues(f, r.bedProfile, r.profile));
-    const target = departmentIssues(f, r.toMoCode, r.toDepartmentCode, r.bedProfile, {
-      mo: 'toMoCode',
-      department: 'toDepartmentCode',
-    });
-    issues.push(...target.issues);
-    issues.push(...futureIssues(f, r.date, 'date'));
-    issues.push(...orderIssues(f, r.date, r.plannedDate, 'plannedDate'));
-    if (checkSnils(r.doctorSnils) !== null) {
-      issues.push(...fire(f.rules, 'HOSP.DOCTOR.SNILS', r.doctorSnils, 'doctorSnils'));
-    }
-    if (r.kind === 'vmp' && !r.vmp) issues.push(...fire(f.rules, 'HOSP.VMP.TALON', undefined, 'vmp'));
+    const issues = referralFieldIssues(f, sender, r);
     const owner = f.referralByNumber(r.number);
     const existing =
       owner && owner.senderCode === sender.orgCode && owner.sourceId === r.sourceId ? owner : null;
@@ -69,12 +54,85 @@ export const referralRules: KindRules<ReferralRecord, ReferralFacts> = {
       unchanged = personId !== '' && stored !== null && sameReferral(stored, r, personId);
       if (!unchanged) issues.push(...fire(f.rules, 'HOSP.REF.STATE', existing.status, 'number'));
     }
-    const validUntil = addDays(r.date, f.setting('referral_validity_days'));
+    const validUntil = referralValidUntil(f, r.date);
     return {
       issues,
       facts: { personId, smoCode, existingId: existing?.id ?? null, unchanged, validUntil },
       persons: personsOf(personId),
     };
+  },
+};
+
+/** The last day a referral issued on `date` may be used (DOMAIN §2.1.6: `referral_validity_days`, 30 by default). */
+export function referralValidUntil(f: HospFacts, date: string): string {
+  return addDays(date, f.setting('referral_validity_days'));
+}
+
+/**
+ * The checks of a referral that need only its own fields and the package's look-ups (directories, the hospital,
+ * the register), in the order they are reported. They run on a whole record and — with the fields that passed
+ * the schema — on a record that failed it, so that one answer names every mistake of a form or a file record.
+ * A field that is absent is not judged here (the schema has said so).
+ */
+export function referralFieldIssues(f: HospFacts, sender: Sender, r: Partial<ReferralRecord>): FlkIssue[] {
+  const issues: FlkIssue[] = [];
+  if (r.fromMoCode !== undefined && r.fromMoCode !== sender.orgCode)
+    issues.push(...fire(f.rules, 'HOSP.SENDER', r.fromMoCode, 'fromMoCode'));
+  if (r.date !== undefined) issues.push(...codeIssues(f, r.date, r));
+  if (r.bedProfile !== undefined && r.profile !== undefined)
+    issues.push(...bedProfileIssues(f, r.bedProfile, r.profile));
+  if (r.toMoCode !== undefined && r.bedProfile !== undefined) {
+    const target = departmentIssues(f, r.toMoCode, r.toDepartmentCode, r.bedProfile, {
+      mo: 'toMoCode',
+      department: 'toDepartmentCode',
+    });
+    issues.push(...target.issues);
+  }
+  if (r.date !== undefined) issues.push(...futureIssues(f, r.date, 'date'));
+  if (r.date !== undefined && r.plannedDate !== undefined) {
+    issues.push(...orderIssues(f, r.date, r.plannedDate, 'plannedDate'));
+    issues.push(...plannedValidityIssues(f, r.date, r.plannedDate));
+  }
+  if (r.doctorSnils !== undefined && checkSnils(r.doctorSnils) !== null) {
+    issues.push(...fire(f.rules, 'HOSP.DOCTOR.SNILS', r.doctorSnils, 'doctorSnils'));
+  }
+  if (r.kind === 'vmp' && !r.vmp) issues.push(...fire(f.rules, 'HOSP.VMP.TALON', undefined, 'vmp'));
+  return issues;
+}
+
+/** A planned date after the referral's validity ends: the referral would expire before the patient is due. */
+export function plannedValidityIssues(f: HospFacts, date: string, plannedDate: string): FlkIssue[] {
+  const validUntil = referralValidUntil(f, date);
+  return isAfter(plannedDate, validUntil)
+    ? fire(f.rules, 'HOSP.REF.PLANNED_VALIDITY', plannedDate, 'plannedDate').map((i) => ({
+        ...i,
+        message: `${i.message} (${formatDay(validUntil)})`,
+      }))
+    : [];
+}
+
+const formatDay = (iso: string) => `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}`;
+
+/**
+ * The field checks of a referral that failed its schema (`referralFieldIssues`) and its patient's identifiers and
+ * resolution, over the fields that passed it: what a sender would otherwise learn only on the next attempt.
+ */
+export const referralFieldRules: FieldRules<ReferralRecord> = {
+  needs(needs, _sender, r, rules) {
+    codeNeeds(needs, r);
+    if (r.bedProfile !== undefined) needs.bedProfiles.add(r.bedProfile);
+    if (r.toMoCode !== undefined) departmentNeeds(needs, r.toMoCode, r.toDepartmentCode);
+    if (r.patient !== undefined && r.date !== undefined) patientNeeds(needs, r.patient, r.date, rules);
+  },
+  check(f, sender, r) {
+    const issues = referralFieldIssues(f, sender, r);
+    if (r.patient !== undefined && r.date !== undefined) {
+      const patient = resolvePatient(f, r.patient, r.date);
+      issues.push(...patient.issues);
+      const sex = resolvedSex(patient.resolution);
+      issues.push(...sexIssues(f, sex, { diagnosis: r.diagnosis, bedProfile: r.bedProfile }));
+    }
+    return issues;
   },
 };
 

@@ -1,6 +1,7 @@
 import type postgres from 'postgres';
 import type { Db } from '../../platform/db/connection';
 import { nameKey } from '../domain/identity-input';
+import { normaliseSnils, parseSearchText, type SearchWords } from '../domain/search-text';
 
 type Fragment = postgres.PendingQuery<postgres.Row[]>;
 
@@ -34,34 +35,56 @@ export interface PersonListItem {
 }
 
 /**
+ * The beginning of a surname as a range of its key (person.surname_key, "C" collation): an index condition under
+ * row-level security, in the list's own order.
+ */
+function surnameRange(db: Db, v: string): Fragment {
+  const key = nameKey(v);
+  return db`p.surname_key >= ${key} and p.surname_key < ${`${key}\u{10FFFF}`}`;
+}
+
+/** Conditions on `person.person p` for what a search text names (`parseSearchText`); none for empty text. */
+function searchTextConditions(db: Db, words: SearchWords): Fragment[] {
+  const like = (v: string) => `${v.toUpperCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return [
+    // A 16-digit number is an ЕНП (the number of a policy of the new type); other numbers: a policy's.
+    words.enp && db`p.enp = ${words.enp}`,
+    words.snils && db`p.snils = ${words.snils}`,
+    words.policy && db`p.id in (select x.person_id from person.policy x where x.number = ${words.policy})`,
+    words.birthDate && db`p.birth_date = ${words.birthDate}`,
+    words.fam && surnameRange(db, words.fam),
+    words.im && db`upper(p.im) like ${like(words.im)}`,
+  ].filter((c) => Boolean(c)) as Fragment[];
+}
+
+/**
+ * The ids of the persons a search text names («Иванов Пётр 01.02.1980», an ЕНП, a СНИЛС, a policy number), as a
+ * subquery for a filter on another table's `person_id` (the referral and stay lists' patient filter); null when
+ * the text names nothing.
+ */
+export function personIdsMatching(db: Db, text: string): Fragment | null {
+  const conditions = searchTextConditions(db, parseSearchText(text));
+  if (conditions.length === 0) return null;
+  const where = conditions.reduce((acc, c) => db`${acc} and ${c}`);
+  return db`select p.id from person.person p where ${where}`;
+}
+
+/**
  * Persons matching the filters, with the policy and attachment valid today. Row-level security limits the rows
  * to the caller's scope (an МО: attached or linked persons; an СМО: its insured; ТФОМС: all), so a filter on
- * another СМО simply finds nobody. Free text `q`: a 16-digit ЕНП, a СНИЛС, or the beginning of a surname
- * (optionally followed by a name).
+ * another СМО simply finds nobody. Free text `q` (`parseSearchText`): an ЕНП, a СНИЛС, a policy number, a
+ * birth date and the beginnings of the surname and name, in any combination.
  */
 export async function searchPersons(
   db: Db,
   query: PersonListQuery,
 ): Promise<{ items: PersonListItem[]; hasMore: boolean }> {
-  const text = query.q?.trim() ?? '';
-  const qEnp = /^\d{16}$/.test(text) ? text : null;
-  const qSnils = /^\d{3}-?\d{3}-?\d{3}[ -]?\d{2}$/.test(text) ? normaliseSnils(text) : null;
-  const [qFam, qIm] = !qEnp && !qSnils && text ? text.toUpperCase().split(/\s+/) : [];
-  const like = (v: string) => `${v.toUpperCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-  // The beginning of a surname as a range of its key (person.surname_key, "C" collation): an index condition under
-  // row-level security, in the list's own order.
-  const surname = (v: string) => {
-    const key = nameKey(v);
-    return db`p.surname_key >= ${key} and p.surname_key < ${`${key}\u{10FFFF}`}`;
-  };
+  const surname = (v: string) => surnameRange(db, v);
   const snils = query.snils ? normaliseSnils(query.snils) : null;
   const current = (alias: string) =>
     db`${db(alias)}.date_beg <= current_date and (${db(alias)}.date_end is null or ${db(alias)}.date_end >= current_date)`;
   const conditions = [
-    qEnp && db`p.enp = ${qEnp}`,
-    qSnils && db`p.snils = ${qSnils}`,
-    qFam && surname(qFam),
-    qIm && db`upper(p.im) like ${like(qIm)}`,
+    ...searchTextConditions(db, parseSearchText(query.q)),
     query.enp && db`p.enp = ${query.enp}`,
     snils && db`p.snils = ${snils}`,
     query.fam && surname(query.fam),
@@ -100,11 +123,6 @@ export async function searchPersons(
       left join org.organisation mo on mo.code = a.mo_code
       order by ${order}`;
   return { items: rows.slice(0, query.pageSize), hasMore: rows.length > query.pageSize };
-}
-
-function normaliseSnils(value: string): string {
-  const d = value.replace(/\D/g, '');
-  return `${d.slice(0, 3)}-${d.slice(3, 6)}-${d.slice(6, 9)} ${d.slice(9, 11)}`;
 }
 
 export interface PersonCard {

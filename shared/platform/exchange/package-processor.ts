@@ -6,6 +6,7 @@ import { dbIssue, duplicateIssue } from '../db/db-errors';
 import { type FlkIssue, type FlkRuleSet, hasErrors } from '../flk/issue';
 import { Refusal } from '../flk/refusal';
 import { schemaIssues } from '../flk/schema-issues';
+import { validFields } from '../flk/valid-fields';
 import { parsePackageHeader } from './package-header';
 import {
   type PackageProtocol,
@@ -68,6 +69,12 @@ export interface KindHandler<C extends ExchangeContext, R, F> {
    * with DB.DUPLICATE (905).
    */
   onUniqueViolation?(ctx: C): FlkIssue[];
+  /**
+   * FLK of records that failed their schema, over the fields that passed it (`validFields`): the issues to add
+   * to each, in order. With it a sender learns every mistake of a record at once — not the format first and the
+   * dates, identifiers and codes only on the next attempt.
+   */
+  checkFields?(ctx: C, who: AccessContext, records: readonly Partial<R>[]): Promise<FlkIssue[][]>;
 }
 
 export interface ExchangeDefinition<K extends string, C extends ExchangeContext> {
@@ -179,6 +186,8 @@ interface PreparedPackage<K extends string, C extends ExchangeContext> {
   total: number;
   /** Records rejected before any look-up (by the channel or their schema). */
   early: RecordProtocol[];
+  /** Records that failed their schema, with the fields that passed it, for the kind's `checkFields`. */
+  failed: { ordinal: number; fields: Record<string, unknown> }[];
   parsed: Parsed<unknown>[];
 }
 
@@ -205,13 +214,18 @@ function preparePackage<K extends string, C extends ExchangeContext>(
     throw Refusal.request('904', `В пакете больше ${def.maxRecords} записей: разделите его`, 'records');
   }
   const early: RecordProtocol[] = [];
+  const failed: PreparedPackage<K, C>['failed'] = [];
   const parsed: Parsed<unknown>[] = [];
   for (const [index, raw] of records.entries()) {
     const outcome = parseRecord(handler, raw, index + 1);
-    if ('status' in outcome) early.push(outcome);
-    else parsed.push(outcome);
+    if ('status' in outcome) {
+      early.push(outcome);
+      const fields =
+        handler.checkFields && !(raw instanceof RejectedByChannel) && validFields(handler.schema, raw);
+      if (fields) failed.push({ ordinal: outcome.ordinal, fields });
+    } else parsed.push(outcome);
   }
-  return { kind, handler, packageId: header.packageId, total: records.length, early, parsed };
+  return { kind, handler, packageId: header.packageId, total: records.length, early, failed, parsed };
 }
 
 function parseRecord<R>(
@@ -242,7 +256,7 @@ async function processIn<K extends string, C extends ExchangeContext>(
   who: AccessContext,
   careful: boolean,
 ): Promise<PackageProtocol<K>> {
-  const { kind, handler, packageId, total, early, parsed } = p;
+  const { kind, handler, packageId, total, early, failed, parsed } = p;
   const table = tx(def.packageTable);
   // The journal row first: a concurrent transaction with the same package id waits here until this one ends,
   // then finds the row and answers the stored protocol as a duplicate. The package writes its own audit entry
@@ -269,6 +283,17 @@ async function processIn<K extends string, C extends ExchangeContext>(
   }
   const ctx = await def.openContext(tx);
   const protocols = new Map<number, RecordProtocol>(early.map((p) => [p.ordinal, p]));
+  if (handler.checkFields && failed.length > 0) {
+    const more = await handler.checkFields(
+      ctx,
+      who,
+      failed.map((f) => f.fields),
+    );
+    for (const [i, f] of failed.entries()) {
+      const protocol = protocols.get(f.ordinal)!;
+      protocols.set(f.ordinal, { ...protocol, issues: [...protocol.issues, ...(more[i] ?? [])] });
+    }
+  }
   const touched = { records: new Set<string>(), persons: new Set<string>() };
   for (const round of rounds(parsed, (p) => handler.keys(p.record))) {
     await processRound(ctx, who, handler, round, pkg.id, careful, protocols, touched);

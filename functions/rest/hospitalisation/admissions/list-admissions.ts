@@ -12,6 +12,7 @@ const Query = z.object({
   dateFrom: isoDateParam,
   dateTo: isoDateParam,
   personId: idParam,
+  patient: optional(z.string().trim().max(100)),
   worklist: optional(z.enum(admissionWorklists)),
   ...pageParams,
 });

@@ -15,6 +15,7 @@ const Query = z.object({
   overdue: optional(z.enum(['true', 'false']).transform((v) => v === 'true')),
   personId: idParam,
   worklist: optional(z.enum(referralWorklists)),
+  patient: optional(z.string().trim().max(100)),
   q: optional(z.string().trim().max(16)),
   ...pageParams,
   sort: z.enum(['date', '-date', 'plannedDate', '-plannedDate']).default('-date'),
