@@ -25,6 +25,38 @@ interface Verified {
 
 const verified = new Map<string, Verified>();
 
+/** How long this process may keep calls counted in memory before adding them to the account's minute. */
+export const callBatchMs = 1_000;
+
+/** Calls of verified credentials counted in this process and not yet added to the database, per account. */
+interface Unsent {
+  calls: number;
+  since: number;
+}
+
+const unsent = new Map<string, Unsent>();
+
+/**
+ * Counts a call in memory and says how many of the account's unsent calls to add to its minute now: all of them
+ * once the oldest has waited `callBatchMs` (this call included), otherwise none. What is added is no longer unsent.
+ */
+function countInMemory(username: string, now: number): number {
+  const key = username.toLowerCase();
+  const entry = unsent.get(key) ?? { calls: 0, since: now };
+  entry.calls += 1;
+  if (now - entry.since < callBatchMs) {
+    unsent.set(key, entry);
+    return 0;
+  }
+  unsent.delete(key);
+  return entry.calls;
+}
+
+/** The account's calls counted in this process and not yet in the database. */
+function unsentCalls(username: string): number {
+  return unsent.get(username.toLowerCase())?.calls ?? 0;
+}
+
 function cacheKey(username: string, secret: string): string {
   return createHash('sha256').update(username.toLowerCase()).update('\0').update(secret).digest('base64url');
 }
@@ -50,9 +82,12 @@ export function sourceKey(sourceIp: string | null | undefined): string {
  * 15 min before its next try is even checked (`backoffDelayMs`), and a success resets its count — the account
  * itself is never locked, so a stranger guessing secrets cannot lock the МО's own system out. scrypt costs ~35 ms
  * a call, so a credential verified in the last minute (kept only as a SHA-256 digest, in this process) skips it:
- * then one statement (`auth.system_call`) reads the account, its active secrets and the throttle and counts the
- * call — a disabled account or a revoked secret still stops working at once. A credential not verified yet is
- * counted only once scrypt accepted it: wrong secrets never use up an account's calls.
+ * then one statement (`auth.system_call`) reads the account, its active secrets, the throttle and the minute's
+ * calls — a disabled account or a revoked secret still stops working at once. Such calls are counted in memory
+ * and added to the account's minute about once a second (`callBatchMs`): one row per account and minute written
+ * by every call made all concurrent calls queue on its lock. This process's calls count exactly; another
+ * process's lag by at most its last second. A credential not verified yet is counted only once scrypt accepted
+ * it: wrong secrets never use up an account's calls.
  */
 export async function authenticateSystem(
   db: Db,
@@ -66,14 +101,20 @@ export async function authenticateSystem(
   const key = cacheKey(username, secret);
   const hit = verified.get(key);
   const trusted = hit !== undefined && hit.until > now.getTime();
-  const facts = await systemCallFacts(db, username, source, trusted);
+  const add = trusted ? countInMemory(username, now.getTime()) : 0;
+  const facts = await systemCallFacts(db, username, source, add);
   if (facts.blockedUntil && facts.blockedUntil > now) {
     return { ok: false, reason: 'throttled', retryAt: facts.blockedUntil };
   }
   if (trusted) {
     if (usable(facts) && hit.secretId !== null && facts.secretIds.includes(hit.secretId)) {
       if (facts.throttleFailures) await throttle.clear(source, username);
-      return { ok: true, account: accountOf(facts), secretId: hit.secretId, calls: facts.calls ?? 1 };
+      return {
+        ok: true,
+        account: accountOf(facts),
+        secretId: hit.secretId,
+        calls: (facts.calls ?? 0) + unsentCalls(username),
+      };
     }
     verified.delete(key);
   }

@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { callBatchMs } from '../../functions/lib/system-credentials';
 import { startTestRuntime, type TestRuntime } from '../helpers/runtime';
 
 /**
- * SOAP authentication and rate limits (issue 10): a verified credential costs one statement (auth.system_call)
- * that also counts the call; the limit is the account's own when an administrator set one, else
+ * SOAP authentication and rate limits (issue 10): a verified credential costs one statement (auth.system_call);
+ * its calls are counted in memory and added to the account's minute about once a second; the limit is the account's own when an administrator set one, else
  * OMSLINK_SYSTEM_RATE_LIMIT; wrong secrets never use up an account's calls; a revoked secret stops working at
  * once even right after it was verified.
  */
@@ -74,12 +75,27 @@ describe('SOAP rate limits', () => {
     await t.db.sql`update auth.account set rate_limit_per_minute = 3 where username = 'soap_smo'`;
     await withinOneMinute();
     for (let i = 0; i < 3; i++) expect((await call('soap_smo', 'wrong')).code).toBe('AUTH-401');
-    const right = [await call('soap_smo'), await call('soap_smo'), await call('soap_smo')];
-    expect(right.map((a) => a.status)).toEqual([200, 200, 200]);
-    const [counted] = await t.db.sql<{ calls: number }[]>`
-      select sum(calls)::int as calls from auth.rate_window
-      where username = 'soap_smo' and window_start = date_trunc('minute', now())`;
-    expect(counted!.calls).toBe(3);
+    const right = [];
+    for (let i = 0; i < 4; i++) right.push(await call('soap_smo'));
+    expect(right.map((a) => a.status)).toEqual([200, 200, 200, 400]);
+    expect(right[3]!.code).toBe('AUTH-429');
+  });
+
+  it('adds the calls counted in memory to the account\'s minute within about a second', async () => {
+    await t.db.sql`update auth.account set rate_limit_per_minute = null where username = 'soap_hosp'`;
+    await withinOneMinute();
+    const stored = async () =>
+      (
+        await t.db.sql<{ calls: number | null }[]>`
+          select sum(calls)::int as calls from auth.rate_window
+          where username = 'soap_hosp' and window_start = date_trunc('minute', now())`
+      )[0]!.calls ?? 0;
+    for (let i = 0; i < 4; i++) expect((await call('soap_hosp')).status).toBe(200);
+    // The first call verified the secret (counted at once); the next three wait in memory for their batch.
+    expect(await stored()).toBe(1);
+    await new Promise((r) => setTimeout(r, callBatchMs + 100));
+    expect((await call('soap_hosp')).status).toBe(200);
+    expect(await stored()).toBe(5);
   });
 });
 

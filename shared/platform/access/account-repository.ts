@@ -107,20 +107,20 @@ export interface SystemCallFacts {
   secretIds: string[];
   throttleFailures: number | null;
   blockedUntil: Date | null;
-  /** The calls of this minute including this one, when it was counted. */
+  /** The calls of this minute stored so far (with `add`, including those just added). */
   calls: number | null;
 }
 
 /**
- * Everything a SOAP call's authentication needs in one statement (migration 020): the account, its active secret
- * ids, the (source, account) throttle and — with `count`, for a credential this process has verified — the call
- * counted in the account's current minute.
+ * Everything a SOAP call's authentication needs in one statement (migrations 020, 025): the account, its active
+ * secret ids, the (source, account) throttle and the calls of the account's current minute — after adding `add`
+ * calls this process counted in memory (0: read only, no write).
  */
 export async function systemCallFacts(
   db: Db,
   username: string,
   source: string,
-  count: boolean,
+  add: number,
 ): Promise<SystemCallFacts> {
   const [row] = await db<
     (Omit<AccountRow, 'password_hash' | 'full_name' | 'failed_attempts' | 'locked_until'> & {
@@ -131,7 +131,7 @@ export async function systemCallFacts(
     })[]
   >`select username, kind, role, org_code, status, rate_limit_per_minute, secret_ids::text[] as secret_ids,
            throttle_failures, blocked_until, calls
-    from auth.system_call(${username}, ${source}, ${count})`;
+    from auth.system_call(${username}, ${source}, ${add}::integer)`;
   return {
     account: row?.username
       ? {
