@@ -40,6 +40,29 @@ const patches = [
       },
     ],
   },
+  {
+    // postgres.js 3.4.9 waits for BEGIN's answer before it runs a transaction's first statement: one round trip
+    // more per transaction than needed (a single-record SOAP send is a few statements; at 2 cores every round trip
+    // costs a wake-up on both sides). Now BEGIN goes out in the same write as the first statements when it got a
+    // connection at once, as drivers that pipeline do (pgx sends BEGIN with the first query); when it waited in
+    // the pool queue, it is awaited as before. (Dispatching BEGIN leaves its connection marked full, so the
+    // transaction's statements would queue behind BEGIN's answer; it is marked reserved for the transaction at
+    // once instead — the state a finished BEGIN leaves it in.) BEGIN fails only when the connection does, and
+    // then so does everything after it on that connection.
+    name: 'postgres',
+    version: '3.4.9',
+    files: ['src/index.js', 'cjs/src/index.js'],
+    edits: [
+      {
+        from: "      await sql.unsafe('begin ' + options.replace(/[^a-z ]/ig, ''), [], { onexecute }).execute()\n",
+        to:
+          "      const began = sql.unsafe('begin ' + options.replace(/[^a-z ]/ig, ''), [], { onexecute }).execute()\n" +
+          `      await null ${marker}: the query is dispatched a microtask after execute()\n` +
+          `      connection ? (move(connection, reserved), began.catch(() => {})) : await began ${marker}: BEGIN pipelined with the first statement\n`,
+        count: 1,
+      },
+    ],
+  },
 ];
 
 for (const patch of patches) {
