@@ -76,6 +76,9 @@ try {
     unit: 's',
     better: 'lower',
   });
+  // A region's database is vacuumed and analysed; a freshly bulk-loaded one is not until autovacuum gets to it,
+  // which would then compete with the measurements (and plan on missing statistics) for the next minutes.
+  await sql`vacuum (analyze)`;
   if (runs('tfile')) {
     console.log('T-files');
     await benchTFile(sql, pg.url);
