@@ -85,9 +85,14 @@ describe('signing in and out', () => {
       if (user.kind === 'MO') expect(titles).not.toContain(patientInforming);
       else expect(titles).toContain(patientInforming);
 
-      // Assess: the start page shows the region's figures
-      await page.getByTestId('region-summary').waitFor();
-      expect(await page.getByTestId('region-summary').getByRole('listitem').count()).toBe(9);
+      // Assess: the start page is the role's: the fund sees the region's figures, an МО or СМО its worklists
+      if (user.kind === 'TFOMS') {
+        await page.getByTestId('region-summary').waitFor();
+        expect(await page.getByTestId('region-summary').getByRole('listitem').count()).toBe(9);
+      } else {
+        await page.getByTestId('worklists').waitFor();
+        expect(await page.getByTestId('worklists').getByRole('listitem').count()).toBeGreaterThan(0);
+      }
 
       // Act: sign out
       const logoutAnswer = page.waitForResponse((response) => response.url().endsWith('/api/v1/auth/logout'));

@@ -8,6 +8,7 @@ import { admissionColumns, admissionFilters } from './admission-columns';
 import { admissionNewPath, admissionsRootPath } from './hosp-paths';
 import { type TabSpec, useCurrentTab, WorklistTabs } from './Tabs';
 import { useHospAccess } from './use-hosp-access';
+import { WorklistNotice } from './WorklistNotice';
 import './hospitalisation.css';
 
 const tabs: readonly TabSpec[] = [
@@ -21,13 +22,15 @@ export function AdmissionsPage() {
   const access = useHospAccess();
   const [params] = useSearchParams();
   const personId = params.get('personId') ?? '';
+  const worklist = params.get('worklist') ?? '';
   const tab = useCurrentTab(tabs);
 
   const load = useCallback(
     (query: TableQuery, signal: AbortSignal) =>
       fetchAdmissions(
         {
-          state: tab === 'all' ? undefined : tab,
+          state: worklist || tab === 'all' ? undefined : tab,
+          worklist: worklist || undefined,
           kind: query.filters.kind,
           moCode: query.filters.moCode,
           dateFrom: query.filters.dateFrom,
@@ -38,7 +41,7 @@ export function AdmissionsPage() {
         },
         signal,
       ),
-    [tab, personId],
+    [tab, personId, worklist],
   );
 
   return (
@@ -61,6 +64,7 @@ export function AdmissionsPage() {
         }
       />
       <WorklistTabs tabs={tabs} current={tab} label="Списки госпитализаций" />
+      {worklist && <WorklistNotice allPath={admissionsRootPath} />}
       {personId && (
         <div className="notice" data-testid="person-filter">
           Показаны госпитализации одного застрахованного.{' '}
@@ -71,7 +75,7 @@ export function AdmissionsPage() {
         caption="Госпитализации"
         columns={admissionColumns}
         filters={admissionFilters}
-        source={`admissions\n${tab}\n${personId}`}
+        source={`admissions\n${tab}\n${personId}\n${worklist}`}
         load={load}
         rowKey={(a) => a.id}
         defaultPageSize={20}

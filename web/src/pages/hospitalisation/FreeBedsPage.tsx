@@ -1,4 +1,5 @@
 import { useCallback } from 'react';
+import { useSearchParams } from 'react-router';
 import { fetchFreeBeds } from '../../api/hospitalisation';
 import { DataTable } from '../../components/data-table/DataTable';
 import type { TableQuery } from '../../components/data-table/types';
@@ -6,6 +7,8 @@ import { PageHeader } from '../../components/PageHeader';
 import { pageOf } from './client-page';
 import { freeBedsColumns, freeBedsFilters } from './free-beds-columns';
 import { HospitalPlanNav } from './HospitalPlanNav';
+import { hospitalPlanRootPath } from './hosp-paths';
+import { WorklistNotice } from './WorklistNotice';
 import './hospitalisation.css';
 
 /**
@@ -13,21 +16,27 @@ import './hospitalisation.css';
  * per hospital, department and bed profile, free total / male / female / child and the forecast.
  */
 export function FreeBedsPage() {
-  const load = useCallback(async (query: TableQuery, signal: AbortSignal) => {
-    const f = query.filters;
-    const answer = await fetchFreeBeds(
-      {
-        date: f.date,
-        profile: f.profile,
-        bedProfile: f.bedProfile,
-        conditions: f.conditions,
-        moCode: f.moCode,
-      },
-      signal,
-    );
-    const sorted = [...answer.items].sort((a, b) => b.freeTotal - a.freeTotal);
-    return pageOf(sorted, query);
-  }, []);
+  const [params] = useSearchParams();
+  const worklist = params.get('worklist') ?? '';
+  const load = useCallback(
+    async (query: TableQuery, signal: AbortSignal) => {
+      const f = query.filters;
+      const answer = await fetchFreeBeds(
+        {
+          date: f.date,
+          profile: f.profile,
+          bedProfile: f.bedProfile,
+          conditions: f.conditions,
+          moCode: f.moCode,
+          worklist: worklist || undefined,
+        },
+        signal,
+      );
+      const sorted = [...answer.items].sort((a, b) => b.freeTotal - a.freeTotal);
+      return pageOf(sorted, query);
+    },
+    [worklist],
+  );
 
   return (
     <>
@@ -36,11 +45,12 @@ export function FreeBedsPage() {
         description="Свободные места в стационарах региона по последним сведениям больниц. Больше всего свободных мест — вверху."
       />
       <HospitalPlanNav />
+      {worklist && <WorklistNotice allPath={hospitalPlanRootPath} />}
       <DataTable
         caption="Свободные места в стационарах"
         columns={freeBedsColumns}
         filters={freeBedsFilters}
-        source="free-beds"
+        source={`free-beds\n${worklist}`}
         load={load}
         rowKey={(b) => `${b.moCode}-${b.departmentCode}-${b.bedProfile}-${b.conditions}`}
         defaultPageSize={50}

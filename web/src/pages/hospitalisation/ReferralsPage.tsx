@@ -10,6 +10,7 @@ import { referralColumns, referralFilters } from './referral-columns';
 import { type TabSpec, useCurrentTab, WorklistTabs } from './Tabs';
 import { useHospAccess } from './use-hosp-access';
 import { useOrganisationCard } from './use-organisations';
+import { WorklistNotice } from './WorklistNotice';
 import './hospitalisation.css';
 
 const moTabs: readonly TabSpec[] = [
@@ -41,6 +42,7 @@ export function ReferralsPage() {
   const access = useHospAccess();
   const [params] = useSearchParams();
   const personId = params.get('personId') ?? '';
+  const worklist = params.get('worklist') ?? '';
   const own = useOrganisationCard(access.isMo && !params.get('list') ? access.orgCode : undefined);
   const tabs = access.isMo ? moTabs : readerTabs;
   const moKind = own.data?.organisation.moKind;
@@ -63,6 +65,7 @@ export function ReferralsPage() {
           dateTo: f.dateTo,
           q: f.q,
           personId: personId || undefined,
+          worklist: worklist || undefined,
           page: query.page,
           pageSize: query.pageSize,
           sort: query.sort,
@@ -70,7 +73,7 @@ export function ReferralsPage() {
         signal,
       );
     },
-    [tab, personId, access.isMo],
+    [tab, personId, worklist, access.isMo],
   );
 
   return (
@@ -93,6 +96,7 @@ export function ReferralsPage() {
         }
       />
       <WorklistTabs tabs={tabs} current={tab} label="Рабочие списки направлений" />
+      {worklist && <WorklistNotice allPath={referralsRootPath} />}
       {personId && (
         <div className="notice" data-testid="person-filter">
           Показаны направления одного застрахованного.{' '}
@@ -106,7 +110,7 @@ export function ReferralsPage() {
           caption="Направления на госпитализацию"
           columns={referralColumns}
           filters={referralFilters}
-          source={`referrals\n${tab}\n${personId}`}
+          source={`referrals\n${tab}\n${personId}\n${worklist}`}
           load={load}
           rowKey={(r) => r.id}
           defaultSort={tab === 'to-admit' ? 'plannedDate' : '-date'}
