@@ -54,27 +54,28 @@ export interface AuditSlice {
 }
 
 /** Entries matching the filter, newest first, enriched with the organisation's short name and the account's
- * full name (null when row-level security hides the account from the caller). */
+ * full name (also of an account row-level security hides from the caller: the name only, `auth.full_names`). */
 export async function findAuditEntries(
   tx: Tx,
   filter: AuditFilter,
   slice: AuditSlice,
 ): Promise<AuditEntryWithKey[]> {
   return tx<AuditEntryWithKey[]>`
+    with page as (
+      select * from audit.entry e
+      where ${filterClause(tx, filter, slice.after)}
+      order by e.at desc, e.id desc
+      limit ${slice.limit} offset ${slice.offset ?? 0}
+    )
     select e.id::text as id, e.at,
            to_char(e.at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as "atKey",
            e.username, a.full_name as "fullName", e.org_code as "orgCode", o.short_name as "orgShortName",
            e.role, e.channel, e.action, e.entity, e.record_ids as "recordIds",
            e.person_ids::text[] as "personIds", e.record_count as "recordCount", e.request_id as "requestId",
            e.details
-    from (
-      select * from audit.entry e
-      where ${filterClause(tx, filter, slice.after)}
-      order by e.at desc, e.id desc
-      limit ${slice.limit} offset ${slice.offset ?? 0}
-    ) e
+    from page e
     left join org.organisation o on o.code = e.org_code
-    left join auth.account a on a.username = e.username
+    left join auth.full_names(array(select distinct p.username from page p)) a on a.username = e.username
     order by e.at desc, e.id desc`;
 }
 

@@ -3,6 +3,7 @@ import { personIdsMatching } from '../../person/db/person-repository';
 import type { AccessContext } from '../../platform/access/scoped';
 import { audit } from '../../platform/access/scoped';
 import type { Tx } from '../../platform/db/connection';
+import { type HistoryEntry, type HistoryEvent, referralStory } from '../domain/history-story';
 import {
   type AdmissionWorklist,
   type FreeBedsWorklist,
@@ -24,6 +25,8 @@ import {
   freeBedsWorklistCondition,
   referralWorklistCondition,
 } from './worklists';
+
+export type { HistoryEntry };
 
 type Fragment = postgres.PendingQuery<postgres.Row[]>;
 
@@ -145,15 +148,7 @@ export async function listReferrals(
   return page;
 }
 
-export interface HistoryEntry {
-  at: Date;
-  event: string;
-  orgCode: string | null;
-  username: string | null;
-  details: Record<string, unknown> | null;
-}
-
-/** One referral with its history (and the history of its stays), or null outside the caller's scope. */
+/** One referral with its history (and the history of its stays) in words, or null outside the caller's scope. */
 export async function getReferral(
   tx: Tx,
   id: string,
@@ -161,13 +156,21 @@ export async function getReferral(
   if (!/^\d{1,18}$/.test(id)) return null;
   const [referral] = await showReferrals(tx, [id]);
   if (!referral) return null;
-  const history = await tx<HistoryEntry[]>`
-    select e.at, e.event, e.org_code as "orgCode", e.username, e.details from hosp.event e
-    where (e.entity = 'referral' and e.entity_id = ${id})
-       or (e.entity = 'stay' and e.entity_id in (select s.id from hosp.stay s where s.referral_id = ${id}))
+  const events = await tx<HistoryEvent[]>`
+    with e as (
+      select e.* from hosp.event e
+      where (e.entity = 'referral' and e.entity_id = ${id})
+         or (e.entity = 'stay' and e.entity_id in (select s.id from hosp.stay s where s.referral_id = ${id}))
+    )
+    select e.id::text, e.at, e.entity, e.event, e.org_code as "orgCode", o.short_name as "orgName", e.username,
+           n.full_name as "userFullName", e.channel, e.details, d.name as "departmentName"
+    from e
+    left join org.organisation o on o.code = e.org_code
+    left join auth.full_names((select array_agg(distinct e.username) from e)) n on n.username = e.username
+    left join org.department d on d.mo_code = e.to_mo_code and d.code = e.details ->> 'departmentCode'
     order by e.id`;
   await auditPersons(tx, 'hosp.referral', [referral]);
-  return { ...referral, history };
+  return { ...referral, history: referralStory(events) };
 }
 
 export interface AdmissionQuery {
@@ -177,12 +180,14 @@ export interface AdmissionQuery {
   dateFrom?: string;
   dateTo?: string;
   personId?: string;
-  /** The patient, as in `ReferralQuery.patient`. */
-  patient?: string;
   /** A home-page worklist (domain/worklists.ts). */
   worklist?: AdmissionWorklist;
+  /** The patient, as in `ReferralQuery.patient`. */
+  patient?: string;
   page: number;
   pageSize: number;
+  /** By admission date and time: newest first (the default) or oldest first. */
+  sort?: 'date' | '-date';
 }
 
 /** Stays in the caller's scope, newest first; like the referrals, each scope reads one index in that order. */
@@ -200,8 +205,8 @@ export async function listAdmissions(
     q.dateFrom && tx`s.admitted_on >= ${q.dateFrom}::date`,
     q.dateTo && tx`s.admitted_on <= ${q.dateTo}::date`,
     q.personId && tx`s.person_id = ${q.personId}::bigint`,
-    q.patient && tx`s.person_id in (${patientIds(tx, q.patient)})`,
     q.worklist && admissionWorklistCondition(tx, org, q.worklist),
+    q.patient && tx`s.person_id in (${patientIds(tx, q.patient)})`,
   ]);
   // An МО sees the stays in its hospital and those of the patients it referred elsewhere.
   const scope =
@@ -213,7 +218,10 @@ export async function listAdmissions(
       : who.orgKind === 'SMO'
         ? [tx`s.smo_code = ${org} and ${filters}`]
         : [filters];
-  const order = tx`s.admitted_on desc, s.id desc`;
+  const order =
+    q.sort === 'date'
+      ? tx`s.admitted_on, s.admitted_time, s.id`
+      : tx`s.admitted_on desc, s.admitted_time desc, s.id desc`;
   const page = listPage(await selectAdmissions(tx, { where: scope, order, ...pageRows(q) }), q);
   await auditPersons(tx, 'hosp.stay', page.items);
   return page;

@@ -23,9 +23,11 @@ export interface ReferralView {
   fromMoCode: string;
   fromMoName: string | null;
   fromDepartmentCode: string | null;
+  fromDepartmentName: string | null;
   toMoCode: string;
   toMoName: string | null;
   toDepartmentCode: string | null;
+  toDepartmentName: string | null;
   conditions: number;
   profile: number;
   profileName: string | null;
@@ -47,6 +49,7 @@ export interface ReferralView {
     source: number;
     sourceName: string;
     orgCode: string;
+    orgName: string | null;
     reason: number;
     reasonName: string;
     date: string;
@@ -56,6 +59,7 @@ export interface ReferralView {
     id: string;
     date: string;
     departmentCode: string;
+    departmentName: string | null;
     caseNumber: string;
     dischargeDate: string | null;
   } | null;
@@ -125,7 +129,9 @@ export async function showReferrals(tx: Tx, ids: readonly string[]): Promise<Ref
     select r.id::text, r.source_id as "sourceId", r.sender_code as "senderCode", r.number,
            r.referral_date as date, r.form_v014 as form,
            r.from_mo_code as "fromMoCode", fm.short_name as "fromMoName", r.from_department_code as "fromDepartmentCode",
+           fd.name as "fromDepartmentName",
            r.to_mo_code as "toMoCode", tm.short_name as "toMoName", r.to_department_code as "toDepartmentCode",
+           td.name as "toDepartmentName",
            r.conditions_v006 as conditions, r.profile_v002 as profile, v002.name as "profileName",
            r.bed_profile_v020 as "bedProfile", v020.name as "bedProfileName",
            r.diagnosis, mkb.name as "diagnosisName",
@@ -140,23 +146,28 @@ export async function showReferrals(tx: Tx, ids: readonly string[]): Promise<Ref
            case when r.status = 'cancelled' then json_build_object(
              'source', r.cancel_source,
              'sourceName', case r.cancel_source when 1 then 'СМО' when 2 then 'Стационар' else 'Направившая МО' end,
-             'orgCode', r.cancel_org_code, 'reason', r.cancel_reason, 'reasonName', (${reasonNames}::text[])[r.cancel_reason],
+             'orgCode', r.cancel_org_code,
+             'orgName', (select c.short_name from org.organisation c where c.code = r.cancel_org_code), 'reason', r.cancel_reason, 'reasonName', (${reasonNames}::text[])[r.cancel_reason],
              'date', r.cancel_date, 'comment', r.cancel_comment) end as cancellation,
            case when s.id is null then null else json_build_object(
              'id', s.id::text, 'date', s.admitted_on, 'departmentCode', s.department_code,
-             'caseNumber', s.case_number, 'dischargeDate', s.discharged_on) end as admission,
+             'departmentName', s.department_name, 'caseNumber', s.case_number, 'dischargeDate', s.discharged_on) end as admission,
            r.change_seq::text as "changeSeq"
     from unnest(${ids}::bigint[]) with ordinality as page (id, n)
     join hosp.referral r on r.id = page.id
     left join org.organisation fm on fm.code = r.from_mo_code
     left join org.organisation tm on tm.code = r.to_mo_code
     left join org.organisation smo on smo.code = r.smo_code
+    left join org.department fd on fd.mo_code = r.from_mo_code and fd.code = r.from_department_code
+    left join org.department td on td.mo_code = r.to_mo_code and td.code = r.to_department_code
     left join person.person p on p.id = r.person_id
     left join lateral nsi.record_name_on('V002', r.profile_v002::text, r.referral_date) v002 on true
     left join lateral nsi.record_name_on('V020', r.bed_profile_v020::text, r.referral_date) v020 on true
     left join lateral nsi.record_name_on('MKB10', r.diagnosis, r.referral_date) mkb on true
     left join lateral (
-      select x.id, x.admitted_on, x.department_code, x.case_number, x.discharged_on from hosp.stay x
+      select x.id, x.admitted_on, x.department_code, xd.name as department_name, x.case_number, x.discharged_on
+      from hosp.stay x
+      left join org.department xd on xd.mo_code = x.mo_code and xd.code = x.department_code
       where x.referral_id = r.id order by x.admitted_on desc limit 1) s on true
     order by page.n`;
 }
@@ -199,8 +210,17 @@ export interface AdmissionView {
   smoCode: string | null;
   smoName: string | null;
   referringMoCode: string | null;
+  referringMoName: string | null;
   discharge: { date: string; outcome: number; outcomeName: string } | null;
-  movements: { departmentCode: string; profile: number; bedProfile: number; date: string }[];
+  movements: {
+    departmentCode: string;
+    departmentName: string | null;
+    profile: number;
+    profileName: string | null;
+    bedProfile: number;
+    bedProfileName: string | null;
+    date: string;
+  }[];
   changeSeq: string;
 }
 
@@ -229,19 +249,27 @@ export async function showAdmissions(tx: Tx, ids: readonly string[]): Promise<Ad
              'id', p.id::text, 'enp', p.enp, 'fam', p.fam, 'im', p.im, 'ot', p.ot, 'birthDate', p.birth_date,
              'sex', p.sex) end as person,
            s.smo_code as "smoCode", smo.short_name as "smoName", s.referring_mo_code as "referringMoCode",
+           rm.short_name as "referringMoName",
            case when s.discharged_on is null then null else json_build_object(
              'date', s.discharged_on, 'outcome', s.outcome, 'outcomeName', (${outcomeNames}::text[])[s.outcome]) end
              as discharge,
-           coalesce((select json_agg(json_build_object('departmentCode', m.department_code, 'profile', m.profile_v002,
-                                                       'bedProfile', m.bed_profile_v020, 'date', m.moved_on)
-                                     order by m.moved_on, m.id)
-                     from hosp.movement m where m.stay_id = s.id), '[]'::json) as movements,
+           coalesce((select json_agg(json_build_object(
+                               'departmentCode', m.department_code, 'departmentName', md.name,
+                               'profile', m.profile_v002, 'profileName', mp.name,
+                               'bedProfile', m.bed_profile_v020, 'bedProfileName', mb.name, 'date', m.moved_on)
+                             order by m.moved_on, m.id)
+                     from hosp.movement m
+                     left join org.department md on md.mo_code = s.mo_code and md.code = m.department_code
+                     left join lateral nsi.record_name_on('V002', m.profile_v002::text, m.moved_on) mp on true
+                     left join lateral nsi.record_name_on('V020', m.bed_profile_v020::text, m.moved_on) mb on true
+                     where m.stay_id = s.id), '[]'::json) as movements,
            s.change_seq::text as "changeSeq"
     from unnest(${ids}::bigint[]) with ordinality as page (id, n)
     join hosp.stay s on s.id = page.id
     left join org.organisation mo on mo.code = s.mo_code
     left join org.department d on d.mo_code = s.mo_code and d.code = s.department_code
     left join org.organisation smo on smo.code = s.smo_code
+    left join org.organisation rm on rm.code = s.referring_mo_code
     left join person.person p on p.id = s.person_id
     left join lateral nsi.record_name_on('V002', s.profile_v002::text, s.admitted_on) v002 on true
     left join lateral nsi.record_name_on('V020', s.bed_profile_v020::text, s.admitted_on) v020 on true

@@ -5,11 +5,16 @@ export interface OrganisationRow {
   kind: 'MO' | 'SMO' | 'TFOMS';
   name: string;
   shortName: string;
+  /** A hospital: it has departments with beds (it admits patients and reports free beds). */
+  hasBeds: boolean;
 }
 
 export async function findOrganisation(db: Db, code: string): Promise<OrganisationRow | null> {
   const [row] = await db<OrganisationRow[]>`
-    select code, kind, name, short_name as "shortName" from org.organisation where code = ${code}`;
+    select o.code, o.kind, o.name, o.short_name as "shortName",
+           exists (select 1 from org.department d join org.department_bed b on b.department_id = d.id
+                   where d.mo_code = o.code and d.date_end is null and b.beds > 0) as "hasBeds"
+    from org.organisation o where o.code = ${code}`;
   return row ?? null;
 }
 

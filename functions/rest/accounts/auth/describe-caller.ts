@@ -28,6 +28,7 @@ export async function describeCaller(
       kind,
       name: org?.name ?? who.orgCode,
       shortName: org?.shortName ?? who.orgCode,
+      hasBeds: org?.hasBeds ?? false,
     },
     permissions: permissionsOf(who.role, registered.permissions),
     sections: sectionsFor(who.role, registered.sections).map(({ id, title, path, available }) => ({

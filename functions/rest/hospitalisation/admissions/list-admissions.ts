@@ -12,8 +12,9 @@ const Query = z.object({
   dateFrom: isoDateParam,
   dateTo: isoDateParam,
   personId: idParam,
-  patient: optional(z.string().trim().max(100)),
   worklist: optional(z.enum(admissionWorklists)),
+  patient: optional(z.string().trim().max(100)),
+  sort: optional(z.enum(['date', '-date'])),
   ...pageParams,
 });
 

@@ -1,34 +1,24 @@
 import type { AuditEntry } from '../../api/audit';
 import type { Column, FilterSpec } from '../../components/data-table/types';
+import { Named } from '../../components/Named';
 import { formatDateTime } from '../../format/dates';
 import { formatCount } from '../../format/numbers';
 
-/** Who acted: full name when visible, always the login. */
+/** Who acted: the account's full name, the login on hover; an account unknown to the region in words. */
 export function AuditUser({ entry }: { entry: AuditEntry }) {
-  return entry.fullName ? (
-    <>
-      {entry.fullName} <span className="muted">({entry.username})</span>
-    </>
-  ) : (
-    entry.username
+  return (
+    <span title={`Имя входа: ${entry.username}`}>
+      {entry.fullName ?? (entry.channel === 'system' ? 'Система' : 'Учётная запись не найдена')}
+    </span>
   );
 }
 
 export function AuditOrganisation({ entry }: { entry: AuditEntry }) {
-  if (!entry.orgCode) return <span className="muted">—</span>;
-  return (
-    <>
-      {entry.orgShortName ?? entry.orgCode} <span className="muted">({entry.orgCode})</span>
-    </>
-  );
+  return <Named code={entry.orgCode} name={entry.orgShortName} />;
 }
 
 export function AuditEntity({ entry }: { entry: AuditEntry }) {
-  return entry.entityTitle === entry.entity ? (
-    <code>{entry.entity}</code>
-  ) : (
-    <span title={entry.entity}>{entry.entityTitle}</span>
-  );
+  return <span title={entry.entity}>{entry.entityTitle}</span>;
 }
 
 export const auditColumns: readonly Column<AuditEntry>[] = [
@@ -69,14 +59,26 @@ const channelOptions = [
   { value: 'system', label: 'Система' },
 ];
 
+/** The objects people look for most (the server's `auditEntityTitles`). */
+const entityOptions = [
+  { value: 'person', label: 'Застрахованное лицо' },
+  { value: 'hosp.referral', label: 'Направление на госпитализацию' },
+  { value: 'hosp.stay', label: 'Госпитализация' },
+  { value: 'account', label: 'Учётная запись' },
+  { value: 'organisation', label: 'Организация' },
+  { value: 'erz.extract', label: 'Выписка ЕРЗ' },
+  { value: 'hosp.t_file', label: 'Файл обмена по госпитализации' },
+  { value: 'audit.entry', label: 'Журнал аудита' },
+];
+
 export const auditFilters: readonly FilterSpec[] = [
   { kind: 'date', name: 'from', label: 'С даты' },
   { kind: 'date', name: 'to', label: 'По дату' },
   { kind: 'text', name: 'username', label: 'Пользователь', placeholder: 'Имя входа' },
-  { kind: 'text', name: 'orgCode', label: 'Организация', placeholder: 'Код (F003, F002, ТФОМС)' },
+  { kind: 'text', name: 'orgCode', label: 'Организация', placeholder: 'Код организации' },
   { kind: 'select', name: 'action', label: 'Действие', options: actionOptions, emptyLabel: 'Все' },
   { kind: 'select', name: 'channel', label: 'Канал', options: channelOptions, emptyLabel: 'Все' },
-  { kind: 'text', name: 'entity', label: 'Объект', placeholder: 'Например, person' },
+  { kind: 'select', name: 'entity', label: 'Объект', options: entityOptions, emptyLabel: 'Все' },
   { kind: 'text', name: 'personId', label: 'Номер лица', placeholder: 'Идентификатор' },
   { kind: 'text', name: 'requestId', label: 'Идентификатор запроса' },
 ];

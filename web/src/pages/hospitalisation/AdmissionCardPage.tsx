@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { describeError } from '../../api/api-error';
 import { fetchAdmission } from '../../api/hospitalisation';
+import { named } from '../../components/Named';
 import { PageHeader } from '../../components/PageHeader';
 import { StatusMessage } from '../../components/StatusMessage';
 import { TableScroll } from '../../components/TableScroll';
@@ -96,14 +97,14 @@ export function AdmissionCardPage() {
                 ['Вид', admissionKindLabels[a.kind] ?? a.kind],
                 ['Пациент', <PatientLink key="p" person={a.person} />],
                 ['ЕНП', a.person?.enp],
-                ['СМО', orgLabel(a.smoCode, a.smoName)],
-                ['Стационар', orgLabel(a.moCode, a.moName)],
-                ['Отделение', orgLabel(a.departmentCode, a.departmentName)],
+                ['СМО', named(a.smoCode, a.smoName)],
+                ['Стационар', named(a.moCode, a.moName)],
+                ['Отделение', named(a.departmentCode, a.departmentName)],
                 ['Дата и время поступления', `${formatDate(a.date)} ${a.time ?? ''}`],
-                ['Форма помощи', coded(a.form, formLabels[a.form])],
-                ['Условия', coded(a.conditions, conditionsLabels[a.conditions])],
-                ['Профиль', coded(a.profile, a.profileName)],
-                ['Профиль койки', coded(a.bedProfile, a.bedProfileName)],
+                ['Форма помощи', named(a.form, formLabels[a.form])],
+                ['Условия', named(a.conditions, conditionsLabels[a.conditions])],
+                ['Профиль', named(a.profile, a.profileName)],
+                ['Профиль койки', named(a.bedProfile, a.bedProfileName)],
                 ['Диагноз', coded(a.diagnosis, a.diagnosisName)],
                 [
                   'Направление',
@@ -117,11 +118,11 @@ export function AdmissionCardPage() {
                     'без направления'
                   ),
                 ],
-                ['Направившая МО', a.referringMoCode],
+                ['Направившая МО', named(a.referringMoCode, a.referringMoName)],
                 [
                   'Выписка',
                   a.discharge
-                    ? `${formatDate(a.discharge.date)}, ${a.discharge.outcomeName ?? dischargeOutcomeLabels[a.discharge.outcome] ?? a.discharge.outcome}`
+                    ? `${formatDate(a.discharge.date)}, исход: ${(a.discharge.outcomeName ?? dischargeOutcomeLabels[a.discharge.outcome] ?? 'не указан').toLowerCase()}`
                     : null,
                 ],
               ]}
@@ -148,9 +149,9 @@ export function AdmissionCardPage() {
                     {a.movements.map((m) => (
                       <tr key={`${m.date}-${m.departmentCode}-${m.bedProfile}`}>
                         <td className="cell-date">{formatDate(m.date)}</td>
-                        <td className="cell-code">{m.departmentCode}</td>
-                        <td>{m.profile}</td>
-                        <td>{m.bedProfile}</td>
+                        <td>{named(m.departmentCode, m.departmentName)}</td>
+                        <td>{named(m.profile, m.profileName)}</td>
+                        <td>{named(m.bedProfile, m.bedProfileName)}</td>
                       </tr>
                     ))}
                   </tbody>

@@ -36,6 +36,7 @@ export function AdmissionsPage() {
           dateFrom: query.filters.dateFrom,
           dateTo: query.filters.dateTo,
           personId: personId || undefined,
+          sort: query.sort === 'date' ? 'date' : '-date',
           page: query.page,
           pageSize: query.pageSize,
         },
@@ -56,7 +57,7 @@ export function AdmissionsPage() {
               : 'Госпитализации по региону.'
         }
         actions={
-          access.canSend && (
+          access.canAdmit && (
             <Link to={admissionNewPath} className="button button-primary">
               Экстренная госпитализация
             </Link>
@@ -78,6 +79,7 @@ export function AdmissionsPage() {
         source={`admissions\n${tab}\n${personId}\n${worklist}`}
         load={load}
         rowKey={(a) => a.id}
+        defaultSort="-date"
         defaultPageSize={20}
         testId="admissions"
       />

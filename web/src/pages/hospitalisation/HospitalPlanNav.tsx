@@ -7,7 +7,7 @@ export function HospitalPlanNav() {
   const access = useHospAccess();
   const links = [
     { to: hospitalPlanRootPath, label: 'Свободные места', end: true },
-    ...(access.canSend ? [{ to: freeBedsEntryPath, label: 'Ввод свободных мест', end: false }] : []),
+    ...(access.canAdmit ? [{ to: freeBedsEntryPath, label: 'Ввод свободных мест', end: false }] : []),
     { to: planFactPath, label: 'План и факт', end: false },
   ];
   return (

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { describeError } from '../../api/api-error';
 import { fetchReferral, type ReferralDetail } from '../../api/hospitalisation';
+import { Named, named } from '../../components/Named';
 import { PageHeader } from '../../components/PageHeader';
 import { StatusMessage } from '../../components/StatusMessage';
 import { formatDate } from '../../format/dates';
@@ -9,7 +10,7 @@ import { useApiQuery } from '../../hooks/useApiQuery';
 import { AdmitReferralForm } from './AdmitReferralForm';
 import { CancelReferralForm } from './CancelReferralForm';
 import { DetailsList } from './DetailsList';
-import { cancelReasonLabels, coded, conditionsLabels, formLabels, orgLabel } from './hosp-labels';
+import { cancelReasonLabels, coded, conditionsLabels, formLabels } from './hosp-labels';
 import { admissionPath, referralsRootPath } from './hosp-paths';
 import { PatientLink, patientName } from './hosp-person';
 import { ReferralHistory } from './ReferralHistory';
@@ -32,24 +33,24 @@ function ReferralDetails({ referral: r }: { referral: ReferralDetail }) {
           ['Пациент', <PatientLink key="p" person={r.person} />],
           ['ЕНП', r.person?.enp],
           ['Дата рождения', formatDate(r.person?.birthDate)],
-          ['СМО', orgLabel(r.smoCode, r.smoName)],
+          ['СМО', named(r.smoCode, r.smoName)],
           ['Дата направления', formatDate(r.date)],
           ['Плановая дата', formatDate(r.plannedDate)],
           ['Действительно до', formatDate(r.validUntil)],
-          ['Форма помощи', coded(r.form, formLabels[r.form])],
+          ['Форма помощи', named(r.form, formLabels[r.form])],
           [
             'Вид',
             r.kind === 'vmp'
               ? `ВМП, талон ${r.vmp?.talonNumber ?? ''} от ${formatDate(r.vmp?.talonDate)}`
               : 'Госпитализация',
           ],
-          ['Направила', orgLabel(r.fromMoCode, r.fromMoName)],
-          ['Отделение направившей МО', r.fromDepartmentCode],
-          ['Стационар', orgLabel(r.toMoCode, r.toMoName)],
-          ['Отделение стационара', r.toDepartmentCode],
-          ['Условия', coded(r.conditions, conditionsLabels[r.conditions])],
-          ['Профиль', coded(r.profile, r.profileName)],
-          ['Профиль койки', coded(r.bedProfile, r.bedProfileName)],
+          ['Направила', named(r.fromMoCode, r.fromMoName)],
+          ['Отделение направившей МО', named(r.fromDepartmentCode, r.fromDepartmentName)],
+          ['Стационар', named(r.toMoCode, r.toMoName)],
+          ['Отделение стационара', named(r.toDepartmentCode, r.toDepartmentName)],
+          ['Условия', named(r.conditions, conditionsLabels[r.conditions])],
+          ['Профиль', named(r.profile, r.profileName)],
+          ['Профиль койки', named(r.bedProfile, r.bedProfileName)],
           ['Диагноз', coded(r.diagnosis, r.diagnosisName)],
           ['СНИЛС врача', r.doctorSnils],
         ]}
@@ -58,7 +59,9 @@ function ReferralDetails({ referral: r }: { referral: ReferralDetail }) {
         <div className="notice" data-testid="referral-cancellation">
           <p>
             <strong>Аннулировано {formatDate(r.cancellation.date)}</strong> (
-            {r.cancellation.sourceName ?? 'источник'} {r.cancellation.orgCode}):{' '}
+            {r.cancellation.sourceName ?? 'источник'}{' '}
+            <Named code={r.cancellation.orgCode} name={r.cancellation.orgName} />
+            ):{' '}
             {r.cancellation.reasonName ?? cancelReasonLabels[r.cancellation.reason] ?? r.cancellation.reason}
           </p>
           {r.cancellation.comment && <p>{r.cancellation.comment}</p>}
@@ -68,7 +71,8 @@ function ReferralDetails({ referral: r }: { referral: ReferralDetail }) {
         <div className="notice" data-testid="referral-admission">
           <p>
             <strong>Госпитализирован {formatDate(r.admission.date)}</strong>, отделение{' '}
-            {r.admission.departmentCode}, карта {r.admission.caseNumber}
+            <Named code={r.admission.departmentCode} name={r.admission.departmentName} />, карта{' '}
+            {r.admission.caseNumber}
             {r.admission.dischargeDate && `, выписан ${formatDate(r.admission.dischargeDate)}`}.{' '}
             <Link to={admissionPath(r.admission.id)}>Открыть госпитализацию</Link>
           </p>
@@ -91,7 +95,7 @@ export function ReferralCardPage() {
   const issued = data?.status === 'issued';
   const sideOf = (code: string) => data && (data.fromMoCode === code || data.toMoCode === code);
   const mayCancel = issued && access.canCancel && (access.isSmo || sideOf(access.orgCode));
-  const mayAdmit = issued && access.canSend && data?.toMoCode === access.orgCode;
+  const mayAdmit = issued && access.canAdmit && data?.toMoCode === access.orgCode;
 
   return (
     <>

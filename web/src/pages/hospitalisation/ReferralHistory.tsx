@@ -1,33 +1,10 @@
 import type { ReferralHistoryEntry } from '../../api/hospitalisation';
+import { Named } from '../../components/Named';
 import { StatusMessage } from '../../components/StatusMessage';
 import { TableScroll } from '../../components/TableScroll';
 import { formatDateTime } from '../../format/dates';
 
-const eventLabels: Record<string, string> = {
-  created: 'Направление выдано',
-  issued: 'Направление выдано',
-  referral: 'Направление получено',
-  updated: 'Направление изменено',
-  cancelled: 'Направление аннулировано',
-  cancellation: 'Направление аннулировано',
-  admitted: 'Пациент госпитализирован',
-  admission: 'Пациент госпитализирован',
-  movement: 'Перевод в другое отделение',
-  discharged: 'Пациент выписан',
-  discharge: 'Пациент выписан',
-  expired: 'Истёк срок действия',
-};
-
-function describeDetails(details: unknown): string {
-  if (details === null || details === undefined) return '';
-  if (typeof details !== 'object') return String(details);
-  return Object.entries(details as Record<string, unknown>)
-    .filter(([, v]) => v !== null && v !== undefined && v !== '')
-    .map(([k, v]) => `${k}: ${typeof v === 'object' ? JSON.stringify(v) : String(v)}`)
-    .join(', ');
-}
-
-/** The referral's story: who did what, when, in which organisation. */
+/** The referral's story: what happened, when, in which organisation and who did it — in words. */
 export function ReferralHistory({ history }: { history: readonly ReferralHistoryEntry[] }) {
   return (
     <section className="panel" aria-labelledby="referral-history">
@@ -50,12 +27,14 @@ export function ReferralHistory({ history }: { history: readonly ReferralHistory
             </thead>
             <tbody>
               {history.map((h) => (
-                <tr key={`${h.at}-${h.event}-${h.orgCode ?? ''}`}>
+                <tr key={h.id}>
                   <td className="cell-date">{formatDateTime(h.at)}</td>
-                  <td>{eventLabels[h.event] ?? h.event}</td>
-                  <td className="cell-code">{h.orgCode ?? '—'}</td>
-                  <td>{h.username ?? '—'}</td>
-                  <td>{describeDetails(h.details)}</td>
+                  <td>{h.title}</td>
+                  <td>
+                    <Named code={h.orgCode} name={h.orgName} />
+                  </td>
+                  <td title={h.username ?? undefined}>{h.userName}</td>
+                  <td>{h.description || '—'}</td>
                 </tr>
               ))}
             </tbody>

@@ -4,19 +4,23 @@ import { fetchReferrals, type ReferralsQuery } from '../../api/hospitalisation';
 import { DataTable } from '../../components/data-table/DataTable';
 import type { TableQuery } from '../../components/data-table/types';
 import { PageHeader } from '../../components/PageHeader';
-import { StatusMessage } from '../../components/StatusMessage';
 import { referralNewPath, referralsRootPath } from './hosp-paths';
 import { referralColumns, referralFilters } from './referral-columns';
 import { type TabSpec, useCurrentTab, WorklistTabs } from './Tabs';
 import { useHospAccess } from './use-hosp-access';
-import { useOrganisationCard } from './use-organisations';
 import { WorklistNotice } from './WorklistNotice';
 import './hospitalisation.css';
 
-const moTabs: readonly TabSpec[] = [
+const hospitalTabs: readonly TabSpec[] = [
   { id: 'sent', label: 'Отправленные' },
   { id: 'incoming', label: 'Входящие' },
   { id: 'to-admit', label: 'К госпитализации' },
+  { id: 'overdue', label: 'Просроченные' },
+];
+
+/** An МО without beds only sends referrals: nothing comes in to admit. */
+const polyclinicTabs: readonly TabSpec[] = [
+  { id: 'sent', label: 'Отправленные' },
   { id: 'overdue', label: 'Просроченные' },
 ];
 
@@ -43,16 +47,13 @@ export function ReferralsPage() {
   const [params] = useSearchParams();
   const personId = params.get('personId') ?? '';
   const worklist = params.get('worklist') ?? '';
-  const own = useOrganisationCard(access.isMo && !params.get('list') ? access.orgCode : undefined);
-  const tabs = access.isMo ? moTabs : readerTabs;
-  const moKind = own.data?.organisation.moKind;
-  const tab = useCurrentTab(tabs, access.isMo && moKind && moKind !== 'polyclinic' ? 'incoming' : undefined);
-  const waitingForDefault = access.isMo && !params.get('list') && own.loading && !own.data;
+  const tabs = access.isMo ? (access.isHospital ? hospitalTabs : polyclinicTabs) : readerTabs;
+  const tab = useCurrentTab(tabs, access.isHospital ? 'incoming' : undefined);
 
   const load = useCallback(
     (query: TableQuery, signal: AbortSignal) => {
       const list = worklists[tab] ?? {};
-      const direction = list.direction ?? (access.isMo ? 'incoming' : 'all');
+      const direction = list.direction ?? (access.isHospital ? 'incoming' : access.isMo ? 'sent' : 'all');
       const f = query.filters;
       return fetchReferrals(
         {
@@ -73,7 +74,7 @@ export function ReferralsPage() {
         signal,
       );
     },
-    [tab, personId, worklist, access.isMo],
+    [tab, personId, worklist, access.isMo, access.isHospital],
   );
 
   return (
@@ -103,21 +104,17 @@ export function ReferralsPage() {
           <Link to={`${referralsRootPath}?list=${tab}`}>Показать все</Link>
         </div>
       )}
-      {waitingForDefault ? (
-        <StatusMessage kind="loading">Загрузка…</StatusMessage>
-      ) : (
-        <DataTable
-          caption="Направления на госпитализацию"
-          columns={referralColumns}
-          filters={referralFilters}
-          source={`referrals\n${tab}\n${personId}\n${worklist}`}
-          load={load}
-          rowKey={(r) => r.id}
-          defaultSort={tab === 'to-admit' ? 'plannedDate' : '-date'}
-          defaultPageSize={20}
-          testId="referrals"
-        />
-      )}
+      <DataTable
+        caption="Направления на госпитализацию"
+        columns={referralColumns}
+        filters={referralFilters}
+        source={`referrals\n${tab}\n${personId}\n${worklist}`}
+        load={load}
+        rowKey={(r) => r.id}
+        defaultSort={tab === 'to-admit' ? 'plannedDate' : '-date'}
+        defaultPageSize={20}
+        testId="referrals"
+      />
     </>
   );
 }

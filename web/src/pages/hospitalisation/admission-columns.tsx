@@ -1,8 +1,9 @@
 import { Link } from 'react-router';
 import type { AdmissionView } from '../../api/hospitalisation';
 import type { Column, FilterSpec } from '../../components/data-table/types';
+import { named } from '../../components/Named';
 import { formatDate } from '../../format/dates';
-import { admissionKindLabels, coded, orgLabel } from './hosp-labels';
+import { admissionKindLabels } from './hosp-labels';
 import { admissionPath } from './hosp-paths';
 import { PatientCell } from './hosp-person';
 
@@ -24,21 +25,27 @@ export const admissionColumns: readonly Column<AdmissionView>[] = [
   {
     id: 'date',
     header: 'Поступил',
+    sortField: 'date',
     className: 'cell-date',
     cell: (a) => `${formatDate(a.date)} ${a.time ?? ''}`,
   },
-  { id: 'kind', header: 'Вид', cell: (a) => admissionKindLabels[a.kind] ?? a.kind },
+  { id: 'state', header: 'Состояние', cell: (a) => <StayState admission={a} /> },
   {
     id: 'person',
     header: 'Пациент',
     cell: (a) => <PatientCell person={a.person} />,
   },
-  { id: 'mo', header: 'Стационар', cell: (a) => orgLabel(a.moCode, a.moName) },
-  { id: 'department', header: 'Отделение', cell: (a) => orgLabel(a.departmentCode, a.departmentName) },
-  { id: 'profile', header: 'Профиль койки', cell: (a) => coded(a.bedProfile, a.bedProfileName) },
-  { id: 'diagnosis', header: 'Диагноз', className: 'cell-code', cell: (a) => a.diagnosis },
+  {
+    id: 'diagnosis',
+    header: 'Диагноз',
+    className: 'cell-code',
+    cell: (a) => <span title={a.diagnosisName ?? undefined}>{a.diagnosis}</span>,
+  },
+  { id: 'department', header: 'Отделение', cell: (a) => named(a.departmentCode, a.departmentName) },
+  { id: 'mo', header: 'Стационар', cell: (a) => named(a.moCode, a.moName) },
+  { id: 'kind', header: 'Вид', cell: (a) => admissionKindLabels[a.kind] ?? a.kind },
+  { id: 'profile', header: 'Профиль койки', cell: (a) => named(a.bedProfile, a.bedProfileName) },
   { id: 'referral', header: 'Направление', className: 'cell-code', cell: (a) => a.referralNumber ?? '—' },
-  { id: 'state', header: 'Состояние', cell: (a) => <StayState admission={a} /> },
 ];
 
 export const admissionFilters: readonly FilterSpec[] = [

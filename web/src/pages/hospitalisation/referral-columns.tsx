@@ -1,8 +1,9 @@
 import { Link } from 'react-router';
 import type { ReferralView } from '../../api/hospitalisation';
 import type { Column, FilterSpec } from '../../components/data-table/types';
+import { named } from '../../components/Named';
 import { formatDate } from '../../format/dates';
-import { coded, orgLabel, referralStatusLabels } from './hosp-labels';
+import { referralStatusLabels } from './hosp-labels';
 import { referralPath } from './hosp-paths';
 import { PatientCell } from './hosp-person';
 
@@ -25,15 +26,22 @@ export const referralColumns: readonly Column<ReferralView>[] = [
     cell: (r) => <Link to={referralPath(r.id)}>{r.number}</Link>,
   },
   { id: 'date', header: 'Дата', sortField: 'date', className: 'cell-date', cell: (r) => formatDate(r.date) },
+  { id: 'status', header: 'Статус', cell: (r) => <ReferralStatusBadge referral={r} /> },
   {
     id: 'person',
     header: 'Пациент',
     cell: (r) => <PatientCell person={r.person} />,
   },
-  { id: 'from', header: 'Направила', cell: (r) => orgLabel(r.fromMoCode, r.fromMoName) },
-  { id: 'to', header: 'Стационар', cell: (r) => orgLabel(r.toMoCode, r.toMoName) },
-  { id: 'profile', header: 'Профиль', cell: (r) => coded(r.profile, r.profileName) },
-  { id: 'diagnosis', header: 'Диагноз', className: 'cell-code', cell: (r) => r.diagnosis },
+  {
+    id: 'diagnosis',
+    header: 'Диагноз',
+    className: 'cell-code',
+    cell: (r) => <span title={r.diagnosisName ?? undefined}>{r.diagnosis}</span>,
+  },
+  { id: 'profile', header: 'Профиль', cell: (r) => named(r.profile, r.profileName) },
+  { id: 'from', header: 'Направила', cell: (r) => named(r.fromMoCode, r.fromMoName) },
+  { id: 'to', header: 'Стационар', cell: (r) => named(r.toMoCode, r.toMoName) },
+  { id: 'smo', header: 'СМО', cell: (r) => named(r.smoCode, r.smoName) },
   {
     id: 'plannedDate',
     header: 'Плановая дата',
@@ -41,8 +49,6 @@ export const referralColumns: readonly Column<ReferralView>[] = [
     className: 'cell-date',
     cell: (r) => formatDate(r.plannedDate),
   },
-  { id: 'status', header: 'Статус', cell: (r) => <ReferralStatusBadge referral={r} /> },
-  { id: 'smo', header: 'СМО', cell: (r) => orgLabel(r.smoCode, r.smoName) },
 ];
 
 export const referralFilters: readonly FilterSpec[] = [

@@ -1,6 +1,7 @@
 import { Link, useParams } from 'react-router';
 import { describeError } from '../../api/api-error';
 import { fetchPerson, type PersonCard } from '../../api/persons';
+import { Named } from '../../components/Named';
 import { PageHeader } from '../../components/PageHeader';
 import { StatusMessage } from '../../components/StatusMessage';
 import { TableScroll } from '../../components/TableScroll';
@@ -49,14 +50,14 @@ function Policies({ card }: { card: PersonCard }) {
         Полисы ОМС
       </h2>
       <TableScroll labelledBy="person-policies">
-        <table className="data-table" data-testid="person-policies">
+        <table className="table table-compact" data-testid="person-policies">
           <thead>
             <tr>
-              <th>Вид полиса</th>
-              <th>Номер</th>
-              <th>СМО</th>
-              <th>Период действия</th>
-              <th>Состояние</th>
+              <th scope="col">Вид полиса</th>
+              <th scope="col">Номер</th>
+              <th scope="col">СМО</th>
+              <th scope="col">Период действия</th>
+              <th scope="col">Состояние</th>
             </tr>
           </thead>
           <tbody>
@@ -65,7 +66,7 @@ function Policies({ card }: { card: PersonCard }) {
                 <td>{p.policyTypeName ?? p.policyType}</td>
                 <td className="cell-code">{p.number}</td>
                 <td>
-                  {p.smoShortName ?? ''} ({p.smoCode})
+                  <Named code={p.smoCode} name={p.smoShortName} />
                 </td>
                 <td>{period(p.dateBeg, p.dateEnd)}</td>
                 <td>{p.current ? 'действует' : (p.closeReason ?? 'закрыт')}</td>
@@ -88,20 +89,20 @@ function Attachments({ card }: { card: PersonCard }) {
         <StatusMessage kind="empty">Сведений о прикреплении нет.</StatusMessage>
       ) : (
         <TableScroll labelledBy="person-attachments">
-          <table className="data-table" data-testid="person-attachments">
+          <table className="table table-compact" data-testid="person-attachments">
             <thead>
               <tr>
-                <th>МО</th>
-                <th>Участок</th>
-                <th>Врач</th>
-                <th>Период</th>
+                <th scope="col">МО</th>
+                <th scope="col">Участок</th>
+                <th scope="col">Врач</th>
+                <th scope="col">Период</th>
               </tr>
             </thead>
             <tbody>
               {card.attachments.map((a) => (
                 <tr key={a.id}>
                   <td>
-                    {a.moShortName ?? ''} ({a.moCode})
+                    <Named code={a.moCode} name={a.moShortName} />
                   </td>
                   <td>{a.districtCode}</td>
                   <td>
