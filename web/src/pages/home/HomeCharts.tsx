@@ -33,6 +33,9 @@ const waitingLabels: Record<string, string> = {
 
 const shownProfiles = 12;
 
+/** A profile's name as an axis label: one line, the full name in the tooltip. */
+const shortLabel = (name: string) => (name.length > 34 ? `${name.slice(0, 33)}…` : name);
+
 function ChartPanel({ id, title, children }: { id: string; title: string; children: React.ReactNode }) {
   return (
     <section className="panel home-chart" aria-labelledby={`${id}-heading`} data-testid={id}>
@@ -63,12 +66,20 @@ export function FreeBedsChart({ rows }: { rows: HospitalisationHome['freeBedsByP
           <BarChart data={data} layout="vertical" margin={{ left: 8, right: 24 }}>
             <CartesianGrid strokeDasharray="3 3" horizontal={false} />
             <XAxis type="number" allowDecimals={false} />
-            <YAxis type="category" dataKey="label" width={220} tick={{ fontSize: 12 }} />
+            <YAxis
+              type="category"
+              dataKey="label"
+              width={230}
+              interval={0}
+              tick={{ fontSize: 12, width: 400 }}
+              tickFormatter={shortLabel}
+            />
             <Tooltip formatter={(value) => [formatCount(Number(value)), 'Свободно']} />
             <Bar
               dataKey="free"
               name="Свободно"
               fill="#2f6fb3"
+              isAnimationActive={false}
               cursor="pointer"
               onClick={(entry: { payload?: { profile?: number } }) => {
                 const profile = entry.payload?.profile;
@@ -100,10 +111,10 @@ export function WaitingDaysChart({ waiting }: { waiting: HospitalisationHome['wa
         <ResponsiveContainer width="100%" height={240}>
           <BarChart data={data} margin={{ left: 8, right: 24 }}>
             <CartesianGrid strokeDasharray="3 3" vertical={false} />
-            <XAxis dataKey="label" tick={{ fontSize: 12 }} />
+            <XAxis dataKey="label" interval={0} tick={{ fontSize: 12 }} />
             <YAxis allowDecimals={false} />
             <Tooltip formatter={(value) => [formatCount(Number(value)), 'Госпитализаций']} />
-            <Bar dataKey="stays" name="Госпитализаций" fill="#4a8c5c" />
+            <Bar dataKey="stays" name="Госпитализаций" fill="#4a8c5c" isAnimationActive={false} />
           </BarChart>
         </ResponsiveContainer>
       )}
@@ -125,7 +136,14 @@ export function ExchangeVolumeChart({ daily }: { daily: JournalSummary['daily'] 
             <XAxis dataKey="label" tick={{ fontSize: 12 }} />
             <YAxis allowDecimals={false} />
             <Tooltip formatter={(value) => [formatCount(Number(value)), 'Пакетов']} />
-            <Line type="monotone" dataKey="packages" name="Пакетов" stroke="#2f6fb3" dot={false} />
+            <Line
+              type="monotone"
+              dataKey="packages"
+              name="Пакетов"
+              stroke="#2f6fb3"
+              dot={false}
+              isAnimationActive={false}
+            />
           </LineChart>
         </ResponsiveContainer>
       )}
