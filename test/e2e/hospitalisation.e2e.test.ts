@@ -69,8 +69,8 @@ describe('hospitalisation in the UI: the МО refers, the hospital admits, the �
 
     // Act: the polyclinic issues the referral
     await page.getByRole('link', { name: 'Создать направление' }).click();
-    await page.getByLabel('ЕНП пациента').fill(facts.person.enp);
-    await page.getByRole('button', { name: 'Найти' }).click();
+    await page.getByLabel('Поиск пациента').fill(facts.person.enp);
+    await page.getByRole('button', { name: 'Найти по ЕНП' }).click();
     await expect.poll(() => page.getByTestId('person-found').textContent()).toContain(facts.person.fam);
     const number = await page.getByLabel('Номер направления').inputValue();
     await page.getByLabel('Стационар', { exact: true }).selectOption(facts.hospital.code);
@@ -130,7 +130,7 @@ describe('hospitalisation in the UI: the МО refers, the hospital admits, the �
     await page.getByRole('link', { name: 'Ввод свободных мест' }).click();
     const firstRow = page.getByTestId('free-beds-row').first();
     await firstRow.waitFor();
-    const department = ((await firstRow.getByRole('rowheader').textContent()) ?? '').trim();
+    const department = ((await firstRow.getByTestId('free-beds-department').textContent()) ?? '').trim();
 
     // Act: report 7 free beds (3 male, 4 female, all adult) in the first department
     await firstRow.getByLabel(/^Свободно:/).fill('7');
@@ -169,8 +169,8 @@ describe('hospitalisation in the UI: the МО refers, the hospital admits, the �
     await page.getByRole('link', { name: 'Экстренная госпитализация' }).click();
 
     // Act: the emergency admission without a referral
-    await page.getByLabel('ЕНП пациента').fill(facts.otherPerson.enp);
-    await page.getByRole('button', { name: 'Найти' }).click();
+    await page.getByLabel('Поиск пациента').fill(facts.otherPerson.enp);
+    await page.getByRole('button', { name: 'Найти по ЕНП' }).click();
     await expect.poll(() => page.getByTestId('person-found').textContent()).toContain(facts.otherPerson.fam);
     const departmentSelect = page.getByLabel('Отделение', { exact: true });
     await departmentSelect.locator(`option[value="${facts.department.code}"]`).waitFor({ state: 'attached' });

@@ -27,9 +27,13 @@ export function describeError(error: unknown): string {
     return 'Сервер недоступен. Проверьте подключение к сети и повторите попытку.';
   }
   if (error instanceof ApiError) {
-    const fieldMessages = error.problem?.errors?.map((e) => e.message) ?? [];
+    const fieldMessages = error.problem?.errors?.map((e) => e.message.trim().replace(/[.;]$/, '')) ?? [];
     const main = error.problem?.detail ?? error.problem?.title;
-    if (main) return [main, ...fieldMessages].join(' ');
+    // «Ошибка в запросе: первое; второе.» — one sentence, not messages run together.
+    if (main && fieldMessages.length > 0) {
+      return `${main.trim().replace(/[.:]$/, '')}: ${[...new Set(fieldMessages)].join('; ')}.`;
+    }
+    if (main) return /[.!?…]$/.test(main.trim()) ? main.trim() : `${main.trim()}.`;
     if (error.status === 403) return 'Недостаточно прав для просмотра этих данных.';
     if (error.status === 404) return 'Данные не найдены.';
     if (error.status >= 500) return 'Ошибка на сервере. Повторите попытку позже.';

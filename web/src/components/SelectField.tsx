@@ -11,17 +11,26 @@ interface SelectFieldProps extends Omit<SelectHTMLAttributes<HTMLSelectElement>,
   options: readonly SelectOption[];
   /** Text of the empty first option («все»); omitted when a value is required. */
   emptyLabel?: string;
+  /** The Russian error text; marks the select `aria-invalid`. */
+  error?: string | undefined;
 }
 
-/** A labelled native select. */
-export function SelectField({ label, options, emptyLabel, className, ...select }: SelectFieldProps) {
+/** A labelled native select, with its error under it. */
+export function SelectField({ label, options, emptyLabel, className, error, ...select }: SelectFieldProps) {
   const id = useId();
+  const errorId = `${id}-error`;
   return (
-    <div className={`field${className ? ` ${className}` : ''}`}>
+    <div className={`field${error ? ' field-invalid' : ''}${className ? ` ${className}` : ''}`}>
       <label className="field-label" htmlFor={id}>
         {label}
       </label>
-      <select {...select} id={id} className="input">
+      <select
+        {...select}
+        id={id}
+        className="input"
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? errorId : undefined}
+      >
         {emptyLabel !== undefined && <option value="">{emptyLabel}</option>}
         {options.map((option) => (
           <option key={option.value} value={option.value}>
@@ -29,6 +38,11 @@ export function SelectField({ label, options, emptyLabel, className, ...select }
           </option>
         ))}
       </select>
+      {error && (
+        <p className="field-error" id={errorId}>
+          {error}
+        </p>
+      )}
     </div>
   );
 }

@@ -35,6 +35,7 @@ export function AdmissionsPage() {
           moCode: query.filters.moCode,
           dateFrom: query.filters.dateFrom,
           dateTo: query.filters.dateTo,
+          patient: query.filters.patient,
           personId: personId || undefined,
           sort: query.sort === 'date' ? 'date' : '-date',
           page: query.page,

@@ -55,6 +55,7 @@ export function AdmitReferralForm({ referral, onDone, onClose }: AdmitReferralFo
 
   return (
     <form
+      noValidate
       className="form hosp-form hosp-action-form"
       onSubmit={submit}
       aria-label="Госпитализация по направлению"

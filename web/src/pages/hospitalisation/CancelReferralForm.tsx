@@ -41,6 +41,7 @@ export function CancelReferralForm({ referralId, onDone, onClose }: CancelReferr
 
   return (
     <form
+      noValidate
       className="form hosp-form hosp-action-form"
       onSubmit={submit}
       aria-label="Аннулирование направления"

@@ -11,6 +11,7 @@ interface DepartmentSelectProps {
   inpatientOnly?: boolean;
   emptyLabel?: string;
   required?: boolean;
+  error?: string | undefined;
 }
 
 /** A department of an МО (from its organisation card), by code and name with its V002 profile. */
@@ -23,6 +24,7 @@ export function DepartmentSelect({
   inpatientOnly,
   emptyLabel = '— не выбрано —',
   required,
+  error,
 }: DepartmentSelectProps) {
   const list = (departments ?? []).filter(
     (d) => !d.dateEnd && (!inpatientOnly || d.kind === 'inpatient' || d.kind === 'day_hospital'),
@@ -33,6 +35,7 @@ export function DepartmentSelect({
       label={label}
       emptyLabel={emptyLabel}
       required={required}
+      error={error}
       options={list.map((d) => ({
         value: d.code,
         label: `${d.name} (${d.code})${d.profileName ? ` — ${d.profileName}` : ''}`,

@@ -1,20 +1,22 @@
-import { type FormEvent, useEffect, useState } from 'react';
-import { describeError } from '../../api/api-error';
-import {
-  type FreeBedsInput,
-  type FreeBedsView,
-  fetchFreeBeds,
-  type PackageProtocol,
-  sendFreeBeds,
-} from '../../api/hospitalisation';
-import type { Department } from '../../api/organisations';
+import { type FormEvent, useEffect, useMemo, useState } from 'react';
+import { ApiError, describeError } from '../../api/api-error';
+import { fetchFreeBeds, type PackageProtocol, sendFreeBeds } from '../../api/hospitalisation';
 import { Field } from '../../components/Field';
 import { FormError } from '../../components/FormError';
 import { PageHeader } from '../../components/PageHeader';
 import { StatusMessage } from '../../components/StatusMessage';
-import { TableScroll } from '../../components/TableScroll';
 import { formatDate } from '../../format/dates';
-import { toNumber } from './form-failure';
+import { FreeBedsEntryTable } from './FreeBedsEntryTable';
+import { plainMessage } from './form-failure';
+import {
+  type CountName,
+  countWords,
+  forecastDays,
+  type Row,
+  recordOf,
+  rowProblems,
+  rowsOf,
+} from './free-beds-rows';
 import { HospitalPlanNav } from './HospitalPlanNav';
 import { nextWorkingDays, todayIso } from './hosp-dates';
 import { PackageProtocolView } from './PackageProtocolView';
@@ -22,84 +24,24 @@ import { useHospAccess } from './use-hosp-access';
 import { useOrganisationCard } from './use-organisations';
 import './hospitalisation.css';
 
-const counts = [
-  ['occupiedAtStart', 'Занято на начало'],
-  ['admitted', 'Поступило'],
-  ['discharged', 'Выбыло'],
-  ['plannedToday', 'План на день'],
-  ['freeTotal', 'Свободно'],
-  ['freeMale', 'Муж.'],
-  ['freeFemale', 'Жен.'],
-  ['freeAdult', 'Взр.'],
-  ['freeChild', 'Дет.'],
-] as const;
-type CountName = (typeof counts)[number][0];
-const forecastDays = 3;
+/** A row as the registrar names it: «Хирургическое отделение, профиль койки 29». */
+export const rowName = (row: Row) =>
+  `${row.departmentName}, профиль койки ${row.bedProfileName || row.bedProfile}`;
 
-interface Row {
-  key: string;
-  departmentCode: string;
-  departmentName: string;
-  conditions: number;
-  profile: number;
-  bedProfile: number;
-  bedProfileName: string;
-  values: Record<CountName, string>;
-  forecast: string[];
+/** A package refused whole (nothing accepted) answers 400 with its protocol: the protocol, not an error. */
+function protocolOf(error: unknown): PackageProtocol | null {
+  if (error instanceof ApiError && error.status === 400 && error.problem && 'records' in error.problem) {
+    return error.problem as unknown as PackageProtocol;
+  }
+  return null;
 }
 
-function rowsOf(departments: readonly Department[], reported: readonly FreeBedsView[]): Row[] {
-  return departments
-    .filter((d) => !d.dateEnd && (d.kind === 'inpatient' || d.kind === 'day_hospital'))
-    .flatMap((d) =>
-      d.beds.map((b) => {
-        const last = reported.find(
-          (r) =>
-            r.departmentCode === d.code &&
-            r.bedProfile === b.bedProfileV020 &&
-            r.conditions === d.conditionsV006,
-        );
-        const value = (v: number) => String(v);
-        return {
-          key: `${d.code}-${b.bedProfileV020}-${d.conditionsV006}`,
-          departmentCode: d.code,
-          departmentName: d.name,
-          conditions: d.conditionsV006,
-          profile: d.profileV002,
-          bedProfile: b.bedProfileV020,
-          bedProfileName: b.bedProfileName ?? '',
-          values: last
-            ? {
-                occupiedAtStart: value(last.occupiedAtStart),
-                admitted: value(last.admitted),
-                discharged: value(last.discharged),
-                plannedToday: value(last.plannedToday),
-                freeTotal: value(last.freeTotal),
-                freeMale: value(last.freeMale),
-                freeFemale: value(last.freeFemale),
-                freeAdult: value(last.freeAdult),
-                freeChild: value(last.freeChild),
-              }
-            : {
-                occupiedAtStart: '0',
-                admitted: '0',
-                discharged: '0',
-                plannedToday: '0',
-                freeTotal: value(b.beds),
-                freeMale: value(b.bedsMale),
-                freeFemale: value(b.bedsFemale),
-                freeAdult: value(b.beds - b.bedsChild),
-                freeChild: value(b.bedsChild),
-              },
-          forecast: Array.from({ length: forecastDays }, (_, i) =>
-            last?.forecast[i] ? String(last.forecast[i].free) : '',
-          ),
-        };
-      }),
-    );
-}
-
-/** «Ввод свободных мест»: the hospital reports today's bed picture per department × bed profile (T6). */
+/**
+ * «Ввод свободных мест»: the hospital reports today's bed picture per department × bed profile (T6). The rule the
+ * counts must satisfy is stated on the page and checked as one types; a row that breaks it is marked in place and
+ * the package is not sent until the rows agree — or until the registrar confirms sending with those rows
+ * rejected. The server's protocol is shown on the rows it concerns.
+ */
 export function FreeBedsEntryPage() {
   const access = useHospAccess();
   const own = useOrganisationCard(access.isMo ? access.orgCode : undefined);
@@ -107,10 +49,19 @@ export function FreeBedsEntryPage() {
   const [rows, setRows] = useState<Row[] | null>(null);
   const [loadError, setLoadError] = useState<unknown>(null);
   const [protocol, setProtocol] = useState<PackageProtocol | null>(null);
+  const [sentKeys, setSentKeys] = useState<string[]>([]);
   const [error, setError] = useState<unknown>(null);
   const [saving, setSaving] = useState(false);
+  const [confirming, setConfirming] = useState(false);
   const departments = own.data?.departments;
   const forecastDates = nextWorkingDays(date, forecastDays);
+  const today = todayIso();
+  const futureDate =
+    date > today
+      ? `Сведения о свободных местах подаются за сегодня или за прошедший день: ${formatDate(date)} ещё не наступило.`
+      : date === ''
+        ? 'Укажите дату сведений.'
+        : undefined;
 
   useEffect(() => {
     if (!departments) return;
@@ -127,49 +78,55 @@ export function FreeBedsEntryPage() {
     return () => controller.abort();
   }, [departments, access.orgCode]);
 
-  const setValue = (key: string, name: CountName, value: string) =>
-    setRows(
-      (current) =>
-        current?.map((r) => (r.key === key ? { ...r, values: { ...r.values, [name]: value } } : r)) ?? null,
-    );
-  const setForecast = (key: string, index: number, value: string) =>
-    setRows(
-      (current) =>
-        current?.map((r) =>
-          r.key === key ? { ...r, forecast: r.forecast.map((f, i) => (i === index ? value : f)) } : r,
-        ) ?? null,
-    );
+  const problems = useMemo(() => new Map((rows ?? []).map((r) => [r.key, rowProblems(r)])), [rows]);
+  const invalidRows = (rows ?? []).filter((r) => (problems.get(r.key) ?? []).length > 0);
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
+  /** The server's word on each row of the last package sent. */
+  const serverIssues = useMemo(() => {
+    const byRow = new Map<string, string[]>();
+    for (const record of protocol?.records ?? []) {
+      const key = sentKeys[record.ordinal - 1];
+      if (!key || record.issues.length === 0) continue;
+      byRow.set(
+        key,
+        record.issues.map((issue) => {
+          const field = issue.field?.split('.')[0] as CountName | undefined;
+          const words = field && countWords[field];
+          return `${words ? `«${words}»: ` : ''}${plainMessage(issue)}`;
+        }),
+      );
+    }
+    return byRow;
+  }, [protocol, sentKeys]);
+
+  const edit = (key: string, change: (row: Row) => Row) => {
+    setConfirming(false);
+    setRows((current) => current?.map((r) => (r.key === key ? change(r) : r)) ?? null);
+  };
+
+  async function send() {
     if (!rows) return;
+    setConfirming(false);
     setSaving(true);
     setError(null);
     setProtocol(null);
-    const records: FreeBedsInput[] = rows.map((r) => ({
-      // One stable id per hospital × department × bed profile × conditions × day: re-entry updates the report.
-      sourceId: `fb-${r.departmentCode}-${r.bedProfile}-${r.conditions}-${date}`,
-      date,
-      moCode: access.orgCode,
-      departmentCode: r.departmentCode,
-      conditions: r.conditions,
-      bedProfile: r.bedProfile,
-      profile: r.profile,
-      ...(Object.fromEntries(counts.map(([name]) => [name, toNumber(r.values[name])])) as Record<
-        CountName,
-        number
-      >),
-      forecast: r.forecast.flatMap((free, i) =>
-        free.trim() === '' || !forecastDates[i] ? [] : [{ date: forecastDates[i], free: toNumber(free) }],
-      ),
-    }));
+    setSentKeys(rows.map((r) => r.key));
     try {
-      setProtocol(await sendFreeBeds(records));
+      setProtocol(await sendFreeBeds(rows.map((r) => recordOf(r, date, access.orgCode, forecastDates))));
     } catch (e) {
-      setError(e);
+      const refused = protocolOf(e);
+      if (refused) setProtocol(refused);
+      else setError(e);
     } finally {
       setSaving(false);
     }
+  }
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    if (!rows || futureDate) return;
+    if (invalidRows.length > 0) setConfirming(true);
+    else void send();
   }
 
   const header = (
@@ -224,81 +181,98 @@ export function FreeBedsEntryPage() {
           Прежние сведения не загрузились: поля заполнены по коечному фонду.
         </StatusMessage>
       )}
-      <form className="form" onSubmit={submit} aria-label="Свободные места" data-testid="free-beds-entry">
+      <aside className="notice hosp-rule" data-testid="free-beds-rule" aria-label="Правило согласованности">
+        <p>
+          <strong>Как должны сходиться числа в строке.</strong> Все числа — целые, не меньше нуля. Свободных
+          мест для мужчин, для женщин, для взрослых и для детей — каждое не больше, чем «Свободно» всего
+          (место может подходить и мужчинам, и женщинам, поэтому сумма «Муж.» и «Жен.» может быть больше).
+          «Свободно» и прогноз — не больше коек профиля в отделении (столбец «Коек»). Строка с ошибкой
+          выделяется, а сервер её отклонит.
+        </p>
+      </aside>
+      <form
+        className="form"
+        onSubmit={submit}
+        aria-label="Свободные места"
+        data-testid="free-beds-entry"
+        noValidate
+      >
         <div className="hosp-inline">
           <Field
             name="reportDate"
             label="Дата сведений"
             type="date"
+            max={today}
             value={date}
-            onChange={(e) => setDate(e.target.value)}
+            error={futureDate}
+            onChange={(e) => {
+              setConfirming(false);
+              setDate(e.target.value);
+            }}
           />
         </div>
-        <TableScroll labelledBy="free-beds-entry-caption">
-          <table className="table table-compact hosp-entry-table">
-            <caption id="free-beds-entry-caption" className="visually-hidden">
-              Свободные места по отделениям
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">Отделение</th>
-                <th scope="col">Профиль койки</th>
-                {counts.map(([name, label]) => (
-                  <th key={name} scope="col">
-                    {label}
-                  </th>
-                ))}
-                {forecastDates.map((d) => (
-                  <th key={d} scope="col">
-                    Прогноз {formatDate(d).slice(0, 5)}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((r) => (
-                <tr key={r.key} data-testid="free-beds-row">
-                  <th scope="row">
-                    {r.departmentName} <span className="muted">({r.departmentCode})</span>
-                  </th>
-                  <td>
-                    {r.bedProfileName} ({r.bedProfile})
-                  </td>
-                  {counts.map(([name, label]) => (
-                    <td key={name}>
-                      <input
-                        className="input hosp-count"
-                        inputMode="numeric"
-                        aria-label={`${label}: ${r.departmentName}, профиль ${r.bedProfile}`}
-                        value={r.values[name]}
-                        onChange={(e) => setValue(r.key, name, e.target.value)}
-                      />
-                    </td>
-                  ))}
-                  {forecastDates.map((d, i) => (
-                    <td key={d}>
-                      <input
-                        className="input hosp-count"
-                        inputMode="numeric"
-                        aria-label={`Прогноз на ${formatDate(d)}: ${r.departmentName}, профиль ${r.bedProfile}`}
-                        value={r.forecast[i] ?? ''}
-                        onChange={(e) => setForecast(r.key, i, e.target.value)}
-                      />
-                    </td>
-                  ))}
-                </tr>
+        <FreeBedsEntryTable
+          rows={rows}
+          forecastDates={forecastDates}
+          problems={problems}
+          serverIssues={serverIssues}
+          onValue={(key, name, value) => edit(key, (r) => ({ ...r, values: { ...r.values, [name]: value } }))}
+          onForecast={(key, index, value) =>
+            edit(key, (r) => ({ ...r, forecast: r.forecast.map((f, i) => (i === index ? value : f)) }))
+          }
+        />
+        {invalidRows.length > 0 && !confirming && (
+          <p className="field-error" data-testid="free-beds-invalid-summary">
+            Строк с ошибками: {invalidRows.length}. Исправьте их — пока строки не сходятся, сведения не
+            отправляются.
+          </p>
+        )}
+        {confirming && (
+          <div className="form-error" role="alert" data-testid="free-beds-confirm">
+            <p>
+              <strong>
+                Эти строки сервер отклонит ({invalidRows.length}), остальные (
+                {rows.length - invalidRows.length}) будут приняты:
+              </strong>
+            </p>
+            <ul className="hosp-issues">
+              {invalidRows.map((r) => (
+                <li key={r.key}>
+                  {rowName(r)}: {(problems.get(r.key) ?? []).map((p) => p.message).join(' ')}
+                </li>
               ))}
-            </tbody>
-          </table>
-        </TableScroll>
+            </ul>
+            <div className="hosp-actions">
+              <button type="button" className="button button-primary" onClick={() => void send()}>
+                Отправить, эти строки будут отклонены
+              </button>
+              <button type="button" className="button button-secondary" onClick={() => setConfirming(false)}>
+                Вернуться к исправлению
+              </button>
+            </div>
+          </div>
+        )}
         <FormError message={error ? describeError(error) : null} />
+        {protocol && (
+          <PackageProtocolView
+            protocol={protocol}
+            recordName={(ordinal) => {
+              const row = rows.find((r) => r.key === sentKeys[ordinal - 1]);
+              return row ? rowName(row) : undefined;
+            }}
+            fieldName={(field) => countWords[field.split('.')[0] as CountName]}
+          />
+        )}
         <div className="hosp-actions">
-          <button type="submit" className="button button-primary" disabled={saving}>
+          <button
+            type="submit"
+            className="button button-primary"
+            disabled={saving || confirming || futureDate !== undefined}
+          >
             {saving ? 'Отправка…' : 'Отправить сведения'}
           </button>
         </div>
       </form>
-      {protocol && <PackageProtocolView protocol={protocol} />}
     </>
   );
 }

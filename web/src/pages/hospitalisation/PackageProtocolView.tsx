@@ -1,5 +1,6 @@
 import type { PackageProtocol } from '../../api/hospitalisation';
 import { formatCount } from '../../format/numbers';
+import { plainMessage } from './form-failure';
 
 const statusTitles: Record<PackageProtocol['status'], string> = {
   accepted: 'Сведения приняты',
@@ -8,8 +9,16 @@ const statusTitles: Record<PackageProtocol['status'], string> = {
   duplicate: 'Этот пакет уже был принят',
 };
 
-/** The FLK protocol of a sent package: totals and every rejected record with its Russian messages. */
-export function PackageProtocolView({ protocol }: { protocol: PackageProtocol }) {
+interface PackageProtocolViewProps {
+  protocol: PackageProtocol;
+  /** What the sender calls a record («Хирургическое отделение, профиль койки 29»); «Запись N» otherwise. */
+  recordName?: (ordinal: number) => string | undefined;
+  /** A field in the sender's words («свободно для взрослых»); field ids are never shown. */
+  fieldName?: (field: string) => string | undefined;
+}
+
+/** The FLK protocol of a sent package: totals and every rejected record with its messages in plain words. */
+export function PackageProtocolView({ protocol, recordName, fieldName }: PackageProtocolViewProps) {
   const rejected = protocol.records.filter((r) => r.status === 'rejected' || r.issues.length > 0);
   return (
     <div
@@ -25,12 +34,15 @@ export function PackageProtocolView({ protocol }: { protocol: PackageProtocol })
       {rejected.length > 0 && (
         <ul className="hosp-issues">
           {rejected.flatMap((r) =>
-            r.issues.map((issue) => (
-              <li key={`${r.ordinal}-${issue.code}-${issue.field ?? ''}`}>
-                Запись {r.ordinal}
-                {issue.field ? `, поле ${issue.field}` : ''}: {issue.message} (код {issue.code})
-              </li>
-            )),
+            r.issues.map((issue) => {
+              const field = issue.field ? fieldName?.(issue.field) : undefined;
+              return (
+                <li key={`${r.ordinal}-${issue.rule}-${issue.field ?? ''}`}>
+                  {recordName?.(r.ordinal) ?? `Запись ${r.ordinal}`}: {field ? `«${field}» — ` : ''}
+                  {plainMessage(issue)}
+                </li>
+              );
+            }),
           )}
         </ul>
       )}

@@ -1,5 +1,5 @@
 import { type FormEvent, useState } from 'react';
-import { useNavigate } from 'react-router';
+import { useNavigate, useSearchParams } from 'react-router';
 import { createReferral } from '../../api/hospitalisation';
 import type { Department } from '../../api/organisations';
 import type { AffiliationAnswer } from '../../api/persons';
@@ -9,7 +9,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { SelectField } from '../../components/SelectField';
 import { StatusMessage } from '../../components/StatusMessage';
 import { bedSummary, DepartmentSelect } from './DepartmentSelect';
-import { type FormFailure, formFailure, optional, toNumber } from './form-failure';
+import { type FormFailure, formFailure, optional, required, toNumber } from './form-failure';
 import { addDays, todayIso } from './hosp-dates';
 import { codeOptions, conditionsLabels, formLabels } from './hosp-labels';
 import { referralPath, referralsRootPath } from './hosp-paths';
@@ -22,10 +22,32 @@ import './hospitalisation.css';
 
 const crumbs = [{ label: 'Направления', to: referralsRootPath }];
 
+/** The form's fields as a registrar reads them, for messages that name a field. */
+const fieldLabels: Record<string, string> = {
+  patient: 'Пациент',
+  number: 'Номер направления',
+  date: 'Дата направления',
+  form: 'Форма помощи',
+  kind: 'Вид направления',
+  fromDepartmentCode: 'Направившее отделение',
+  doctorSnils: 'СНИЛС направившего врача',
+  talonNumber: 'Номер талона ВМП',
+  talonDate: 'Дата талона ВМП',
+  toMoCode: 'Стационар',
+  toDepartmentCode: 'Отделение стационара',
+  conditions: 'Условия',
+  plannedDate: 'Плановая дата госпитализации',
+  profile: 'Профиль медицинской помощи',
+  bedProfile: 'Профиль койки',
+  diagnosis: 'Диагноз',
+};
+const noPatient = 'Выберите пациента из подсказок или найдите его по ЕНП.';
+
 /** «Новое направление»: the referring МО picks the patient, the hospital and department, codes and dates. */
 export function ReferralCreatePage() {
   const access = useHospAccess();
   const navigate = useNavigate();
+  const [params] = useSearchParams();
   const own = useOrganisationCard(access.orgCode);
   const hospitals = useHospitals();
   const [sourceId] = useState(() => newSourceId('web-ref'));
@@ -73,42 +95,46 @@ export function ReferralCreatePage() {
     }));
   }
 
+  /** A form the server refused, with what only the form knows (no patient chosen) on top. */
+  function refused(error: unknown, patientMissing: boolean): FormFailure {
+    const found = formFailure(error, fieldLabels, 'Направление не выдано');
+    if (!patientMissing) return found;
+    const fields = { ...found.fields, patient: noPatient };
+    const count = Object.keys(fields).length;
+    return { fields, message: `Направление не выдано: исправьте отмеченные поля (${count}).` };
+  }
+
   async function submit(event: FormEvent) {
     event.preventDefault();
-    if (!person?.person) {
-      setFailure({
-        message: 'Найдите пациента по ЕНП: направление выдаётся застрахованному в регионе.',
-        fields: {},
-      });
-      return;
-    }
+    // Every mistake at once: the form is sent even without a patient, so the server's FLK names all the others.
+    const patientMissing = !person?.person;
     setSaving(true);
     setFailure(null);
     try {
       const created = await createReferral({
         sourceId,
-        number: form.number.trim(),
-        date: form.date,
+        number: required(form.number),
+        date: required(form.date),
         form: toNumber(form.form),
         fromMoCode: access.orgCode,
         fromDepartmentCode: optional(form.fromDepartmentCode),
-        toMoCode: form.toMoCode,
+        toMoCode: required(form.toMoCode),
         toDepartmentCode: optional(form.toDepartmentCode),
         conditions: toNumber(form.conditions),
         profile: toNumber(form.profile),
         bedProfile: toNumber(form.bedProfile),
-        diagnosis: form.diagnosis.trim().toUpperCase(),
-        doctorSnils: form.doctorSnils.trim(),
-        plannedDate: form.plannedDate,
+        diagnosis: required(form.diagnosis.toUpperCase()),
+        doctorSnils: required(form.doctorSnils),
+        plannedDate: required(form.plannedDate),
         kind: form.kind,
         ...(form.kind === 'vmp' && {
-          vmp: { talonNumber: form.talonNumber.trim(), talonDate: form.talonDate },
+          vmp: { talonNumber: required(form.talonNumber), talonDate: required(form.talonDate) },
         }),
-        patient: { enp: person.person.enp },
+        patient: person?.person ? { enp: person.person.enp } : (undefined as never),
       });
       navigate(referralPath(created.id));
     } catch (e) {
-      setFailure(formFailure(e));
+      setFailure(refused(e, patientMissing));
     } finally {
       setSaving(false);
     }
@@ -134,7 +160,11 @@ export function ReferralCreatePage() {
         description="Направление на плановую госпитализацию (в том числе ВМП). Стационар и СМО пациента получат его сразу после сохранения."
       />
       <form className="form hosp-form" onSubmit={submit} aria-label="Новое направление" noValidate>
-        <PersonLookup onFound={setPerson} />
+        <PersonLookup
+          onFound={setPerson}
+          initialPersonId={params.get('personId') ?? undefined}
+          error={failure?.fields.patient}
+        />
 
         <fieldset className="form-fieldset">
           <legend className="field-label">Направление</legend>
@@ -145,6 +175,7 @@ export function ReferralCreatePage() {
               name="form"
               label="Форма помощи (V014)"
               options={codeOptions(formLabels)}
+              error={failure?.fields.form}
               {...bind('form')}
             />
             <SelectField
@@ -162,6 +193,7 @@ export function ReferralCreatePage() {
               label="Направившее отделение"
               departments={own.data?.departments}
               value={form.fromDepartmentCode}
+              error={failure?.fields.fromDepartmentCode}
               onChange={(code) => set('fromDepartmentCode', code)}
             />
             <Field
@@ -207,6 +239,7 @@ export function ReferralCreatePage() {
                 label: `${h.shortName} (${h.code})`,
               }))}
               value={form.toMoCode}
+              error={failure?.fields.toMoCode}
               onChange={(e) => {
                 set('toMoCode', e.target.value);
                 pickTargetDepartment('', undefined);
@@ -218,12 +251,14 @@ export function ReferralCreatePage() {
               departments={target.data?.departments}
               inpatientOnly
               value={form.toDepartmentCode}
+              error={failure?.fields.toDepartmentCode}
               onChange={pickTargetDepartment}
             />
             <SelectField
               name="conditions"
               label="Условия (V006)"
               options={codeOptions(conditionsLabels)}
+              error={failure?.fields.conditions}
               {...bind('conditions')}
             />
             <Field
@@ -270,7 +305,10 @@ export function ReferralCreatePage() {
         {failure && Object.keys(failure.fields).length > 0 && (
           <ul className="hosp-issues" data-testid="form-issues">
             {Object.entries(failure.fields).map(([field, message]) => (
-              <li key={field}>{message}</li>
+              <li key={field}>
+                {fieldLabels[field] ? `«${fieldLabels[field]}»: ` : ''}
+                {message}
+              </li>
             ))}
           </ul>
         )}

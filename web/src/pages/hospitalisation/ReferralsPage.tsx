@@ -65,6 +65,7 @@ export function ReferralsPage() {
           dateFrom: f.dateFrom,
           dateTo: f.dateTo,
           q: f.q,
+          patient: f.patient,
           personId: personId || undefined,
           worklist: worklist || undefined,
           page: query.page,

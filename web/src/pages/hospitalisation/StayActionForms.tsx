@@ -50,7 +50,7 @@ export function DischargeForm({ admission, onDone, onClose }: StayFormProps) {
   }
 
   return (
-    <form className="form hosp-form hosp-action-form" onSubmit={submit} aria-label="Выписка">
+    <form noValidate className="form hosp-form hosp-action-form" onSubmit={submit} aria-label="Выписка">
       <div className="hosp-grid">
         <Field
           name="dischargeDate"
@@ -110,6 +110,7 @@ export function MovementForm({
 
   return (
     <form
+      noValidate
       className="form hosp-form hosp-action-form"
       onSubmit={submit}
       aria-label="Перевод в другое отделение"

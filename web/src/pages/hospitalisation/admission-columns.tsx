@@ -50,6 +50,12 @@ export const admissionColumns: readonly Column<AdmissionView>[] = [
 
 export const admissionFilters: readonly FilterSpec[] = [
   {
+    kind: 'text',
+    name: 'patient',
+    label: 'Пациент',
+    placeholder: 'Фамилия, имя или ЕНП',
+  },
+  {
     kind: 'select',
     name: 'kind',
     label: 'Вид госпитализации',

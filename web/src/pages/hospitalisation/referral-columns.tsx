@@ -54,6 +54,12 @@ export const referralColumns: readonly Column<ReferralView>[] = [
 export const referralFilters: readonly FilterSpec[] = [
   { kind: 'text', name: 'q', label: 'Номер направления', placeholder: 'Номер' },
   {
+    kind: 'text',
+    name: 'patient',
+    label: 'Пациент',
+    placeholder: 'Фамилия, имя или ЕНП',
+  },
+  {
     kind: 'select',
     name: 'status',
     label: 'Статус',

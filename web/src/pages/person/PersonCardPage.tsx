@@ -7,6 +7,7 @@ import { StatusMessage } from '../../components/StatusMessage';
 import { TableScroll } from '../../components/TableScroll';
 import { formatDate } from '../../format/dates';
 import { useApiQuery } from '../../hooks/useApiQuery';
+import { ReferPersonAction } from '../hospitalisation/ReferPersonAction';
 import { PersonAccessLog } from './PersonAccessLog';
 import { fullName, personsRootPath, sexTitle } from './person-format';
 
@@ -171,6 +172,7 @@ export function PersonCardPage() {
       <PageHeader
         title={fullName(data.person)}
         crumbs={crumbs}
+        actions={<ReferPersonAction personId={data.person.id} />}
         description={
           current
             ? `Застрахован: ${current.smoShortName ?? ''} (${current.smoCode}), полис ${current.number}`
