@@ -113,7 +113,7 @@ export function AdmissionCreatePage() {
         description="Госпитализация без направления. СМО пациента получит сведения сразу после сохранения."
       />
       <form className="form hosp-form" onSubmit={submit} aria-label="Экстренная госпитализация" noValidate>
-        <PersonLookup onFound={setPerson} />
+        <PersonLookup onFound={setPerson} error={failure?.fields.patient} />
         <fieldset className="form-fieldset">
           <legend className="field-label">Госпитализация</legend>
           <div className="hosp-grid">
