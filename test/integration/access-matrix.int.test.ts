@@ -1,5 +1,7 @@
 import * as soap from 'soap';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { exchangeJournalPermissions } from '../../shared/exchange-journal/permissions';
+import { hospitalisationPermissions } from '../../shared/hospitalisation/permissions';
 import { personPermissions } from '../../shared/person/permissions';
 import type { Permission } from '../../shared/platform/access/permissions';
 import type { Role } from '../../shared/platform/access/roles';
@@ -162,6 +164,9 @@ describe('REST: persons by id and by list', () => {
         permission: personPermissions.queryAffiliation,
         init: { method: 'POST', json: { enp: pA.enp } },
       },
+      { path: '/api/v1/exchange-journal?pageSize=1', permission: exchangeJournalPermissions.read },
+      { path: '/api/v1/exchange-journal/summary', permission: exchangeJournalPermissions.read },
+      { path: '/api/v1/hospitalisation/home', permission: hospitalisationPermissions.read },
     ];
     for (const route of routes) {
       for (const [username, { role }] of Object.entries(people)) {

@@ -71,7 +71,11 @@ export function worklistsFor(kind: OrganisationKind, hasBeds: boolean): Worklist
     return [
       { list: 'referrals', id: 'to-admit-today', title: 'Госпитализировать сегодня' },
       { list: 'referrals', id: 'incoming-overdue', title: 'Просроченные плановые госпитализации' },
-      { list: 'free-beds', id: 'not-reported-today', title: 'Свободные места, не поданные сегодня' },
+      {
+        list: 'free-beds',
+        id: 'not-reported-today',
+        title: 'Сведения о свободных местах, не обновлённые сегодня',
+      },
       { list: 'admissions', id: 'in-hospital', title: 'В стационаре сейчас' },
       ...own,
     ];

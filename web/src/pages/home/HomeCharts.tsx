@@ -137,11 +137,11 @@ export function ExchangeVolumeChart({ daily }: { daily: JournalSummary['daily'] 
             <YAxis allowDecimals={false} />
             <Tooltip formatter={(value) => [formatCount(Number(value)), 'Пакетов']} />
             <Line
-              type="monotone"
+              type="linear"
               dataKey="packages"
               name="Пакетов"
               stroke="#2f6fb3"
-              dot={false}
+              dot={{ r: 2 }}
               isAnimationActive={false}
             />
           </LineChart>
