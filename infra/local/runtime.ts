@@ -88,7 +88,9 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
   const dataDir = options.dataDir ?? resolveDataDir();
   await mkdir(dataDir, { recursive: true });
   const stops: (() => Promise<void>)[] = [];
+  let stopping = false;
   const stopAll = async () => {
+    stopping = true;
     for (const stop of stops.splice(0).reverse()) await stop().catch(() => {});
   };
 
@@ -149,9 +151,12 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
       max: 3,
       application_name: queueSession,
     });
-    boss.on('error', (error: Error) =>
-      console.error(JSON.stringify({ level: 'error', where: 'pg-boss', error: error.name })),
-    );
+    // Ctrl-C in a terminal signals the whole process group: PostgreSQL (our child) gets SIGINT too and ends every
+    // session at once, while the ordered stop is still closing pg-boss — whose pool then reports its connections
+    // terminated. That is the shutdown, not a fault: pg-boss errors once stopping has begun are not logged.
+    boss.on('error', (error: Error) => {
+      if (!stopping) console.error(JSON.stringify({ level: 'error', where: 'pg-boss', error: error.name }));
+    });
     await boss.start();
     stops.push(() => boss.stop({ graceful: true, wait: true, timeout: 10_000 }));
     await createLocalQueues(boss);

@@ -1,4 +1,4 @@
-import { useId, useMemo } from 'react';
+import { type ReactNode, useId, useMemo } from 'react';
 import { describeError } from '../../api/api-error';
 import type { Page } from '../../api/types';
 import { formatCount } from '../../format/numbers';
@@ -28,6 +28,10 @@ export interface DataTableProps<T> {
   pageSizes?: readonly number[];
   defaultPageSize?: number;
   testId?: string;
+  /** Narrower cell padding, for tables with many columns (they fit a 1440 px screen without scrolling). */
+  dense?: boolean;
+  /** A totals row under the rows: its cell per column id (say what it sums in the first column's cell). */
+  footer?: Readonly<Record<string, ReactNode>> | undefined;
 }
 
 /**
@@ -46,6 +50,8 @@ export function DataTable<T>({
   pageSizes = standardPageSizes,
   defaultPageSize = 50,
   testId,
+  dense = false,
+  footer,
 }: DataTableProps<T>) {
   const captionId = useId();
   const settings = useMemo<TableSettings>(
@@ -92,7 +98,7 @@ export function DataTable<T>({
       </div>
 
       <TableScroll labelledBy={captionId}>
-        <table className="table" aria-busy={loading}>
+        <table className={dense ? 'table table-dense' : 'table'} aria-busy={loading}>
           <caption id={captionId} className="visually-hidden">
             {caption}
           </caption>
@@ -131,6 +137,17 @@ export function DataTable<T>({
                 </tr>
               ))}
           </tbody>
+          {footer && !error && data && data.items.length > 0 && (
+            <tfoot>
+              <tr className="table-totals" data-testid="table-totals">
+                {columns.map((column) => (
+                  <td key={column.id} className={column.className}>
+                    {footer[column.id]}
+                  </td>
+                ))}
+              </tr>
+            </tfoot>
+          )}
         </table>
       </TableScroll>
 

@@ -83,6 +83,7 @@ export function AdmissionsPage() {
         defaultSort="-date"
         defaultPageSize={20}
         testId="admissions"
+        dense
       />
     </>
   );

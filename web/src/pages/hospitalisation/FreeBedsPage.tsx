@@ -1,11 +1,11 @@
-import { useCallback } from 'react';
+import { useCallback, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { fetchFreeBeds } from '../../api/hospitalisation';
 import { DataTable } from '../../components/data-table/DataTable';
 import type { TableQuery } from '../../components/data-table/types';
 import { PageHeader } from '../../components/PageHeader';
 import { pageOf } from './client-page';
-import { freeBedsColumns, freeBedsFilters } from './free-beds-columns';
+import { freeBedsColumns, freeBedsFilters, freeBedsTotals } from './free-beds-columns';
 import { HospitalPlanNav } from './HospitalPlanNav';
 import { hospitalPlanRootPath } from './hosp-paths';
 import { WorklistNotice } from './WorklistNotice';
@@ -18,6 +18,7 @@ import './hospitalisation.css';
 export function FreeBedsPage() {
   const [params] = useSearchParams();
   const worklist = params.get('worklist') ?? '';
+  const [totals, setTotals] = useState<Record<string, string>>();
   const load = useCallback(
     async (query: TableQuery, signal: AbortSignal) => {
       const f = query.filters;
@@ -33,6 +34,7 @@ export function FreeBedsPage() {
         signal,
       );
       const sorted = [...answer.items].sort((a, b) => b.freeTotal - a.freeTotal);
+      setTotals(freeBedsTotals(sorted));
       return pageOf(sorted, query);
     },
     [worklist],
@@ -55,6 +57,8 @@ export function FreeBedsPage() {
         rowKey={(b) => `${b.moCode}-${b.departmentCode}-${b.bedProfile}-${b.conditions}`}
         defaultPageSize={50}
         testId="free-beds"
+        dense
+        footer={totals}
       />
     </>
   );

@@ -1,19 +1,36 @@
-import { useCallback } from 'react';
+import { useCallback, useState } from 'react';
 import { fetchPlanFact, type PlanFactRow } from '../../api/hospitalisation';
 import { DataTable } from '../../components/data-table/DataTable';
 import type { Column, FilterSpec, TableQuery } from '../../components/data-table/types';
+import { named } from '../../components/Named';
 import { PageHeader } from '../../components/PageHeader';
 import { formatCount } from '../../format/numbers';
 import { pageOf } from './client-page';
 import { HospitalPlanNav } from './HospitalPlanNav';
-import { coded, conditionsLabels, monthLabels, orgLabel } from './hosp-labels';
+import { conditionsLabels, monthLabels } from './hosp-labels';
 import './hospitalisation.css';
 
 const thisYear = new Date().getFullYear();
+const thisMonth = new Date().getMonth() + 1;
+const allMonths = 'all';
 
-function percent(row: PlanFactRow): string {
-  if (row.planned <= 0) return '—';
-  return `${Math.round((row.fact / row.planned) * 100)} %`;
+function percentOf(planned: number, fact: number): string {
+  if (planned <= 0) return '—';
+  return `${Math.round((fact / planned) * 100)} %`;
+}
+
+const percent = (row: PlanFactRow) => percentOf(row.planned, row.fact);
+
+/** The totals row: plan, fact and completion over every row the filters select (all pages). */
+function totalsOf(rows: readonly PlanFactRow[]): Record<string, string> {
+  const planned = rows.reduce((sum, r) => sum + r.planned, 0);
+  const fact = rows.reduce((sum, r) => sum + r.fact, 0);
+  return {
+    period: 'Итого',
+    planned: formatCount(planned),
+    fact: formatCount(fact),
+    percent: percentOf(planned, fact),
+  };
 }
 
 const columns: readonly Column<PlanFactRow>[] = [
@@ -23,10 +40,10 @@ const columns: readonly Column<PlanFactRow>[] = [
     className: 'cell-date',
     cell: (r) => `${monthLabels[r.month - 1] ?? r.month} ${r.year}`,
   },
-  { id: 'mo', header: 'Стационар', cell: (r) => orgLabel(r.moCode, r.moName) },
-  { id: 'profile', header: 'Профиль', cell: (r) => coded(r.profile, r.profileName) },
+  { id: 'mo', header: 'Стационар', cell: (r) => named(r.moCode, r.moName) },
+  { id: 'profile', header: 'Профиль', cell: (r) => named(r.profile, r.profileName) },
   { id: 'conditions', header: 'Условия', cell: (r) => conditionsLabels[r.conditions] ?? r.conditions },
-  { id: 'smo', header: 'СМО', cell: (r) => orgLabel(r.smoCode, r.smoName) },
+  { id: 'smo', header: 'СМО', cell: (r) => named(r.smoCode, r.smoName) },
   { id: 'planned', header: 'План', className: 'cell-number', cell: (r) => formatCount(r.planned) },
   { id: 'fact', header: 'Факт', className: 'cell-number', cell: (r) => formatCount(r.fact) },
   { id: 'percent', header: 'Выполнение', className: 'cell-number', cell: percent },
@@ -44,8 +61,11 @@ const filters: readonly FilterSpec[] = [
     kind: 'select',
     name: 'month',
     label: 'Месяц',
-    emptyLabel: 'Все',
-    options: monthLabels.map((label, i) => ({ value: String(i + 1), label })),
+    emptyLabel: `${monthLabels[thisMonth - 1]} (текущий)`,
+    options: [
+      { value: allMonths, label: 'Все месяцы' },
+      ...monthLabels.map((label, i) => ({ value: String(i + 1), label })),
+    ],
   },
   { kind: 'text', name: 'moCode', label: 'Стационар (код)', placeholder: '6 цифр' },
   { kind: 'text', name: 'smoCode', label: 'СМО (код)', placeholder: '5 цифр' },
@@ -54,18 +74,20 @@ const filters: readonly FilterSpec[] = [
 
 /** Plans vs fact: planned admissions per hospital × profile × СМО per month against the stays recorded. */
 export function PlanFactPage() {
+  const [totals, setTotals] = useState<Record<string, string>>();
   const load = useCallback(async (query: TableQuery, signal: AbortSignal) => {
     const f = query.filters;
     const answer = await fetchPlanFact(
       {
         year: f.year || String(thisYear),
-        month: f.month,
+        month: f.month === allMonths ? undefined : f.month || String(thisMonth),
         moCode: f.moCode,
         smoCode: f.smoCode,
         profile: f.profile,
       },
       signal,
     );
+    setTotals(totalsOf(answer.items));
     return pageOf(answer.items, query);
   }, []);
 
@@ -85,6 +107,7 @@ export function PlanFactPage() {
         rowKey={(r) => `${r.year}-${r.month}-${r.moCode}-${r.profile}-${r.conditions}-${r.smoCode}`}
         defaultPageSize={50}
         testId="plan-fact"
+        footer={totals}
       />
     </>
   );

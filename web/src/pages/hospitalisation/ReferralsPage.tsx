@@ -115,6 +115,7 @@ export function ReferralsPage() {
         defaultSort={tab === 'to-admit' ? 'plannedDate' : '-date'}
         defaultPageSize={20}
         testId="referrals"
+        dense
       />
     </>
   );

@@ -1,16 +1,18 @@
 import type { FreeBedsView } from '../../api/hospitalisation';
 import type { Column, FilterSpec } from '../../components/data-table/types';
+import { named } from '../../components/Named';
+import { Sparkline } from '../../components/Sparkline';
 import { formatDate } from '../../format/dates';
 import { formatCount } from '../../format/numbers';
-import { coded, codeOptions, conditionsLabels, orgLabel } from './hosp-labels';
+import { codeOptions, conditionsLabels } from './hosp-labels';
 
 const n = (value: number | null | undefined) =>
   value === null || value === undefined ? '—' : formatCount(value);
 
 export const freeBedsColumns: readonly Column<FreeBedsView>[] = [
-  { id: 'mo', header: 'Стационар', cell: (b) => orgLabel(b.moCode, b.moName) },
-  { id: 'department', header: 'Отделение', cell: (b) => orgLabel(b.departmentCode, b.departmentName) },
-  { id: 'bedProfile', header: 'Профиль койки', cell: (b) => coded(b.bedProfile, b.bedProfileName) },
+  { id: 'mo', header: 'Стационар', cell: (b) => named(b.moCode, b.moName) },
+  { id: 'department', header: 'Отделение', cell: (b) => named(b.departmentCode, b.departmentName) },
+  { id: 'bedProfile', header: 'Профиль койки', cell: (b) => named(b.bedProfile, b.bedProfileName) },
   { id: 'conditions', header: 'Условия', cell: (b) => conditionsLabels[b.conditions] ?? b.conditions },
   { id: 'freeTotal', header: 'Свободно', className: 'cell-number hosp-free', cell: (b) => n(b.freeTotal) },
   { id: 'freeMale', header: 'Муж.', className: 'cell-number', cell: (b) => n(b.freeMale) },
@@ -21,10 +23,12 @@ export const freeBedsColumns: readonly Column<FreeBedsView>[] = [
   {
     id: 'forecast',
     header: 'Прогноз',
-    cell: (b) =>
-      b.forecast.length === 0
-        ? '—'
-        : b.forecast.map((f) => `${formatDate(f.date).slice(0, 5)}: ${formatCount(f.free)}`).join(', '),
+    cell: (b) => (
+      <Sparkline
+        label="Свободно по дням"
+        points={b.forecast.map((f) => ({ label: formatDate(f.date).slice(0, 5), value: f.free }))}
+      />
+    ),
   },
   { id: 'date', header: 'Сведения на', className: 'cell-date', cell: (b) => formatDate(b.date) },
 ];
@@ -42,3 +46,17 @@ export const freeBedsFilters: readonly FilterSpec[] = [
   { kind: 'text', name: 'moCode', label: 'Стационар (код)', placeholder: '6 цифр' },
   { kind: 'date', name: 'date', label: 'На дату', hint: 'По умолчанию — последние сведения' },
 ];
+
+/** The totals row of the free-beds table: the sums of every report the filters select (all pages). */
+export function freeBedsTotals(rows: readonly FreeBedsView[]): Record<string, string> {
+  const sum = (pick: (b: FreeBedsView) => number) => n(rows.reduce((total, b) => total + pick(b), 0));
+  return {
+    mo: 'Итого',
+    freeTotal: sum((b) => b.freeTotal),
+    freeMale: sum((b) => b.freeMale),
+    freeFemale: sum((b) => b.freeFemale),
+    freeChild: sum((b) => b.freeChild),
+    freeAdult: sum((b) => b.freeAdult),
+    planned: sum((b) => b.plannedToday),
+  };
+}
