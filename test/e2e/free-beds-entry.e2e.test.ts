@@ -91,6 +91,10 @@ describe('free-beds entry that is hard to get wrong (issue 11, item 6)', () => {
     ] as const) {
       expect(Number(await shownTotal(count)), count).toBe(await sum(label));
     }
+    // The grid scrolled back to its start (typing scrolled it to the focused cell) for the screenshot
+    await page.locator('.table-scroll', { has: row }).evaluate((el) => {
+      el.scrollLeft = 0;
+    });
     await saveScreenshots(page, 'hosp-free-beds-entry');
 
     // Act: try to send
