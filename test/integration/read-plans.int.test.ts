@@ -1,7 +1,7 @@
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { personAccessLog } from '../../shared/audit/db/person-access-log';
-import { readFeed } from '../../shared/hospitalisation/db/feeds';
+import { feedHasNews, readFeed } from '../../shared/hospitalisation/db/feeds';
 import { hospitalisationRecordSources } from '../../shared/hospitalisation/db/person-records';
 import { listAdmissions, listReferrals } from '../../shared/hospitalisation/db/queries';
 import { searchPersons } from '../../shared/person/db/person-repository';
@@ -325,6 +325,21 @@ const cases: { name: string; kinds: Kind[]; call: Call; empty?: Kind[] }[] = [
     name: `feed ${feed}${sent ? ' (sent)' : ''}`,
     kinds: [...kinds] as Kind[],
     call: ((tx, who) => readFeed(tx, who, feed, { cursor: cursors[table], limit: 100, sent })) satisfies Call,
+  })),
+  // Polls that may find nothing new: one statement (hosp.feed_has_news, migration 026), same key ranges.
+  ...(
+    [
+      ['referrals', false, 'referral', ['tfoms', 'smo', 'hospital']],
+      ['referrals', true, 'referral', ['mo']],
+      ['admissions', false, 'stay', ['tfoms', 'smo', 'mo']],
+      ['admissions', true, 'stay', ['hospital']],
+      ['events', false, 'event', ['tfoms', 'smo', 'mo', 'hospital']],
+    ] as const
+  ).map(([feed, sent, table, kinds]) => ({
+    name: `news in feed ${feed}${sent ? ' (sent)' : ''}`,
+    kinds: [...kinds] as Kind[],
+    call: (async (tx, who) =>
+      (await feedHasNews(tx, who, feed, cursors[table], sent)) ? 1 : 0) satisfies Call,
   })),
   {
     name: 'feed free-beds',

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { feedNames, readFeed } from '../../../shared/hospitalisation/db/feeds';
+import { feedNames, readFeedPage } from '../../../shared/hospitalisation/db/feeds';
 import { hospitalisationPermissions } from '../../../shared/hospitalisation/permissions';
 import { defaultFeedLimit, maxFeedLimit } from '../../../shared/platform/exchange/feed';
 import { queryInt } from '../../../shared/platform/flk/edge-types';
@@ -14,7 +14,7 @@ const Query = z.object({
 });
 
 /** GET /api/v1/hospitalisation/feeds/{feed} — incremental reads by a "changed since" cursor. */
-export const handler = restHandler({ auth: 'user' }, async ({ event, caller, db, requestId }) => {
+export const handler = restHandler({ auth: 'user' }, async ({ event, caller, ports, requestId }) => {
   const who = requirePermission(caller, hospitalisationPermissions.read);
   const feed = event.pathParameters?.feed ?? '';
   if (!(feedNames as readonly string[]).includes(feed)) {
@@ -22,12 +22,15 @@ export const handler = restHandler({ auth: 'user' }, async ({ event, caller, db,
   }
   const query = parseQuery(event, Query);
   return {
-    body: await db((tx) =>
-      readFeed(tx, { ...who, requestId }, feed as (typeof feedNames)[number], {
+    body: await readFeedPage(
+      await ports.sql(),
+      { ...who, requestId },
+      feed as (typeof feedNames)[number],
+      {
         cursor: query.cursor,
         limit: query.limit,
         sent: query.sent,
-      }),
+      },
     ),
   };
 });

@@ -1,4 +1,4 @@
-import { type EventView, type FeedName, readFeed } from '../../../shared/hospitalisation/db/feeds';
+import { type EventView, type FeedName, readFeedPage } from '../../../shared/hospitalisation/db/feeds';
 import { type HospMessageKind, processPackage } from '../../../shared/hospitalisation/db/process-package';
 import type { AdmissionView, FreeBedsView, ReferralView } from '../../../shared/hospitalisation/db/views';
 import { hospitalizationServiceWsdl } from '../../../shared/hospitalisation/formats/hospitalization-service.wsdl';
@@ -8,7 +8,7 @@ import type { AccessContext } from '../../../shared/platform/access/scoped';
 import { RejectedByChannel } from '../../../shared/platform/exchange/protocol';
 import { Refusal } from '../../../shared/platform/flk/refusal';
 import { getPorts } from '../../../shared/platform/ports/ports';
-import { soapCaller, soapDb, soapHandler, soapRecords } from '../../lib/soap';
+import { soapCaller, soapHandler, soapRecords } from '../../lib/soap';
 import { soapText } from '../../lib/soap-values';
 import { feedOptions } from './feed-request';
 import { protocolToSoap } from './protocol-to-soap';
@@ -61,7 +61,7 @@ async function feed<T>(
     throw Refusal.forbidden('Учётной записи не разрешено чтение сведений о госпитализации');
   }
   const options = feedOptions(args, withSent);
-  const page = await soapDb((tx) => readFeed(tx, who, feedName, options));
+  const page = await readFeedPage(await getPorts().sql(), who, feedName, options);
   return { items: page.items as T[], next: page.nextCursor };
 }
 

@@ -1,7 +1,7 @@
 import type postgres from 'postgres';
 import type { AccessContext } from '../../platform/access/scoped';
-import { audit } from '../../platform/access/scoped';
-import type { Tx } from '../../platform/db/connection';
+import { audit, withCaller } from '../../platform/access/scoped';
+import type { Db, Sql, Tx } from '../../platform/db/connection';
 import { type FeedPage, feedCursor, feedLimit, feedPage } from '../../platform/exchange/feed';
 import {
   type AdmissionView,
@@ -119,4 +119,37 @@ export async function readFeed(
 
 function itemId(item: ReferralView | AdmissionView | FreeBedsView | EventView): string {
   return 'id' in item ? item.id : `${item.moCode}/${item.departmentCode}/${item.bedProfile}/${item.date}`;
+}
+
+/**
+ * Does the feed hold anything after `cursor` for the caller? One statement (migration 026), in the caller's
+ * context and under row-level security like every read; false is never wrong (true may still read an empty page).
+ */
+export async function feedHasNews(
+  sql: Db,
+  who: AccessContext,
+  feed: FeedName,
+  cursor: string,
+  sent = false,
+): Promise<boolean> {
+  const [row] = await sql<{ news: boolean }[]>`
+    select hosp.feed_has_news(${who.username}, ${who.orgCode}, ${who.orgKind}, ${who.role}, ${who.channel},
+                              ${who.requestId ?? ''}, ${feed}, ${sent}, ${cursor}::bigint) as news`;
+  return row!.news;
+}
+
+/**
+ * A feed page as a receiver polls it: most polls find nothing new, and those cost one statement
+ * (`feedHasNews`) instead of a transaction; the others read the page in the caller's transaction (`readFeed`).
+ */
+export async function readFeedPage(
+  sql: Sql,
+  who: AccessContext,
+  feed: FeedName,
+  options: { cursor?: string; limit: number; sent?: boolean },
+): Promise<FeedPage<ReferralView | AdmissionView | FreeBedsView | EventView>> {
+  const after = feedCursor(options.cursor);
+  const sent = who.orgKind === 'MO' && options.sent === true;
+  if (!(await feedHasNews(sql, who, feed, after, sent))) return feedPage([], after);
+  return withCaller(sql, who, (tx) => readFeed(tx, who, feed, options));
 }
