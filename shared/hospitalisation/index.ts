@@ -1,6 +1,6 @@
 import { allKinds } from '../platform/access/sections';
 import { defineArea } from '../platform/area';
-import { hospitalisationJournal } from './db/journal-source';
+import { hospitalisationJournal, tFileJournal } from './db/journal-source';
 import { hospitalisationRecordSources } from './db/person-records';
 import { hospitalisationPermissions } from './permissions';
 
@@ -215,5 +215,5 @@ export const hospitalisationArea = defineArea({
     },
   ],
   personRecords: hospitalisationRecordSources,
-  exchangeJournal: [hospitalisationJournal],
+  exchangeJournal: [hospitalisationJournal, tFileJournal],
 });

@@ -23,7 +23,28 @@ interface Sent {
   packageId: string;
 }
 
-/** Sends one rejected cancellation package of the МО 990001 (test_mo, soap_mo) over SOAP, REST and a T4 file. */
+/** Uploads a T-file through the upload path and follows it until the queue consumer has finished it. */
+async function uploadTFile(token: string, fileName: string, bytes: Uint8Array, until: string): Promise<void> {
+  const upload = await callApi(baseUrl, '/api/v1/hospitalisation/files', {
+    method: 'POST',
+    token,
+    headers: { 'content-type': 'application/octet-stream', 'x-file-name': encodeURIComponent(fileName) },
+    body: new Uint8Array(bytes),
+  });
+  expect([200, 202]).toContain(upload.status);
+  let status = '';
+  for (let tries = 0; tries < 100 && !['done', 'rejected', 'failed'].includes(status); tries++) {
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    status = (await callApi(baseUrl, `/api/v1/hospitalisation/files/${upload.body.id}`, { token })).body?.file
+      ?.status;
+  }
+  expect(status).toBe(until);
+}
+
+/**
+ * Sends one rejected cancellation package of the МО 990001 (test_mo, soap_mo) over SOAP, REST and a T4 file, and
+ * a file refused whole.
+ */
 async function sendOverEveryChannel(): Promise<{ sent: Sent[]; senderCode: string }> {
   const token = await signInToken(baseUrl, 'test_mo');
   const me = (await callApi(baseUrl, '/api/v1/me', { token })).body as { organisation: { code: string } };
@@ -83,21 +104,7 @@ async function sendOverEveryChannel(): Promise<{ sent: Sent[]; senderCode: strin
     },
     [{ record: cancellationOfNobody(`F${run}`, today) }],
   );
-  const upload = await callApi(baseUrl, '/api/v1/hospitalisation/files', {
-    method: 'POST',
-    token,
-    headers: { 'content-type': 'application/octet-stream', 'x-file-name': encodeURIComponent(file.fileName) },
-    body: new Uint8Array(file.bytes),
-  });
-  expect([200, 202]).toContain(upload.status);
-  const fileId = upload.body.id;
-  let status = '';
-  for (let tries = 0; tries < 100 && status !== 'done'; tries++) {
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    status = (await callApi(baseUrl, `/api/v1/hospitalisation/files/${fileId}`, { token })).body?.file
-      ?.status;
-  }
-  expect(status).toBe('done');
+  await uploadTFile(token, file.fileName, file.bytes, 'done');
   // The file's package is the newest file package of the МО: its id is the journal's.
   const files = await callApi(
     baseUrl,
@@ -107,12 +114,21 @@ async function sendOverEveryChannel(): Promise<{ sent: Sent[]; senderCode: strin
   expect(files.status).toBe(200);
   const filePackage = files.body.items[0]?.packageId as string;
   expect(filePackage).toBeTruthy();
+  // A file whose header names another sender: refused whole, it makes no package — the journal lists the file.
+  const broken = `T4-M-${senderCode}-${today}-${(file.fileName.length % 9) + 990}.xml`;
+  const foreign = writeTFile(
+    { type: 'T4', senderKind: 'M', senderCode: '999999', date: today, sequence: 1 },
+    [{ record: cancellationOfNobody(`B${run}`, today) }],
+    { zip: false },
+  );
+  await uploadTFile(token, broken, foreign.bytes, 'rejected');
   return {
     senderCode,
     sent: [
       { channel: 'soap', packageId: soapPackage },
       { channel: 'rest', packageId: restPackage },
       { channel: 'file', packageId: filePackage },
+      { channel: 'file', packageId: broken },
     ],
   };
 }
@@ -150,7 +166,7 @@ describe('«Журнал обмена»: packages of every channel with their pr
     await page.getByRole('heading', { level: 1, name: 'Журнал обмена' }).waitFor();
     await journalTable().waitFor();
     await page.getByLabel('Отправитель (код)').fill(senderCode);
-    await page.getByLabel('Вид пакета').selectOption('cancellation');
+    await page.getByLabel('Статус').selectOption('rejected');
     await page.getByRole('button', { name: 'Найти' }).click();
     await page.waitForURL(/sender=/);
   }
@@ -169,7 +185,7 @@ describe('«Журнал обмена»: packages of every channel with their pr
     const download = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Скачать протокол (CSV)' }).click();
     const file = await download;
-    expect(file.suggestedFilename()).toMatch(/^protocol-hosp-\d+\.csv$/);
+    expect(file.suggestedFilename()).toMatch(/^protocol-(hosp|tfile)-\d+\.csv$/);
     await page.goBack();
     await journalTable().waitFor();
   }

@@ -26,6 +26,7 @@ export const kindLabels: Record<string, string> = {
   discharge: 'Выписки',
   'free-beds': 'Свободные места',
   plan: 'План госпитализации',
+  't-file': 'Файл T (вид не определён)',
   'erz-extract': 'Выгрузка ЕРЗ',
 };
 
