@@ -37,11 +37,14 @@ describe('the audit log (ТФОМС)', () => {
     await expect.poll(() => table.locator('tbody tr').count()).toBeGreaterThanOrEqual(1);
     await expect
       .poll(() => table.locator('tbody tr td:nth-child(2)').allTextContents())
-      .toSatisfy((users: string[]) => users.every((u) => u.includes('(test_tfoms)')));
+      .toSatisfy((users: string[]) => users.every((u) => u === 'Смирнова Анна Викторовна'));
+    expect(await table.locator('tbody tr td:nth-child(2) span').first().getAttribute('title')).toBe(
+      'Имя входа: test_tfoms',
+    );
     const firstRow = await table.locator('tbody tr').first().locator('td').allTextContents();
     expect(firstRow).toEqual(
       expect.arrayContaining([
-        'Смирнова Анна Викторовна (test_tfoms)',
+        'Смирнова Анна Викторовна',
         'Аналитик ТФОМС',
         'Веб-интерфейс',
         'Вход в систему',

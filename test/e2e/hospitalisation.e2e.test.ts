@@ -90,7 +90,8 @@ describe('hospitalisation in the UI: the МО refers, the hospital admits, the �
     await details.waitFor();
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(`Направление № ${number}`);
     expect(await details.getByTestId('referral-status').textContent()).toBe('Выдано');
-    expect(await details.textContent()).toContain(facts.hospital.code);
+    expect(await details.textContent()).toContain(facts.hospital.shortName);
+    expect(await details.locator(`[title="Код ${facts.hospital.code}"]`).count()).toBeGreaterThan(0);
     const referralUrl = page.url();
 
     // Act: the hospital finds it among the incoming referrals and admits the patient

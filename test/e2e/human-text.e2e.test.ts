@@ -192,7 +192,7 @@ describe('human text: history, stay card, audit log and person card in Russian, 
     expect(await page.getByTestId('admission-movements').textContent()).toContain(story.second.name);
     await saveScreenshots(page, 'test_hosp-stay');
     expect(await page.getByTestId('admission-details').textContent()).toContain(
-      'исход: выздоровление, улучшение',
+      'исход: Выздоровление, улучшение',
     );
     expect(await visibleLatin(page)).toEqual([]);
   });

@@ -45,7 +45,7 @@ describe('insured persons: search, card, affiliation query, who looked', () => {
     const enp = await page.getByTestId('person-demographics').locator('dd').first().textContent();
     expect(enp).toMatch(/^\d{16}$/);
     expect(await page.getByTestId('person-policies').getByRole('row').count()).toBeGreaterThan(1);
-    expect(await page.getByTestId('person-attachments').textContent()).toContain('990001');
+    expect(await page.getByTestId('person-attachments').locator('[title="Код 990001"]').count()).toBe(1);
     const cardUrl = page.url();
     await page.close();
 
@@ -55,7 +55,12 @@ describe('insured persons: search, card, affiliation query, who looked', () => {
     await page.getByTestId('person-access-log').waitFor();
 
     // Assess: «who looked» lists the МО registrar's reads
-    await expect.poll(() => page.getByTestId('person-access-log').textContent()).toContain('test_mo');
+    await expect
+      .poll(() => page.getByTestId('person-access-log').textContent())
+      .toContain('Кузнецов Игорь Петрович');
+    expect(
+      await page.getByTestId('person-access-log').locator('[title="Имя входа: test_mo"]').count(),
+    ).toBeGreaterThan(0);
     await page.close();
   });
 

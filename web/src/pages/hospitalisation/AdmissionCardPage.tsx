@@ -122,7 +122,7 @@ export function AdmissionCardPage() {
                 [
                   'Выписка',
                   a.discharge
-                    ? `${formatDate(a.discharge.date)}, исход: ${(a.discharge.outcomeName ?? dischargeOutcomeLabels[a.discharge.outcome] ?? 'не указан').toLowerCase()}`
+                    ? `${formatDate(a.discharge.date)}, исход: ${a.discharge.outcomeName ?? dischargeOutcomeLabels[a.discharge.outcome] ?? 'не указан'}`
                     : null,
                 ],
               ]}
