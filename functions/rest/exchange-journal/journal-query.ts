@@ -1,6 +1,11 @@
 import * as z from 'zod';
 import { registered } from '../../../shared/areas';
-import { journalChannels, journalStatuses } from '../../../shared/platform/exchange/journal-source';
+import type { Caller } from '../../../shared/platform/access/caller';
+import {
+  type JournalFilter,
+  journalChannels,
+  journalStatuses,
+} from '../../../shared/platform/exchange/journal-source';
 import { isoDate, pageNumber, pageSize, queryInt } from '../../../shared/platform/flk/edge-types';
 
 /** Every area's packages, as the journal lists them. */
@@ -33,3 +38,12 @@ export const SilentQuery = z.object({ days: queryInt(1, 365).default(3) });
 
 /** The `{id}` of a journal entry (`hosp-15`): checked by the journal itself, clipped for messages. */
 export const entryIdOf = (raw: string | undefined) => (raw ?? '').slice(0, 40);
+
+/**
+ * An organisation sees only what it sent (row-level security): its own code as the sender, stated in the query
+ * too, so each source reads its (sender, received) index instead of the region's packages. Another sender asked
+ * for stays asked for, and finds nothing. The fund's query is as given.
+ */
+export function ownScope<Q extends JournalFilter>(who: Caller, query: Q): Q {
+  return who.orgKind === 'TFOMS' ? query : { ...query, sender: query.sender ?? who.orgCode };
+}

@@ -5,9 +5,10 @@ import {
   dailyVolume,
   silentOrganisations,
 } from '../../../shared/platform/exchange/journal';
+import type { JournalFilter } from '../../../shared/platform/exchange/journal-source';
 import { queryInt } from '../../../shared/platform/flk/edge-types';
 import { parseQuery, requirePermission, restHandler } from '../../lib/rest';
-import { journalSources } from './journal-query';
+import { journalSources, ownScope } from './journal-query';
 
 const Query = z.object({ silentDays: queryInt(1, 365).default(3), days: queryInt(1, 90).default(30) });
 
@@ -22,12 +23,12 @@ export const handler = restHandler({ auth: 'user' }, async ({ event, caller, db 
   return {
     body: await db(async (tx) => {
       const [{ today } = { today: '' }] = await tx<{ today: string }[]>`select current_date::text as today`;
-      const rejectedToday = await countJournalBySender(tx, journalSources, {
-        status: 'rejected',
-        from: today,
-        to: today,
-      });
-      const daily = await dailyVolume(tx, journalSources, q.days);
+      const rejectedToday = await countJournalBySender(
+        tx,
+        journalSources,
+        ownScope(who, { status: 'rejected' as const, from: today, to: today }),
+      );
+      const daily = await dailyVolume(tx, journalSources, q.days, ownScope(who, {} as JournalFilter).sender);
       const silent =
         who.orgKind === 'TFOMS'
           ? {

@@ -52,7 +52,8 @@ export const hospitalisationJournal: JournalSource = {
 /**
  * T-files that made no package (yet): refused whole, failed, repeated, or still queued — `hosp.t_file`
  * (migration 007). A file read to the end is in the journal as the packages it made (above), so it is not
- * listed twice. Row-level security shows a file to its organisation and to the fund.
+ * listed twice. Such a file's records were not counted (it was not read to the end): its counts are unknown, not
+ * zero. Row-level security shows a file to its organisation and to the fund.
  */
 export const tFileJournal: JournalSource = {
   id: 'tfile',
@@ -66,7 +67,8 @@ export const tFileJournal: JournalSource = {
     't-file': 'Файл T (вид не определён)',
   },
   entries(tx, f, limit) {
-    const kind = tx`(case t.file_type when 'T1' then 'referral' when 'T2' then 'admission'
+    // A file refused before its header was read is known by its name's type.
+    const kind = tx`(case coalesce(t.file_type, upper(substring(t.file_name from '^[Tt][1-6]'))) when 'T1' then 'referral' when 'T2' then 'admission'
       when 'T3' then 'admission' when 'T4' then 'cancellation' when 'T5' then 'discharge'
       when 'T6' then 'free-beds' else 't-file' end)`;
     const status = tx`(case when t.status in ('queued', 'processing') then 'processing' else t.status end)`;
@@ -80,8 +82,8 @@ export const tFileJournal: JournalSource = {
     });
     return tx`
       select t.id, t.file_name as package_id, t.received_at, t.org_code as sender_code, 'file' as channel,
-             ${kind} as kind, ${status} as status, (t.counts->>'total')::int as total,
-             (t.counts->>'accepted')::int as accepted, (t.counts->>'rejected')::int as rejected
+             ${kind} as kind, ${status} as status, null::int as total, null::int as accepted,
+             null::int as rejected
       from hosp.t_file t where t.status <> 'done' and ${where}
       ${limit === null ? tx`` : tx`order by t.received_at desc, t.id desc limit ${limit}`}`;
   },

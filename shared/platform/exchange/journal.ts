@@ -183,15 +183,16 @@ export async function journalEntry(
   return { ...found.entry, groups: groupIssues(found.issues), findings: found.issues.length };
 }
 
-/** Packages received per day over the last `days` days (today included), in the caller's scope. */
+/** Packages received per day over the last `days` days (today included), in the caller's scope (of one sender). */
 export async function dailyVolume(
   tx: Tx,
   sources: readonly JournalSource[],
   days: number,
+  sender?: string,
 ): Promise<{ day: string; packages: number; records: number | null }[]> {
   const [{ from: fromDay } = { from: '' }] = await tx<{ from: string }[]>`
     select (current_date - ${days - 1}::int)::text as from`;
-  const all = union(tx, sources, { from: fromDay }, null);
+  const all = union(tx, sources, { from: fromDay, sender }, null);
   if (!all) return [];
   return tx<{ day: string; packages: number; records: number | null }[]>`
     select d.day::date::text as day, count(j.*)::int as packages, sum(j.total)::int as records
@@ -218,12 +219,13 @@ export async function silentOrganisations(
   days: number,
 ): Promise<SilentOrganisation[]> {
   const all = union(tx, sources, {}, null);
+  // Per organisation, so that each source answers its latest package by its (sender, received) index.
   const last = all
-    ? tx`select j.sender_code, max(j.received_at) as last from (${all}) j group by j.sender_code`
-    : tx`select null::text as sender_code, null::timestamptz as last where false`;
+    ? tx`(select max(j.received_at) from (${all}) j where j.sender_code = o.code)`
+    : tx`null::timestamptz`;
   const rows = await tx<{ code: string; short_name: string; last: Date | null }[]>`
     select o.code, o.short_name, x.last from org.organisation o
-    left join (${last}) x on x.sender_code = o.code
+    cross join lateral (select ${last} as last) x
     where o.kind = any(${kinds}::text[]) and (o.date_end is null or o.date_end >= current_date)
       and (x.last is null or x.last < current_date - ${days - 1}::int)
     order by x.last nulls first, o.short_name`;
