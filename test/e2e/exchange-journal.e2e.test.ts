@@ -172,7 +172,7 @@ describe('«Журнал обмена»: packages of every channel with their pr
   }
 
   /** Opens a package's protocol from its row, checks its FLK groups and the CSV download, and goes back. */
-  async function openProtocol(packageId: string, channel: string) {
+  async function openProtocol(packageId: string, channel: string, screenshot?: string) {
     const row = journalTable().locator('tbody tr', { hasText: shownId(packageId) });
     await row.waitFor();
     expect(await row.textContent()).toContain(channel);
@@ -182,6 +182,7 @@ describe('«Журнал обмена»: packages of every channel with their pr
     const groups = page.getByTestId('protocol-groups');
     await groups.waitFor();
     expect(await groups.locator('tbody tr').count()).toBeGreaterThan(0);
+    if (screenshot) await saveScreenshots(page, screenshot);
     const download = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Скачать протокол (CSV)' }).click();
     const file = await download;
@@ -200,7 +201,13 @@ describe('«Журнал обмена»: packages of every channel with their pr
     await openJournalOfSender();
 
     // Assess
-    for (const s of sent) await openProtocol(s.packageId, channelTitles[s.channel]);
+    for (const [i, s] of sent.entries()) {
+      await openProtocol(
+        s.packageId,
+        channelTitles[s.channel],
+        i === 0 ? 'tfoms-exchange-protocol' : undefined,
+      );
+    }
     await page.getByLabel('Отправитель (код)').fill('');
     await page.getByRole('button', { name: 'Найти' }).click();
     await journalTable().locator('tbody tr').first().waitFor();
