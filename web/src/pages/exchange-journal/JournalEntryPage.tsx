@@ -8,6 +8,7 @@ import { TableScroll } from '../../components/TableScroll';
 import { formatDateTime } from '../../format/dates';
 import { formatCount } from '../../format/numbers';
 import { useApiQuery } from '../../hooks/useApiQuery';
+import { fieldTitle } from './field-titles';
 import { JournalStatus } from './journal-columns';
 import { channelLabels, countOrDash, journalRootPath } from './journal-labels';
 import './exchange-journal.css';
@@ -113,7 +114,7 @@ function EntryDetails({ entry }: { entry: JournalEntryDetail }) {
                 {entry.groups.map((g) => (
                   <tr key={`${g.code}\n${g.field ?? ''}`}>
                     <td className="cell-code">{g.code}</td>
-                    <td className="cell-code">{g.field ?? 'пакет в целом'}</td>
+                    <td>{g.field ? <span title={g.field}>{fieldTitle(g.field)}</span> : 'Пакет в целом'}</td>
                     <td>{g.severity === 'error' ? 'Ошибка' : 'Предупреждение'}</td>
                     <td>{g.message}</td>
                     <td className="cell-number">{formatCount(g.findings)}</td>
