@@ -456,12 +456,24 @@ describe('roles see what they can do; the side menu collapses; lists for every r
         }),
       );
       await saveScreenshots(page, `${role}-referrals`);
+      await page.goto(new URL('/hospitalisations?list=all', baseUrl).href);
+      const stays = page.getByTestId('admissions');
+      await stays.getByTestId('table-total').waitFor();
+      const staysBox = (await stays.locator('.table-scroll').boundingBox())!;
+      const stayHeaderRights = await Promise.all(
+        ['Состояние', 'Диагноз'].map(async (name) => {
+          const box = (await stays.locator('thead th', { hasText: name }).first().boundingBox())!;
+          return box.x + box.width;
+        }),
+      );
       await page.goto(new URL('/hospital-plan', baseUrl).href);
       await page.getByTestId('free-beds').getByTestId('table-total').waitFor();
       await saveScreenshots(page, `${role}-free-beds`);
 
       // Assess
       for (const right of headerRights) expect(right).toBeLessThanOrEqual(scrollBox.x + scrollBox.width + 1);
+      for (const right of stayHeaderRights)
+        expect(right).toBeLessThanOrEqual(staysBox.x + staysBox.width + 1);
     },
   );
 });

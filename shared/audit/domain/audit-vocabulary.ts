@@ -61,6 +61,7 @@ export const auditEntityTitles: Readonly<Record<string, string>> = {
   district: 'Участок',
   'hosp.referral': 'Направление на госпитализацию',
   'hosp.stay': 'Госпитализация',
+  'hosp.package': 'Пакет обмена по госпитализации',
   'hosp.t_file': 'Файл обмена по госпитализации',
   'hosp.t_file.protocol': 'Протокол файла обмена по госпитализации',
   'hosp.feed.referrals': 'Лента направлений',

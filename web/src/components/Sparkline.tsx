@@ -5,7 +5,7 @@
 export function Sparkline({
   points,
   label,
-  width = 64,
+  width = 56,
   height = 22,
 }: {
   points: readonly { label: string; value: number }[];

@@ -4,8 +4,8 @@ import { fetchFreeBeds } from '../../api/hospitalisation';
 import { DataTable } from '../../components/data-table/DataTable';
 import type { TableQuery } from '../../components/data-table/types';
 import { PageHeader } from '../../components/PageHeader';
-import { pageOf } from './client-page';
-import { freeBedsColumns, freeBedsFilters, freeBedsTotals } from './free-beds-columns';
+import { pageOf, sortedBy } from './client-page';
+import { freeBedsColumns, freeBedsFilters, freeBedsSortKeys, freeBedsTotals } from './free-beds-columns';
 import { HospitalPlanNav } from './HospitalPlanNav';
 import { hospitalPlanRootPath } from './hosp-paths';
 import { WorklistNotice } from './WorklistNotice';
@@ -33,7 +33,7 @@ export function FreeBedsPage() {
         },
         signal,
       );
-      const sorted = [...answer.items].sort((a, b) => b.freeTotal - a.freeTotal);
+      const sorted = sortedBy(answer.items, query.sort, freeBedsSortKeys);
       setTotals(freeBedsTotals(sorted));
       return pageOf(sorted, query);
     },
@@ -44,7 +44,7 @@ export function FreeBedsPage() {
     <>
       <PageHeader
         title="План госпитализации"
-        description="Свободные места в стационарах региона по последним сведениям больниц. Больше всего свободных мест — вверху."
+        description="Свободные места в стационарах региона по последним сведениям больниц. Сначала — где больше всего свободных мест; другой порядок — по заголовкам столбцов."
       />
       <HospitalPlanNav />
       {worklist && <WorklistNotice allPath={hospitalPlanRootPath} />}
@@ -56,6 +56,7 @@ export function FreeBedsPage() {
         load={load}
         rowKey={(b) => `${b.moCode}-${b.departmentCode}-${b.bedProfile}-${b.conditions}`}
         defaultPageSize={50}
+        defaultSort="-freeTotal"
         testId="free-beds"
         dense
         footer={totals}

@@ -5,7 +5,7 @@ import type { Column, FilterSpec, TableQuery } from '../../components/data-table
 import { named } from '../../components/Named';
 import { PageHeader } from '../../components/PageHeader';
 import { formatCount } from '../../format/numbers';
-import { pageOf } from './client-page';
+import { pageOf, sortedBy } from './client-page';
 import { HospitalPlanNav } from './HospitalPlanNav';
 import { conditionsLabels, monthLabels } from './hosp-labels';
 import './hospitalisation.css';
@@ -36,18 +36,48 @@ function totalsOf(rows: readonly PlanFactRow[]): Record<string, string> {
 const columns: readonly Column<PlanFactRow>[] = [
   {
     id: 'period',
+    sortField: 'period',
     header: 'Период',
     className: 'cell-date',
     cell: (r) => `${monthLabels[r.month - 1] ?? r.month} ${r.year}`,
   },
-  { id: 'mo', header: 'Стационар', cell: (r) => named(r.moCode, r.moName) },
-  { id: 'profile', header: 'Профиль', cell: (r) => named(r.profile, r.profileName) },
-  { id: 'conditions', header: 'Условия', cell: (r) => conditionsLabels[r.conditions] ?? r.conditions },
-  { id: 'smo', header: 'СМО', cell: (r) => named(r.smoCode, r.smoName) },
-  { id: 'planned', header: 'План', className: 'cell-number', cell: (r) => formatCount(r.planned) },
-  { id: 'fact', header: 'Факт', className: 'cell-number', cell: (r) => formatCount(r.fact) },
-  { id: 'percent', header: 'Выполнение', className: 'cell-number', cell: percent },
+  { id: 'mo', sortField: 'mo', header: 'Стационар', cell: (r) => named(r.moCode, r.moName) },
+  { id: 'profile', sortField: 'profile', header: 'Профиль', cell: (r) => named(r.profile, r.profileName) },
+  {
+    id: 'conditions',
+    sortField: 'conditions',
+    header: 'Условия',
+    cell: (r) => conditionsLabels[r.conditions] ?? r.conditions,
+  },
+  { id: 'smo', sortField: 'smo', header: 'СМО', cell: (r) => named(r.smoCode, r.smoName) },
+  {
+    id: 'planned',
+    sortField: 'planned',
+    header: 'План',
+    className: 'cell-number',
+    cell: (r) => formatCount(r.planned),
+  },
+  {
+    id: 'fact',
+    sortField: 'fact',
+    header: 'Факт',
+    className: 'cell-number',
+    cell: (r) => formatCount(r.fact),
+  },
+  { id: 'percent', sortField: 'percent', header: 'Выполнение', className: 'cell-number', cell: percent },
 ];
+
+/** What each column sorts by (the whole answer is sorted on the client). */
+const sortKeys: Readonly<Record<string, (r: PlanFactRow) => string | number | null>> = {
+  period: (r) => r.year * 100 + r.month,
+  mo: (r) => r.moName ?? r.moCode,
+  profile: (r) => r.profileName ?? r.profile,
+  conditions: (r) => conditionsLabels[r.conditions] ?? r.conditions,
+  smo: (r) => r.smoName ?? r.smoCode,
+  planned: (r) => r.planned,
+  fact: (r) => r.fact,
+  percent: (r) => (r.planned > 0 ? r.fact / r.planned : null),
+};
 
 const filters: readonly FilterSpec[] = [
   {
@@ -88,7 +118,7 @@ export function PlanFactPage() {
       signal,
     );
     setTotals(totalsOf(answer.items));
-    return pageOf(answer.items, query);
+    return pageOf(sortedBy(answer.items, query.sort, sortKeys), query);
   }, []);
 
   return (

@@ -10,18 +10,70 @@ const n = (value: number | null | undefined) =>
   value === null || value === undefined ? '—' : formatCount(value);
 
 export const freeBedsColumns: readonly Column<FreeBedsView>[] = [
-  { id: 'mo', header: 'Стационар', cell: (b) => named(b.moCode, b.moName) },
-  { id: 'department', header: 'Отделение', cell: (b) => named(b.departmentCode, b.departmentName) },
-  { id: 'bedProfile', header: 'Профиль койки', cell: (b) => named(b.bedProfile, b.bedProfileName) },
-  { id: 'conditions', header: 'Условия', cell: (b) => conditionsLabels[b.conditions] ?? b.conditions },
-  { id: 'freeTotal', header: 'Свободно', className: 'cell-number hosp-free', cell: (b) => n(b.freeTotal) },
-  { id: 'freeMale', header: 'Муж.', className: 'cell-number', cell: (b) => n(b.freeMale) },
-  { id: 'freeFemale', header: 'Жен.', className: 'cell-number', cell: (b) => n(b.freeFemale) },
-  { id: 'freeChild', header: 'Дет.', className: 'cell-number', cell: (b) => n(b.freeChild) },
-  { id: 'freeAdult', header: 'Взр.', className: 'cell-number', cell: (b) => n(b.freeAdult) },
-  { id: 'planned', header: 'План на день', className: 'cell-number', cell: (b) => n(b.plannedToday) },
+  { id: 'mo', sortField: 'mo', header: 'Стационар', cell: (b) => named(b.moCode, b.moName) },
+  {
+    id: 'department',
+    sortField: 'department',
+    header: 'Отделение',
+    cell: (b) => named(b.departmentCode, b.departmentName),
+  },
+  {
+    id: 'bedProfile',
+    sortField: 'bedProfile',
+    header: 'Профиль койки',
+    cell: (b) => named(b.bedProfile, b.bedProfileName),
+  },
+  {
+    id: 'conditions',
+    sortField: 'conditions',
+    header: 'Условия',
+    cell: (b) => conditionsLabels[b.conditions] ?? b.conditions,
+  },
+  {
+    id: 'freeTotal',
+    sortField: 'freeTotal',
+    header: 'Свободно',
+    className: 'cell-number hosp-free',
+    cell: (b) => n(b.freeTotal),
+  },
+  {
+    id: 'freeMale',
+    sortField: 'freeMale',
+    header: 'Муж.',
+    className: 'cell-number',
+    cell: (b) => n(b.freeMale),
+  },
+  {
+    id: 'freeFemale',
+    sortField: 'freeFemale',
+    header: 'Жен.',
+    className: 'cell-number',
+    cell: (b) => n(b.freeFemale),
+  },
+  {
+    id: 'freeChild',
+    sortField: 'freeChild',
+    header: 'Дет.',
+    className: 'cell-number',
+    cell: (b) => n(b.freeChild),
+  },
+  {
+    id: 'freeAdult',
+    sortField: 'freeAdult',
+    header: 'Взр.',
+    className: 'cell-number',
+    cell: (b) => n(b.freeAdult),
+  },
+  {
+    id: 'planned',
+    sortField: 'planned',
+    header: 'План',
+    className: 'cell-number',
+    cell: (b) => n(b.plannedToday),
+  },
   {
     id: 'forecast',
+    sortField: 'forecast',
     header: 'Прогноз',
     cell: (b) => (
       <Sparkline
@@ -30,7 +82,13 @@ export const freeBedsColumns: readonly Column<FreeBedsView>[] = [
       />
     ),
   },
-  { id: 'date', header: 'Сведения на', className: 'cell-date', cell: (b) => formatDate(b.date) },
+  {
+    id: 'date',
+    sortField: 'date',
+    header: 'Дата',
+    className: 'cell-date',
+    cell: (b) => <span title={formatDate(b.date)}>{formatDate(b.date).slice(0, 5)}</span>,
+  },
 ];
 
 export const freeBedsFilters: readonly FilterSpec[] = [
@@ -60,3 +118,19 @@ export function freeBedsTotals(rows: readonly FreeBedsView[]): Record<string, st
     planned: sum((b) => b.plannedToday),
   };
 }
+
+/** What each sortable column of the free-beds table sorts by (the list is sorted on the client). */
+export const freeBedsSortKeys: Readonly<Record<string, (b: FreeBedsView) => string | number | null>> = {
+  mo: (b) => b.moName ?? b.moCode,
+  department: (b) => b.departmentName ?? b.departmentCode,
+  bedProfile: (b) => b.bedProfileName ?? b.bedProfile,
+  conditions: (b) => conditionsLabels[b.conditions] ?? b.conditions,
+  freeTotal: (b) => b.freeTotal,
+  freeMale: (b) => b.freeMale,
+  freeFemale: (b) => b.freeFemale,
+  freeChild: (b) => b.freeChild,
+  freeAdult: (b) => b.freeAdult,
+  planned: (b) => b.plannedToday,
+  forecast: (b) => b.forecast[b.forecast.length - 1]?.free ?? null,
+  date: (b) => b.date,
+};
