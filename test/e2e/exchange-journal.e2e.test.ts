@@ -241,6 +241,17 @@ describe('«Журнал обмена»: packages of every channel with their pr
       (e) => e.packageId === sent[0]?.packageId,
     );
     expect(entry).toBeDefined();
+    const csv = await callApi(baseUrl, `/api/v1/exchange-journal/${entry?.id}/protocol`, { token });
+    expect(csv.type).toContain('text/csv');
+    // (fetch's text() drops the byte-order mark the file starts with)
+    expect(csv.text.split('\r\n')[0]).toBe(
+      'Запись;Идентификатор записи;Код ФЛК;Поле;Значение;Важность;Сообщение',
+    );
+    expect(csv.text).toMatch(/\r\n1;S[0-9a-f]+;904;referralNumber;/);
+    const mo2 = await signInToken(baseUrl, 'test_mo2');
+    expect(
+      (await callApi(baseUrl, `/api/v1/exchange-journal/${entry?.id}/protocol`, { token: mo2 })).status,
+    ).toBe(404);
 
     // Act
     await openJournalOfSender();

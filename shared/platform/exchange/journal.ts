@@ -195,10 +195,11 @@ export async function dailyVolume(
   const all = union(tx, sources, { from: fromDay, sender }, null);
   if (!all) return [];
   return tx<{ day: string; packages: number; records: number | null }[]>`
-    select d.day::date::text as day, count(j.*)::int as packages, sum(j.total)::int as records
+    select d.day::date::text as day, coalesce(x.packages, 0)::int as packages, x.records::int as records
     from generate_series(${fromDay}::date, current_date, interval '1 day') d(day)
-    left join (${all}) j on j.received_at >= d.day and j.received_at < d.day + interval '1 day'
-    group by d.day order by d.day`;
+    left join (select j.received_at::date as day, count(*) as packages, sum(j.total) as records
+               from (${all}) j group by 1) x on x.day = d.day::date
+    order by d.day`;
 }
 
 /** Organisations of a kind with nothing received from them for `days` days (the fund's worklist). */
