@@ -1,4 +1,3 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
 import { auditSignIn } from '../../shared/platform/access/account-repository';
 import { roleOrganisationKind } from '../../shared/platform/access/roles';
@@ -38,19 +37,14 @@ export function oversizeFault(): APIGatewayProxyResult {
   };
 }
 
-/** One SOAP call being served: who calls and its request element's declaration. */
-interface SoapCall {
+/**
+ * One SOAP call being served, handed to its operation: who calls (the authenticated system account, with the
+ * call's request id) and the declaration of its request element. (Passed explicitly: an AsyncLocalStorage here
+ * switched on Node's promise hooks for every promise of the process, about a tenth of a poll's CPU.)
+ */
+export interface SoapCall {
   caller: AccessContext;
   request?: XsdElement;
-}
-
-const callStore = new AsyncLocalStorage<SoapCall>();
-
-/** The authenticated system account of the SOAP call being served (with the call's request id). */
-export function soapCaller(): AccessContext {
-  const call = callStore.getStore();
-  if (!call) throw new Error('No SOAP caller in context');
-  return call.caller;
 }
 
 type Xml = Record<string, unknown>;
@@ -62,8 +56,12 @@ type Xml = Record<string, unknown>;
  * issues is rejected on its own, with them; the others go on. The request holds one object for one occurrence
  * and an array for several; a record that is not an element of elements is `{}` (its issues say why).
  */
-export function soapRecords(args: Xml, name: string): { records: Xml[]; issues: FlkIssue[][] } {
-  const decl = callStore.getStore()?.request?.content?.elements.get(name);
+export function soapRecords(
+  call: SoapCall,
+  args: Xml,
+  name: string,
+): { records: Xml[]; issues: FlkIssue[][] } {
+  const decl = call.request?.content?.elements.get(name);
   const value = args[name];
   const list = value === undefined || value === null ? [] : Array.isArray(value) ? value : [value];
   return {
@@ -73,16 +71,16 @@ export function soapRecords(args: Xml, name: string): { records: Xml[]; issues: 
 }
 
 /** Runs `fn` in a transaction scoped to the SOAP caller: row-level security and the audit log know who acts. */
-export async function soapDb<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
-  return withCaller(await getPorts().sql(), soapCaller(), fn);
+export async function soapDb<T>(call: SoapCall, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  return withCaller(await getPorts().sql(), call.caller, fn);
 }
 
 /**
  * A package header names its sender; a system account may only send for its own organisation. Anything else
  * is a `soap:Client` Fault for the whole request — nothing of it is stored.
  */
-export function assertOwnSender(senderCode: unknown): void {
-  const caller = soapCaller();
+export function assertOwnSender(call: SoapCall, senderCode: unknown): void {
+  const caller = call.caller;
   if (String(senderCode ?? '') !== caller.orgCode) {
     throw Refusal.forbidden(
       `Отправитель пакета (${String(senderCode ?? 'не указан').slice(0, 16)}) не совпадает с организацией учётной записи (${caller.orgCode})`,
@@ -90,7 +88,7 @@ export function assertOwnSender(senderCode: unknown): void {
   }
 }
 
-type Operation = (args: Xml) => Promise<unknown>;
+type Operation = (args: Xml, call: SoapCall) => Promise<unknown>;
 
 export interface SoapServiceDefinition {
   service: string;
@@ -344,7 +342,7 @@ export function soapHandler(definition: SoapServiceDefinition) {
           issues.length === 1 ? issues[0]!.message : `${issues[0]!.message} (замечаний: ${issues.length})`;
         return refusalFault(Refusal.invalid(issues, message));
       }
-      const answer = await callStore.run({ caller, request }, () => definition.operations[operation]!(args));
+      const answer = await definition.operations[operation]!(args, { caller, request });
       return {
         statusCode: 200,
         headers: xmlHeaders,

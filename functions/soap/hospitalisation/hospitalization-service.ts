@@ -8,7 +8,7 @@ import type { AccessContext } from '../../../shared/platform/access/scoped';
 import { RejectedByChannel } from '../../../shared/platform/exchange/protocol';
 import { Refusal } from '../../../shared/platform/flk/refusal';
 import { getPorts } from '../../../shared/platform/ports/ports';
-import { soapCaller, soapHandler, soapRecords } from '../../lib/soap';
+import { type SoapCall, soapHandler, soapRecords } from '../../lib/soap';
 import { soapText } from '../../lib/soap-values';
 import { feedOptions } from './feed-request';
 import { protocolToSoap } from './protocol-to-soap';
@@ -33,11 +33,11 @@ import { admissionToSoap, eventToSoap, freeBedsToSoap, referralToSoap } from './
  * its structure issues, which rejects it (counted in the package and its stored protocol, nothing stored).
  */
 function send(kind: HospMessageKind, element: string, toRecord: (record: Xml) => unknown) {
-  return async (args: Xml) => {
-    const { records, issues } = soapRecords(args, element);
+  return async (args: Xml, call: SoapCall) => {
+    const { records, issues } = soapRecords(call, args, element);
     const protocol = await processPackage(
       await getPorts().sql(),
-      soapCaller(),
+      call.caller,
       kind,
       headerFromSoap(args.Header),
       records.map((record, i) =>
@@ -52,11 +52,12 @@ function send(kind: HospMessageKind, element: string, toRecord: (record: Xml) =>
 
 /** One page of a feed in the caller's scope; a cursor that is not one of ours is a Fault for the request. */
 async function feed<T>(
+  call: SoapCall,
   feedName: FeedName,
   args: Xml,
   withSent: boolean,
 ): Promise<{ items: T[]; next: string }> {
-  const who: AccessContext = soapCaller();
+  const who: AccessContext = call.caller;
   if (!can(who, hospitalisationPermissions.read)) {
     throw Refusal.forbidden('Учётной записи не разрешено чтение сведений о госпитализации');
   }
@@ -86,23 +87,23 @@ export const handler = soapHandler({
     SendFreeBeds: send('free-beds', 'FreeBeds', freeBedsFromSoap),
     SendHospitalisationPlan: send('plan', 'PlanLine', planLineFromSoap),
 
-    async GetReferrals(args) {
-      const page = await feed<ReferralView>('referrals', args, true);
+    async GetReferrals(args, call) {
+      const page = await feed<ReferralView>(call, 'referrals', args, true);
       return { Referral: page.items.map(referralToSoap), NextCursor: page.next };
     },
-    async GetAdmissions(args) {
-      const page = await feed<AdmissionView>('admissions', args, true);
+    async GetAdmissions(args, call) {
+      const page = await feed<AdmissionView>(call, 'admissions', args, true);
       return { Admission: page.items.map(admissionToSoap), NextCursor: page.next };
     },
-    async GetInsuredEvents(args) {
-      if (soapCaller().orgKind === 'MO') {
+    async GetInsuredEvents(args, call) {
+      if (call.caller.orgKind === 'MO') {
         throw Refusal.forbidden('События застрахованных лиц доступны СМО и ТФОМС');
       }
-      const page = await feed<EventView>('events', args, false);
+      const page = await feed<EventView>(call, 'events', args, false);
       return { Event: page.items.map(eventToSoap), NextCursor: page.next };
     },
-    async GetFreeBeds(args) {
-      const page = await feed<FreeBedsView>('free-beds', args, false);
+    async GetFreeBeds(args, call) {
+      const page = await feed<FreeBedsView>(call, 'free-beds', args, false);
       return { FreeBeds: page.items.map(freeBedsToSoap), NextCursor: page.next };
     },
   },

@@ -3,7 +3,7 @@ import { nsiServiceWsdl } from '../../../shared/nsi/formats/nsi-service.wsdl';
 import { dateProblem, integerProblem, maxPageNumber } from '../../../shared/platform/flk/edge-types';
 import { Refusal } from '../../../shared/platform/flk/refusal';
 import { getPorts } from '../../../shared/platform/ports/ports';
-import { soapCaller, soapHandler } from '../../lib/soap';
+import { soapHandler } from '../../lib/soap';
 import { soapDate, soapText } from '../../lib/soap-values';
 
 /** `Page` / `PageSize` of a request: an integer within its bounds, or a Fault naming the element. */
@@ -22,7 +22,6 @@ export const handler = soapHandler({
   wsdl: nsiServiceWsdl,
   operations: {
     async GetDirectories() {
-      soapCaller();
       const items = await listDirectories(await getPorts().sql());
       return {
         Directory: items.map((d) => ({
@@ -35,7 +34,6 @@ export const handler = soapHandler({
       };
     },
     async GetDirectoryRecords(args) {
-      soapCaller();
       const code = String(args.DirectoryCode ?? '').trim();
       // The date arrives as text (the SOAP server keeps xs:date text): `2026-02-31` is refused, not rolled over.
       const validOn = soapDate(args.ValidOn);

@@ -9,7 +9,7 @@ import { dateProblem } from '../../../shared/platform/flk/edge-types';
 import type { FlkIssue } from '../../../shared/platform/flk/issue';
 import { Refusal } from '../../../shared/platform/flk/refusal';
 import { getPorts } from '../../../shared/platform/ports/ports';
-import { assertOwnSender, soapCaller, soapDb, soapHandler, soapRecords } from '../../lib/soap';
+import { assertOwnSender, soapDb, soapHandler, soapRecords } from '../../lib/soap';
 import { soapDate, soapText } from '../../lib/soap-values';
 import { erzPersonFromSoap, withStructureFindings } from './erz-person-from-soap';
 
@@ -31,8 +31,8 @@ export const handler = soapHandler({
   port: 'ErzPort',
   wsdl: erzServiceWsdl,
   operations: {
-    async SendErzExtract(args) {
-      const caller = soapCaller();
+    async SendErzExtract(args, call) {
+      const caller = call.caller;
       if (!can(caller, personPermissions.importErz)) {
         throw Refusal.forbidden('Учётной записи не разрешена загрузка выписок ЕРЗ');
       }
@@ -41,10 +41,10 @@ export const handler = soapHandler({
         packageId: soapText(raw.PackageId) ?? '',
         senderCode: soapText(raw.SenderCode) ?? '',
       });
-      assertOwnSender(senderCode);
+      assertOwnSender(call, senderCode);
       // A person whose XML does not fit the WSDL's ErzPerson (an unknown or repeated element …) is handed to the
       // import as `null`: rejected there (counted, nothing stored); its protocol entry names the structure issues.
-      const { records, issues } = soapRecords(args, 'Person');
+      const { records, issues } = soapRecords(call, args, 'Person');
       const persons = records.map((p, i) => (issues[i]!.length > 0 ? null : erzPersonFromSoap(p, i + 1)));
       const result = withStructureFindings(
         await importErzPersons(await getPorts().sql(), persons, caller, {
@@ -79,8 +79,8 @@ export const handler = soapHandler({
         ],
       };
     },
-    async GetInsuranceAffiliation(args) {
-      if (!can(soapCaller(), personPermissions.queryAffiliation)) {
+    async GetInsuranceAffiliation(args, call) {
+      if (!can(call.caller, personPermissions.queryAffiliation)) {
         throw Refusal.forbidden('Учётной записи не разрешён запрос страховой принадлежности');
       }
       const input: IdentityInput = {
@@ -97,7 +97,7 @@ export const handler = soapHandler({
       if (!hasIdentifiers(input)) {
         throw Refusal.request('902', 'Укажите ЕНП, СНИЛС или фамилию, имя и дату рождения');
       }
-      const answer = await soapDb((tx) => queryAffiliation(tx, input));
+      const answer = await soapDb(call, (tx) => queryAffiliation(tx, input));
       return {
         Outcome: answer.outcome,
         Message: answer.message,
