@@ -71,46 +71,53 @@ async function referralStory() {
     `/api/v1/persons?moCode=990001&smoCode=${smo.organisation.code}&pageSize=5`,
     { token: moToken },
   );
-  const person = (persons.body as { items: { id: string; enp: string; fam: string }[] }).items[2];
+  const [, , person, otherPerson] = (persons.body as { items: { id: string; enp: string; fam: string }[] })
+    .items;
   const polyclinic = await callApi(baseUrl, '/api/v1/organisations/990001', { token: moToken });
   const doctor = (polyclinic.body as { doctors: { snils: string }[] }).doctors[0];
-  if (!first || !second || !person || !doctor)
+  if (!first || !second || !person || !otherPerson || !doctor)
     throw new Error('the demo region lacks departments or persons');
   const bed = (d: Department) => d.beds.find((b) => b.beds > 0)!.bedProfileV020;
 
-  const referral = await callApi(baseUrl, '/api/v1/referrals', {
-    token: moToken,
-    method: 'POST',
-    json: {
-      number: `77${String(Date.now()).slice(-14)}`,
-      date: isoDay(-2),
-      form: 3,
-      toMoCode: hospital.organisation.code,
-      toDepartmentCode: first.code,
-      conditions: first.conditionsV006,
-      profile: first.profileV002,
-      bedProfile: bed(first),
-      diagnosis: 'I20.8',
-      doctorSnils: doctor.snils,
-      plannedDate: isoDay(1),
-      kind: 'plain',
-      patient: { enp: person.enp },
-    },
-  });
-  expect(referral.status, JSON.stringify(referral.body)).toBe(201);
-  const referralId = (referral.body as { id: string }).id;
-  const admitted = await callApi(baseUrl, `/api/v1/referrals/${referralId}/admit`, {
-    token: hospToken,
-    method: 'POST',
-    json: {
-      departmentCode: first.code,
-      date: isoDay(0),
-      time: '09:30',
-      caseNumber: String(Date.now()).slice(-8),
-    },
-  });
-  expect(admitted.status, JSON.stringify(admitted.body)).toBe(201);
-  const stayId = (admitted.body as { id: string }).id;
+  const referAndAdmit = async (enp: string, time: string) => {
+    const referral = await callApi(baseUrl, '/api/v1/referrals', {
+      token: moToken,
+      method: 'POST',
+      json: {
+        number: `7${String(Date.now()).slice(-11)}${time.replace(':', '')}`,
+        date: isoDay(-2),
+        form: 3,
+        toMoCode: hospital.organisation.code,
+        toDepartmentCode: first.code,
+        conditions: first.conditionsV006,
+        profile: first.profileV002,
+        bedProfile: bed(first),
+        diagnosis: 'I20.8',
+        doctorSnils: doctor.snils,
+        plannedDate: isoDay(1),
+        kind: 'plain',
+        patient: { enp },
+      },
+    });
+    expect(referral.status, JSON.stringify(referral.body)).toBe(201);
+    const referralId = (referral.body as { id: string }).id;
+    const admitted = await callApi(baseUrl, `/api/v1/referrals/${referralId}/admit`, {
+      token: hospToken,
+      method: 'POST',
+      json: {
+        departmentCode: first.code,
+        date: isoDay(0),
+        time,
+        caseNumber: `${String(Date.now()).slice(-6)}${time.replace(':', '')}`,
+      },
+    });
+    expect(admitted.status, JSON.stringify(admitted.body)).toBe(201);
+    return { referralId, stayId: (admitted.body as { id: string }).id };
+  };
+  // Two admissions today, recorded in the other order than their times: the list puts 15:45 above 09:30 by
+  // time, not by which was recorded last.
+  await referAndAdmit(otherPerson.enp, '15:45');
+  const { referralId, stayId } = await referAndAdmit(person.enp, '09:30');
   const moved = await callApi(baseUrl, `/api/v1/admissions/${stayId}/movements`, {
     token: hospToken,
     method: 'POST',
@@ -195,6 +202,32 @@ describe('human text: history, stay card, audit log and person card in Russian, 
       'исход: Выздоровление, улучшение',
     );
     expect(await visibleLatin(page)).toEqual([]);
+  });
+
+  it('the stay list is in time order within a day, newest first, and sorts the other way by «Поступил»', async () => {
+    // Prepare
+    await signedIn('test_hosp');
+    const today = isoDay(0).split('-').reverse().join('.');
+    const admittedToday = async () =>
+      (await page.getByTestId('admissions').locator('tbody tr td:nth-child(2)').allTextContents())
+        .map((cell) => cell.trim())
+        .filter((cell) => cell.startsWith(today))
+        .map((cell) => cell.slice(today.length).trim())
+        .filter((time) => time !== '');
+
+    // Act
+    await page.goto(new URL('/hospitalisations?list=all', baseUrl).href);
+    await page.getByTestId('admissions').locator('tbody tr').first().waitFor();
+    const newestFirst = await admittedToday();
+    await page.getByTestId('admissions').getByRole('button', { name: 'Поступил' }).click();
+    await expect.poll(() => page.url()).toContain('sort=date');
+    await expect.poll(async () => (await admittedToday())[0]).not.toBe(newestFirst[0]);
+    const oldestFirst = await admittedToday();
+
+    // Assess
+    expect(newestFirst).toEqual(expect.arrayContaining(['15:45', '09:30']));
+    expect(newestFirst).toEqual([...newestFirst].sort().reverse());
+    expect(oldestFirst).toEqual([...newestFirst].reverse());
   });
 
   it('the audit log shows objects and people in words; its object filter offers named objects', async () => {
