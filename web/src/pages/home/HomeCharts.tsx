@@ -57,6 +57,8 @@ export function FreeBedsChart({ rows }: { rows: HospitalisationHome['freeBedsByP
     ...r,
     label: r.profileName ?? `Профиль ${r.profile}`,
   }));
+  // The axis as wide as its longest label (about 7 px a character at 12 px), at most 230 px.
+  const axisWidth = Math.min(230, 16 + 7 * Math.max(0, ...data.map((d) => shortLabel(d.label).length)));
   return (
     <ChartPanel id="chart-free-beds" title="Свободные места по профилям">
       {data.length === 0 ? (
@@ -69,7 +71,7 @@ export function FreeBedsChart({ rows }: { rows: HospitalisationHome['freeBedsByP
             <YAxis
               type="category"
               dataKey="label"
-              width={230}
+              width={axisWidth}
               interval={0}
               tick={{ fontSize: 12, width: 400 }}
               tickFormatter={shortLabel}
