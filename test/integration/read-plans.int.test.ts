@@ -2,8 +2,10 @@ import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { personAccessLog } from '../../shared/audit/db/person-access-log';
 import { readFeed } from '../../shared/hospitalisation/db/feeds';
+import { waitingDays, worklistCounts } from '../../shared/hospitalisation/db/home-figures';
 import { hospitalisationRecordSources } from '../../shared/hospitalisation/db/person-records';
 import { listAdmissions, listReferrals } from '../../shared/hospitalisation/db/queries';
+import { worklistsFor } from '../../shared/hospitalisation/domain/worklists';
 import { searchPersons } from '../../shared/person/db/person-repository';
 import { roleOrganisationKind } from '../../shared/platform/access/roles';
 import { type AccessContext, audit, withCaller } from '../../shared/platform/access/scoped';
@@ -332,6 +334,38 @@ const cases: { name: string; kinds: Kind[]; call: Call; empty?: Kind[] }[] = [
     kinds: ['tfoms', 'hospital'],
     call: (tx, who) => readFeed(tx, who, 'free-beds', { limit: 100 }),
     empty: ['tfoms', 'hospital'],
+  },
+  // The home page (GET /api/v1/hospitalisation/home): each worklist counted, each list it opens, waiting days.
+  {
+    name: 'home: the worklists counted',
+    kinds: ['smo', 'mo', 'hospital'],
+    call: async (tx, who) => (await worklistCounts(tx, who)).map((w) => w.count),
+  },
+  {
+    name: 'home: the lists the worklists open',
+    kinds: ['smo', 'mo', 'hospital'],
+    call: async (tx, who) => {
+      const rows = [];
+      for (const w of worklistsFor(who.orgKind, true)) {
+        if (w.list === 'referrals') {
+          rows.push(
+            ...(await listReferrals(tx, who, { ...page, direction: 'all', sort: '-date', worklist: w.id }))
+              .items,
+          );
+        } else if (w.list === 'admissions') {
+          rows.push(...(await listAdmissions(tx, who, { ...page, worklist: w.id })).items);
+        }
+      }
+      return rows;
+    },
+    // The big register's dates are its own: today's worklists may hold nothing.
+    empty: ['smo', 'mo', 'hospital'],
+  },
+  {
+    name: 'home: waiting days from referral to admission',
+    kinds: ['tfoms', 'smo', 'mo', 'hospital'],
+    call: (tx, who) => waitingDays(tx, who, 90),
+    empty: ['tfoms', 'smo', 'mo', 'hospital'],
   },
   // The person card's counts of referrals and stays.
   {

@@ -20,7 +20,7 @@ export const handler = restHandler({ auth: 'user' }, async ({ caller, db, reques
     body: await db(async (tx) => ({
       worklists: await worklistCounts(tx, { ...who, requestId }),
       freeBedsByProfile: await freeBedsByProfile(tx),
-      waitingDays: { days: waitingWindowDays, bins: await waitingDays(tx, waitingWindowDays) },
+      waitingDays: { days: waitingWindowDays, bins: await waitingDays(tx, who, waitingWindowDays) },
     })),
   };
 });

@@ -73,11 +73,24 @@ export const waitingBins = [
  * How many planned stays admitted in the last `days` days waited how long since their referral, in the caller's
  * scope (row-level security). No stays: no bins (nothing is invented); bins between are real zeros.
  */
-export async function waitingDays(tx: Tx, days: number): Promise<{ bin: string; stays: number }[]> {
+export async function waitingDays(
+  tx: Tx,
+  who: AccessContext,
+  days: number,
+): Promise<{ bin: string; stays: number }[]> {
+  // The scope stated as well (row-level security holds anyway), so each kind reads its own index.
+  const org = who.orgCode;
+  const scope =
+    who.orgKind === 'MO'
+      ? tx`(s.mo_code = ${org} or s.referring_mo_code = ${org})`
+      : who.orgKind === 'SMO'
+        ? tx`s.smo_code = ${org}`
+        : tx`true`;
   const rows = await tx<{ wait: number; stays: number }[]>`
     select (s.admitted_on - s.referral_date) as wait, count(*)::int as stays
     from hosp.stay s
-    where s.kind = 'planned' and s.referral_date is not null and s.admitted_on >= current_date - ${days}::int
+    where ${scope} and s.kind = 'planned' and s.referral_date is not null
+      and s.admitted_on >= current_date - ${days}::int
     group by 1`;
   if (rows.length === 0) return [];
   return waitingBins.map((b) => ({
