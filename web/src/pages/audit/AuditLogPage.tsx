@@ -73,6 +73,7 @@ export function AuditLogPage() {
         rowKey={entryKey}
         pageSizes={pageSizes}
         testId="audit-log"
+        dense
       />
     </>
   );

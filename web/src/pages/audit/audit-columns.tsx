@@ -4,11 +4,14 @@ import { Named } from '../../components/Named';
 import { formatDateTime } from '../../format/dates';
 import { formatCount } from '../../format/numbers';
 
+/** Who acted when no account has the login (the system's own jobs, files of the demo story). */
+const actorWithoutAccount: Readonly<Record<string, string>> = { system: 'Система', file: 'Файловый обмен' };
+
 /** Who acted: the account's full name, the login on hover; an account unknown to the region in words. */
 export function AuditUser({ entry }: { entry: AuditEntry }) {
   return (
     <span title={`Имя входа: ${entry.username}`}>
-      {entry.fullName ?? (entry.channel === 'system' ? 'Система' : 'Учётная запись не найдена')}
+      {entry.fullName ?? actorWithoutAccount[entry.channel] ?? 'Учётная запись не найдена'}
     </span>
   );
 }
@@ -33,7 +36,7 @@ export const auditColumns: readonly Column<AuditEntry>[] = [
   {
     id: 'request',
     header: 'Идентификатор запроса',
-    className: 'cell-code',
+    className: 'cell-id',
     cell: (e) => (e.requestId ? <code>{e.requestId}</code> : <span className="muted">—</span>),
   },
 ];
