@@ -21,7 +21,13 @@ describe('a referral history as people read it', () => {
   it('an admission and a discharge written on the stay and on the referral appear once each', () => {
     // Prepare: what the handlers write (the stay's event and the referral's mirror in the same transaction)
     const events = [
-      event({ id: '1', entity: 'referral', event: 'created', details: { number: '7701' }, orgCode: '990001' }),
+      event({
+        id: '1',
+        entity: 'referral',
+        event: 'created',
+        details: { number: '7701' },
+        orgCode: '990001',
+      }),
       event({
         id: '2',
         entity: 'stay',
@@ -39,7 +45,11 @@ describe('a referral history as people read it', () => {
     const story = referralStory(events);
 
     // Assess
-    expect(story.map((e) => e.title)).toEqual(['Направление выдано', 'Пациент госпитализирован', 'Пациент выписан']);
+    expect(story.map((e) => e.title)).toEqual([
+      'Направление выдано',
+      'Пациент госпитализирован',
+      'Пациент выписан',
+    ]);
     expect(story[1]!.description).toBe('Отделение: Хирургическое отделение № 2.');
     expect(story[2]!.description).toBe('Исход: Выздоровление, улучшение.');
     expect(story.every((e) => e.userName === 'Соколов Павел Олегович')).toBe(true);
