@@ -81,7 +81,7 @@ describe('SOAP rate limits', () => {
     expect(right[3]!.code).toBe('AUTH-429');
   });
 
-  it('adds the calls counted in memory to the account\'s minute within about a second', async () => {
+  it("adds the calls counted in memory to the account's minute within about a second", async () => {
     await t.db.sql`update auth.account set rate_limit_per_minute = null where username = 'soap_hosp'`;
     await withinOneMinute();
     const stored = async () =>

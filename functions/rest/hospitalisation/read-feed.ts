@@ -22,15 +22,10 @@ export const handler = restHandler({ auth: 'user' }, async ({ event, caller, por
   }
   const query = parseQuery(event, Query);
   return {
-    body: await readFeedPage(
-      await ports.sql(),
-      { ...who, requestId },
-      feed as (typeof feedNames)[number],
-      {
-        cursor: query.cursor,
-        limit: query.limit,
-        sent: query.sent,
-      },
-    ),
+    body: await readFeedPage(await ports.sql(), { ...who, requestId }, feed as (typeof feedNames)[number], {
+      cursor: query.cursor,
+      limit: query.limit,
+      sent: query.sent,
+    }),
   };
 });
