@@ -184,7 +184,7 @@ describe('human text: history, stay card, audit log and person card in Russian, 
       .poll(() => history.locator(`[title="Код ${story.hospital.organisation.code}"]`).count())
       .toBeGreaterThan(0);
     expect(await visibleLatin(page)).toEqual([]);
-    await saveScreenshots(page, 'test_smo-referral');
+    await saveScreenshots(page, 'smo-referral');
   });
 
   it('the stay card shows departments, profiles and the referring МО by name', async () => {
@@ -197,7 +197,7 @@ describe('human text: history, stay card, audit log and person card in Russian, 
 
     // Assess
     expect(await page.getByTestId('admission-movements').textContent()).toContain(story.second.name);
-    await saveScreenshots(page, 'test_hosp-stay');
+    await saveScreenshots(page, 'hosp-stay');
     expect(await page.getByTestId('admission-details').textContent()).toContain(
       'исход: Выздоровление, улучшение',
     );
@@ -251,7 +251,7 @@ describe('human text: history, stay card, audit log and person card in Russian, 
     expect(text).not.toContain('hosp.referral');
     expect(text).not.toContain('Например, person');
     expect(await visibleLatin(page)).toEqual([]);
-    await saveScreenshots(page, 'test_tfoms-audit');
+    await saveScreenshots(page, 'tfoms-audit');
   });
 
   it('the person card: policies and attachments are tables (a header and its value in different cells), text in words', async () => {
@@ -276,7 +276,7 @@ describe('human text: history, stay card, audit log and person card in Russian, 
     }
     expect(await policies.locator('thead th').first().textContent()).toBe('Вид полиса');
     expect(await visibleLatin(page)).toEqual([]);
-    await saveScreenshots(page, 'test_mo-person');
+    await saveScreenshots(page, 'mo-person');
   });
 });
 
@@ -488,7 +488,7 @@ describe('roles see what they can do; the side menu collapses; lists for every r
           return box.x + box.width;
         }),
       );
-      await saveScreenshots(page, `${role}-referrals`);
+      await saveScreenshots(page, `${role.replace(/^test_/, '')}-referrals`);
       await page.goto(new URL('/hospitalisations?list=all', baseUrl).href);
       const stays = page.getByTestId('admissions');
       await stays.getByTestId('table-total').waitFor();
@@ -501,7 +501,7 @@ describe('roles see what they can do; the side menu collapses; lists for every r
       );
       await page.goto(new URL('/hospital-plan', baseUrl).href);
       await page.getByTestId('free-beds').getByTestId('table-total').waitFor();
-      await saveScreenshots(page, `${role}-free-beds`);
+      await saveScreenshots(page, `${role.replace(/^test_/, '')}-free-beds`);
 
       // Assess
       for (const right of headerRights) expect(right).toBeLessThanOrEqual(scrollBox.x + scrollBox.width + 1);
