@@ -84,8 +84,8 @@ export function sourceKey(sourceIp: string | null | undefined): string {
  * a call, so a credential verified in the last minute (kept only as a SHA-256 digest, in this process) skips it:
  * then one statement (`auth.system_call`) reads the account, its active secrets, the throttle and the minute's
  * calls — a disabled account or a revoked secret still stops working at once. Such calls are counted in memory
- * and added to the account's minute about once a second (`callBatchMs`): one row per account and minute written
- * by every call made all concurrent calls queue on its lock. This process's calls count exactly; another
+ * and added to the account's minute about once a second (`callBatchMs`) — when every call wrote the account's
+ * minute row, all its concurrent calls queued on that row's lock. This process's calls count exactly; another
  * process's lag by at most its last second. A credential not verified yet is counted only once scrypt accepted
  * it: wrong secrets never use up an account's calls.
  */

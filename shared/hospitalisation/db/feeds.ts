@@ -122,7 +122,7 @@ function itemId(item: ReferralView | AdmissionView | FreeBedsView | EventView): 
 }
 
 /**
- * Does the feed hold anything after `cursor` for the caller? One statement (migration 026), in the caller's
+ * Does the feed hold anything after `cursor` for the caller? One statement (migrations 026, 027), in the caller's
  * context and under row-level security like every read; false is never wrong (true may still read an empty page).
  */
 export async function feedHasNews(
