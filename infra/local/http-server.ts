@@ -6,9 +6,11 @@ import type { APIGatewayProxyResult } from 'aws-lambda';
 import { oversizeFault } from '../../functions/lib/soap';
 import { isTokenRevoked } from '../../shared/platform/access/account-repository';
 import { isUnavailable, retryAfterSeconds, unavailableMessage } from '../../shared/platform/db/db-errors';
+import { localUploadPath } from '../../shared/platform/ports/local-upload-url';
 import type { Ports } from '../../shared/platform/ports/ports';
 import { apiGatewayEvent, type LocalRequest, lambdaContext } from './api-gateway-event';
 import { loadHandler, matchRoute } from './route-table';
+import { uploadReceiver } from './upload-receiver';
 
 /** API Gateway's payload limit: larger requests are refused before any handler runs. */
 const maxBodyBytes = 10 * 1024 * 1024;
@@ -135,11 +137,6 @@ function tooLarge(res: ServerResponse, soapRoute: boolean, closeConnection: bool
   );
 }
 
-/**
- * The local stand-in for API Gateway + CloudFront: serves the built web UI, and turns each API/SOAP request
- * into the API Gateway event the Lambda would receive, calling the same handler module. `user` routes get
- * the authorizer's claims from the local token issuer, as the Cognito authorizer does in AWS.
- */
 function decodablePath(pathname: string): boolean {
   try {
     decodeURIComponent(pathname);
@@ -149,15 +146,39 @@ function decodablePath(pathname: string): boolean {
   }
 }
 
-export function createLocalHttpServer(ports: Ports, webDist: string): Server {
-  const server = createServer((req, res) => {
-    handle(req, res).catch((error: Error) => {
+export interface LocalHttpServerOptions {
+  /** The secret the blob directory signs upload URLs with (`/local-uploads/…`); without it they are 404. */
+  uploadSecret?: string;
+}
+
+/**
+ * The local stand-in for API Gateway + CloudFront + S3's presigned uploads: serves the built web UI, turns each
+ * API/SOAP request into the API Gateway event the Lambda would receive, calling the same handler module, and
+ * takes uploads to the URLs the blob directory signs (upload-receiver.ts). `user` routes get the authorizer's
+ * claims from the local token issuer, as the Cognito authorizer does in AWS.
+ */
+export function createLocalHttpServer(
+  ports: Ports,
+  webDist: string,
+  options: LocalHttpServerOptions = {},
+): Server {
+  const receiveUpload = uploadReceiver(ports.blobs, options.uploadSecret);
+  const serve = (req: IncomingMessage, res: ServerResponse, expectsContinue: boolean) => {
+    handle(req, res, expectsContinue).catch((error: Error) => {
       // The authorizer's stand-in reads the revocation list: without the database it answers as handlers do.
       if (isUnavailable(error) && !res.headersSent) return unavailable(res);
       console.error(JSON.stringify({ level: 'error', where: 'local-http', error: error.name }));
       if (!res.headersSent) problem(res, 500, 'Внутренняя ошибка сервиса');
       else res.end();
     });
+  };
+  const server = createServer((req, res) => serve(req, res, false));
+  // `Expect: 100-continue` (curl sends it for large bodies): an upload is told to go on only once its URL and
+  // declared size are accepted; every other request at once, as Node does by default.
+  server.on('checkContinue', (req: IncomingMessage, res: ServerResponse) => {
+    if (req.url?.startsWith(localUploadPath)) return serve(req, res, true);
+    res.writeContinue();
+    serve(req, res, false);
   });
   // What Node's HTTP parser refuses before a handler runs (a 20 KB URL, oversized headers, garbage) gets an
   // answer with a Russian problem body instead of a bare status line, then the connection closes.
@@ -184,9 +205,10 @@ export function createLocalHttpServer(ports: Ports, webDist: string): Server {
   });
   return server;
 
-  async function handle(req: IncomingMessage, res: ServerResponse) {
+  async function handle(req: IncomingMessage, res: ServerResponse, expectsContinue: boolean) {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const method = req.method ?? 'GET';
+    if (url.pathname.startsWith(localUploadPath)) return receiveUpload(req, res, url, expectsContinue);
     // A malformed percent-escape in the path is the caller's mistake (API Gateway answers 400 too).
     if (!decodablePath(url.pathname)) return problem(res, 400, 'Неверный адрес запроса');
     const route = matchRoute(method, url.pathname);

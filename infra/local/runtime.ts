@@ -166,11 +166,14 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     const tokens = localTokenIssuer(
       process.env.OMSLINK_JWT_SECRET ?? (await persistentSecret(path.join(dataDir, 'jwt-secret'))),
     );
+    // Signs the blob directory's upload URLs, which the local server checks (local-upload-url.ts).
+    const uploadSecret =
+      process.env.OMSLINK_UPLOAD_SECRET ?? (await persistentSecret(path.join(dataDir, 'upload-secret')));
     const ports: Ports = {
       config,
       sql: async () => appSql,
       queue: pgBossQueue(boss),
-      blobs: directoryBlobs(path.join(dataDir, 'blobs')),
+      blobs: directoryBlobs(path.join(dataDir, 'blobs'), { uploadSecret }),
       tokens,
       people: localPeopleDirectory(async () => appSql, tokens),
     };
@@ -180,7 +183,9 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     const worker = await startQueueWorker(boss, { session: queueSession, log });
     stops.push(() => worker.stop());
 
-    const server = createLocalHttpServer(ports, options.webDist ?? path.join(projectRoot, 'web', 'dist'));
+    const server = createLocalHttpServer(ports, options.webDist ?? path.join(projectRoot, 'web', 'dist'), {
+      uploadSecret,
+    });
     const port = await listen(server, options.port ?? Number(process.env.PORT ?? 3000));
     stops.push(() => closeServer(server));
     mark('total', t0);

@@ -111,6 +111,10 @@ describe('a received file gone from the inbox', () => {
     put: async () => {},
     get,
     exists,
+    size: async () => null,
+    uploadUrl: async () => {
+      throw new Error('not used');
+    },
   });
   const fails = (code: string) => async () => {
     throw Object.assign(new Error(`${code}: no such file`), { code });
