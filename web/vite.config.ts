@@ -19,6 +19,8 @@ export default defineConfig({
       '/api': localServer,
       '/soap': localServer,
       '/health': localServer,
+      // Upload URLs of big files (registry packages) are the local server's own, resolved against this origin.
+      '/local-uploads': localServer,
     },
   },
 });
