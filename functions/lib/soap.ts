@@ -29,12 +29,12 @@ import { authenticateSystem, throttledMessage } from './system-credentials';
 /** Largest SOAP request accepted: 5 MB. Bulk data travels as files. */
 export const maxSoapBytes = 5 * 1024 * 1024;
 
-/** The Fault answering a request above `maxSoapBytes` (also sent by the local server above its body limit). */
-export function oversizeFault(): APIGatewayProxyResult {
-  return {
-    ...faultResponse('Client', 'SOAP-413', 'Запрос превышает допустимый размер 5 МБ'),
-    statusCode: 413,
-  };
+/**
+ * The Fault answering a request above the service's cap (`maxSoapBytes` unless the service sets its own, with
+ * its own message), also sent by the local server above its body limit (`SoapHandler.oversizeFault`).
+ */
+export function oversizeFault(message = 'Запрос превышает допустимый размер 5 МБ'): APIGatewayProxyResult {
+  return { ...faultResponse('Client', 'SOAP-413', message), statusCode: 413 };
 }
 
 /**
@@ -96,7 +96,19 @@ export interface SoapServiceDefinition {
   wsdl: string;
   /** Operation name → implementation; the request element is `<Operation>Request`. */
   operations: Record<string, Operation>;
+  /**
+   * Largest request of this service in bytes (default `maxSoapBytes`) and the Russian message of its 413 Fault,
+   * which names the limit: for a service whose requests carry a file inline (RegistryService).
+   */
+  maxBytes?: number;
+  oversizeMessage?: string;
 }
+
+/** A SOAP service's Lambda handler, with its size cap and the Fault refusing a request above it. */
+export type SoapHandler = ((event: APIGatewayProxyEvent) => Promise<APIGatewayProxyResult>) & {
+  readonly maxBytes: number;
+  oversizeFault(): APIGatewayProxyResult;
+};
 
 const xmlHeaders = { 'content-type': 'text/xml; charset=utf-8', 'x-content-type-options': 'nosniff' };
 
@@ -229,19 +241,21 @@ function basicCredentials(event: APIGatewayProxyEvent): { username: string; pass
 }
 
 /**
- * Builds the Lambda handler of one SOAP service: `GET ?wsdl` returns the WSDL; `POST` is size-capped, refuses
- * DOCTYPE and malformed XML, an envelope that is not SOAP 1.1 (`soap:VersionMismatch`) and a Body without
- * exactly one element, takes the operation from that element (`<Op>Request` in the service's namespace) and
+ * Builds the Lambda handler of one SOAP service: `GET ?wsdl` returns the WSDL; `POST` is size-capped (the
+ * service's `maxBytes`), refuses DOCTYPE and malformed XML, an envelope that is not SOAP 1.1
+ * (`soap:VersionMismatch`) and a Body without exactly one element, takes the operation from that element (`<Op>Request` in the service's namespace) and
  * refuses an unknown one or a SOAP action naming another operation, authenticates a system account
  * (WS-Security UsernameToken or HTTP Basic), then runs the body's operation on the request as read (envelope-scan.ts) — after the request's
  * structure outside its records was checked against the WSDL (an unknown or repeated element, more records than
  * `maxOccurs`: a Fault; the records' own structure is the operation's, `soapRecords`). Every error leaves as a
  * SOAP Fault of the one shape (`faultResponse`); a `Refusal` thrown by an operation becomes its Fault.
  */
-export function soapHandler(definition: SoapServiceDefinition) {
+export function soapHandler(definition: SoapServiceDefinition): SoapHandler {
   const actions = wsdlActions(definition.wsdl);
   const shapes = xsdShapes(definition.wsdl);
-  return async (event: APIGatewayProxyEvent): Promise<APIGatewayProxyResult> => {
+  const maxBytes = definition.maxBytes ?? maxSoapBytes;
+  const oversize = () => oversizeFault(definition.oversizeMessage);
+  const handle = async (event: APIGatewayProxyEvent): Promise<APIGatewayProxyResult> => {
     try {
       if (event.httpMethod === 'GET') {
         if (event.queryStringParameters && 'wsdl' in event.queryStringParameters) {
@@ -263,9 +277,7 @@ export function soapHandler(definition: SoapServiceDefinition) {
       // Raw bytes (API Gateway binary media type) are decoded by their declared charset: Content-Type, then
       // the XML declaration, default UTF-8. A body that already arrived as text is taken as is.
       const raw = event.isBase64Encoded ? Buffer.from(event.body ?? '', 'base64') : (event.body ?? '');
-      if ((typeof raw === 'string' ? Buffer.byteLength(raw) : raw.length) > maxSoapBytes) {
-        return oversizeFault();
-      }
+      if ((typeof raw === 'string' ? Buffer.byteLength(raw) : raw.length) > maxBytes) return oversize();
       const decoded = decodeSoapBody(raw, headerValue(event, 'content-type'));
       if (!decoded.ok) {
         return decoded.reason === 'unsupported'
@@ -365,4 +377,5 @@ export function soapHandler(definition: SoapServiceDefinition) {
       return faultResponse('Server', 'SOAP-500', 'Внутренняя ошибка сервиса');
     }
   };
+  return Object.assign(handle, { maxBytes, oversizeFault: oversize });
 }

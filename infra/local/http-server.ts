@@ -3,7 +3,7 @@ import { stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import path from 'node:path';
 import type { APIGatewayProxyResult } from 'aws-lambda';
-import { oversizeFault } from '../../functions/lib/soap';
+import { oversizeFault, type SoapHandler } from '../../functions/lib/soap';
 import { isTokenRevoked } from '../../shared/platform/access/account-repository';
 import { isUnavailable, retryAfterSeconds, unavailableMessage } from '../../shared/platform/db/db-errors';
 import { localUploadPath } from '../../shared/platform/ports/local-upload-url';
@@ -117,13 +117,15 @@ function readBody(req: IncomingMessage): Promise<BodyResult> {
   });
 }
 
-/** The 413 answer: a SOAP Fault (SOAP-413) on SOAP routes, problem+json elsewhere. */
-function tooLarge(res: ServerResponse, soapRoute: boolean, closeConnection: boolean) {
+/**
+ * The 413 answer: on SOAP routes the service's own Fault (SOAP-413 naming the service's cap, `SoapHandler`),
+ * problem+json elsewhere.
+ */
+function tooLarge(res: ServerResponse, soapFault: APIGatewayProxyResult | null, closeConnection: boolean) {
   const close = closeConnection ? { connection: 'close' } : {};
-  if (soapRoute) {
-    const fault = oversizeFault();
-    res.writeHead(fault.statusCode, { ...(fault.headers as Record<string, string>), ...close });
-    res.end(fault.body);
+  if (soapFault) {
+    res.writeHead(soapFault.statusCode, { ...(soapFault.headers as Record<string, string>), ...close });
+    res.end(soapFault.body);
     return;
   }
   res.writeHead(413, { 'content-type': 'application/problem+json; charset=utf-8', ...close });
@@ -222,7 +224,10 @@ export function createLocalHttpServer(
     const read = await readBody(req);
     if (read.kind === 'aborted') return void res.destroy();
     if (read.kind !== 'body') {
-      return tooLarge(res, url.pathname.startsWith('/soap/'), read.kind === 'far-too-large');
+      const soapFault = url.pathname.startsWith('/soap/')
+        ? (((await loadHandler(route.entry)) as Partial<SoapHandler>).oversizeFault?.() ?? oversizeFault())
+        : null;
+      return tooLarge(res, soapFault, read.kind === 'far-too-large');
     }
     const body = read.body;
     let claims: Record<string, string> | null = null;
