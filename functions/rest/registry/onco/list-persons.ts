@@ -1,0 +1,15 @@
+import { listOncoPersons } from '../../../../shared/registry/db/onco-queries';
+import { criteriaFromParams, OncoListQuery } from '../../../../shared/registry/domain/onco-criteria-params';
+import { registryPermissions } from '../../../../shared/registry/permissions';
+import { parseQuery, requirePermission, restHandler } from '../../../lib/rest';
+
+/**
+ * GET /api/v1/onco/persons — the oncology register within the caller's scope by the common criteria as query
+ * parameters and/or the whole tree as `criteria=<json>` (combined with AND); a page and `hasMore`.
+ */
+export const handler = restHandler({ auth: 'user' }, async ({ event, caller, db }) => {
+  requirePermission(caller, registryPermissions.readOnco);
+  const query = parseQuery(event, OncoListQuery);
+  const criteria = criteriaFromParams(query);
+  return { body: await db((tx) => listOncoPersons(tx, criteria, query)) };
+});
