@@ -184,7 +184,8 @@ function diagnosticsChecks(p: Prepared, sink: FindingSink, sl: Sl, onk: OnkSl): 
     }
     const codes = histology ? t.N007 : t.N010;
     const results = histology ? t.N008 : t.N011;
-    if (!known(codes, b.DIAG_CODE, on)) {
+    const codeKnown = known(codes, b.DIAG_CODE, on);
+    if (!codeKnown) {
       sink.add(histology ? 'REG.NSI.N007' : 'REG.NSI.N010', 'B_DIAG', 'DIAG_CODE', b.DIAG_CODE);
     } else if (codes !== undefined && p.book.has(histology ? 'N009' : 'N012')) {
       const fit = histology
@@ -195,7 +196,7 @@ function diagnosticsChecks(p: Prepared, sink: FindingSink, sl: Sl, onk: OnkSl): 
     if (b.DIAG_RSLT !== undefined) {
       if (!known(results, b.DIAG_RSLT, on)) {
         sink.add(histology ? 'REG.NSI.N008' : 'REG.NSI.N011', 'B_DIAG', 'DIAG_RSLT', b.DIAG_RSLT);
-      } else if (results !== undefined) {
+      } else if (results !== undefined && codeKnown) {
         const of = results.attr(b.DIAG_RSLT, on, histology ? 'ID_Mrf' : 'ID_Igh');
         if (of !== undefined && !is(b.DIAG_CODE, of) && of !== b.DIAG_CODE)
           sink.add('REG.B_DIAG.RSLT.CODE', 'B_DIAG', 'DIAG_RSLT', b.DIAG_RSLT);

@@ -43,7 +43,7 @@ export function checkPerson(pers: Pers, ctx: PersonCheckContext, policyType?: st
       sink.add('REG.NSI.V005', 'PERS', 'W_P', pers.W_P);
   }
 
-  if (pers.DOCTYPE !== undefined && !known(t.F011, pers.DOCTYPE, pers.DOCDATE ?? today))
+  if (pers.DOCTYPE !== undefined && !known(t.F011, pers.DOCTYPE, today))
     sink.add('REG.NSI.F011', 'PERS', 'DOCTYPE', pers.DOCTYPE);
   if (policyType !== undefined && !is(policyType, '3')) {
     if (pers.DOCDATE === undefined) sink.add('REG.PERS.DOCDATE.REQUIRED', 'PERS', 'DOCDATE');
