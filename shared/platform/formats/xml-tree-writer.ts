@@ -76,3 +76,23 @@ export function treeElementXml(
   const body = writeChildren(planOf(node), value, own === null ? null : `${own}  `);
   return own === null ? `<${tag}>${body}</${tag}>` : `${own}<${tag}>${body}\n${own}</${tag}>`;
 }
+
+/**
+ * Completes `value` in place to the shape readers give: an empty array for every repeated child it lacks, at
+ * every level. Writers do not need it (absent and empty are written alike); records built by hand do, to have
+ * the inferred type and to compare equal with what is read back.
+ */
+export function withEmptyLists<T>(node: GroupNode, value: Record<string, unknown>): T {
+  for (const [tag, child] of Object.entries(node.children) as [string, TreeNode][]) {
+    const v = value[tag];
+    const repeated = child.occurs === 'many' || child.occurs === 'some';
+    if (v === undefined) {
+      if (repeated) value[tag] = [];
+      continue;
+    }
+    if (child.node !== 'group') continue;
+    if (Array.isArray(v)) for (const item of v) withEmptyLists(child, item as Record<string, unknown>);
+    else withEmptyLists(child, v as Record<string, unknown>);
+  }
+  return value as T;
+}

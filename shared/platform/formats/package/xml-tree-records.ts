@@ -2,7 +2,7 @@ import { type FlkIssue, flkError } from '../../flk/issue';
 import { type IsoDateProblem, isoDateProblem, isoDateRange } from '../iso-date';
 import type { GroupNode, LeafType, TreeNode } from '../xml-tree-schema';
 import { type PackageRules, packageRefusal } from './package-refusal';
-import { readXmlElements, type XmlLimits } from './xml-elements';
+import { readXmlElements, type XmlHandler, type XmlLimits, type XmlSink } from './xml-elements';
 
 /**
  * Reads documents of nested records against tag tables (xml-tree-schema.ts): `ROOT{ HEADER groups…, RECORD* }`,
@@ -164,6 +164,42 @@ function numberShape(child: Child): string {
     : `${child.tag} должно быть числом не более чем с ${whole} цифрами до точки и ${child.scale} после`;
 }
 
+const digit = (d: number) => d >= 0 && d <= 9;
+
+/** A plain `YYYY-MM-DD` of a day 1–28 in 1900–2999: valid without asking iso-date.ts (most dates are). */
+function plainDate(v: string): boolean {
+  if (v.length !== 10 || v.charCodeAt(4) !== 45 || v.charCodeAt(7) !== 45) return false;
+  const y0 = v.charCodeAt(0) - 48;
+  const y1 = v.charCodeAt(1) - 48;
+  const y2 = v.charCodeAt(2) - 48;
+  const y3 = v.charCodeAt(3) - 48;
+  const m0 = v.charCodeAt(5) - 48;
+  const m1 = v.charCodeAt(6) - 48;
+  const d0 = v.charCodeAt(8) - 48;
+  const d1 = v.charCodeAt(9) - 48;
+  if (
+    !digit(y0) ||
+    !digit(y1) ||
+    !digit(y2) ||
+    !digit(y3) ||
+    !digit(m0) ||
+    !digit(m1) ||
+    !digit(d0) ||
+    !digit(d1)
+  ) {
+    return false;
+  }
+  if (y0 < 1 || y0 > 2 || (y0 === 1 && y1 !== 9)) return false;
+  const month = m0 * 10 + m1;
+  const day = d0 * 10 + d1;
+  return month >= 1 && month <= 12 && day >= 1 && day <= 28;
+}
+
+/** Whether a value needs trimming (XML whitespace at either end). */
+function padded(v: string): boolean {
+  return v.length > 0 && (v.charCodeAt(0) <= 32 || v.charCodeAt(v.length - 1) <= 32);
+}
+
 // ---------------------------------------------------------------------------------------------------------
 // The reader
 
@@ -176,303 +212,342 @@ interface Frame {
   key: string | undefined;
 }
 
+interface CompiledHeader {
+  tag: string;
+  required: boolean;
+  c: Compiled;
+}
+
+/** The element handler of one document (xml-elements.ts calls `open`/`close` for every element). */
+class TreeReader<R> implements XmlHandler {
+  private readonly headerValues: Record<string, Record<string, unknown>> = {};
+  /** Index of the next header allowed (headers before it were passed). */
+  private nextHeader = 0;
+  private recordTable: Compiled | undefined;
+  private ordinal = 0;
+  /** The open depth-1 element: a header's index, -1 for a record, undefined for none. */
+  private current: number | undefined;
+  private findings: TreeFinding[] = [];
+  private complete = true;
+  private readonly frames: Frame[] = [];
+  private top = -1;
+  private leaf: Child | null = null;
+  private leafBroken = false;
+  private skip = 0;
+
+  constructor(
+    private readonly sink: XmlSink<TreeItem<R>>,
+    private readonly layout: TreeDocumentLayout,
+    private readonly headers: readonly CompiledHeader[],
+    private readonly keys: Readonly<Record<string, string>>,
+    private readonly maxRecords: number,
+    private readonly maxFindings: number,
+  ) {}
+
+  private refuse(code: string, message: string, field?: string) {
+    const { rules } = this.layout;
+    this.sink.fail(
+      packageRefusal(
+        code === '801' ? rules.format : code === '902' ? rules.header : rules.xml,
+        code,
+        message,
+        field,
+      ),
+    );
+  }
+
+  private find(code: string, rule: string, basEl: string, field: string, message: string, value?: string) {
+    if (this.findings.length >= this.maxFindings) return;
+    const issue = flkError(rule, code, message, field, value) as TreeFinding;
+    issue.basEl = basEl;
+    let found: Record<string, string> | undefined;
+    for (let i = 0; i <= this.top; i++) {
+      const f = this.frames[i]!;
+      if (f.key !== undefined) {
+        found ??= {};
+        found[f.c.tag] = f.key;
+      }
+    }
+    if (found) issue.keys = found;
+    this.findings.push(issue);
+  }
+
+  private push(c: Compiled) {
+    this.top++;
+    const frame = this.frames[this.top];
+    if (!frame) {
+      this.frames[this.top] = {
+        c,
+        value: {},
+        at: -1,
+        seen: new Uint8Array(Math.max(c.width, 8)),
+        key: undefined,
+      };
+      return;
+    }
+    frame.c = c;
+    frame.value = {};
+    frame.at = -1;
+    frame.key = undefined;
+    if (frame.seen.length < c.width) frame.seen = new Uint8Array(c.width);
+    else frame.seen.fill(0, 0, c.width);
+  }
+
+  /** Closes the top group: the required check and empty arrays; answers its value. */
+  private pop(): Record<string, unknown> {
+    const { c, value, seen } = this.frames[this.top]!;
+    const required = c.required;
+    for (let i = 0; i < required.length; i++) {
+      const child = required[i]!;
+      if (!seen[child.position]) {
+        this.complete = false;
+        this.find(
+          '901',
+          this.layout.recordRules.tag,
+          c.tag,
+          child.tag,
+          `Отсутствует обязательный элемент ${child.tag} в ${c.tag}`,
+        );
+      } else if (value[child.tag] === undefined) this.complete = false;
+    }
+    const repeated = c.repeated;
+    for (let i = 0; i < repeated.length; i++) {
+      const tag = repeated[i]!.tag;
+      if (value[tag] === undefined) value[tag] = [];
+    }
+    this.top--;
+    return value;
+  }
+
+  private startGroup(c: Compiled) {
+    this.findings = [];
+    this.complete = true;
+    this.leaf = null;
+    this.push(c);
+  }
+
+  private setLeaf(child: Child, raw: string) {
+    const frame = this.frames[this.top]!;
+    const value = padded(raw) ? raw.trim() : raw;
+    const rules = this.layout.recordRules;
+    if (value === '') {
+      if (child.required) {
+        this.find(
+          '902',
+          rules.required,
+          frame.c.tag,
+          child.tag,
+          `Не заполнено обязательное поле ${child.tag}`,
+        );
+      }
+      return;
+    }
+    let problem: string | null = null;
+    if (child.type === 'T') {
+      if (value.length > child.size) problem = `Значение ${child.tag} длиннее ${child.size} символов`;
+    } else if (child.type === 'N') problem = numberProblem(child, value);
+    else if (!plainDate(value)) {
+      const date = isoDateProblem(value);
+      if (date) problem = dateMessages[date](child.tag);
+    }
+    if (problem !== null) {
+      this.find('903', rules.type, frame.c.tag, child.tag, problem, value);
+      return;
+    }
+    if (child.repeat) {
+      const list = frame.value[child.tag] as string[] | undefined;
+      if (list) list.push(value);
+      else frame.value[child.tag] = [value];
+    } else {
+      frame.value[child.tag] = value;
+      if (child.tag === frame.c.key) frame.key = value;
+    }
+  }
+
+  /** A depth-1 element: a header group or a record. */
+  private openTop(name: string) {
+    const { headers, layout } = this;
+    if (name === layout.record) {
+      for (let h = this.nextHeader; h < headers.length; h++) {
+        if (headers[h]!.required)
+          return this.refuse('902', `Отсутствует заголовок ${headers[h]!.tag}`, headers[h]!.tag);
+      }
+      this.nextHeader = headers.length;
+      if (!this.recordTable) {
+        const node =
+          typeof layout.recordNode === 'function' ? layout.recordNode(this.headerValues) : layout.recordNode;
+        this.recordTable = compile(layout.record, node, this.keys);
+      }
+      this.ordinal++;
+      if (this.ordinal > this.maxRecords) {
+        return this.refuse(
+          '801',
+          `Файл содержит более ${this.maxRecords} записей ${layout.record}`,
+          layout.record,
+        );
+      }
+      this.current = -1;
+      this.startGroup(this.recordTable);
+      return;
+    }
+    const h = headers.findIndex((x) => x.tag === name);
+    if (h < 0) return this.refuse('901', `Неизвестный элемент ${name} в ${layout.root}`, name);
+    if (h < this.nextHeader) {
+      return this.refuse(
+        '901',
+        this.ordinal > 0
+          ? `Заголовок ${name} должен предшествовать записям ${layout.record}`
+          : `Элемент ${name} указан более одного раза или не на своём месте`,
+        name,
+      );
+    }
+    for (let m = this.nextHeader; m < h; m++) {
+      if (headers[m]!.required)
+        return this.refuse('902', `Отсутствует заголовок ${headers[m]!.tag}`, headers[m]!.tag);
+    }
+    this.nextHeader = h + 1;
+    this.current = h;
+    this.startGroup(headers[h]!.c);
+  }
+
+  open(name: string, _attributes: Readonly<Record<string, string>>, depth: number) {
+    if (this.skip > 0) {
+      this.skip++;
+      return;
+    }
+    if (depth === 0) {
+      if (name !== this.layout.root)
+        this.refuse('901', `Корневой элемент должен быть ${this.layout.root}`, name);
+      return;
+    }
+    if (depth === 1) return this.openTop(name);
+    if (this.current === undefined) return;
+    const frame = this.frames[this.top]!;
+    const tagRule = this.layout.recordRules.tag;
+    const leaf = this.leaf;
+    if (leaf) {
+      // An element inside a value: the value is dropped.
+      this.find(
+        '901',
+        tagRule,
+        frame.c.tag,
+        leaf.tag,
+        `Элемент ${leaf.tag} не может содержать вложенных элементов (${name})`,
+      );
+      this.leafBroken = true;
+      this.skip = 1;
+      return;
+    }
+    const child = frame.c.children.get(name);
+    if (child === undefined) {
+      this.find('901', tagRule, frame.c.tag, name, `Неизвестный элемент ${name} в ${frame.c.tag}`);
+      this.skip = 1;
+      return;
+    }
+    const position = child.position;
+    if (frame.seen[position] && !child.repeat) {
+      this.find(
+        '901',
+        tagRule,
+        frame.c.tag,
+        name,
+        `Элемент ${name} в ${frame.c.tag} указан более одного раза`,
+      );
+      this.skip = 1;
+      return;
+    }
+    if (position < frame.at) {
+      this.find(
+        '901',
+        tagRule,
+        frame.c.tag,
+        name,
+        `Элемент ${name} в ${frame.c.tag} указан не на своём месте (нарушен порядок элементов)`,
+      );
+    } else frame.at = position;
+    frame.seen[position] = 1;
+    if (child.group !== null) this.push(child.group);
+    else {
+      this.leaf = child;
+      this.leafBroken = false;
+    }
+  }
+
+  close(name: string, text: string, depth: number) {
+    if (this.skip > 0) {
+      this.skip--;
+      return;
+    }
+    if (depth === 0 || this.current === undefined) return;
+    const leaf = this.leaf;
+    if (leaf !== null) {
+      if (!this.leafBroken) this.setLeaf(leaf, text);
+      else if (leaf.required) this.complete = false;
+      this.leaf = null;
+      return;
+    }
+    const value = this.pop();
+    if (depth === 1) {
+      if (this.current === -1) {
+        this.sink.emit({
+          kind: 'record',
+          ordinal: this.ordinal,
+          value: value as R,
+          findings: this.findings,
+          complete: this.complete,
+        });
+      } else {
+        this.headerValues[name] = value;
+        this.sink.emit({
+          kind: 'header',
+          tag: name,
+          value,
+          findings: this.findings,
+          complete: this.complete,
+        });
+      }
+      this.current = undefined;
+      return;
+    }
+    const parent = this.frames[this.top]!;
+    const child = parent.c.children.get(name)!;
+    if (child.repeat) {
+      const list = parent.value[name] as unknown[] | undefined;
+      if (list) list.push(value);
+      else parent.value[name] = [value];
+    } else if (parent.value[name] === undefined) parent.value[name] = value;
+  }
+
+  end() {
+    const { headers } = this;
+    for (let h = this.nextHeader; h < headers.length; h++) {
+      if (headers[h]!.required)
+        return this.refuse('902', `Отсутствует заголовок ${headers[h]!.tag}`, headers[h]!.tag);
+    }
+  }
+}
+
 export function readTreeDocument<R = Record<string, unknown>>(
   text: AsyncIterable<string>,
   layout: TreeDocumentLayout,
 ): AsyncGenerator<TreeItem<R>> {
-  const { rules, root, record: recordTag, recordRules } = layout;
   const keys = layout.keys ?? {};
-  const maxRecords = layout.maxRecords ?? treeReadLimits.maxRecords;
-  const maxFindings = layout.maxFindingsPerRecord ?? treeReadLimits.maxFindingsPerRecord;
   const headers = layout.headers.map((h) => ({
     tag: h.tag,
     required: h.required ?? true,
     c: compile(h.tag, h.node, keys),
   }));
-  const refuse = (code: string, message: string, field?: string) =>
-    packageRefusal(
-      code === '801' ? rules.format : code === '902' ? rules.header : rules.xml,
-      code,
-      message,
-      field,
-    );
-
   return readXmlElements<TreeItem<R>>(
     text,
-    (sink) => {
-      const headerValues: Record<string, Record<string, unknown>> = {};
-      /** Index of the next header allowed (headers before it were passed). */
-      let nextHeader = 0;
-      let recordTable: Compiled | undefined;
-      let ordinal = 0;
-      /** What the open depth-1 element is: a header's index, -1 for a record, undefined for none. */
-      let current: number | undefined;
-      let findings: TreeFinding[] = [];
-      let complete = true;
-      const frames: Frame[] = [];
-      let top = -1;
-      let leaf: Child | null = null;
-      let leafBroken = false;
-      let skip = 0;
-
-      const find = (
-        code: string,
-        rule: string,
-        basEl: string,
-        field: string,
-        message: string,
-        value?: string,
-      ) => {
-        if (findings.length >= maxFindings) return;
-        const issue = flkError(rule, code, message, field, value) as TreeFinding;
-        issue.basEl = basEl;
-        let found: Record<string, string> | undefined;
-        for (let i = 0; i <= top; i++) {
-          const f = frames[i]!;
-          if (f.key !== undefined) {
-            found ??= {};
-            found[f.c.tag] = f.key;
-          }
-        }
-        if (found) issue.keys = found;
-        findings.push(issue);
-      };
-
-      const push = (c: Compiled) => {
-        top++;
-        let frame = frames[top];
-        if (!frame) {
-          frame = { c, value: {}, at: -1, seen: new Uint8Array(Math.max(c.width, 8)), key: undefined };
-          frames[top] = frame;
-        } else {
-          frame.c = c;
-          frame.value = {};
-          frame.at = -1;
-          frame.key = undefined;
-          if (frame.seen.length < c.width) frame.seen = new Uint8Array(c.width);
-          else frame.seen.fill(0, 0, c.width);
-        }
-      };
-
-      /** Closes the top group: the required check and empty arrays; answers its value. */
-      const pop = (): Record<string, unknown> => {
-        const frame = frames[top]!;
-        const { c, value, seen } = frame;
-        for (const child of c.required) {
-          if (!seen[child.position]) {
-            complete = false;
-            find(
-              '901',
-              recordRules.tag,
-              c.tag,
-              child.tag,
-              `Отсутствует обязательный элемент ${child.tag} в ${c.tag}`,
-            );
-          } else if (value[child.tag] === undefined) complete = false;
-        }
-        for (const child of c.repeated) if (value[child.tag] === undefined) value[child.tag] = [];
-        top--;
-        return value;
-      };
-
-      const startGroup = (c: Compiled) => {
-        findings = [];
-        complete = true;
-        leaf = null;
-        push(c);
-      };
-
-      const setLeaf = (child: Child, raw: string) => {
-        const frame = frames[top]!;
-        const value = raw.trim();
-        if (value === '') {
-          if (child.required) {
-            find(
-              '902',
-              recordRules.required,
-              frame.c.tag,
-              child.tag,
-              `Не заполнено обязательное поле ${child.tag}`,
-            );
-          }
-          return;
-        }
-        let problem: string | null = null;
-        if (child.type === 'T') {
-          if (value.length > child.size) problem = `Значение ${child.tag} длиннее ${child.size} символов`;
-        } else if (child.type === 'N') problem = numberProblem(child, value);
-        else {
-          const date = isoDateProblem(value);
-          if (date) problem = dateMessages[date](child.tag);
-        }
-        if (problem) {
-          find('903', recordRules.type, frame.c.tag, child.tag, problem, value);
-          return;
-        }
-        if (child.repeat) {
-          const list = frame.value[child.tag] as string[] | undefined;
-          if (list) list.push(value);
-          else frame.value[child.tag] = [value];
-        } else {
-          frame.value[child.tag] = value;
-          if (child.tag === frame.c.key) frame.key = value;
-        }
-      };
-
-      return {
-        open(name, _attributes, depth) {
-          if (skip > 0) {
-            skip++;
-            return;
-          }
-          if (depth === 0) {
-            if (name !== root) sink.fail(refuse('901', `Корневой элемент должен быть ${root}`, name));
-            return;
-          }
-          if (depth === 1) {
-            if (name === recordTag) {
-              for (let h = nextHeader; h < headers.length; h++) {
-                if (headers[h]!.required) {
-                  sink.fail(refuse('902', `Отсутствует заголовок ${headers[h]!.tag}`, headers[h]!.tag));
-                  return;
-                }
-              }
-              nextHeader = headers.length;
-              if (!recordTable) {
-                const node =
-                  typeof layout.recordNode === 'function'
-                    ? layout.recordNode(headerValues)
-                    : layout.recordNode;
-                recordTable = compile(recordTag, node, keys);
-              }
-              ordinal++;
-              if (ordinal > maxRecords) {
-                sink.fail(refuse('801', `Файл содержит более ${maxRecords} записей ${recordTag}`, recordTag));
-                return;
-              }
-              current = -1;
-              startGroup(recordTable);
-              return;
-            }
-            const h = headers.findIndex((x) => x.tag === name);
-            if (h < 0) {
-              sink.fail(refuse('901', `Неизвестный элемент ${name} в ${root}`, name));
-              return;
-            }
-            if (h < nextHeader) {
-              sink.fail(
-                refuse(
-                  '901',
-                  ordinal > 0
-                    ? `Заголовок ${name} должен предшествовать записям ${recordTag}`
-                    : `Элемент ${name} указан более одного раза или не на своём месте`,
-                  name,
-                ),
-              );
-              return;
-            }
-            for (let m = nextHeader; m < h; m++) {
-              if (headers[m]!.required) {
-                sink.fail(refuse('902', `Отсутствует заголовок ${headers[m]!.tag}`, headers[m]!.tag));
-                return;
-              }
-            }
-            nextHeader = h + 1;
-            current = h;
-            startGroup(headers[h]!.c);
-            return;
-          }
-          if (current === undefined) return;
-          const frame = frames[top]!;
-          if (leaf) {
-            // An element inside a value: the value is dropped.
-            find(
-              '901',
-              recordRules.tag,
-              frame.c.tag,
-              leaf.tag,
-              `Элемент ${leaf.tag} не может содержать вложенных элементов (${name})`,
-            );
-            leafBroken = true;
-            skip = 1;
-            return;
-          }
-          const child = frame.c.children.get(name);
-          if (!child) {
-            find('901', recordRules.tag, frame.c.tag, name, `Неизвестный элемент ${name} в ${frame.c.tag}`);
-            skip = 1;
-            return;
-          }
-          if (frame.seen[child.position] && !child.repeat) {
-            find(
-              '901',
-              recordRules.tag,
-              frame.c.tag,
-              name,
-              `Элемент ${name} в ${frame.c.tag} указан более одного раза`,
-            );
-            skip = 1;
-            return;
-          }
-          if (child.position < frame.at) {
-            find(
-              '901',
-              recordRules.tag,
-              frame.c.tag,
-              name,
-              `Элемент ${name} в ${frame.c.tag} указан не на своём месте (нарушен порядок элементов)`,
-            );
-          } else frame.at = child.position;
-          frame.seen[child.position] = 1;
-          if (child.group) push(child.group);
-          else {
-            leaf = child;
-            leafBroken = false;
-          }
-        },
-
-        close(name, text, depth) {
-          if (skip > 0) {
-            skip--;
-            return;
-          }
-          if (depth === 0 || current === undefined) return;
-          if (leaf) {
-            if (!leafBroken) setLeaf(leaf, text);
-            else if (leaf.required) complete = false;
-            leaf = null;
-            return;
-          }
-          const value = pop();
-          if (depth === 1) {
-            if (current === -1) {
-              sink.emit({ kind: 'record', ordinal, value: value as R, findings, complete });
-            } else {
-              headerValues[name] = value;
-              sink.emit({ kind: 'header', tag: name, value, findings, complete });
-            }
-            current = undefined;
-            return;
-          }
-          const parent = frames[top]!;
-          const child = parent.c.children.get(name)!;
-          if (child.repeat) {
-            const list = parent.value[name] as unknown[] | undefined;
-            if (list) list.push(value);
-            else parent.value[name] = [value];
-          } else if (parent.value[name] === undefined) parent.value[name] = value;
-        },
-
-        end() {
-          for (let h = nextHeader; h < headers.length; h++) {
-            if (headers[h]!.required) {
-              sink.fail(refuse('902', `Отсутствует заголовок ${headers[h]!.tag}`, headers[h]!.tag));
-              return;
-            }
-          }
-        },
-      };
-    },
-    { rules, ...(layout.limits ? { limits: layout.limits } : {}) },
+    (sink) =>
+      new TreeReader<R>(
+        sink,
+        layout,
+        headers,
+        keys,
+        layout.maxRecords ?? treeReadLimits.maxRecords,
+        layout.maxFindingsPerRecord ?? treeReadLimits.maxFindingsPerRecord,
+      ),
+    { rules: layout.rules, ...(layout.limits ? { limits: layout.limits } : {}) },
   );
 }
