@@ -161,6 +161,7 @@ export const soapNs = {
   hospitalisation: 'urn:omslink:hospitalization:1',
   erz: 'urn:omslink:erz:1',
   nsi: 'urn:omslink:nsi:1',
+  registry: 'urn:omslink:registry:1',
 } as const;
 
 export interface EnvelopeOptions {
@@ -252,16 +253,25 @@ export function emptyZip(): Uint8Array {
 // ─── database snapshots ──────────────────────────────────────────────────────────────────────────────────────
 
 /** Journals that record every received package or file, also a refused one: they may grow. */
-export const journalTables = ['hosp.package', 'hosp.t_file', 'ops.erz_import', 'ops.erz_import_error'];
+export const journalTables = [
+  'hosp.package',
+  'hosp.t_file',
+  'ops.erz_import',
+  'ops.erz_import_error',
+  'registry.import',
+  'registry.import_error',
+  'registry.import_progress',
+];
 
 /** Rows per table, and (except for journals and accounts) an order-independent hash of their contents. */
 export type DbSnapshot = Map<string, { rows: number; hash: string | null }>;
 
-/** The tables a bad input must leave alone: hosp.*, person.*, org.*, ops.* and auth.account. */
+/** The tables a bad input must leave alone: hosp.*, person.*, org.*, ops.*, registry.* and auth.account. */
 export async function snapshotTables(owner: Sql): Promise<string[]> {
   const rows = await owner<{ name: string }[]>`
     select schemaname || '.' || tablename as name from pg_tables
-    where schemaname in ('hosp', 'person', 'org', 'ops') or (schemaname = 'auth' and tablename = 'account')
+    where schemaname in ('hosp', 'person', 'org', 'ops', 'registry')
+       or (schemaname = 'auth' and tablename = 'account')
     order by 1`;
   return rows.map((r) => r.name);
 }

@@ -1,5 +1,8 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { strToU8, zipSync } from 'fflate';
 import * as soap from 'soap';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { soapFunctions } from '../../functions/manifest';
 import { exchangeJournalPermissions } from '../../shared/exchange-journal/permissions';
 import { hospitalisationPermissions } from '../../shared/hospitalisation/permissions';
 import { personPermissions } from '../../shared/person/permissions';
@@ -284,9 +287,9 @@ describe('SQL as the application role: row-level security holds whatever the que
 });
 
 describe('SOAP: attributed to the account’s organisation, never acting for another', () => {
-  async function client(username: string) {
-    const c = await soap.createClientAsync(`${t.runtime.url}/soap/ErzService?wsdl`);
-    c.setEndpoint(`${t.runtime.url}/soap/ErzService`);
+  async function client(username: string, service = 'ErzService') {
+    const c = await soap.createClientAsync(`${t.runtime.url}/soap/${service}?wsdl`);
+    c.setEndpoint(`${t.runtime.url}/soap/${service}`);
     c.setSecurity(
       new soap.WSSecurity(username, username, { passwordType: 'PasswordText', hasTimeStamp: false }),
     );
@@ -311,4 +314,63 @@ describe('SOAP: attributed to the account’s organisation, never acting for ano
       (await t.db.sql`select org_code from auth.account where username = 'soap_mo'`)[0]!.org_code,
     );
   });
+
+  /** The omslink code of a SOAP Fault as node-soap's client rejects it (null: no Fault). */
+  async function faultCode(call: Promise<unknown>): Promise<string | null> {
+    const error = (await call.then(
+      () => null,
+      (e: unknown) => e,
+    )) as { body?: string } | null;
+    return error ? (/<omslink:code>([^<]*)</.exec(String(error.body ?? ''))?.[1] ?? 'no code') : null;
+  }
+
+  // RegistryService is served once the registry area registers it (shared/registry/index.ts).
+  it.runIf(soapFunctions.some((s) => s.service === 'RegistryService'))(
+    'RegistryService: an МО system sends registries for itself only and reads its own; other МО, СМО and the fund’s systems see none',
+    async () => {
+      // Prepare
+      const orgs = new Map(
+        (
+          await t.db.sql<{ username: string; org_code: string }[]>`
+            select username, org_code from auth.account where username in ('soap_mo', 'soap_mo2')`
+        ).map((r) => [r.username, r.org_code]),
+      );
+      const zip = zipSync({ 'HM640001T64_230101.XML': strToU8(`<ZL_LIST>${randomUUID()}</ZL_LIST>`) });
+      const sha256 = createHash('sha256').update(zip).digest('hex');
+      const send = (username: string, sender: string) =>
+        client(username, 'RegistryService').then((c) =>
+          c.SendRegistryAsync({
+            Header: { PackageId: randomUUID(), SenderCode: sender, CreatedAt: new Date().toISOString() },
+            FileName: 'HM640001T64_230101.zip',
+            Package: Buffer.from(zip).toString('base64'),
+          }),
+        );
+
+      // Act + Assess: only an МО system, only for its own МО
+      expect(await faultCode(send('soap_mo', orgs.get('soap_mo2')!))).toBe('AUTH-403');
+      expect(await faultCode(send('soap_mo2', orgs.get('soap_mo')!))).toBe('AUTH-403');
+      expect(await faultCode(send('soap_smo', orgs.get('soap_mo')!))).toBe('AUTH-403');
+      expect(await faultCode(send('soap_tfoms', orgs.get('soap_mo')!))).toBe('AUTH-403');
+      const [sent] = await send('soap_mo', orgs.get('soap_mo')!);
+      expect(sent.Status).toBe('queued');
+      const stored = await t.db.sql<{ org_code: string; uploaded_by: string }[]>`
+        select org_code, uploaded_by from registry.import where file_sha256 = ${sha256}`;
+      expect(stored).toEqual([{ org_code: orgs.get('soap_mo'), uploaded_by: 'soap_mo' }]);
+
+      // Act + Assess: the import is the sender's (the fund reads the journal over REST; its system has no right)
+      const expected: Record<string, string | null> = {
+        soap_mo: null,
+        soap_mo2: 'NOT-FOUND',
+        soap_smo: 'NOT-FOUND',
+        soap_tfoms: 'AUTH-403',
+      };
+      for (const operation of ['GetRegistryStatus', 'GetRegistryProtocol']) {
+        for (const [username, code] of Object.entries(expected)) {
+          const c = await client(username, 'RegistryService');
+          const answer = await faultCode(c[`${operation}Async`]({ ImportId: sent.ImportId }));
+          expect({ operation, username, code: answer }).toEqual({ operation, username, code });
+        }
+      }
+    },
+  );
 });

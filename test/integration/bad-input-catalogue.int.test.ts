@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { soapFunctions } from '../../functions/manifest';
 import { generateRegionStructure } from '../../shared/demo/region-structure';
 import type { PatientRef } from '../../shared/hospitalisation/domain/records';
 import { writeTFile } from '../../shared/hospitalisation/formats/t-family/t-file-writer';
@@ -135,6 +136,10 @@ interface Fx {
   freeOrgCodes: string[];
   /** The register's data of the fixture persons, as a T-file carries them (FAM, IM, OT, W, DR). */
   patients: Map<string, PatientRef>;
+  /** Organisation of soap_mo2 (the second polyclinic's system). */
+  soapMo2: string;
+  /** A registry-invoice import of soap_mo2's МО: soap_mo must not see it. */
+  registryOfMo2: { id: string; fileName: string };
 }
 
 let t: TestRuntime;
@@ -198,7 +203,7 @@ const post = (
   extra: Partial<Case> & { headers?: Record<string, string> } = {},
 ) => send(name, as, 'POST', path, body, extra);
 
-type SoapService = 'HospitalizationService' | 'ErzService' | 'NsiService';
+type SoapService = 'HospitalizationService' | 'ErzService' | 'NsiService' | 'RegistryService';
 
 function soap(
   name: string,
@@ -384,6 +389,25 @@ const sendErz = (persons: unknown[] | string, header = soapHeader(fx.tfoms)) =>
     'SendErzExtractRequest',
     `${xmlOf('Header', header)}${typeof persons === 'string' ? persons : xmlOf('Person', persons)}`,
   );
+
+const registryCall = (element: string, inner: string, username = 'soap_mo') =>
+  soapEnvelope({ ns: soapNs.registry, element, inner, auth: { username } });
+
+/** SendRegistry of soap_mo: a small ZIP (what is inside is the import's business), or what `over` says. */
+const sendRegistry = (
+  f: Fx,
+  over: { sender?: string; fileName?: string | null; pkg?: string; header?: string } = {},
+  username = 'soap_mo',
+) =>
+  registryCall(
+    'SendRegistryRequest',
+    `${over.header ?? xmlOf('Header', soapHeader(over.sender ?? f.soapMo))}` +
+      `${over.fileName === null ? '' : xmlOf('FileName', over.fileName ?? 'HM640001T64_230101.zip')}` +
+      `${over.pkg ?? xmlOf('Package', b64(zipOf({ 'HM640001T64_230101.XML': utf8(`<ZL_LIST>${randomUUID()}</ZL_LIST>`) })))}`,
+    username,
+  );
+
+const b64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64');
 
 const erzHeader = () => ({
   date: '2026-01-15',
@@ -1714,6 +1738,92 @@ const soapCases: Case[] = [
   ),
 ];
 
+/** RegistryService: the package inline (its checks, before anything is registered) and reading imports. */
+const registrySoapCases: Case[] = [
+  soap('SendRegistry: Package is not base64', 'RegistryService', (f) =>
+    sendRegistry(f, { pkg: xmlOf('Package', 'это не base64!') }),
+  ),
+  soap('SendRegistry: empty Package', 'RegistryService', (f) => sendRegistry(f, { pkg: '<m:Package/>' })),
+  soap('SendRegistry: Package without the element', 'RegistryService', (f) => sendRegistry(f, { pkg: '' })),
+  soap('SendRegistry: Package is XML, not a ZIP', 'RegistryService', (f) =>
+    sendRegistry(f, { pkg: xmlOf('Package', b64(utf8('<ZL_LIST/>'))) }),
+  ),
+  soap('SendRegistry: Package holds elements', 'RegistryService', (f) =>
+    sendRegistry(f, { pkg: '<m:Package><m:Zip>UEsDBA==</m:Zip></m:Package>' }),
+  ),
+  soap('SendRegistry: package over 3 MB', 'RegistryService', (f) =>
+    sendRegistry(f, { pkg: xmlOf('Package', b64(new Uint8Array(3 * 1024 * 1024 + 1).fill(0x50))) }),
+  ),
+  soap(
+    'SendRegistry: request over 4.4 MB',
+    'RegistryService',
+    (f) => sendRegistry(f, { pkg: xmlOf('Package', 'A'.repeat(4.5 * 1024 * 1024)) }),
+    { expect: { kind: 'refused', status: [413] } },
+  ),
+  soap(
+    'SendRegistry: FileName with a path',
+    'RegistryService',
+    (f) => sendRegistry(f, { fileName: '../../etc/HM640001T64_230101.zip' }),
+    { echoes: ['../../etc/HM640001T64_230101.zip'] },
+  ),
+  soap('SendRegistry: FileName is not a .zip', 'RegistryService', (f) =>
+    sendRegistry(f, { fileName: 'HM640001T64_230101.xml' }),
+  ),
+  soap('SendRegistry: FileName missing', 'RegistryService', (f) => sendRegistry(f, { fileName: null })),
+  soap('SendRegistry: Header missing', 'RegistryService', (f) => sendRegistry(f, { header: '' })),
+  soap('SendRegistry: for another МО', 'RegistryService', (f) => sendRegistry(f, { sender: f.soapMo2 }), {
+    expect: { kind: 'refused', status: [403, 400] },
+  }),
+  soap(
+    'SendRegistry: СМО system sends a registry',
+    'RegistryService',
+    (f) => sendRegistry(f, {}, 'soap_smo'),
+    { expect: { kind: 'refused', status: [403, 400] } },
+  ),
+  soap(
+    'GetRegistryStatus: another МО’s import',
+    'RegistryService',
+    (f) => registryCall('GetRegistryStatusRequest', xmlOf('ImportId', f.registryOfMo2.id)),
+    { hidden: (f) => [f.registryOfMo2.fileName] },
+  ),
+  soap(
+    'GetRegistryProtocol: another МО’s import',
+    'RegistryService',
+    (f) => registryCall('GetRegistryProtocolRequest', xmlOf('ImportId', f.registryOfMo2.id)),
+    { hidden: (f) => [f.registryOfMo2.fileName] },
+  ),
+  soap(
+    'GetRegistryProtocol: СМО system asks for an МО’s import',
+    'RegistryService',
+    (f) => registryCall('GetRegistryProtocolRequest', xmlOf('ImportId', f.registryOfMo2.id), 'soap_smo'),
+    { hidden: (f) => [f.registryOfMo2.fileName] },
+  ),
+  soap(
+    'GetRegistryStatus: the fund’s РС ЕРЗ system',
+    'RegistryService',
+    (f) => registryCall('GetRegistryStatusRequest', xmlOf('ImportId', f.registryOfMo2.id), 'soap_tfoms'),
+    { expect: { kind: 'refused', status: [403, 400] }, hidden: (f) => [f.registryOfMo2.fileName] },
+  ),
+  soap('GetRegistryStatus: ImportId is SQL', 'RegistryService', () =>
+    registryCall('GetRegistryStatusRequest', xmlOf('ImportId', "1' or '1'='1")),
+  ),
+  soap('GetRegistryStatus: ImportId 0', 'RegistryService', () =>
+    registryCall('GetRegistryStatusRequest', xmlOf('ImportId', '0')),
+  ),
+  soap('GetRegistryStatus: ImportId of 20 digits', 'RegistryService', () =>
+    registryCall('GetRegistryStatusRequest', xmlOf('ImportId', '9'.repeat(20))),
+  ),
+  soap('GetRegistryStatus: ImportId missing', 'RegistryService', () =>
+    registryCall('GetRegistryStatusRequest', ''),
+  ),
+  soap('GetRegistryProtocol: ImportId negative', 'RegistryService', () =>
+    registryCall('GetRegistryProtocolRequest', xmlOf('ImportId', '-1')),
+  ),
+  soap('GetRegistryProtocol: ImportId that does not exist', 'RegistryService', () =>
+    registryCall('GetRegistryProtocolRequest', xmlOf('ImportId', '999999999')),
+  ),
+];
+
 const erzFileCases: Case[] = [
   upload('ЕРЗ: truncated ZIP', 'erz', () => truncated(zipOf({ 'ERZ.xml': utf8(erzXml()) }))),
   upload('ЕРЗ: ZIP whose data does not match its CRC-32', 'erz', () =>
@@ -1981,11 +2091,18 @@ const orgImportCases: Case[] = [
   orgImport('F003: empty body', () => new Uint8Array(0)),
 ];
 
+/**
+ * RegistryService is served once the registry area registers it (shared/registry/index.ts → functions/manifest);
+ * its rows run from then on.
+ */
+const registryServiceServed = soapFunctions.some((s) => s.service === 'RegistryService');
+
 const catalogue: Case[] = [
   ...restQueryCases,
   ...restPathCases,
   ...restBodyCases,
   ...soapCases,
+  ...(registryServiceServed ? registrySoapCases : []),
   ...erzFileCases,
   ...tFileCases,
   ...orgImportCases,
@@ -2335,9 +2452,21 @@ beforeAll(async () => {
     ]),
   );
 
+  // A registry-invoice import of the second polyclinic's system, as the journal holds it.
+  const soapMo2 = await org('soap_mo2');
+  const registryFileName = `HM${randomUUID().slice(0, 8)}-mo2.zip`;
+  const [registryOfMo2] = await sql<{ id: string }[]>`
+    insert into registry.import (channel, file_name, file_size, file_sha256, status, uploaded_by, org_code, role,
+                                 finished_at)
+    values ('soap', ${registryFileName}, 100, ${randomUUID().replaceAll('-', '').repeat(2)}, 'done', 'soap_mo2',
+            ${soapMo2}, 'mo_system', now())
+    returning id::text`;
+
   fx = {
     hf,
     soapMo: await org('soap_mo'),
+    soapMo2,
+    registryOfMo2: { id: registryOfMo2!.id, fileName: registryFileName },
     mo2: await org('test_mo2'),
     tfoms: await org('soap_tfoms'),
     referral: { id: String(ref.id), number: ref.number, enp: p0!.enp },
