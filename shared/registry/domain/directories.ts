@@ -96,6 +96,13 @@ function spanOn(spans: readonly Span[] | undefined, onDate: string): Span | unde
   return undefined;
 }
 
+/** Keeps a code's versions newest first: the cases checked are mostly recent, so the first version answers. */
+function insertNewestFirst(spans: Span[], span: Span): void {
+  let i = spans.length;
+  while (i > 0 && spans[i - 1]!.beg < span.beg) i--;
+  spans.splice(i, 0, span);
+}
+
 /** `"007"` → `"7"`; a code of zeros only stays `"0"`. Only called when the code as sent was not found. */
 function withoutLeadingZeros(code: string): string | undefined {
   if (code.length < 2 || code.charCodeAt(0) !== 48) return undefined;
@@ -113,7 +120,7 @@ export class DirectoryTable {
   /** @internal */
   add(code: string, span: Span): void {
     const spans = this.byCode.get(code);
-    if (spans) spans.push(span);
+    if (spans) insertNewestFirst(spans, span);
     else this.byCode.set(code, [span]);
   }
 
@@ -158,7 +165,7 @@ class Relation {
       if (span.end > entry.end) entry.end = span.end;
     }
     const spans = entry.values.get(value);
-    if (spans) spans.push(span);
+    if (spans) insertNewestFirst(spans, span);
     else entry.values.set(value, [span]);
   }
 

@@ -84,9 +84,9 @@ function consiliumChecks(p: Prepared, sink: FindingSink, sl: Sl): void {
 }
 
 const tnmFields = [
-  ['ONK_T', 'N003', 'REG.NSI.N003'],
-  ['ONK_N', 'N004', 'REG.NSI.N004'],
-  ['ONK_M', 'N005', 'REG.NSI.N005'],
+  { tag: 'ONK_T', directory: 'N003', rule: 'REG.NSI.N003' },
+  { tag: 'ONK_N', directory: 'N004', rule: 'REG.NSI.N004' },
+  { tag: 'ONK_M', directory: 'N005', rule: 'REG.NSI.N005' },
 ] as const;
 
 function oncoTreatmentChecks(
@@ -116,7 +116,7 @@ function oncoTreatmentChecks(
   // TNM: due for the first treatment of an adult, of N003–N005, of the main diagnosis, a group of N006.
   let tnmFits = true;
   for (let i = 0; i < tnmFields.length; i++) {
-    const [tag, directory, rule] = tnmFields[i]!;
+    const { tag, directory, rule } = tnmFields[i]!;
     const value = onk[tag];
     if (value === undefined) {
       tnmFits = false;
