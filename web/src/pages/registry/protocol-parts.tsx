@@ -39,7 +39,9 @@ export function FieldName({
           {tagTitle(field)}
         </span>
       ) : (
-        <span className="cell-code">{field}</span>
+        <span className="cell-code" data-tag={field}>
+          {field}
+        </span>
       )}
       {block}
     </>

@@ -1,0 +1,291 @@
+import { readFile } from 'node:fs/promises';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { registryDemoCodes } from '../../shared/registry/demo/package-generator';
+import type { Zap } from '../../shared/registry/domain/registry-tags';
+import { type RawCase, writeRegistryPackage } from '../../shared/registry/formats/registry-package-writer';
+import { launchBrowser, sectionNavigation, signInThroughForm, type TestBrowser } from '../helpers/browser';
+import { demoPackage, sendPackage, waitForImport } from '../helpers/registry-packages';
+import { callApi, signInToken } from '../helpers/runtime';
+import { saveScreenshots } from '../helpers/screenshots';
+
+const baseUrl = inject('baseUrl');
+const C = registryDemoCodes;
+
+/**
+ * The generator's paths give each person one plan (surgery then drugs, drugs, or radiation) and a refusal now and
+ * then; so that one person's history holds every onco field group, each surgery episode also records a refusal
+ * of radiation and a radiation course with its dose, and the last drug cycle is at a progression with distant
+ * metastases (DS1_T 2, MTSTZ 1: the FLK allows metastases only at a relapse or progression).
+ */
+function withEveryGroup(record: Zap | RawCase): Zap | RawCase {
+  if ('xml' in record) return record;
+  for (const sl of record.Z_SL.SL) {
+    const onk = sl.ONK_SL;
+    if (!onk) continue;
+    const types = onk.ONK_USL.map((u) => u.USL_TIP);
+    if (types.includes(C.services.surgery)) {
+      if (onk.B_PROT.length === 0) onk.B_PROT = [{ PROT: C.refusal.radiation, D_PROT: sl.DATE_1 }];
+      onk.ONK_USL = [
+        ...onk.ONK_USL,
+        { USL_TIP: C.services.radiation, LUCH_TIP: C.radiationType.primaryTumour, LEK_PR: [] },
+      ];
+      onk.SOD = '40.00';
+      onk.K_FR = '20';
+    }
+    if (onk.ONK_USL.some((u) => u.USL_TIP === C.services.drug && u.LEK_TIP_V === C.drugCycle.lastCompleted)) {
+      onk.DS1_T = '2';
+      onk.MTSTZ = '1';
+    }
+  }
+  return record;
+}
+
+interface FoundPerson {
+  id: string;
+  name: string;
+}
+
+/** The criteria of a person whose history has every field group (the REST API is asked, as test_mo). */
+const everyGroup = {
+  kind: 'group',
+  op: 'and',
+  conditions: [
+    { kind: 'referral' },
+    { kind: 'consilium' },
+    { kind: 'refusal' },
+    { kind: 'metastases' },
+    { kind: 'histology', type: 2 },
+    { kind: 'serviceType', types: [1] },
+    { kind: 'serviceType', types: [2] },
+    { kind: 'serviceType', types: [3] },
+  ],
+};
+
+describe('«Онкорегистр»: a person’s whole path, the list builder, saved and exported lists', () => {
+  let browser: TestBrowser;
+  let page: Page;
+  let person: FoundPerson;
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    const token = await signInToken(baseUrl, 'test_mo');
+    const me = (await callApi(baseUrl, '/api/v1/me', { token })).body as { organisation: { code: string } };
+    const moCode = me.organisation.code;
+    // Ten months of the МО's C-files: the cohort's paths from suspicion through diagnosis to treatment.
+    for (let month = 1; month <= 10; month++) {
+      const pkg = demoPackage({
+        seed: 'e2e-onco',
+        moCode,
+        year: 2026,
+        month,
+        pathYear: 2026,
+        cohortShare: 0.03,
+        count: 120,
+      });
+      const { fileName, bytes } = writeRegistryPackage({
+        ...pkg.input,
+        cases: [...pkg.cases].map(withEveryGroup),
+      });
+      const sent = await sendPackage(baseUrl, token, fileName, bytes);
+      const done = await waitForImport(baseUrl, token, sent.id);
+      expect(done.status, `${fileName}: ${done.error ?? ''}`).toBe('done');
+      expect(done.counts?.rejected, fileName).toBe(0);
+    }
+    const found = await callApi(baseUrl, '/api/v1/onco/persons/search', {
+      method: 'POST',
+      token,
+      json: { criteria: everyGroup, page: 1, pageSize: 5 },
+    });
+    expect(found.status, found.text).toBe(200);
+    const first = found.body.items[0];
+    expect(first, 'a person whose history has every onco field group').toBeDefined();
+    person = {
+      id: first.person.id,
+      name: [first.person.fam, first.person.im, first.person.ot].filter(Boolean).join(' '),
+    };
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  async function signedIn(username: string) {
+    await page?.close();
+    page = await browser.newPage();
+    page.setDefaultTimeout(20_000);
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    await signInThroughForm(page, baseUrl, username, username);
+    await page.waitForURL(new URL('/', baseUrl).href);
+  }
+
+  it('a person’s timeline shows every case with every onco field group, names with codes on hover', async () => {
+    // Prepare
+    await signedIn('test_mo');
+
+    // Act: the link the person card gives (`/onco?personId=`) opens the person's page
+    await page.goto(new URL(`/onco?personId=${person.id}`, baseUrl).href);
+    await page.getByRole('heading', { level: 1, name: person.name }).waitFor();
+    const timeline = page.getByTestId('onco-timeline');
+    await timeline.waitFor();
+
+    // Assess: the register's summary and the timeliness of each step
+    const summary = page.getByTestId('onco-register');
+    expect(await summary.textContent()).toMatch(/Диагноз ЗНО.*Стадия/s);
+    const diagnosis = summary.locator('[data-code^="C"]').first();
+    expect(await diagnosis.getAttribute('title')).toMatch(/^МКБ-10: код C\d\d/);
+    const steps = page.getByTestId('onco-person-timeliness');
+    expect(await steps.locator('tbody tr').count()).toBe(3);
+    expect(await steps.getByTestId('onco-timeliness').count()).toBeGreaterThan(0);
+
+    // Every field group somewhere in the person's path
+    for (const group of [
+      'suspicion',
+      'referrals',
+      'character',
+      'reason',
+      'stage',
+      'diagnostics',
+      'refusals',
+      'dose',
+      'consilium',
+      'treatment',
+      'drugs',
+      'services',
+    ]) {
+      expect(await timeline.getByTestId(`onco-group-${group}`).count(), group).toBeGreaterThan(0);
+    }
+    // Names from НСИ, codes on hover: the reason (N018), the stage and TNM (N002–N005), the drugs (N020, V024)
+    const reason = timeline.getByTestId('onco-group-reason').first().locator('[data-code]');
+    expect(await reason.getAttribute('title')).toMatch(/^N018: код \d+$/);
+    const stage = timeline.getByTestId('onco-group-stage').filter({ hasText: 'есть' }).first();
+    expect(await stage.textContent()).toContain('Отдалённые метастазы');
+    for (const directory of ['N002', 'N003', 'N004', 'N005']) {
+      const tnm = timeline.getByTestId('onco-group-stage').locator(`[title^="${directory}: код"]`);
+      expect(await tnm.count(), directory).toBeGreaterThan(0);
+    }
+    const drugs = timeline.getByTestId('onco-group-drugs').first();
+    expect(await drugs.locator('[title^="N020: код"]').count()).toBeGreaterThan(0);
+    expect(await drugs.locator('[title^="V024: код"]').count()).toBeGreaterThan(0);
+    expect(await drugs.textContent()).toMatch(/\d\d\.\d\d\.2026/);
+    const treatment = timeline.getByTestId('onco-group-treatment');
+    for (const directory of ['N013', 'N014', 'N015', 'N016', 'N017']) {
+      expect(await treatment.locator(`[title^="${directory}: код"]`).count(), directory).toBeGreaterThan(0);
+    }
+    const refusal = timeline.getByTestId('onco-group-refusals').first();
+    expect(await refusal.textContent()).toMatch(/Отказ от проведения лучевой терапии, \d\d\.\d\d\.2026/);
+    expect(await timeline.getByTestId('onco-group-dose').first().textContent()).toMatch(/40 Гр|40\.00 Гр/);
+    expect(
+      await timeline.getByTestId('onco-group-diagnostics').first().locator('[title^="N007: код"]').count(),
+    ).toBe(1);
+    await saveScreenshots(page, 'mo-onco-person');
+
+    // Act: the «Онкология» profile's cases, then every service
+    await page.getByRole('link', { name: 'Профиль «Онкология»' }).click();
+    await page.waitForURL(/view=oncologyProfile/);
+    await timeline.locator('[data-testid="onco-case"]').first().waitFor();
+    const cases = await timeline.getByTestId('onco-case').allTextContents();
+    for (const text of cases) expect(text).toContain('профиль «Онкология»');
+    await page.getByRole('link', { name: 'Все услуги' }).click();
+    const services = page.getByTestId('onco-services');
+    await services.locator('tbody tr').first().waitFor();
+
+    // Assess
+    expect(await services.locator('tbody tr').count()).toBeGreaterThan(0);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('a list is built from AND/OR conditions, saved for the organisation, opened by a colleague and exported', async () => {
+    // Prepare
+    await signedIn('test_mo');
+    await sectionNavigation(page).getByRole('link', { name: 'Онкорегистр', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: 'Онкорегистр' }).waitFor();
+    await page.getByTestId('onco-persons').locator('tbody tr').first().waitFor();
+
+    // Act: ЗНО C00–C97 and surgery, and (a refusal or a consilium on treatment tactics)
+    const root = page.getByTestId('onco-group').first();
+    await root.getByLabel('Добавить условие').last().selectOption('diagnosis');
+    const diagnosis = root.locator('[data-kind="diagnosis"]');
+    await diagnosis.getByLabel('МКБ-10: с кода').fill('C00');
+    await diagnosis.getByLabel('по код (включительно)').fill('C97');
+    await root.getByLabel('Добавить условие').last().selectOption('serviceType');
+    await root
+      .locator('[data-kind="serviceType"]')
+      .getByLabel('Хирургическое лечение', { exact: true })
+      .check();
+    await root.getByRole('button', { name: 'Добавить группу' }).last().click();
+    const nested = root.getByTestId('onco-group').last();
+    expect(await nested.getByLabel('Связка условий').inputValue()).toBe('or');
+    await nested.getByLabel('Добавить условие').selectOption('refusal');
+    await nested.getByLabel('Добавить условие').selectOption('consilium');
+    await nested.locator('[data-kind="consilium"]').getByLabel('Определена тактика лечения').check();
+    await page.getByRole('button', { name: 'Найти' }).click();
+    await page.waitForURL(/[?&]c=/);
+    const table = page.getByTestId('onco-persons');
+    await table.locator('tbody tr').first().waitFor();
+
+    // Assess: the rows are the API's for the same criteria, with their timeliness flags
+    const criteria = JSON.parse(new URL(page.url()).searchParams.get('c')!);
+    expect(criteria.conditions).toHaveLength(3);
+    expect(criteria.conditions[2]).toMatchObject({ kind: 'group', op: 'or' });
+    const token = await signInToken(baseUrl, 'test_mo');
+    const api = await callApi(baseUrl, '/api/v1/onco/persons/search', {
+      method: 'POST',
+      token,
+      json: { criteria, page: 1, pageSize: 25 },
+    });
+    expect(api.status, api.text).toBe(200);
+    const names = await table.locator('tbody tr td:first-child').allTextContents();
+    expect(names).toEqual(
+      api.body.items.map((r: { person: { fam: string; im: string; ot: string | null } }) =>
+        [r.person.fam, r.person.im, r.person.ot].filter(Boolean).join(' '),
+      ),
+    );
+    expect(await table.getByTestId('onco-timeliness').count()).toBeGreaterThan(0);
+    await saveScreenshots(page, 'mo-onco-list');
+
+    // Act: saved for the whole organisation
+    const listName = `ЗНО после операции ${Date.now()}`;
+    await page.getByLabel('Название списка').fill(listName);
+    await page.getByLabel('доступен всем сотрудникам организации').check();
+    await page.getByRole('button', { name: 'Сохранить условия' }).click();
+    await page.getByText(`Список «${listName}» сохранён.`).waitFor();
+    expect(await page.getByTestId('onco-lists').locator('tr', { hasText: listName }).count()).toBe(1);
+
+    // Act: exported as CSV and XLSX
+    let download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Выгрузить CSV' }).click();
+    const csv = await download;
+    download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Выгрузить XLSX' }).click();
+    const xlsx = await download;
+
+    // Assess: the CSV lists the same persons (UTF-8 with BOM, Russian header), the XLSX is a workbook
+    expect(csv.suggestedFilename()).toMatch(/\.csv$/);
+    const text = (await readFile((await csv.path())!)).toString('utf8');
+    expect(text.charCodeAt(0)).toBe(0xfeff);
+    const lines = text.trim().split(/\r?\n/);
+    expect(lines[0]).toMatch(/ФИО|Фамилия/);
+    expect(lines.length - 1).toBeGreaterThanOrEqual(names.length);
+    expect(text).toContain(person.name.split(' ')[0]!);
+    expect(xlsx.suggestedFilename()).toMatch(/\.xlsx$/);
+    const workbook = await readFile((await xlsx.path())!);
+    expect(workbook.subarray(0, 2).toString('latin1')).toBe('PK');
+
+    // Act: a colleague of the same МО opens the shared list
+    await signedIn('test_mo_head');
+    await page.goto(new URL('/onco', baseUrl).href);
+    const shared = page.getByTestId('onco-lists').locator('tr', { hasText: listName });
+    await shared.waitFor();
+    expect(await shared.getByRole('button', { name: 'Удалить' }).count()).toBe(0);
+    await shared.getByRole('button', { name: 'Открыть' }).click();
+    await page.waitForURL(/[?&]c=/);
+    await table.locator('tbody tr').first().waitFor();
+
+    // Assess: the same criteria, the same rows
+    expect(JSON.parse(new URL(page.url()).searchParams.get('c')!)).toEqual(criteria);
+    expect(await table.locator('tbody tr td:first-child').allTextContents()).toEqual(names);
+    expect(pageErrors).toEqual([]);
+  });
+});
