@@ -309,7 +309,8 @@ async function* readCases(
       { tag: 'SCHET', node: schet },
     ],
     record: 'ZAP',
-    recordNode: () => zapTableOf(placement),
+    // Chosen by the header as parsed (records of the same text chunk are parsed before the items are handed on).
+    recordNode: (headers) => zapTableOf(placementOf(String(headers.ZGLV?.VERSION)) ?? '3.1'),
     rules: R.package,
     recordRules: R.record,
     keys: { SL: 'SL_ID', USL: 'IDSERV' },
