@@ -217,7 +217,7 @@ export async function insertManyOncoCases(
         insert into registry.zcase (import_id, mo_code, idcase, file_kind, period_year, period_month, nschet, n_zap,
                                     pr_nov, id_pac, person_id, smo_code, usl_ok, vidpom, for_pom, lpu, date_z_1,
                                     date_z_2, rslt, ishod, idsp, sumv, onco, data)
-        select ${imp!.id}, b.mo_code, 50000000 + b.n * 100 + k, 'C', 2025, 1 + (k % 12), 'BULK', k, 0,
+        select ${imp!.id}, b.mo_code, 50000000 + b.person_id * 10 + k, 'C', 2025, 1 + (k % 12), 'BULK', k, 0,
                'B' || b.n, b.person_id, b.smo_code, 3, 13, 3, b.mo_code,
                date '2025-01-01' + (b.n % 300)::int + k * 20, date '2025-01-01' + (b.n % 300)::int + k * 20 + 5,
                301, 304, 29, 1000, true, '{}'::json
