@@ -906,6 +906,27 @@ describe('REST: /api/v1/onco/…', () => {
     const fields = bad.json.errors.map((e: { field: string; message: string }) => `${e.field}: ${e.message}`);
     expect(fields).toContain('stage.0: Ожидается целое число');
     expect(fields).toContain('criteria.op: Связка условий: and («и») или or («или»)');
+
+    // 50 conditions in the tree and one more as a parameter: over the limit of the whole
+    const fifty = Array.from({ length: 25 }, () => ({ kind: 'metastases' }));
+    const tooBig = await call(listHandler, 'test_tfoms', {
+      method: 'GET',
+      resource: '/api/v1/onco/persons',
+      path: '/api/v1/onco/persons',
+      query: {
+        suspicion: 'true',
+        criteria: JSON.stringify({
+          kind: 'group',
+          op: 'and',
+          conditions: [
+            { kind: 'group', op: 'or', conditions: fifty },
+            { kind: 'group', op: 'or', conditions: fifty },
+          ],
+        }),
+      },
+    });
+    expect(tooBig.status).toBe(400);
+    expect(tooBig.json.errors[0].message).toBe('Не более 50 условий во всех группах вместе');
   });
 
   it('POST /onco/persons/search takes the tree in the body; an МО gets only its scope', async () => {
