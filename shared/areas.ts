@@ -8,6 +8,7 @@ import { orgArea } from './org';
 import { personArea } from './person';
 import { allKinds, type SectionSpec } from './platform/access/sections';
 import { type Area, gather } from './platform/area';
+import { registryArea } from './registry';
 
 /**
  * The one list of areas (ARCHITECTURE §3). A new area is a folder shared/<area>/ with an index.ts exporting
@@ -22,6 +23,7 @@ export const areas: readonly Area[] = [
   accountsArea,
   auditArea,
   hospitalisationArea,
+  registryArea,
   exchangeJournalArea,
 ];
 
@@ -46,7 +48,6 @@ export const plannedSections: readonly SectionSpec[] = [
     available: false,
     order: 20,
   },
-  { id: 'onco', title: 'Онкорегистр', path: '/onco', kinds: allKinds, available: false, order: 60 },
   {
     id: 'polyclinic-cases',
     title: 'Случаи поликлинического обслуживания',

@@ -20,6 +20,10 @@ function objectsArn(purpose: ExchangeBucketPurpose): string {
   return `arn:${Aws.PARTITION}:s3:::${exchangeBucketName(purpose)}/*`;
 }
 
+function bucketArn(purpose: ExchangeBucketPurpose): string {
+  return `arn:${Aws.PARTITION}:s3:::${exchangeBucketName(purpose)}`;
+}
+
 /** The cdk-nag IAM5 finding raised by `objectsArn(purpose)` in a policy. */
 function objectsFinding(purpose: ExchangeBucketPurpose): string {
   return `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:s3:::omslink-${purpose}-<AWS::AccountId>-<AWS::Region>/*]`;
@@ -44,7 +48,9 @@ type Grantee = IGrantable & IConstruct;
 
 /**
  * Least privilege per function kind, with exact actions (no `s3:Get*`-style wildcards):
- * - rest/soap: presign uploads into the inbox, presign downloads from the exports, enqueue import work;
+ * - rest/soap: presign uploads into the inbox, presign downloads from the exports, enqueue import work; read
+ *   the inbox and list it (an uploaded package's size and SHA-256 are checked when it is registered; without
+ *   ListBucket S3 answers a missing key with 403 instead of 404);
  * - queue (the import consumer): read the inbox, write protocols into the exports, re-enqueue a continuation;
  * - ops (migrate): nothing beyond the database.
  */
@@ -57,6 +63,8 @@ export function grantExchangeAccess(
     case 'rest':
     case 'soap':
       grantObjectWrite(grantee, 'inbox', stores.inboxBucket);
+      grantObjectRead(grantee, 'inbox', stores.inboxBucket);
+      addStatement(grantee, ['s3:ListBucket'], [bucketArn('inbox')]);
       grantObjectRead(grantee, 'exports', stores.exportsBucket);
       stores.importQueue.grantSendMessages(grantee);
       return;

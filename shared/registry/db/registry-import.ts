@@ -1,0 +1,427 @@
+import { type AccessContext, audit, withCaller } from '../../platform/access/scoped';
+import { runFileImport } from '../../platform/bulk/file-run';
+import { type PhaseListener, phaseTimer } from '../../platform/bulk/phases';
+import { clearStaging, StagingBatches } from '../../platform/bulk/staging';
+import type { Sql, Tx } from '../../platform/db/connection';
+import { Refusal } from '../../platform/flk/refusal';
+import type { RegistryFileKind } from '../domain/file-kinds';
+import type { RegistryFinding } from '../domain/findings';
+import type { Schet, ZlHeader } from '../domain/registry-tags';
+import { type RegistryReadOptions, readRegistryPackage } from '../formats/registry-package-reader';
+import { loadRegistryChecks, type RegistryChecks } from './check-context';
+import {
+  type RegistryImport,
+  type RegistryImportCounts,
+  registryJournal,
+  writeProgress,
+} from './registry-journal';
+import { recordPackageFindings } from './registry-protocol';
+import { checkStaged } from './registry-set-checks';
+import { type StageKey, stageCase, stageFindings, stagePerson, stageTables } from './registry-staging';
+
+/**
+ * Imports a registry-invoice package (docs/design/registry-exchange.md) in one transaction: the reader streams
+ * the ZIP (both files, either order) and gives each record with its structure findings; each case and person
+ * is checked by the pure FLK of `domain/` and copied into staging (COPY, in batches, while the next batch is
+ * read); set-based checks then resolve persons against the register, find duplicates and corrections, and one
+ * statement per table merges the accepted cases. A consumer killed mid-file leaves nothing: the transaction
+ * rolls back, the journal entry stays `processing`, and the redelivered message claims it again and starts over.
+ */
+
+export interface RegistryImportResult {
+  importId: number;
+  status: 'done' | 'rejected' | 'duplicate' | 'failed';
+  alreadyProcessed: boolean;
+  counts: RegistryImportCounts | null;
+}
+
+export interface RegistryImportOptions {
+  read?: RegistryReadOptions;
+  /** Cases per COPY batch. Default 2,000. */
+  batchSize?: number;
+  /** How often progress is written (ms). Default 1,000. */
+  progressEveryMs?: number;
+  /** Called with the duration of each phase (benchmarks). */
+  onPhase?: PhaseListener;
+  /** The compressed size, when known (the progress bar's 100 %). */
+  bytesTotal?: number | null;
+}
+
+type ByteSource = AsyncIterable<Uint8Array> | (() => Promise<AsyncIterable<Uint8Array>>);
+
+const importLock = 727020;
+
+/** The queue consumer's entry: safe to call again for the same import (a finished one is reported). */
+export async function importRegistryPackage(
+  sql: Sql,
+  source: ByteSource,
+  importId: number,
+  who: AccessContext,
+  options: RegistryImportOptions = {},
+): Promise<RegistryImportResult> {
+  const finished = (entry: RegistryImport | null, alreadyProcessed = true): RegistryImportResult => ({
+    importId,
+    status: (entry?.status === 'done' || entry?.status === 'rejected' || entry?.status === 'duplicate'
+      ? entry.status
+      : 'failed') as RegistryImportResult['status'],
+    alreadyProcessed,
+    counts: entry?.counts ?? null,
+  });
+  return runFileImport<RegistryImport, RegistryImportResult>(sql, who, registryJournal, importId, {
+    owner: true,
+    finished: async (entry) => finished(entry),
+    process: async () => {
+      const progress = progressWriter(sql, who, importId, options);
+      try {
+        const outcome = await withCaller(sql, who, async (tx) => {
+          await tx`select pg_advisory_xact_lock(${importLock}, ${importId})`;
+          const current = await registryJournal.find(tx, importId);
+          if (current?.status !== 'processing') return { current, counts: null };
+          const bytes = typeof source === 'function' ? await source() : source;
+          const counts = await stageCheckMerge(tx, importId, bytes, who, options, progress, current.fileName);
+          return { current, counts };
+        });
+        if (!outcome.counts) return finished(outcome.current);
+        return { importId, status: 'done', alreadyProcessed: false, counts: outcome.counts };
+      } finally {
+        await progress.stop();
+      }
+    },
+    refused: (refusal) =>
+      withCaller(sql, who, async (tx) => {
+        const findings: RegistryFinding[] = refusal.issues.length
+          ? refusal.issues.map((i) => ({ ...i, file: 'package' as const }))
+          : [
+              {
+                rule: 'REG.PACKAGE',
+                code: refusal.code,
+                severity: 'error',
+                message: refusal.detail,
+                file: 'package',
+              },
+            ];
+        await recordPackageFindings(tx, importId, findings);
+        await registryJournal.finish(tx, importId, { status: 'rejected' });
+        await audit(tx, 'import', 'registry.package', { records: [importId] }, { status: 'rejected' });
+        return { importId, status: 'rejected', alreadyProcessed: false, counts: null };
+      }),
+  });
+}
+
+interface Progress {
+  bytes(n: number): void;
+  cases(): void;
+  persons(): void;
+  phase(name: string): void;
+  stop(): Promise<void>;
+}
+
+/** Progress of the import in flight, written on its own connection about once a second. */
+function progressWriter(sql: Sql, who: AccessContext, id: number, options: RegistryImportOptions): Progress {
+  const state = {
+    bytesTotal: options.bytesTotal ?? null,
+    bytesRead: 0,
+    casesRead: 0,
+    personsRead: 0,
+    phase: 'чтение пакета' as string | null,
+  };
+  const every = options.progressEveryMs ?? 1000;
+  let last = 0;
+  let writing: Promise<void> = Promise.resolve();
+  const write = () => {
+    const snapshot = { ...state };
+    writing = writing
+      .then(() => withCaller(sql, who, (tx) => writeProgress(tx, id, snapshot)))
+      .catch(() => {}); // progress is a courtesy: its failure never stops an import
+  };
+  const tick = () => {
+    const now = Date.now();
+    if (now - last >= every) {
+      last = now;
+      write();
+    }
+  };
+  write();
+  return {
+    bytes(n) {
+      state.bytesRead += n;
+      tick();
+    },
+    cases() {
+      state.casesRead++;
+    },
+    persons() {
+      state.personsRead++;
+    },
+    phase(name) {
+      state.phase = name;
+      write();
+    },
+    async stop() {
+      await writing;
+    },
+  };
+}
+
+async function stageCheckMerge(
+  tx: Tx,
+  id: number,
+  bytes: AsyncIterable<Uint8Array>,
+  who: AccessContext,
+  options: RegistryImportOptions,
+  progress: Progress,
+  fileName: string | null,
+): Promise<RegistryImportCounts> {
+  const phase = phaseTimer(options.onPhase);
+  const batches = new StagingBatches<StageKey>(tx, stageTables, options.batchSize ?? 2000);
+  const add = batches.add.bind(batches);
+  let checks: RegistryChecks | null = null;
+  let header: { zglv: ZlHeader; schet: Schet } | null = null;
+  let packageName: string | null = null;
+  let fileKind: string | null = null;
+  const started = performance.now();
+  try {
+    const items = readRegistryPackage(bytes, {
+      ...options.read,
+      ...(fileName ? { fileName } : {}),
+      onBytes: (n) => progress.bytes(n),
+    });
+    // Birth dates of the L-file when it comes first (the age rules of the case checks need them).
+    const birthDates = new Map<string, string>();
+    let personChecks: RegistryChecks | null = null;
+    for await (const item of items) {
+      switch (item.kind) {
+        case 'package': {
+          packageName = item.name.base;
+          fileKind = item.name.kind;
+          if (item.name.sourceCode !== who.orgCode) {
+            throw packageRefusal(
+              '804',
+              'Пакет составлен от имени другой медицинской организации: отправитель может передавать только свои реестры',
+              'REG.PACKAGE.SENDER',
+              item.name.sourceCode,
+            );
+          }
+          await refuseRepeatedName(tx, id, packageName);
+          break;
+        }
+        case 'case-header': {
+          header = { zglv: item.header, schet: item.schet };
+          checks = await loadRegistryChecks(
+            tx,
+            { fileKind: fileKind as RegistryFileKind, header: item.header, schet: item.schet },
+            birthDates,
+          );
+          const errors = checks.header().filter((i) => i.severity === 'error');
+          if (errors.length) {
+            throw new Refusal('invalid', errors[0]!.code, errors[0]!.message, errors, 'Реестр не принят');
+          }
+          break;
+        }
+        case 'person-header':
+          personChecks =
+            checks ??
+            (await loadRegistryChecks(tx, {
+              fileKind: fileKind as RegistryFileKind,
+              header: null,
+              schet: null,
+            }));
+          break;
+        case 'case': {
+          progress.cases();
+          const findings = item.usable ? [...item.findings, ...checks!.case(item.zap)] : item.findings;
+          const ok = item.usable && !findings.some((f) => f.severity === 'error');
+          stageCase(add, id, item.ordinal, item.zap, ok);
+          stageFindings(add, id, item.ordinal, findings);
+          await batches.endRecord();
+          break;
+        }
+        case 'person': {
+          progress.persons();
+          if (!checks) birthDates.set(item.pers.ID_PAC, item.pers.DR);
+          const findings = item.usable
+            ? [...item.findings, ...personChecks!.person(item.pers)]
+            : item.findings;
+          const ok = item.usable && !findings.some((f) => f.severity === 'error');
+          stagePerson(add, id, item.ordinal, item.pers, ok);
+          stageFindings(add, id, item.ordinal, findings);
+          await batches.endRecord();
+          break;
+        }
+      }
+    }
+    await batches.close();
+  } catch (error) {
+    await batches.abandon();
+    throw error;
+  }
+  options.onPhase?.('read, check and copy to staging', performance.now() - started);
+  progress.phase('проверка и загрузка');
+  await tx`select set_config('work_mem', '64MB', true)`;
+  await phase('set-based checks', checkStaged(tx, id, who.orgCode));
+  await tx`select set_config('omslink.audit_bulk', 'on', true)`;
+  if (!header || !fileKind) {
+    throw packageRefusal('803', 'В пакете нет основного файла реестра', 'REG.PACKAGE.FILES');
+  }
+  const meta = {
+    fileKind,
+    year: Number(header.schet.YEAR),
+    month: Number(header.schet.MONTH),
+    nschet: header.schet.NSCHET,
+  };
+  const counts = await merge(tx, id, who.orgCode, meta, phase);
+  await tx`select set_config('omslink.audit_bulk', '', true)`;
+  await registryJournal.finish(tx, id, {
+    status: 'done',
+    values: {
+      counts,
+      header,
+      package_name: packageName,
+      file_kind: fileKind,
+      mo_code: header.schet.CODE_MO,
+      period_year: meta.year,
+      period_month: meta.month,
+    },
+  });
+  return counts;
+}
+
+function packageRefusal(code: string, message: string, rule: string, value?: string): Refusal {
+  const issue: RegistryFinding = {
+    rule,
+    code,
+    severity: 'error',
+    message,
+    file: 'package',
+    ...(value !== undefined ? { value } : {}),
+  };
+  return new Refusal('invalid', code, message, [issue], 'Реестр не принят');
+}
+
+/** F012 805: a package of this name was applied before (a corrected package comes under a new packet number). */
+async function refuseRepeatedName(tx: Tx, id: number, name: string): Promise<void> {
+  const [earlier] = await tx<{ id: string }[]>`
+    select id from registry.import where package_name = ${name} and status = 'done' and id <> ${id} limit 1`;
+  if (earlier) {
+    throw packageRefusal(
+      '805',
+      `Пакет ${name} уже был принят (загрузка № ${earlier.id}); исправленные случаи передайте в пакете с новым номером (PR_NOV=1)`,
+      'REG.PACKAGE.REPEATED',
+      name,
+    );
+  }
+}
+
+/**
+ * Merges the accepted staged cases: cases they correct (PR_NOV=1) are deleted with their SL and USL, ids are
+ * drawn into staging, then one insert per table; the persons are linked to the МО (it treated them: it sees
+ * them), their onco register rows recomputed, and one audit entry names every person written.
+ */
+interface CaseMeta {
+  fileKind: string;
+  year: number;
+  month: number;
+  nschet: string;
+}
+
+async function merge(
+  tx: Tx,
+  id: number,
+  moCode: string,
+  meta: CaseMeta,
+  phase: ReturnType<typeof phaseTimer>,
+): Promise<RegistryImportCounts> {
+  await phase(
+    'merge: delete corrected cases',
+    tx`delete from registry.zcase where id in (
+         select replaces from registry.stage_case where import_id = ${id} and ok and replaces is not null)`,
+  );
+  await phase(
+    'merge: draw ids',
+    tx`update registry.stage_case set zcase_id = nextval('registry.zcase_id_seq')
+       where import_id = ${id} and ok`,
+  );
+  await phase(
+    'merge: draw SL ids',
+    tx`update registry.stage_sl s set sl_ref = nextval('registry.sl_id_seq')
+       from registry.stage_case c
+       where s.import_id = ${id} and c.import_id = ${id} and c.ordinal = s.ordinal and c.ok`,
+  );
+  await phase(
+    'merge: insert cases',
+    tx`insert into registry.zcase (id, import_id, mo_code, idcase, file_kind, period_year, period_month, nschet,
+         n_zap, pr_nov, id_pac, person_id, smo_code, usl_ok, vidpom, for_pom, npr_mo, npr_date, lpu, date_z_1,
+         date_z_2, rslt, rslt_d, ishod, idsp, sumv, onco, data)
+       select c.zcase_id, ${id}, ${moCode}, c.idcase, ${meta.fileKind}, ${meta.year}, ${meta.month}, ${meta.nschet},
+              c.n_zap, c.pr_nov, c.id_pac, c.person_id, c.smo_code, c.usl_ok, c.vidpom, c.for_pom, c.npr_mo,
+              c.npr_date, c.lpu, c.date_z_1, c.date_z_2, c.rslt, c.rslt_d, c.ishod, c.idsp, c.sumv, c.onco, c.data
+       from registry.stage_case c
+       where c.import_id = ${id} and c.ok`,
+  );
+  // The SL and USL rows, keyed by the ids drawn above.
+  await phase(
+    'merge: insert SL',
+    tx`insert into registry.sl (id, zcase_id, person_id, mo_code, seq, sl_id, lpu_1, podr, profil, profil_k, det,
+         p_cel, nhistory, date_1, date_2, ds0, ds1, ds2, ds3, c_zab, ds_onk, dn, reab, prvs, iddokt, sum_m, onco,
+         ds1_t, stad, onk_t, onk_n, onk_m, mtstz, sod, k_fr, wei, hei, bsa, napr, cons, b_diag, b_prot, onk_usl,
+         usl_tips, regnums, prots, pr_cons, treatment_date)
+       select s.sl_ref, c.zcase_id, c.person_id, ${moCode}, s.seq, s.sl_id, s.lpu_1, s.podr, s.profil, s.profil_k,
+              s.det, s.p_cel, s.nhistory, s.date_1, s.date_2, s.ds0, s.ds1, s.ds2, s.ds3, s.c_zab, s.ds_onk, s.dn,
+              s.reab, s.prvs, s.iddokt, s.sum_m, s.onco, s.ds1_t, s.stad, s.onk_t, s.onk_n, s.onk_m, s.mtstz,
+              s.sod, s.k_fr, s.wei, s.hei, s.bsa, s.napr, s.cons, s.b_diag, s.b_prot, s.onk_usl, s.usl_tips,
+              s.regnums, s.prots, s.pr_cons, s.treatment_date
+       from registry.stage_sl s
+       join registry.stage_case c on c.import_id = s.import_id and c.ordinal = s.ordinal
+       where s.import_id = ${id} and c.ok`,
+  );
+  await phase(
+    'merge: insert USL',
+    tx`insert into registry.usl (sl_ref, person_id, mo_code, seq, idserv, lpu, profil, vid_vme, det, date_in,
+         date_out, ds, code_usl, kol_usl, sumv_usl, prvs, code_md)
+       select s.sl_ref, c.person_id, ${moCode}, u.seq, u.idserv, u.lpu, u.profil, u.vid_vme, u.det, u.date_in,
+              u.date_out, u.ds, u.code_usl, u.kol_usl, u.sumv_usl, u.prvs, u.code_md
+       from registry.stage_usl u
+       join registry.stage_sl s on s.import_id = u.import_id and s.ordinal = u.ordinal and s.seq = u.sl_seq
+       join registry.stage_case c on c.import_id = u.import_id and c.ordinal = u.ordinal
+       where u.import_id = ${id} and c.ok`,
+  );
+  const [touched] = await tx<{ persons: string[]; onco: string[] }[]>`
+    select coalesce(array_agg(distinct person_id::text), '{}') as persons,
+           coalesce(array_agg(distinct person_id::text) filter (where onco), '{}') as onco
+    from registry.stage_case where import_id = ${id} and ok`;
+  await phase(
+    'merge: link persons',
+    tx`select app.link_persons(${touched!.persons}::bigint[],
+         array_fill(${moCode}::text, array[cardinality(${touched!.persons}::bigint[])]), 'registry')`,
+  );
+  await phase('merge: onco register', tx`select registry.refresh_onco_persons(${touched!.onco}::bigint[])`);
+  const [counts] = await tx<RegistryImportCounts[]>`
+    select count(*)::int as cases,
+           (count(*) filter (where c.ok))::int as accepted,
+           (count(*) filter (where not c.ok))::int as rejected,
+           (count(distinct c.person_id) filter (where c.ok))::int as persons,
+           (select count(*)::int from registry.stage_sl s join registry.stage_case k
+              on k.import_id = s.import_id and k.ordinal = s.ordinal where s.import_id = ${id} and k.ok) as sl,
+           (select count(*)::int from registry.stage_usl u join registry.stage_case k
+              on k.import_id = u.import_id and k.ordinal = u.ordinal where u.import_id = ${id} and k.ok) as services,
+           (count(*) filter (where c.ok and c.onco))::int as onco,
+           (count(*) filter (where c.ok and c.replaces is not null))::int as replaced,
+           (count(*) filter (where c.ok and exists (
+              select 1 from registry.import_error e
+              where e.import_id = c.import_id and e.file = 'case' and e.ordinal = c.ordinal
+                and e.severity = 'warning')))::int as warnings
+    from registry.stage_case c where c.import_id = ${id}`;
+  await audit(
+    tx,
+    'import',
+    'registry.package',
+    { records: [id], persons: touched!.persons },
+    { cases: counts!.cases, accepted: counts!.accepted },
+  );
+  await clearStaging(
+    tx,
+    [stageTables.services, stageTables.sl, stageTables.cases, stageTables.persons, stageTables.findings],
+    id,
+  );
+  return counts!;
+}

@@ -1,0 +1,143 @@
+import type { Fragment } from '../../platform/bulk/sql-lists';
+import type { Tx } from '../../platform/db/connection';
+
+/**
+ * The FLK of a staged package that needs the whole package or the register (set-based, after the read): keys
+ * repeated in the file, cases whose patient the L-file lacks or got wrong, the person against the register and
+ * the insurance on the case's date (as МЭК checks them), and the МО's stored cases (a repeat or a correction).
+ * Findings go straight into the protocol; a case with an error is marked `ok = false` and merges nothing.
+ * These rules are not configurable: without them the case cannot be stored.
+ */
+
+export const fixedRegistryRules = {
+  'REG.IDCASE.DUPLICATE': {
+    code: '905',
+    basEl: 'Z_SL',
+    field: 'IDCASE',
+    message: 'Номер случая IDCASE повторяется в пакете: каждый случай должен иметь свой номер',
+  },
+  'REG.PACIENT.NO_PERS': {
+    code: '904',
+    basEl: 'PACIENT',
+    field: 'ID_PAC',
+    message: 'Пациента с этим ID_PAC нет в файле персональных данных (L-файле) пакета',
+  },
+  'REG.PACIENT.PERS_INVALID': {
+    code: '904',
+    basEl: 'PACIENT',
+    field: 'ID_PAC',
+    message: 'Сведения о пациенте в файле персональных данных содержат ошибки: исправьте запись PERS',
+  },
+  'REG.PERSON.NOT_FOUND': {
+    code: '904',
+    basEl: 'PACIENT',
+    field: 'NPOLIS',
+    message:
+      'Застрахованное лицо не найдено в региональном сегменте ЕРЗ ни по ЕНП, ни по СНИЛС, ни по ФИО, дате рождения и документу (F014 5.2.2)',
+  },
+  'REG.PERSON.NOT_INSURED': {
+    code: '904',
+    basEl: 'Z_SL',
+    field: 'DATE_Z_2',
+    message: 'На дату окончания случая у лица нет действующего полиса ОМС (F014 5.2.5)',
+  },
+  'REG.IDCASE.SUBMITTED': {
+    code: '905',
+    basEl: 'Z_SL',
+    field: 'IDCASE',
+    message:
+      'Случай с этим IDCASE уже принят от медицинской организации; исправленный случай передайте с PR_NOV=1',
+  },
+} as const;
+
+export type FixedRegistryRule = keyof typeof fixedRegistryRules;
+
+/** Inserts a finding of `rule` for every case `source` answers (columns: ordinal, value). */
+function fixed(tx: Tx, id: number, rule: FixedRegistryRule, source: Fragment) {
+  const r = fixedRegistryRules[rule];
+  return tx`
+    insert into registry.import_error (import_id, file, ordinal, seq, severity, code, rule, bas_el, field, value,
+                                       message, n_zap, idcase, id_pac)
+    select ${id}, 'case', f.ordinal, 1000 + row_number() over (partition by f.ordinal order by f.ordinal),
+           'error', ${r.code}, ${rule}, ${r.basEl}, ${r.field}, f.value, ${r.message},
+           c.n_zap::text, c.idcase::text, c.id_pac
+    from (${source}) f
+    join registry.stage_case c on c.import_id = ${id} and c.ordinal = f.ordinal`;
+}
+
+const markRejected = (tx: Tx, id: number) => tx`
+  update registry.stage_case c set ok = false
+  where c.import_id = ${id} and c.ok and exists (
+    select 1 from registry.import_error e
+    where e.import_id = ${id} and e.file = 'case' and e.ordinal = c.ordinal and e.severity = 'error')`;
+
+export async function checkStaged(tx: Tx, id: number, moCode: string): Promise<void> {
+  // Findings of the read and the record checks (RLS refuses COPY into the protocol table).
+  await tx`insert into registry.import_error
+             (import_id, file, ordinal, seq, severity, code, rule, bas_el, field, value, message, n_zap, idcase,
+              sl_id, idserv, id_pac)
+           select import_id, file, ordinal, seq, severity, code, rule, bas_el, field, value, message, n_zap,
+                  idcase, sl_id, idserv, id_pac
+           from registry.stage_finding where import_id = ${id}`;
+  await fixed(
+    tx,
+    id,
+    'REG.IDCASE.DUPLICATE',
+    tx`select ordinal, idcase::text as value from registry.stage_case
+       where import_id = ${id} and idcase in (
+         select idcase from registry.stage_case where import_id = ${id} and idcase is not null
+         group by idcase having count(*) > 1)`,
+  );
+  await fixed(
+    tx,
+    id,
+    'REG.PACIENT.NO_PERS',
+    tx`select c.ordinal, c.id_pac as value from registry.stage_case c
+       where c.import_id = ${id} and c.ok and not exists (
+         select 1 from registry.stage_person p where p.import_id = ${id} and p.id_pac = c.id_pac)`,
+  );
+  await fixed(
+    tx,
+    id,
+    'REG.PACIENT.PERS_INVALID',
+    tx`select c.ordinal, c.id_pac as value from registry.stage_case c
+       where c.import_id = ${id} and c.ok
+         and exists (select 1 from registry.stage_person p
+                     where p.import_id = ${id} and p.id_pac = c.id_pac and not p.ok)`,
+  );
+  await markRejected(tx, id);
+
+  await tx`select registry.resolve_staged_persons(${id})`;
+  await fixed(
+    tx,
+    id,
+    'REG.PERSON.NOT_FOUND',
+    tx`select ordinal, npolis as value from registry.stage_case
+       where import_id = ${id} and ok and person_id is null`,
+  );
+  await fixed(
+    tx,
+    id,
+    'REG.PERSON.NOT_INSURED',
+    tx`select i.ordinal, c.date_z_2::text as value
+       from registry.check_staged_insurance(${id}) i
+       join registry.stage_case c on c.import_id = ${id} and c.ordinal = i.ordinal`,
+  );
+  await markRejected(tx, id);
+
+  // The МО's stored cases with the same IDCASE: a repeat (PR_NOV=0) or the case a correction replaces.
+  await tx`
+    update registry.stage_case c set replaces = k.zcase_id
+    from registry.staged_key_conflicts(${id}, ${moCode}) k
+    where c.import_id = ${id} and c.ordinal = k.ordinal and k.pr_nov = 1`;
+  await fixed(
+    tx,
+    id,
+    'REG.IDCASE.SUBMITTED',
+    tx`select k.ordinal, c.idcase::text as value
+       from registry.staged_key_conflicts(${id}, ${moCode}) k
+       join registry.stage_case c on c.import_id = ${id} and c.ordinal = k.ordinal
+       where k.pr_nov = 0`,
+  );
+  await markRejected(tx, id);
+}

@@ -1,0 +1,254 @@
+import type { StageTable } from '../../platform/bulk/staging';
+import type { CopyValue } from '../../platform/db/copy';
+import type { RegistryFinding } from '../domain/findings';
+import { isZno } from '../domain/onco-diagnosis';
+import type { Pers, Sl, Zap } from '../domain/registry-tags';
+
+/**
+ * What one record of a package becomes in the staging tables of migration 029 (COPY rows, values in the
+ * columns' order): a case (ZAP) — its row, its SL with the onco block's fields, its USL — a person of the L-file,
+ * and the findings of either. Numbers stay the text the reader checked; PostgreSQL casts them on COPY.
+ */
+
+export const stageTables = {
+  cases: {
+    table: 'registry.stage_case',
+    // biome-ignore format: the columns read better in rows
+    columns: [
+      'import_id', 'ordinal', 'ok', 'n_zap', 'pr_nov', 'idcase', 'id_pac', 'vpolis', 'npolis', 'enp', 'smo_code',
+      'usl_ok', 'vidpom', 'for_pom', 'npr_mo', 'npr_date', 'lpu', 'date_z_1', 'date_z_2', 'rslt', 'rslt_d',
+      'ishod', 'idsp', 'sumv', 'onco', 'data',
+    ],
+  },
+  sl: {
+    table: 'registry.stage_sl',
+    // biome-ignore format: the columns read better in rows
+    columns: [
+      'import_id', 'ordinal', 'seq', 'sl_id', 'lpu_1', 'podr', 'profil', 'profil_k', 'det', 'p_cel', 'nhistory',
+      'date_1', 'date_2', 'ds0', 'ds1', 'ds2', 'ds3', 'c_zab', 'ds_onk', 'dn', 'reab', 'prvs', 'iddokt', 'sum_m',
+      'onco', 'ds1_t', 'stad', 'onk_t', 'onk_n', 'onk_m', 'mtstz', 'sod', 'k_fr', 'wei', 'hei', 'bsa', 'napr',
+      'cons', 'b_diag', 'b_prot', 'onk_usl', 'usl_tips', 'regnums', 'prots', 'pr_cons', 'treatment_date',
+    ],
+  },
+  services: {
+    table: 'registry.stage_usl',
+    // biome-ignore format: the columns read better in rows
+    columns: [
+      'import_id', 'ordinal', 'sl_seq', 'seq', 'idserv', 'lpu', 'profil', 'vid_vme', 'det', 'date_in', 'date_out',
+      'ds', 'code_usl', 'kol_usl', 'sumv_usl', 'prvs', 'code_md',
+    ],
+  },
+  persons: {
+    table: 'registry.stage_person',
+    // biome-ignore format: the columns read better in rows
+    columns: [
+      'import_id', 'ordinal', 'ok', 'id_pac', 'fam', 'im', 'ot', 'w', 'dr', 'snils', 'doc_type', 'doc_ser',
+      'doc_num',
+    ],
+  },
+  findings: {
+    table: 'registry.stage_finding',
+    // biome-ignore format: the columns read better in rows
+    columns: [
+      'import_id', 'file', 'ordinal', 'seq', 'severity', 'code', 'rule', 'bas_el', 'field', 'value', 'message',
+      'n_zap', 'idcase', 'sl_id', 'idserv', 'id_pac',
+    ],
+  },
+} satisfies Record<string, StageTable>;
+
+export type StageKey = keyof typeof stageTables;
+type Add = (key: StageKey, ...rows: CopyValue[][]) => void;
+
+/** A PostgreSQL array literal of text values (COPY text format; the COPY layer escapes backslashes). */
+export function pgTextArray(values: readonly string[]): string {
+  if (values.length === 0) return '{}';
+  return `{${values.map((v) => `"${v.replace(/["\\]/g, (c) => `\\${c}`)}"`).join(',')}}`;
+}
+
+const uniqueNumbers = (values: Iterable<string | undefined>) => {
+  const set = new Set<string>();
+  for (const v of values) if (v !== undefined && v !== '') set.add(v);
+  return pgTextArray([...set]);
+};
+
+/** The ЕНП of a case: NPOLIS of a single policy (VPOLIS 3) or the ENP tag; 16 digits or none. */
+export function caseEnp(zap: Zap): string | null {
+  const p = zap.PACIENT;
+  const enp = p.ENP ?? (p.VPOLIS === '3' ? p.NPOLIS : undefined);
+  return enp !== undefined && /^\d{16}$/.test(enp) ? enp : null;
+}
+
+/** An SL belongs to the onco register: suspicion (DS_ONK=1), a ЗНО diagnosis, or an onco block. */
+export function isOncoSl(sl: Sl): boolean {
+  return sl.DS_ONK === '1' || isZno(sl.DS1) || sl.ONK_SL !== undefined;
+}
+
+/** The first day of treatment an SL shows: its earliest drug day, else its first day, when it has a treatment. */
+export function treatmentDate(sl: Sl): string | null {
+  const services = sl.ONK_SL?.ONK_USL ?? [];
+  const treated = services.some((u) => u.USL_TIP >= '1' && u.USL_TIP <= '4' && u.USL_TIP.length === 1);
+  if (!treated) return null;
+  let first: string | null = null;
+  for (const u of services) {
+    for (const drug of u.LEK_PR)
+      for (const day of drug.DATE_INJ) if (first === null || day < first) first = day;
+  }
+  return first !== null && first >= sl.DATE_1 ? first : sl.DATE_1;
+}
+
+export function stageCase(add: Add, importId: number, ordinal: number, zap: Zap, ok: boolean): void {
+  const p = zap.PACIENT;
+  const z = zap.Z_SL;
+  const onco = z.SL.some(isOncoSl);
+  add('cases', [
+    importId,
+    ordinal,
+    ok,
+    zap.N_ZAP,
+    zap.PR_NOV,
+    z.IDCASE,
+    p.ID_PAC,
+    p.VPOLIS,
+    p.NPOLIS,
+    caseEnp(zap),
+    p.SMO ?? null,
+    z.USL_OK,
+    z.VIDPOM,
+    z.FOR_POM,
+    z.NPR_MO ?? null,
+    z.NPR_DATE ?? null,
+    z.LPU,
+    z.DATE_Z_1,
+    z.DATE_Z_2,
+    z.RSLT ?? null,
+    z.RSLT_D ?? null,
+    z.ISHOD ?? null,
+    z.IDSP,
+    z.SUMV,
+    onco,
+    JSON.stringify(zap),
+  ]);
+  if (!ok) return;
+  z.SL.forEach((sl, i) => {
+    const seq = i + 1;
+    const o = sl.ONK_SL;
+    const usl = o?.ONK_USL ?? [];
+    add('sl', [
+      importId,
+      ordinal,
+      seq,
+      sl.SL_ID,
+      sl.LPU_1 ?? null,
+      sl.PODR ?? null,
+      sl.PROFIL,
+      sl.PROFIL_K ?? null,
+      sl.DET,
+      sl.P_CEL ?? null,
+      sl.NHISTORY,
+      sl.DATE_1,
+      sl.DATE_2,
+      sl.DS0 ?? null,
+      sl.DS1,
+      pgTextArray(sl.DS2),
+      pgTextArray(sl.DS3),
+      sl.C_ZAB ?? null,
+      sl.DS_ONK,
+      sl.DN ?? null,
+      sl.REAB ?? null,
+      sl.PRVS,
+      sl.IDDOKT,
+      sl.SUM_M,
+      isOncoSl(sl),
+      o?.DS1_T ?? null,
+      o?.STAD ?? null,
+      o?.ONK_T ?? null,
+      o?.ONK_N ?? null,
+      o?.ONK_M ?? null,
+      o?.MTSTZ ?? null,
+      o?.SOD ?? null,
+      o?.K_FR ?? null,
+      o?.WEI ?? null,
+      o?.HEI ?? null,
+      o?.BSA ?? null,
+      JSON.stringify(sl.NAPR),
+      JSON.stringify(sl.CONS),
+      JSON.stringify(o?.B_DIAG ?? []),
+      JSON.stringify(o?.B_PROT ?? []),
+      JSON.stringify(usl),
+      uniqueNumbers(usl.map((u) => u.USL_TIP)),
+      uniqueNumbers(usl.flatMap((u) => u.LEK_PR.map((d) => d.REGNUM))),
+      uniqueNumbers((o?.B_PROT ?? []).map((b) => b.PROT)),
+      uniqueNumbers(sl.CONS.map((c) => c.PR_CONS)),
+      treatmentDate(sl),
+    ]);
+    sl.USL.forEach((u, j) => {
+      add('services', [
+        importId,
+        ordinal,
+        seq,
+        j + 1,
+        u.IDSERV,
+        u.LPU,
+        u.PROFIL,
+        u.VID_VME ?? null,
+        u.DET,
+        u.DATE_IN,
+        u.DATE_OUT,
+        u.DS ?? null,
+        u.CODE_USL,
+        u.KOL_USL,
+        u.SUMV_USL,
+        u.PRVS ?? null,
+        u.CODE_MD ?? null,
+      ]);
+    });
+  });
+}
+
+/** A person of the L-file; `ok` false when its findings hold an error (its cases are then rejected). */
+export function stagePerson(add: Add, importId: number, ordinal: number, pers: Pers, ok: boolean): void {
+  const snils = pers.SNILS !== undefined && /^\d{3}-\d{3}-\d{3} \d{2}$/.test(pers.SNILS) ? pers.SNILS : null;
+  add('persons', [
+    importId,
+    ordinal,
+    ok,
+    pers.ID_PAC,
+    pers.FAM ?? null,
+    pers.IM ?? null,
+    pers.OT ?? null,
+    pers.W,
+    pers.DR,
+    snils,
+    pers.DOCTYPE ?? null,
+    pers.DOCSER ?? null,
+    pers.DOCNUM ?? null,
+  ]);
+}
+
+export function stageFindings(
+  add: Add,
+  importId: number,
+  ordinal: number,
+  findings: readonly RegistryFinding[],
+): void {
+  findings.forEach((f, i) => {
+    add('findings', [
+      importId,
+      f.file,
+      ordinal,
+      i + 1,
+      f.severity,
+      f.code,
+      f.rule,
+      f.basEl ?? null,
+      f.field ?? null,
+      f.value ?? null,
+      f.message,
+      f.nZap ?? null,
+      f.idcase ?? null,
+      f.slId ?? null,
+      f.idserv ?? null,
+      f.idPac ?? null,
+    ]);
+  });
+}

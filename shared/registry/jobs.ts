@@ -1,0 +1,18 @@
+import { queueJob } from '../platform/area';
+import { runRegistryImportJob } from './db/registry-import-job';
+import { RegistryPackageMessage } from './domain/registry-message';
+
+/** Imports an uploaded registry-invoice package (docs/design/registry-exchange.md). */
+export const registryPackageJob = queueJob({
+  kind: 'registry-package',
+  schema: RegistryPackageMessage,
+  async run(ports, message, messageId) {
+    const result = await runRegistryImportJob(await ports.sql(), ports.blobs, message, messageId);
+    return {
+      importId: result.importId,
+      status: result.status,
+      alreadyProcessed: result.alreadyProcessed,
+      counts: result.counts,
+    };
+  },
+});

@@ -1,0 +1,5 @@
+import { defineAreaWork } from '../platform/area';
+import { registryPackageJob } from './jobs';
+
+/** The registry area's background work: importing uploaded registry-invoice packages. */
+export const registryWork = defineAreaWork({ id: 'registry', jobs: [registryPackageJob] });
