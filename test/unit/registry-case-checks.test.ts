@@ -993,6 +993,22 @@ describe('a valid C-file case', () => {
     expect(checkCase(zeros, context())).toEqual([]);
   });
 
+  it('asks no C_ZAB in a dispensarisation file, and reports a case date after the month once', () => {
+    const dispensarisation = context({ fileKind: 'DP', schet: { ...schet(), DISP: 'ДВ4' } });
+    const zap = broken((z) => {
+      z.Z_SL.USL_OK = '3';
+      z.Z_SL.RSLT = '301';
+      z.Z_SL.ISHOD = '301';
+      z.Z_SL.RSLT_D = '1';
+      delete sl1(z).C_ZAB;
+    });
+    expect(checkCase(zap, dispensarisation)).toEqual([]);
+    const late = broken((z) => {
+      z.Z_SL.DATE_Z_2 = '2025-04-12';
+    });
+    expect(ids(checkCase(late, context()))).toEqual(['REG.ZSL.PERIOD']);
+  });
+
   it('does not ask a child for TNM, and accepts the scheme «нет» for a child', () => {
     const child = { ...validPerson(), DR: '2015-01-10' };
     const zap = broken((z) => {

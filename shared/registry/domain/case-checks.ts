@@ -114,10 +114,11 @@ function caseChecks(p: Prepared, sink: FindingSink, zap: Zap, birthDate: string 
   const end = z.DATE_Z_2;
   if (z.LPU !== p.codeMo) sink.add('REG.LPU', 'Z_SL', 'LPU', z.LPU);
   if (z.DATE_Z_1 > end) sink.add('REG.ZSL.DATES', 'Z_SL', 'DATE_Z_1', z.DATE_Z_1);
+  // One finding for DATE_Z_2: after the reporting month, else after today, else (a warning) before the month.
   if (p.periodEnd !== undefined && end > p.periodEnd) sink.add('REG.ZSL.PERIOD', 'Z_SL', 'DATE_Z_2', end);
+  else if (end > p.today) sink.add('REG.ZSL.FUTURE', 'Z_SL', 'DATE_Z_2', end);
   else if (p.periodStart !== undefined && end < p.periodStart && !is(zap.PR_NOV, '1'))
     sink.add('REG.ZSL.EARLY', 'Z_SL', 'DATE_Z_2', end);
-  if (end > p.today) sink.add('REG.ZSL.FUTURE', 'Z_SL', 'DATE_Z_2', end);
   if (birthDate !== undefined && z.DATE_Z_1 < birthDate && is(zap.PACIENT.NOVOR, '0'))
     sink.add('REG.ZSL.BIRTH', 'Z_SL', 'DATE_Z_1', z.DATE_Z_1);
 
@@ -197,10 +198,11 @@ function treatmentChecks(p: Prepared, sink: FindingSink, z: ZSl, sl: Sl): void {
   }
 
   // DOMAIN §3.2 notes: the character of the disease for ambulatory care outside class Z, DN for P_CEL 1.3.
-  if (sl.C_ZAB === undefined) {
+  // Dispensarisation records its findings otherwise (DS1_PR, PR_D_N): no C_ZAB asked there.
+  if (sl.C_ZAB === undefined && !p.prevention) {
     if (is(z.USL_OK, '3') && sl.DS1.charCodeAt(0) !== 90 /* Z */)
       sink.add('REG.SL.C_ZAB.REQUIRED', 'SL', 'C_ZAB');
-    else if (!p.prevention && isOncoDiagnosis(sl)) sink.add('REG.SL.C_ZAB.ONCO', 'SL', 'C_ZAB');
+    else if (isOncoDiagnosis(sl)) sink.add('REG.SL.C_ZAB.ONCO', 'SL', 'C_ZAB');
   }
   if (sl.DN === undefined) {
     if (sl.P_CEL === '1.3') sink.add('REG.SL.DN.REQUIRED', 'SL', 'DN');
