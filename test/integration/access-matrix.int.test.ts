@@ -2,7 +2,6 @@ import { createHash, randomUUID } from 'node:crypto';
 import { strToU8, zipSync } from 'fflate';
 import * as soap from 'soap';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { soapFunctions } from '../../functions/manifest';
 import { exchangeJournalPermissions } from '../../shared/exchange-journal/permissions';
 import { hospitalisationPermissions } from '../../shared/hospitalisation/permissions';
 import { personPermissions } from '../../shared/person/permissions';
@@ -324,53 +323,49 @@ describe('SOAP: attributed to the account’s organisation, never acting for ano
     return error ? (/<omslink:code>([^<]*)</.exec(String(error.body ?? ''))?.[1] ?? 'no code') : null;
   }
 
-  // RegistryService is served once the registry area registers it (shared/registry/index.ts).
-  it.runIf(soapFunctions.some((s) => s.service === 'RegistryService'))(
-    'RegistryService: an МО system sends registries for itself only and reads its own; other МО, СМО and the fund’s systems see none',
-    async () => {
-      // Prepare
-      const orgs = new Map(
-        (
-          await t.db.sql<{ username: string; org_code: string }[]>`
+  it('RegistryService: an МО system sends registries for itself only and reads its own; other МО, СМО and the fund’s systems see none', async () => {
+    // Prepare
+    const orgs = new Map(
+      (
+        await t.db.sql<{ username: string; org_code: string }[]>`
             select username, org_code from auth.account where username in ('soap_mo', 'soap_mo2')`
-        ).map((r) => [r.username, r.org_code]),
+      ).map((r) => [r.username, r.org_code]),
+    );
+    const zip = zipSync({ 'HM640001T64_230101.XML': strToU8(`<ZL_LIST>${randomUUID()}</ZL_LIST>`) });
+    const sha256 = createHash('sha256').update(zip).digest('hex');
+    const send = (username: string, sender: string) =>
+      client(username, 'RegistryService').then((c) =>
+        c.SendRegistryAsync({
+          Header: { PackageId: randomUUID(), SenderCode: sender, CreatedAt: new Date().toISOString() },
+          FileName: 'HM640001T64_230101.zip',
+          Package: Buffer.from(zip).toString('base64'),
+        }),
       );
-      const zip = zipSync({ 'HM640001T64_230101.XML': strToU8(`<ZL_LIST>${randomUUID()}</ZL_LIST>`) });
-      const sha256 = createHash('sha256').update(zip).digest('hex');
-      const send = (username: string, sender: string) =>
-        client(username, 'RegistryService').then((c) =>
-          c.SendRegistryAsync({
-            Header: { PackageId: randomUUID(), SenderCode: sender, CreatedAt: new Date().toISOString() },
-            FileName: 'HM640001T64_230101.zip',
-            Package: Buffer.from(zip).toString('base64'),
-          }),
-        );
 
-      // Act + Assess: only an МО system, only for its own МО
-      expect(await faultCode(send('soap_mo', orgs.get('soap_mo2')!))).toBe('AUTH-403');
-      expect(await faultCode(send('soap_mo2', orgs.get('soap_mo')!))).toBe('AUTH-403');
-      expect(await faultCode(send('soap_smo', orgs.get('soap_mo')!))).toBe('AUTH-403');
-      expect(await faultCode(send('soap_tfoms', orgs.get('soap_mo')!))).toBe('AUTH-403');
-      const [sent] = await send('soap_mo', orgs.get('soap_mo')!);
-      expect(sent.Status).toBe('queued');
-      const stored = await t.db.sql<{ org_code: string; uploaded_by: string }[]>`
+    // Act + Assess: only an МО system, only for its own МО
+    expect(await faultCode(send('soap_mo', orgs.get('soap_mo2')!))).toBe('AUTH-403');
+    expect(await faultCode(send('soap_mo2', orgs.get('soap_mo')!))).toBe('AUTH-403');
+    expect(await faultCode(send('soap_smo', orgs.get('soap_mo')!))).toBe('AUTH-403');
+    expect(await faultCode(send('soap_tfoms', orgs.get('soap_mo')!))).toBe('AUTH-403');
+    const [sent] = await send('soap_mo', orgs.get('soap_mo')!);
+    expect(sent.Status).toBe('queued');
+    const stored = await t.db.sql<{ org_code: string; uploaded_by: string }[]>`
         select org_code, uploaded_by from registry.import where file_sha256 = ${sha256}`;
-      expect(stored).toEqual([{ org_code: orgs.get('soap_mo'), uploaded_by: 'soap_mo' }]);
+    expect(stored).toEqual([{ org_code: orgs.get('soap_mo'), uploaded_by: 'soap_mo' }]);
 
-      // Act + Assess: the import is the sender's (the fund reads the journal over REST; its system has no right)
-      const expected: Record<string, string | null> = {
-        soap_mo: null,
-        soap_mo2: 'NOT-FOUND',
-        soap_smo: 'NOT-FOUND',
-        soap_tfoms: 'AUTH-403',
-      };
-      for (const operation of ['GetRegistryStatus', 'GetRegistryProtocol']) {
-        for (const [username, code] of Object.entries(expected)) {
-          const c = await client(username, 'RegistryService');
-          const answer = await faultCode(c[`${operation}Async`]({ ImportId: sent.ImportId }));
-          expect({ operation, username, code: answer }).toEqual({ operation, username, code });
-        }
+    // Act + Assess: the import is the sender's (the fund reads the journal over REST; its system has no right)
+    const expected: Record<string, string | null> = {
+      soap_mo: null,
+      soap_mo2: 'NOT-FOUND',
+      soap_smo: 'NOT-FOUND',
+      soap_tfoms: 'AUTH-403',
+    };
+    for (const operation of ['GetRegistryStatus', 'GetRegistryProtocol']) {
+      for (const [username, code] of Object.entries(expected)) {
+        const c = await client(username, 'RegistryService');
+        const answer = await faultCode(c[`${operation}Async`]({ ImportId: sent.ImportId }));
+        expect({ operation, username, code: answer }).toEqual({ operation, username, code });
       }
-    },
-  );
+    }
+  });
 });

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { soapFunctions } from '../../functions/manifest';
 import { generateRegionStructure } from '../../shared/demo/region-structure';
 import type { PatientRef } from '../../shared/hospitalisation/domain/records';
 import { writeTFile } from '../../shared/hospitalisation/formats/t-family/t-file-writer';
@@ -2091,18 +2090,12 @@ const orgImportCases: Case[] = [
   orgImport('F003: empty body', () => new Uint8Array(0)),
 ];
 
-/**
- * RegistryService is served once the registry area registers it (shared/registry/index.ts → functions/manifest);
- * its rows run from then on.
- */
-const registryServiceServed = soapFunctions.some((s) => s.service === 'RegistryService');
-
 const catalogue: Case[] = [
   ...restQueryCases,
   ...restPathCases,
   ...restBodyCases,
   ...soapCases,
-  ...(registryServiceServed ? registrySoapCases : []),
+  ...registrySoapCases,
   ...erzFileCases,
   ...tFileCases,
   ...orgImportCases,

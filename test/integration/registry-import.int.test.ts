@@ -11,6 +11,8 @@ import {
   type PackageGeneratorInput,
   registryPersonFromDemo,
 } from '../../shared/registry/demo/package-generator';
+import { registryName } from '../../shared/registry/formats/package-name';
+import { writeRegistryPackage } from '../../shared/registry/formats/registry-package-writer';
 import { createTestDatabase, type TestCaller, type TestDatabase } from '../helpers/database';
 import { testDemo } from './global-setup';
 
@@ -58,6 +60,14 @@ async function send(pkg: { fileName: string; bytes(): Uint8Array }) {
   return { registered, result };
 }
 
+/** The same cases under another packet number, marked as new (PR_NOV=0) or corrected (PR_NOV=1). */
+function resent(pkg: GeneratedRegistryPackage, packet: number, prNov: '0' | '1') {
+  const name = registryName({ ...pkg.name, packet: String(packet).padStart(2, '0') });
+  const cases = [...pkg.cases].map((c) => ('xml' in c ? c : { ...c, PR_NOV: prNov }));
+  const written = writeRegistryPackage({ ...pkg.input, name, cases, caseCount: cases.length });
+  return { fileName: written.fileName, bytes: () => written.bytes };
+}
+
 beforeAll(async () => {
   db = await createTestDatabase();
   const [account] = await db.sql<{ org_code: string }[]>`
@@ -93,5 +103,94 @@ describe('registry-invoice import', () => {
     expect(audits[0]!.persons).toBe(result!.counts!.persons);
     const [staged] = await db.sql<{ n: number }[]>`select count(*)::int as n from registry.stage_case`;
     expect(staged!.n).toBe(0);
+  });
+});
+
+describe('never lose, never duplicate', () => {
+  it('answers the same content again as a duplicate, and a finished import run again applies nothing', async () => {
+    const pkg = makePackage({ packet: 2, count: 10 });
+    const first = await send(pkg);
+    expect(first.result?.status).toBe('done');
+    const again = await send(pkg);
+    expect(again.registered.duplicate).toBe(true);
+    expect(again.registered.import.status).toBe('duplicate');
+    const rerun = await importRegistryPackage(db.app, chunks(pkg.bytes()), first.result!.importId, who);
+    expect(rerun).toMatchObject({ status: 'done', alreadyProcessed: true });
+    const [n] = await db.sql<{ n: number }[]>`
+      select count(*)::int as n from registry.zcase where import_id = ${first.result!.importId}`;
+    expect(n!.n).toBe(10);
+  });
+
+  it('refuses a package whose name was applied before (805) and stores nothing of it', async () => {
+    const applied = makePackage({ packet: 3, count: 5 });
+    expect((await send(applied)).result?.status).toBe('done');
+    const sameName = makePackage({ packet: 3, count: 6, seed: 'another-content' });
+    const { result } = await send(sameName);
+    expect(result?.status).toBe('rejected');
+    const findings = await db.sql<{ code: string; file: string }[]>`
+      select code, file from registry.import_error where import_id = ${result!.importId}`;
+    expect(findings).toEqual([{ code: '805', file: 'package' }]);
+    const [n] = await db.sql<{ n: number }[]>`
+      select count(*)::int as n from registry.zcase where import_id = ${result!.importId}`;
+    expect(n!.n).toBe(0);
+  });
+
+  it('names every injected fault in the protocol with its code and field, and loads the valid cases', async () => {
+    const pkg = makePackage({
+      packet: 4,
+      count: 40,
+      seed: 'faults',
+      faults: {
+        'empty-required': 1,
+        'renamed-tag': 1,
+        'moved-tag': 1,
+        'swapped-values': 1,
+        'broken-date': 1,
+        'unknown-code': 1,
+        'duplicate-idcase': 1,
+        'missing-person': 1,
+      },
+    });
+    const { result } = await send(pkg);
+    expect(result?.status).toBe('done');
+    const findings = await db.sql<
+      { ordinal: number; code: string; field: string | null; n_zap: string | null }[]
+    >`
+      select ordinal, code, field, n_zap from registry.import_error
+      where import_id = ${result!.importId} and file = 'case' and severity = 'error'`;
+    for (const fault of pkg.faults) {
+      const own = fault.expected[0]!;
+      const found = findings.filter((f) => f.ordinal === fault.ordinal);
+      expect(found, `${fault.kind}: ${fault.description}`).toContainEqual(
+        expect.objectContaining({ code: own.code, field: own.field }),
+      );
+    }
+    const faulty = new Set<number>();
+    for (const f of findings) faulty.add(f.ordinal);
+    expect(result!.counts!.rejected).toBe(faulty.size);
+    expect(result!.counts!.accepted).toBe(pkg.caseCount - faulty.size);
+    const [n] = await db.sql<{ n: number }[]>`
+      select count(*)::int as n from registry.zcase where import_id = ${result!.importId}`;
+    expect(n!.n).toBe(pkg.caseCount - faulty.size);
+  });
+
+  it('a case sent again with PR_NOV=0 is a repeat (905); with PR_NOV=1 it replaces the stored one', async () => {
+    const original = makePackage({ packet: 5, count: 3, seed: 'corrections' });
+    const first = await send(original);
+    expect(first.result?.counts?.accepted).toBe(3);
+    const repeated = resent(original, 6, '0');
+    const second = await send(repeated);
+    expect(second.result?.counts).toMatchObject({ accepted: 0, rejected: 3 });
+    const codes = await db.sql<{ code: string; field: string }[]>`
+      select distinct code, field from registry.import_error
+      where import_id = ${second.result!.importId} and severity = 'error'`;
+    expect(codes).toEqual([{ code: '905', field: 'IDCASE' }]);
+    const corrected = resent(original, 7, '1');
+    const third = await send(corrected);
+    expect(third.result?.counts).toMatchObject({ accepted: 3, replaced: 3 });
+    const [rows] = await db.sql<{ n: number; imports: string[] }[]>`
+      select count(*)::int as n, array_agg(distinct import_id::text) as imports from registry.zcase z
+      where z.idcase in (select idcase from registry.zcase where import_id = ${third.result!.importId})`;
+    expect(rows).toEqual({ n: 3, imports: [String(third.result!.importId)] });
   });
 });

@@ -45,7 +45,7 @@ export interface RegistryProgress {
 
 export const registryJournal = fileJournal<RegistryImport>({
   table: 'registry.import',
-  duplicates: 'anywhere',
+  duplicates: 'organisation',
   columns: {
     package_name: 'packageName',
     file_kind: 'fileKind',
@@ -55,7 +55,7 @@ export const registryJournal = fileJournal<RegistryImport>({
   },
 });
 
-/** Registers a received package; the same content queued, in progress or applied is a `duplicate`. */
+/** Registers a received package; the same content the organisation sent before (queued, in progress or applied) is a `duplicate`. */
 export async function registerRegistryImport(
   tx: Tx,
   input: Omit<NewFile, 'values'>,

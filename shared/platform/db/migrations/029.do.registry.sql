@@ -67,8 +67,10 @@ create table registry.import (
   -- Progress of an import in flight, written outside its transaction (registry.import_progress).
   check ((status = 'duplicate') = (duplicate_of is not null))
 );
--- The same content queued, in progress or applied is a duplicate (anywhere: a package belongs to one МО).
-create unique index import_content on registry.import (file_sha256) where status in ('queued', 'processing', 'done');
+-- The same content queued, in progress or applied by the same organisation is a duplicate (a package belongs
+-- to one МО; row-level security hides other organisations' entries, so the key is per organisation).
+create unique index import_content on registry.import (org_code, file_sha256)
+  where status in ('queued', 'processing', 'done');
 -- The same package name applied before is F012 805.
 create index import_package_name on registry.import (package_name) where status = 'done';
 create index import_received on registry.import (received_at desc, id desc);
