@@ -146,9 +146,12 @@ describe('«Онкорегистр»: a person’s whole path, the list builder,
       'character',
       'reason',
       'stage',
+      'tnm',
+      'metastases',
       'diagnostics',
       'refusals',
       'dose',
+      'body',
       'consilium',
       'treatment',
       'drugs',
@@ -159,10 +162,14 @@ describe('«Онкорегистр»: a person’s whole path, the list builder,
     // Names from НСИ, codes on hover: the reason (N018), the stage and TNM (N002–N005), the drugs (N020, V024)
     const reason = timeline.getByTestId('onco-group-reason').first().locator('[data-code]');
     expect(await reason.getAttribute('title')).toMatch(/^N018: код \d+$/);
-    const stage = timeline.getByTestId('onco-group-stage').filter({ hasText: 'есть' }).first();
-    expect(await stage.textContent()).toContain('Отдалённые метастазы');
-    for (const directory of ['N002', 'N003', 'N004', 'N005']) {
-      const tnm = timeline.getByTestId('onco-group-stage').locator(`[title^="${directory}: код"]`);
+    expect(
+      await timeline.getByTestId('onco-group-metastases').filter({ hasText: 'есть' }).count(),
+    ).toBeGreaterThan(0);
+    expect(
+      await timeline.getByTestId('onco-group-stage').locator('[title^="N002: код"]').count(),
+    ).toBeGreaterThan(0);
+    for (const directory of ['N003', 'N004', 'N005']) {
+      const tnm = timeline.getByTestId('onco-group-tnm').locator(`[title^="${directory}: код"]`);
       expect(await tnm.count(), directory).toBeGreaterThan(0);
     }
     const drugs = timeline.getByTestId('onco-group-drugs').first();
@@ -175,10 +182,17 @@ describe('«Онкорегистр»: a person’s whole path, the list builder,
     }
     const refusal = timeline.getByTestId('onco-group-refusals').first();
     expect(await refusal.textContent()).toMatch(/Отказ от проведения лучевой терапии, \d\d\.\d\d\.2026/);
-    expect(await timeline.getByTestId('onco-group-dose').first().textContent()).toMatch(/40 Гр|40\.00 Гр/);
-    expect(
-      await timeline.getByTestId('onco-group-diagnostics').first().locator('[title^="N007: код"]').count(),
-    ).toBe(1);
+    expect(await timeline.getByTestId('onco-group-dose').first().textContent()).toContain(
+      '40 Гр, 20 фракций',
+    );
+    const diagnostics = timeline.getByTestId('onco-group-diagnostics');
+    expect(await diagnostics.locator('[title^="N007: код"]').count()).toBeGreaterThan(0);
+    expect(await diagnostics.locator('[title^="N010: код"]').count()).toBeGreaterThan(0);
+    const consilium = timeline.getByTestId('onco-group-consilium').first();
+    expect(await consilium.locator('[title^="N019: код"]').count()).toBe(1);
+    const referral = timeline.getByTestId('onco-group-referrals').first();
+    expect(await referral.locator('[title^="V028: код"]').count()).toBeGreaterThan(0);
+    expect(await referral.getByTestId('onco-timeliness').count()).toBeGreaterThan(0);
     await saveScreenshots(page, 'mo-onco-person');
 
     // Act: the «Онкология» profile's cases, then every service

@@ -110,15 +110,23 @@ export function RegistryUploadForm({ onChanged }: { onChanged: () => void }) {
             новее, в кодировке windows-1251 или UTF-8. Размер не ограничен размером запроса: файл передаётся
             напрямую в хранилище.
           </p>
-          <input
-            id={inputId}
-            name="file"
-            type="file"
-            accept=".zip,application/zip,application/x-zip-compressed"
-            className="input"
-            disabled={busy}
-            onChange={(event) => setFile(event.target.files?.[0] ?? null)}
-          />
+          <div className="registry-file-picker">
+            <input
+              id={inputId}
+              name="file"
+              type="file"
+              accept=".zip,application/zip,application/x-zip-compressed"
+              className="visually-hidden"
+              disabled={busy}
+              onChange={(event) => setFile(event.target.files?.[0] ?? null)}
+            />
+            <label htmlFor={inputId} className="button button-secondary" aria-hidden="true">
+              Выбрать файл
+            </label>
+            <span className={file ? 'registry-file-name' : 'muted'} data-testid="registry-chosen-file">
+              {file ? `${file.name} (${formatBytes(file.size)})` : 'Файл не выбран'}
+            </span>
+          </div>
         </div>
         <div className="registry-actions">
           <button type="submit" className="button button-primary" disabled={busy}>

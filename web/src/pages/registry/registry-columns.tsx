@@ -58,7 +58,7 @@ export function registryColumns(
     {
       id: 'file',
       header: 'Файл',
-      className: 'cell-file',
+      className: 'registry-file-cell',
       cell: (i) => (
         <Link to={registryPackagePath(i.id)} className="link-quiet" title={i.packageName ?? undefined}>
           {i.fileName ?? i.packageName ?? '—'}

@@ -76,7 +76,7 @@ function GroupEditor({ group, depth, onChange, onRemove, problems, options, labe
   const problem = problems.get(group.key);
   return (
     <fieldset className={depth === 1 ? 'onco-group onco-group-root' : 'onco-group'} data-testid="onco-group">
-      <legend className="onco-group-legend">{label}</legend>
+      <legend className={depth === 1 ? 'visually-hidden' : 'onco-group-legend'}>{label}</legend>
       <div className="onco-group-head">
         <SelectField
           name="op"

@@ -83,7 +83,7 @@ function ListBuilder({
   const apply = (criteria: EditGroup) => {
     if (treeProblems(criteria).size > 0) {
       setShowProblems(true);
-      setNotice({ kind: 'error', text: 'Исправьте условия, отмеченные ниже.' });
+      setNotice({ kind: 'error', text: 'Исправьте отмеченные условия отбора.' });
       return;
     }
     setNotice(null);

@@ -8,58 +8,73 @@ import { oncoPersonPath } from './onco-paths';
 
 type Row = OncoPersonRow;
 
-/** The register's list: the person, the diagnosis and stage, the path's dates and their timeliness, the МО. */
+const day = (value: string | null) => (value ? formatDate(value) : '—');
+
+/**
+ * The register's list: the person, the diagnosis with its stage, the path's dates each with the timeliness of the
+ * step that ends there, the МО. Eight columns: they fit 1440 px.
+ */
 export const oncoPersonColumns: readonly Column<Row>[] = [
   {
     id: 'person',
     header: 'Пациент',
     cell: (r) => (
-      <Link to={oncoPersonPath(r.person.id)} title={`ЕНП ${r.person.enp}`}>
-        {personName(r.person)}
-      </Link>
+      <>
+        <Link to={oncoPersonPath(r.person.id)} title={`ЕНП ${r.person.enp}`}>
+          {personName(r.person)}
+        </Link>
+        <span className="onco-sub">{formatDate(r.person.birthDate)}</span>
+      </>
     ),
   },
   {
-    id: 'birthDate',
-    header: 'Дата рождения',
-    className: 'cell-date',
-    cell: (r) => formatDate(r.person.birthDate),
-  },
-  {
     id: 'diagnosis',
-    header: 'Диагноз ЗНО',
-    cell: (r) => <CodedName value={r.lastDiagnosis ?? r.diagnosis} directory="МКБ-10" />,
+    header: 'Диагноз ЗНО и стадия',
+    className: 'onco-diagnosis-cell',
+    cell: (r) => (
+      <>
+        <CodedName value={r.lastDiagnosis ?? r.diagnosis} directory="МКБ-10" />
+        {r.stage && (
+          <span className="onco-sub">
+            <CodedName value={r.stage} directory="N002" />
+          </span>
+        )}
+        {r.firstDetected && <span className="onco-sub">выявлено впервые</span>}
+      </>
+    ),
   },
-  { id: 'stage', header: 'Стадия', cell: (r) => <CodedName value={r.stage} directory="N002" /> },
-  {
-    id: 'suspicion',
-    header: 'Подозрение',
-    className: 'cell-date',
-    cell: (r) => (r.suspicionDate ? formatDate(r.suspicionDate) : '—'),
-  },
+  { id: 'suspicion', header: 'Подозрение', className: 'cell-date', cell: (r) => day(r.suspicionDate) },
   {
     id: 'diagnosisDate',
     header: 'Диагноз',
     className: 'cell-date',
-    cell: (r) => (r.diagnosisDate ? formatDate(r.diagnosisDate) : '—'),
+    cell: (r) => (
+      <>
+        {day(r.diagnosisDate)}
+        {r.timeliness.suspicionToDiagnosis && (
+          <span className="onco-sub">
+            <TimelinessFlag value={r.timeliness.suspicionToDiagnosis} compact />
+          </span>
+        )}
+      </>
+    ),
   },
   {
     id: 'treatment',
-    header: 'Лечение',
+    header: 'Начало лечения',
     className: 'cell-date',
-    cell: (r) => (r.treatmentDate ? formatDate(r.treatmentDate) : '—'),
+    cell: (r) => (
+      <>
+        {day(r.treatmentDate)}
+        {r.timeliness.diagnosisToTreatment && (
+          <span className="onco-sub">
+            <TimelinessFlag value={r.timeliness.diagnosisToTreatment} compact />
+          </span>
+        )}
+      </>
+    ),
   },
-  {
-    id: 'toDiagnosis',
-    header: 'До диагноза',
-    cell: (r) => <TimelinessFlag value={r.timeliness.suspicionToDiagnosis} compact />,
-  },
-  {
-    id: 'toTreatment',
-    header: 'До лечения',
-    cell: (r) => <TimelinessFlag value={r.timeliness.diagnosisToTreatment} compact />,
-  },
-  { id: 'mo', header: 'МО', cell: (r) => <OrgNames values={r.organisations} /> },
+  { id: 'mo', header: 'МО', className: 'onco-mo-cell', cell: (r) => <OrgNames values={r.organisations} /> },
   { id: 'cases', header: 'Случаев', className: 'cell-number', cell: (r) => formatCount(r.cases) },
   {
     id: 'lastDate',

@@ -8,7 +8,8 @@ export function CodedName({ value, directory }: { value: Coded | null | undefine
   if (!value.name) return <span className="cell-code">{value.code}</span>;
   return (
     <span title={directory ? `${directory}: код ${value.code}` : `Код ${value.code}`} data-code={value.code}>
-      {value.name}
+      {/* Some НСИ names end with the publication's «;» */}
+      {value.name.replace(/[\s;]+$/, '')}
     </span>
   );
 }
