@@ -1,4 +1,7 @@
 import { createHash } from 'node:crypto';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generatePersons } from '../../shared/demo/persons';
 import { generateRegionStructure } from '../../shared/demo/region-structure';
@@ -13,6 +16,7 @@ import {
 } from '../../shared/registry/demo/package-generator';
 import { registryName } from '../../shared/registry/formats/package-name';
 import { writeRegistryPackage } from '../../shared/registry/formats/registry-package-writer';
+import { startChild } from '../helpers/child-server';
 import { createTestDatabase, type TestCaller, type TestDatabase } from '../helpers/database';
 import { testDemo } from './global-setup';
 
@@ -43,7 +47,8 @@ function makePackage(input: Partial<PackageGeneratorInput> = {}): GeneratedRegis
 }
 
 /** What REST/SOAP do (register the content) and what the queue consumer does (import as the uploader). */
-async function send(pkg: { fileName: string; bytes(): Uint8Array }) {
+async function send(pkg: { fileName: string; bytes(): Uint8Array }, database: TestDatabase = db) {
+  const db = database;
   const bytes = pkg.bytes();
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const registered = await db.as(mo, (tx) =>
@@ -193,4 +198,86 @@ describe('never lose, never duplicate', () => {
       where z.idcase in (select idcase from registry.zcase where import_id = ${third.result!.importId})`;
     expect(rows).toEqual({ n: 3, imports: [String(third.result!.importId)] });
   });
+});
+
+describe('a consumer killed mid-import', () => {
+  /** The stored register of one МО's cases, without ids and times: what two imports must agree on. */
+  async function registerDigest(sql: TestDatabase['sql'], mo: string) {
+    const [digest] = await sql<{ cases: number; sl: number; usl: number; digest: string }[]>`
+      select (select count(*)::int from registry.zcase where mo_code = ${mo}) as cases,
+             (select count(*)::int from registry.sl where mo_code = ${mo}) as sl,
+             (select count(*)::int from registry.usl where mo_code = ${mo}) as usl,
+             md5(coalesce((select string_agg(concat_ws('|', z.idcase, z.person_id, z.date_z_1, z.date_z_2, z.sumv,
+                   z.onco, s.seq, s.ds1, s.stad, s.onk_usl::text, s.usl_tips::text,
+                   (select string_agg(concat_ws('|', u.seq, u.code_usl, u.date_in), ',' order by u.seq)
+                    from registry.usl u where u.sl_ref = s.id)), ';' order by z.idcase, s.seq)
+               from registry.zcase z join registry.sl s on s.zcase_id = z.id where z.mo_code = ${mo}), '')
+                 || coalesce((select string_agg(concat_ws('|', person_id, diagnosis, diagnosis_date, treatment_date),
+                   ';' order by person_id) from registry.onco_person), '')) as digest`;
+    return digest!;
+  }
+
+  it('is restarted by the redelivered message and ends with exactly the rows of a clean run', async () => {
+    const pkg = makePackage({ packet: 8, count: 6_000, seed: 'killed', level: 1 });
+    const file = path.join(await mkdtemp(path.join(tmpdir(), 'registry-kill-')), pkg.fileName);
+    await writeFile(file, pkg.bytes());
+    const bytes = await readFile(file);
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    const killedDb = await createTestDatabase();
+    const cleanDb = await createTestDatabase();
+    try {
+      const registered = await killedDb.as(mo, (tx) =>
+        registerPackage(tx, {
+          channel: 'rest',
+          fileName: pkg.fileName,
+          size: bytes.length,
+          sha256,
+          blobKey: 'k',
+        }),
+      );
+      const id = registered.import.id;
+      const child = await startChild('test/helpers/registry-import-child.ts', {
+        REGISTRY_DB_URL: killedDb.appUrl,
+        REGISTRY_IMPORT_ID: String(id),
+        REGISTRY_FILE: file,
+        REGISTRY_USER: mo.username,
+        REGISTRY_ORG: moCode,
+      });
+      // Kill it once it has read a part of the file (its progress says so) and before it commits.
+      const until = Date.now() + 60_000;
+      for (;;) {
+        const [p] = await killedDb.sql<{ cases: number }[]>`
+          select cases_read as cases from registry.import_progress where import_id = ${id}`;
+        if ((p?.cases ?? 0) >= 1_000) break;
+        if (Date.now() > until) throw new Error('the consumer did not start reading');
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      await child.stop('SIGKILL');
+      const [left] = await killedDb.sql<{ status: string; cases: number }[]>`
+        select status, (select count(*)::int from registry.zcase where import_id = ${id}) as cases
+        from registry.import where id = ${id}`;
+      expect(left).toEqual({ status: 'processing', cases: 0 });
+
+      // The queue delivers the message again: the consumer claims the import and starts over.
+      const rerun = await importRegistryPackage(killedDb.app, chunks(bytes), id, who);
+      expect(rerun.status).toBe('done');
+      const [attempts] = await killedDb.sql<{ attempts: number }[]>`
+        select attempts from registry.import where id = ${id}`;
+      expect(attempts!.attempts).toBe(2);
+
+      const clean = await send({ fileName: pkg.fileName, bytes: () => bytes }, cleanDb);
+      expect(clean.result?.status).toBe('done');
+      expect(rerun.counts).toEqual(clean.result!.counts);
+      const [afterKill, cleanRun] = [
+        await registerDigest(killedDb.sql, moCode),
+        await registerDigest(cleanDb.sql, moCode),
+      ];
+      expect(afterKill.cases).toBe(pkg.caseCount);
+      expect(afterKill).toEqual(cleanRun);
+    } finally {
+      await killedDb.drop();
+      await cleanDb.drop();
+      await rm(path.dirname(file), { recursive: true, force: true });
+    }
+  }, 120_000);
 });
