@@ -14,7 +14,8 @@ import { registryReference } from './registry-reference';
  * The record-level FLK of one package with what it reads loaded once: the configured rules, the directories
  * and organisations (registry-reference.ts), the keys seen so far (N_ZAP, ID_PAC). When the L-file comes first
  * in the archive its birth dates are kept (one entry per person) so that the rules needing the patient's age
- * apply to every case; when the main file comes first they are skipped (docs/design/registry-exchange.md).
+ * apply to every case; when the main file comes first they are skipped (docs/design/registry-exchange.md), and
+ * the policy type of each patient's cases is kept instead for the L-file's document rules.
  */
 export interface RegistryChecks {
   header(): RegistryFinding[];
@@ -49,16 +50,20 @@ export async function loadRegistryChecks(
         }
       : null;
   const personCtx = { directories: reference.book, rules, today };
+  // The policy type of each patient's cases (VPOLIS), when the main file comes first: a person without a
+  // single policy (VPOLIS ≠ 3) must have DOCDATE and DOCORG.
+  const policyTypes = new Map<string, string>();
   return {
     header: () => (ctx ? checkPackageHeader(ctx) : []),
     case: (zap) => {
       if (!ctx) return [];
+      policyTypes.set(zap.PACIENT.ID_PAC, zap.PACIENT.VPOLIS);
       const found = checkCaseWithPerson(zap, undefined, ctx);
       const repeated = keys.checkCase(zap);
       return repeated.length ? [...found, ...repeated] : found;
     },
     person: (pers) => {
-      const found = checkPerson(pers, personCtx);
+      const found = checkPerson(pers, personCtx, policyTypes.get(pers.ID_PAC));
       const repeated = keys.checkPerson(pers);
       return repeated.length ? [...found, ...repeated] : found;
     },
