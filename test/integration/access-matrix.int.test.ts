@@ -7,6 +7,7 @@ import { hospitalisationPermissions } from '../../shared/hospitalisation/permiss
 import { personPermissions } from '../../shared/person/permissions';
 import type { Permission } from '../../shared/platform/access/permissions';
 import type { Role } from '../../shared/platform/access/roles';
+import { registryPermissions } from '../../shared/registry/permissions';
 import { callApi, signInToken, startTestRuntime, type TestRuntime } from '../helpers/runtime';
 
 /**
@@ -169,6 +170,14 @@ describe('REST: persons by id and by list', () => {
       { path: '/api/v1/exchange-journal?pageSize=1', permission: exchangeJournalPermissions.read },
       { path: '/api/v1/exchange-journal/summary', permission: exchangeJournalPermissions.read },
       { path: '/api/v1/hospitalisation/home', permission: hospitalisationPermissions.read },
+      { path: '/api/v1/registries?pageSize=1', permission: registryPermissions.read },
+      { path: '/api/v1/onco/persons?pageSize=1', permission: registryPermissions.readOnco },
+      { path: '/api/v1/onco/lists', permission: registryPermissions.readOnco },
+      {
+        path: '/api/v1/onco/persons/search',
+        permission: registryPermissions.readOnco,
+        init: { method: 'POST', json: { criteria: { kind: 'group', op: 'and', conditions: [] } } },
+      },
     ];
     for (const route of routes) {
       for (const [username, { role }] of Object.entries(people)) {

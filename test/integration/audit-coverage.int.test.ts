@@ -86,6 +86,36 @@ const cases: Case[] = [
     entity: /^account$/,
   },
   { user: 'test_nsi', path: () => `/api/v1/organisations/${moCode}`, action: 'read', entity: /^doctor$/ },
+  {
+    user: 'test_tfoms',
+    path: () => '/api/v1/onco/persons?pageSize=5',
+    action: 'read',
+    entity: /^onco\.person$/,
+  },
+  {
+    user: 'test_tfoms',
+    method: 'POST',
+    path: () => '/api/v1/onco/persons/search',
+    json: () => ({ criteria: { kind: 'group', op: 'and', conditions: [] } }),
+    action: 'read',
+    entity: /^onco\.person$/,
+  },
+  {
+    user: 'test_tfoms',
+    method: 'POST',
+    path: () => '/api/v1/onco/persons/export?format=csv',
+    json: () => ({ criteria: { kind: 'group', op: 'and', conditions: [] } }),
+    action: 'export',
+    entity: /^onco\.person$/,
+  },
+  {
+    user: 'test_tfoms',
+    method: 'POST',
+    path: () => '/api/v1/onco/lists',
+    json: () => ({ name: 'Проверка аудита', criteria: { kind: 'group', op: 'and', conditions: [] } }),
+    action: 'create',
+    entity: /^onco\.list$/,
+  },
 ];
 
 describe('audit coverage of personal-data routes', () => {
