@@ -157,8 +157,9 @@ export function* registryPackageChunks(input: RegistryPackageInput): Generator<U
   ];
   if (input.order === 'persons-first') files.reverse();
   for (const [entryName, text] of files) {
+    const entry = new ZipDeflate(entryName, { level: input.level ?? 6 });
     // Entries dated by ZGLV/DATA: the same input gives the same bytes.
-    const entry = new ZipDeflate(entryName, { level: input.level ?? 6, mtime: `${input.date}T12:00:00` });
+    entry.mtime = `${input.date}T12:00:00`;
     zip.add(entry);
     for (const bytes of encoded(text, encoding)) {
       entry.push(bytes);
