@@ -8,6 +8,7 @@ import {
   personFileNameFor,
   protocolFileName,
   registryFileName,
+  requireRegistryFileName,
 } from '../../shared/registry/formats/package-name';
 
 describe('registry package names <X>PiNiPpNp_YYMMN (DOMAIN §3.1)', () => {
@@ -71,6 +72,20 @@ describe('registry package names <X>PiNiPpNp_YYMMN (DOMAIN §3.1)', () => {
       '../HM640001T64_230101x',
     ]) {
       expect(parseRegistryFileName(name), name).toBeNull();
+    }
+  });
+
+  it('a wrong name is a 802 refusal with the pattern in Russian', () => {
+    expect(requireRegistryFileName('CM990001T99_250601.zip').base).toBe('CM990001T99_250601');
+    try {
+      requireRegistryFileName('registry.zip');
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toMatchObject({
+        code: '802',
+        issues: [{ rule: 'REG.PACKAGE.NAME', field: 'FILENAME', value: 'registry.zip' }],
+      });
+      expect((error as Error).message).toMatch(/^Имя пакета не соответствует шаблону <вид>PiNiPpNp_ГГММN/);
     }
   });
 

@@ -1,3 +1,5 @@
+import type { Refusal } from '../../platform/flk/refusal';
+import { packageRefusal } from '../../platform/formats/package/package-refusal';
 import { type RegistryFileKind, registryFileKinds } from '../domain/file-kinds';
 
 /**
@@ -142,4 +144,25 @@ export function isPersonFileOf(personName: PersonFileName, main: RegistryFileNam
 export function protocolFileName(name: RegistryFileName): string {
   const period = name.base.slice(name.base.indexOf('_'));
   return `V${name.recipientType}${name.recipientCode}${name.sourceType}${name.sourceCode}${period}`;
+}
+
+/** The rule id of a wrong name (F012 802). */
+export const registryNameRule = 'REG.PACKAGE.NAME';
+
+/** A wrong package or file name: F012 802 with a Russian message that shows the pattern. */
+export function registryNameRefusal(name: string, what = 'Имя пакета'): Refusal {
+  return packageRefusal(
+    registryNameRule,
+    '802',
+    `${what} не соответствует шаблону <вид>PiNiPpNp_ГГММN (например, HM640001T64_250101): ${name}`,
+    'FILENAME',
+    name,
+  );
+}
+
+/** The parsed name, or a 802 refusal (an upload's name checked before it is queued). */
+export function requireRegistryFileName(name: string): RegistryFileName {
+  const parsed = parseRegistryFileName(name);
+  if (!parsed) throw registryNameRefusal(name);
+  return parsed;
 }

@@ -36,6 +36,8 @@ import {
   parsePersonFileName,
   parseRegistryFileName,
   type RegistryFileName,
+  registryNameRule,
+  requireRegistryFileName,
 } from './package-name';
 
 /**
@@ -111,7 +113,7 @@ export const registryReadRules = {
     xml: 'REG.PACKAGE.XML',
     header: 'REG.PACKAGE.HEADER',
   } satisfies PackageRules,
-  name: 'REG.PACKAGE.NAME',
+  name: registryNameRule,
   files: 'REG.PACKAGE.FILES',
   version: 'REG.PACKAGE.VERSION',
   count: 'REG.PACKAGE.COUNT',
@@ -187,16 +189,7 @@ export async function* readRegistryPackage(
   bytes: AsyncIterable<Uint8Array>,
   options: RegistryReadOptions = {},
 ): AsyncGenerator<RegistryItem> {
-  const given = options.fileName ? parseRegistryFileName(options.fileName) : null;
-  if (options.fileName && !given) {
-    throw refusal(
-      R.name,
-      '802',
-      'Имя пакета не соответствует шаблону <вид>PiNiPpNp_ГГММN (например, HM640001T64_250101)',
-      'FILENAME',
-      options.fileName,
-    );
-  }
+  const given = options.fileName ? requireRegistryFileName(options.fileName) : null;
   const { head, all } = await peek(counted(bytes, options), 4);
   if (!isZip(head)) {
     throw refusal(R.package.format, '801', 'Пакет должен быть ZIP-архивом', 'ZIP');
