@@ -151,7 +151,7 @@ describe('«Загрузка реестров»: an МО uploads a package with 
     await findings.locator('tbody tr', { hasText: fault.idcase }).waitFor();
 
     // Assess: only that code and field are listed
-    const codes = await findings.locator('tbody tr td:nth-child(7)').allTextContents();
+    const codes = await findings.locator('tbody tr td:nth-child(3)').allTextContents();
     expect(new Set(codes)).toEqual(new Set([expected.code]));
 
     // Act: the V-file

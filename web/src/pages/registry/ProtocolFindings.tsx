@@ -7,29 +7,46 @@ import { FieldName, FlkCode, severityLabels } from './protocol-parts';
 import { f012Titles, tagTitle } from './registry-fields';
 
 const fileLabels: Record<RegistryFindingRow['file'], string> = {
-  package: 'Пакет',
-  case: 'Основной файл',
-  person: 'Файл персональных данных',
+  package: 'пакет в целом',
+  case: 'основной файл',
+  person: 'файл персональных данных',
 };
 
-const dash = (value: string | undefined) => value ?? '—';
-
+/** Where a finding is: the record (N_ZAP) or the file, then the case and its parts as the sender numbered them. */
 const columns: readonly Column<RegistryFindingRow>[] = [
-  { id: 'file', header: 'Файл', cell: (f) => fileLabels[f.file] ?? f.file },
-  { id: 'nZap', header: 'Запись', className: 'cell-number', cell: (f) => dash(f.nZap) },
-  { id: 'idcase', header: 'Случай', className: 'cell-code', cell: (f) => dash(f.idcase) },
-  { id: 'slId', header: 'Случай лечения', className: 'cell-code', cell: (f) => dash(f.slId) },
-  { id: 'idserv', header: 'Услуга', className: 'cell-code', cell: (f) => dash(f.idserv) },
-  { id: 'idPac', header: 'Пациент', className: 'cell-code', cell: (f) => dash(f.idPac) },
+  {
+    id: 'record',
+    header: 'Запись',
+    className: 'registry-record-cell',
+    cell: (f) => (
+      <>
+        {f.nZap ?? '—'}
+        {f.file !== 'case' && <span className="registry-sub">{fileLabels[f.file]}</span>}
+      </>
+    ),
+  },
+  {
+    id: 'case',
+    header: 'Случай',
+    className: 'registry-ref-cell',
+    cell: (f) => (
+      <>
+        {f.idcase ?? '—'}
+        {f.slId && <span className="registry-sub">случай лечения {f.slId}</span>}
+        {f.idserv && <span className="registry-sub">услуга {f.idserv}</span>}
+        {f.idPac && <span className="registry-sub">пациент {f.idPac}</span>}
+      </>
+    ),
+  },
   { id: 'code', header: 'Код ФЛК', cell: (f) => <FlkCode code={f.code} /> },
   { id: 'field', header: 'Поле', cell: (f) => <FieldName field={f.field} basEl={f.basEl} /> },
   {
     id: 'value',
     header: 'Значение',
-    className: 'cell-code',
+    className: 'registry-ref-cell',
     cell: (f) => (f.value === undefined ? '—' : `«${f.value}»`),
   },
-  { id: 'message', header: 'Сообщение', cell: (f) => f.message },
+  { id: 'message', header: 'Сообщение', className: 'registry-message-cell', cell: (f) => f.message },
   { id: 'severity', header: 'Важность', cell: (f) => severityLabels[f.severity] },
 ];
 
@@ -98,7 +115,7 @@ export function ProtocolFindings({ id, groups }: { id: number; groups: readonly 
         rowKey={(f) =>
           `${f.file}\n${f.ordinal}\n${f.code}\n${f.rule}\n${f.field ?? ''}\n${f.idserv ?? ''}\n${f.slId ?? ''}`
         }
-        defaultPageSize={50}
+        defaultPageSize={20}
         testId="registry-findings"
         dense
       />

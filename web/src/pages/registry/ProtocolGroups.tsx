@@ -55,9 +55,9 @@ export function ProtocolGroups({ groups }: { groups: readonly ProtocolGroup[] })
                 <FieldName field={g.field} basEl={g.basEl} />
               </td>
               <td>{severityLabels[g.severity]}</td>
-              <td>{g.message}</td>
+              <td className="registry-message-cell">{g.message}</td>
               <td className="cell-number">{formatCount(g.count)}</td>
-              <td>
+              <td className="registry-cases-cell">
                 <ul className="registry-cases" data-testid="registry-group-cases">
                   {g.examples.map((e, i) => (
                     // biome-ignore lint/suspicious/noArrayIndexKey: the examples are in file order and never move.

@@ -66,7 +66,12 @@ export function registryColumns(
       ),
     },
     { id: 'kind', header: 'Вид', cell: (i) => <KindName kind={i.fileKind} /> },
-    { id: 'mo', header: 'МО', cell: (i) => <OrganisationNamed code={i.moCode ?? i.orgCode} names={names} /> },
+    {
+      id: 'mo',
+      header: 'МО',
+      className: 'registry-nowrap',
+      cell: (i) => <OrganisationNamed code={i.moCode ?? i.orgCode} names={names} />,
+    },
     { id: 'period', header: 'Период', cell: (i) => formatPeriod(i.periodYear, i.periodMonth) },
     { id: 'received', header: 'Получен', className: 'cell-date', cell: (i) => formatDateTime(i.receivedAt) },
     { id: 'status', header: 'Статус', cell: (i) => <RegistryStatus status={i.status} /> },

@@ -144,7 +144,7 @@ export function SavedLists({ criteria, canSave, onOpen }: SavedListsProps) {
                         Открыть
                       </button>
                       <button type="button" className="link-button" onClick={() => download(list)}>
-                        Выгрузить XLSX
+                        Выгрузить список (XLSX)
                       </button>
                       {list.own && (
                         <button type="button" className="link-button" onClick={() => remove(list)}>
