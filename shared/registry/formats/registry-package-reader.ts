@@ -210,14 +210,12 @@ export async function* readRegistryPackage(
   });
   for await (const zipEntry of entries) {
     const entry = zipEntry.name;
-    const document = {
-      text: decodeXml(sliced(zipEntry.chunks), {
-        rules: R.package,
-        maxBytes: maxXmlBytes,
-        defaultEncoding: 'windows-1251',
-        ...(options.onIssue ? { onIssue: options.onIssue } : {}),
-      }),
-    };
+    const text = decodeXml(sliced(zipEntry.chunks), {
+      rules: R.package,
+      maxBytes: maxXmlBytes,
+      defaultEncoding: 'windows-1251',
+      ...(options.onIssue ? { onIssue: options.onIssue } : {}),
+    });
     const mainName = parseRegistryFileName(entry);
     const personName = mainName ? null : parsePersonFileName(entry);
     if (!/\.xml$/i.test(entry) || (!mainName && !personName)) {
@@ -252,7 +250,7 @@ export async function* readRegistryPackage(
         }
       }
       state.main = { entry, name: mainName };
-      yield* readCases(document.text, state, entry, mainName, options);
+      yield* readCases(text, state, entry, mainName, options);
     } else {
       const name = personName!;
       if (state.person)
@@ -268,7 +266,7 @@ export async function* readRegistryPackage(
         );
       }
       state.person = { entry, name, declared: null };
-      yield* readPersons(document.text, state, entry, options, given);
+      yield* readPersons(text, state, entry, options, given);
     }
   }
   if (!state.main || !state.person) {
