@@ -35,7 +35,8 @@ async function nsiOptions(
     signal,
   );
   const seen = new Map<string, CodeOption>();
-  for (const r of page.items) seen.set(r.code, { code: r.code, name: r.name });
+  // Some НСИ names end with the publication's «;».
+  for (const r of page.items) seen.set(r.code, { code: r.code, name: r.name.replace(/[\s;]+$/, '') });
   return [...seen.values()];
 }
 

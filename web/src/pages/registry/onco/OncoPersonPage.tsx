@@ -49,7 +49,7 @@ export function OncoPersonPage() {
         crumbs={crumbs}
         description={
           data &&
-          `ЕНП ${data.person.enp} · родился ${formatDate(data.person.birthDate)} · пол ${sexTitles[data.person.sex] ?? '—'}`
+          `ЕНП ${data.person.enp} · дата рождения ${formatDate(data.person.birthDate)} · пол ${sexTitles[data.person.sex] ?? '—'}`
         }
         actions={data && <PersonCardLink personId={data.person.id} />}
       />
@@ -169,7 +169,7 @@ function TimelinessPanel({ data }: { data: OncoPersonTimeline }) {
                 <td className="cell-date">
                   {row.value ? (row.value.to ? formatDate(row.value.to) : 'не выполнено') : '—'}
                 </td>
-                <td>
+                <td className="registry-nowrap">
                   {row.value
                     ? `${row.value.limit} ${row.value.unit === 'working' ? 'раб. дн.' : 'дн.'}`
                     : '—'}
