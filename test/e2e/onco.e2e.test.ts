@@ -46,7 +46,7 @@ interface FoundPerson {
   name: string;
 }
 
-/** The criteria of a person whose history has every field group (the REST API is asked, as test_mo). */
+/** The criteria of a person whose history has every field group (the REST API is asked, as the sender). */
 const everyGroup = {
   kind: 'group',
   op: 'and',
@@ -62,6 +62,11 @@ const everyGroup = {
   ],
 };
 
+/**
+ * The cases are sent by the hospital's registrar (test_hosp), who then reads a person's path; the list is built
+ * and shared by the fund (test_tfoms, test_admin), which sees the whole region. An import links the sending МО to
+ * the persons it treated, so the polyclinic's person list (persons.e2e.test.ts) is left as the register made it.
+ */
 describe('«Онкорегистр»: a person’s whole path, the list builder, saved and exported lists', () => {
   let browser: TestBrowser;
   let page: Page;
@@ -70,7 +75,7 @@ describe('«Онкорегистр»: a person’s whole path, the list builder,
 
   beforeAll(async () => {
     browser = await launchBrowser();
-    const token = await signInToken(baseUrl, 'test_mo');
+    const token = await signInToken(baseUrl, 'test_hosp');
     const me = (await callApi(baseUrl, '/api/v1/me', { token })).body as { organisation: { code: string } };
     const moCode = me.organisation.code;
     // Ten months of the МО's C-files: the cohort's paths from suspicion through diagnosis to treatment.
@@ -122,7 +127,7 @@ describe('«Онкорегистр»: a person’s whole path, the list builder,
 
   it('a person’s timeline shows every case with every onco field group, names with codes on hover', async () => {
     // Prepare
-    await signedIn('test_mo');
+    await signedIn('test_hosp');
 
     // Act: the link the person card gives (`/onco?personId=`) opens the person's page
     await page.goto(new URL(`/onco?personId=${person.id}`, baseUrl).href);
@@ -193,7 +198,7 @@ describe('«Онкорегистр»: a person’s whole path, the list builder,
     const referral = timeline.getByTestId('onco-group-referrals').first();
     expect(await referral.locator('[title^="V028: код"]').count()).toBeGreaterThan(0);
     expect(await referral.getByTestId('onco-timeliness').count()).toBeGreaterThan(0);
-    await saveScreenshots(page, 'mo-onco-person');
+    await saveScreenshots(page, 'hosp-onco-person');
 
     // Act: the «Онкология» profile's cases, then every service
     await page.getByRole('link', { name: 'Профиль «Онкология»' }).click();
@@ -215,7 +220,7 @@ describe('«Онкорегистр»: a person’s whole path, the list builder,
 
   it('a list is built from AND/OR conditions, saved for the organisation, opened by a colleague and exported', async () => {
     // Prepare
-    await signedIn('test_mo');
+    await signedIn('test_tfoms');
     await sectionNavigation(page).getByRole('link', { name: 'Онкорегистр', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'Онкорегистр' }).waitFor();
     await page.getByTestId('onco-persons').locator('tbody tr').first().waitFor();
@@ -246,7 +251,7 @@ describe('«Онкорегистр»: a person’s whole path, the list builder,
     const criteria = JSON.parse(new URL(page.url()).searchParams.get('c')!);
     expect(criteria.conditions).toHaveLength(3);
     expect(criteria.conditions[2]).toMatchObject({ kind: 'group', op: 'or' });
-    const token = await signInToken(baseUrl, 'test_mo');
+    const token = await signInToken(baseUrl, 'test_tfoms');
     const api = await callApi(baseUrl, '/api/v1/onco/persons/search', {
       method: 'POST',
       token,
@@ -260,7 +265,7 @@ describe('«Онкорегистр»: a person’s whole path, the list builder,
     expect(names.length).toBeGreaterThan(0);
     await expect.poll(() => table.locator('tbody tr td:first-child a').allTextContents()).toEqual(names);
     expect(await table.getByTestId('onco-timeliness').count()).toBeGreaterThan(0);
-    await saveScreenshots(page, 'mo-onco-list');
+    await saveScreenshots(page, 'tfoms-onco-list');
 
     // Act: saved for the whole organisation
     const listName = `ЗНО после операции ${Date.now()}`;
@@ -290,8 +295,8 @@ describe('«Онкорегистр»: a person’s whole path, the list builder,
     const workbook = await readFile((await xlsx.path())!);
     expect(workbook.subarray(0, 2).toString('latin1')).toBe('PK');
 
-    // Act: a colleague of the same МО opens the shared list
-    await signedIn('test_mo_head');
+    // Act: a colleague of the fund opens the shared list
+    await signedIn('test_admin');
     await page.goto(new URL('/onco', baseUrl).href);
     const shared = page.getByTestId('onco-lists').locator('tr', { hasText: listName });
     await shared.waitFor();

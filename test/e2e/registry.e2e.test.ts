@@ -14,6 +14,10 @@ const baseUrl = inject('baseUrl');
 /** The upload is throttled to this many bytes a second, so the progress bar is seen moving (CDP emulation). */
 const uploadBytesPerSecond = 48 * 1024;
 
+/**
+ * The sender is the hospital's registrar (test_hosp): an import links the МО to the persons it treated, and the
+ * polyclinic's person list (persons.e2e.test.ts) is left as the register made it.
+ */
 describe('«Загрузка реестров»: an МО uploads a package with progress, follows it and reads its protocol', () => {
   let browser: TestBrowser;
   let page: Page;
@@ -26,7 +30,7 @@ describe('«Загрузка реестров»: an МО uploads a package with 
 
   beforeAll(async () => {
     browser = await launchBrowser();
-    const token = await signInToken(baseUrl, 'test_mo');
+    const token = await signInToken(baseUrl, 'test_hosp');
     const me = (await callApi(baseUrl, '/api/v1/me', { token })).body as {
       organisation: { code: string; shortName: string };
     };
@@ -73,9 +77,9 @@ describe('«Загрузка реестров»: an МО uploads a package with 
 
   const journal = () => page.getByTestId('registry-journal');
 
-  it('test_mo uploads the ZIP with a progress bar, sees the import finish and opens the grouped protocol', async () => {
+  it('test_hosp uploads the ZIP with a progress bar, sees the import finish and opens the grouped protocol', async () => {
     // Prepare
-    await signedIn('test_mo');
+    await signedIn('test_hosp');
     await sectionNavigation(page).getByRole('link', { name: 'Загрузка реестров', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'Загрузка реестров' }).waitFor();
     await page.getByLabel('Пакет реестра счетов (ZIP)').setInputFiles(file);
@@ -131,7 +135,7 @@ describe('«Загрузка реестров»: an МО uploads a package with 
       );
     }
     expect(await page.getByTestId('registry-package').textContent()).toContain(moName);
-    await saveScreenshots(page, 'mo-registry-package');
+    await saveScreenshots(page, 'hosp-registry-package');
 
     // Act: every finding of one group, in file order
     const fault = pkg.faults.find((f) => f.kind === 'unknown-code')!;
@@ -172,13 +176,13 @@ describe('«Загрузка реестров»: an МО uploads a package with 
     const row = journal().locator('tbody tr', { hasText: pkg.fileName }).first();
     await row.waitFor();
     expect(await row.getByTestId('registry-status').textContent()).toBe('Загружен');
-    await saveScreenshots(page, 'mo-registries');
+    await saveScreenshots(page, 'hosp-registries');
     expect(pageErrors).toEqual([]);
   }, 180_000);
 
   it('the same file again is a repeat, not imported twice', async () => {
     // Prepare
-    const token = await signInToken(baseUrl, 'test_mo');
+    const token = await signInToken(baseUrl, 'test_hosp');
     const entries = (await callApi(baseUrl, '/api/v1/registries?pageSize=200', { token })).body.items as {
       id: number;
       fileName: string;
@@ -186,7 +190,7 @@ describe('«Загрузка реестров»: an МО uploads a package with 
     }[];
     const original = entries.find((e) => e.fileName === pkg.fileName && e.status !== 'duplicate');
     expect(original).toBeDefined();
-    await signedIn('test_mo');
+    await signedIn('test_hosp');
     await page.goto(new URL('/registries', baseUrl).href);
     await page.getByLabel('Пакет реестра счетов (ZIP)').setInputFiles(file);
 
