@@ -1,5 +1,6 @@
 import { allKinds } from '../platform/access/sections';
 import { defineArea } from '../platform/area';
+import { registryRecordSources } from './db/person-records';
 import { oncoRoutes } from './onco-routes';
 import { registryPermissions } from './permissions';
 
@@ -34,6 +35,7 @@ export const registryArea = defineArea({
     rest('RegistriesProtocol', 'GET', '/api/v1/registries/{id}/protocol', 'download-protocol.ts'),
     ...oncoRoutes,
   ],
+  personRecords: registryRecordSources,
   soap: [
     {
       kind: 'soap',

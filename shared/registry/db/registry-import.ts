@@ -9,6 +9,7 @@ import type { RegistryFinding } from '../domain/findings';
 import type { Schet, ZlHeader } from '../domain/registry-tags';
 import { type RegistryReadOptions, readRegistryPackage } from '../formats/registry-package-reader';
 import { loadRegistryChecks, type RegistryChecks } from './check-context';
+import { IdPool } from './id-pool';
 import {
   type RegistryImport,
   type RegistryImportCounts,
@@ -78,7 +79,16 @@ export async function importRegistryPackage(
           const current = await registryJournal.find(tx, importId);
           if (current?.status !== 'processing') return { current, counts: null };
           const bytes = typeof source === 'function' ? await source() : source;
-          const counts = await stageCheckMerge(tx, importId, bytes, who, options, progress, current.fileName);
+          const counts = await stageCheckMerge(
+            tx,
+            importId,
+            bytes,
+            who,
+            options,
+            progress,
+            current.fileName,
+            sql,
+          );
           return { current, counts };
         });
         if (!outcome.counts) return finished(outcome.current);
@@ -171,6 +181,7 @@ async function stageCheckMerge(
   options: RegistryImportOptions,
   progress: Progress,
   fileName: string | null,
+  sql: Sql,
 ): Promise<RegistryImportCounts> {
   const phase = phaseTimer(options.onPhase);
   const batches = new StagingBatches<StageKey>(tx, stageTables, options.batchSize ?? 2000);
@@ -186,6 +197,10 @@ async function stageCheckMerge(
       ...(fileName ? { fileName } : {}),
       onBytes: (n) => progress.bytes(n),
     });
+    // Drawn on a connection of their own: the transaction's may be busy with a COPY (sequences are not
+    // transactional, so ids drawn by a run that rolls back are only gaps).
+    const caseIds = new IdPool(sql, 'registry.zcase_id_seq');
+    const slIds = new IdPool(sql, 'registry.sl_id_seq');
     // Birth dates of the L-file when it comes first (the age rules of the case checks need them).
     const birthDates = new Map<string, string>();
     let personChecks: RegistryChecks | null = null;
@@ -231,7 +246,10 @@ async function stageCheckMerge(
           progress.cases();
           const findings = item.usable ? [...item.findings, ...checks!.case(item.zap)] : item.findings;
           const ok = item.usable && !findings.some((f) => f.severity === 'error');
-          stageCase(add, id, item.ordinal, item.zap, ok);
+          const ids = ok
+            ? { zcase: (await caseIds.take(1))[0]!, sl: await slIds.take(item.zap.Z_SL.SL.length) }
+            : null;
+          stageCase(add, id, item.ordinal, item.zap, ok, ids);
           stageFindings(add, id, item.ordinal, findings);
           await batches.endRecord();
           break;
@@ -258,7 +276,8 @@ async function stageCheckMerge(
   options.onPhase?.('read, check and copy to staging', performance.now() - started);
   progress.phase('проверка и загрузка');
   await tx`select set_config('work_mem', '64MB', true)`;
-  await phase('set-based checks', checkStaged(tx, id, who.orgCode));
+  await phase('analyse staging', tx`select registry.analyze_staging()`);
+  await checkStaged(tx, id, who.orgCode, phase);
   await tx`select set_config('omslink.audit_bulk', 'on', true)`;
   if (!header || !fileKind) {
     throw packageRefusal('803', 'В пакете нет основного файла реестра', 'REG.PACKAGE.FILES');
@@ -313,8 +332,8 @@ async function refuseRepeatedName(tx: Tx, id: number, name: string): Promise<voi
 }
 
 /**
- * Merges the accepted staged cases: cases they correct (PR_NOV=1) are deleted with their SL and USL, ids are
- * drawn into staging, then one insert per table; the persons are linked to the МО (it treated them: it sees
+ * Merges the accepted staged cases: cases they correct (PR_NOV=1) are deleted with their SL and USL, then one
+ * insert per table with the ids drawn while staging; the persons are linked to the МО (it treated them: it sees
  * them), their onco register rows recomputed, and one audit entry names every person written.
  */
 interface CaseMeta {
@@ -335,17 +354,6 @@ async function merge(
     'merge: delete corrected cases',
     tx`delete from registry.zcase where id in (
          select replaces from registry.stage_case where import_id = ${id} and ok and replaces is not null)`,
-  );
-  await phase(
-    'merge: draw ids',
-    tx`update registry.stage_case set zcase_id = nextval('registry.zcase_id_seq')
-       where import_id = ${id} and ok`,
-  );
-  await phase(
-    'merge: draw SL ids',
-    tx`update registry.stage_sl s set sl_ref = nextval('registry.sl_id_seq')
-       from registry.stage_case c
-       where s.import_id = ${id} and c.import_id = ${id} and c.ordinal = s.ordinal and c.ok`,
   );
   await phase(
     'merge: insert cases',

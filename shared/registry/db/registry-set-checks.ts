@@ -1,3 +1,4 @@
+import type { Phase } from '../../platform/bulk/phases';
 import type { Fragment } from '../../platform/bulk/sql-lists';
 import type { Tx } from '../../platform/db/connection';
 
@@ -71,73 +72,96 @@ const markRejected = (tx: Tx, id: number) => tx`
     select 1 from registry.import_error e
     where e.import_id = ${id} and e.file = 'case' and e.ordinal = c.ordinal and e.severity = 'error')`;
 
-export async function checkStaged(tx: Tx, id: number, moCode: string): Promise<void> {
+export async function checkStaged(tx: Tx, id: number, moCode: string, phase: Phase): Promise<void> {
   // Findings of the read and the record checks (RLS refuses COPY into the protocol table).
-  await tx`insert into registry.import_error
-             (import_id, file, ordinal, seq, severity, code, rule, bas_el, field, value, message, n_zap, idcase,
-              sl_id, idserv, id_pac)
-           select import_id, file, ordinal, seq, severity, code, rule, bas_el, field, value, message, n_zap,
-                  idcase, sl_id, idserv, id_pac
-           from registry.stage_finding where import_id = ${id}`;
-  await fixed(
-    tx,
-    id,
-    'REG.IDCASE.DUPLICATE',
-    tx`select ordinal, idcase::text as value from registry.stage_case
-       where import_id = ${id} and idcase in (
-         select idcase from registry.stage_case where import_id = ${id} and idcase is not null
-         group by idcase having count(*) > 1)`,
+  await phase(
+    'checks: record findings',
+    tx`insert into registry.import_error
+         (import_id, file, ordinal, seq, severity, code, rule, bas_el, field, value, message, n_zap, idcase,
+          sl_id, idserv, id_pac)
+       select import_id, file, ordinal, seq, severity, code, rule, bas_el, field, value, message, n_zap,
+              idcase, sl_id, idserv, id_pac
+       from registry.stage_finding where import_id = ${id}`,
   );
-  await fixed(
-    tx,
-    id,
-    'REG.PACIENT.NO_PERS',
-    tx`select c.ordinal, c.id_pac as value from registry.stage_case c
-       where c.import_id = ${id} and c.ok and not exists (
-         select 1 from registry.stage_person p where p.import_id = ${id} and p.id_pac = c.id_pac)`,
+  await phase(
+    'checks: IDCASE repeated',
+    fixed(
+      tx,
+      id,
+      'REG.IDCASE.DUPLICATE',
+      tx`select ordinal, idcase::text as value from registry.stage_case
+         where import_id = ${id} and idcase in (
+           select idcase from registry.stage_case where import_id = ${id} and idcase is not null
+           group by idcase having count(*) > 1)`,
+    ),
   );
-  await fixed(
-    tx,
-    id,
-    'REG.PACIENT.PERS_INVALID',
-    tx`select c.ordinal, c.id_pac as value from registry.stage_case c
-       where c.import_id = ${id} and c.ok
-         and exists (select 1 from registry.stage_person p
-                     where p.import_id = ${id} and p.id_pac = c.id_pac and not p.ok)`,
+  await phase(
+    'checks: patient not in the L-file',
+    fixed(
+      tx,
+      id,
+      'REG.PACIENT.NO_PERS',
+      tx`select c.ordinal, c.id_pac as value from registry.stage_case c
+         where c.import_id = ${id} and c.ok and not exists (
+           select 1 from registry.stage_person p where p.import_id = ${id} and p.id_pac = c.id_pac)`,
+    ),
   );
-  await markRejected(tx, id);
+  await phase(
+    'checks: patient wrong in the L-file',
+    fixed(
+      tx,
+      id,
+      'REG.PACIENT.PERS_INVALID',
+      tx`select c.ordinal, c.id_pac as value from registry.stage_case c
+         where c.import_id = ${id} and c.ok
+           and exists (select 1 from registry.stage_person p
+                       where p.import_id = ${id} and p.id_pac = c.id_pac and not p.ok)`,
+    ),
+  );
+  await phase('checks: mark rejected', markRejected(tx, id));
 
-  await tx`select registry.resolve_staged_persons(${id})`;
-  await fixed(
-    tx,
-    id,
-    'REG.PERSON.NOT_FOUND',
-    tx`select ordinal, npolis as value from registry.stage_case
-       where import_id = ${id} and ok and person_id is null`,
+  await phase('checks: resolve persons', tx`select registry.resolve_staged_persons(${id})`);
+  await phase(
+    'checks: person not found',
+    fixed(
+      tx,
+      id,
+      'REG.PERSON.NOT_FOUND',
+      tx`select ordinal, npolis as value from registry.stage_case
+         where import_id = ${id} and ok and person_id is null`,
+    ),
   );
-  await fixed(
-    tx,
-    id,
-    'REG.PERSON.NOT_INSURED',
-    tx`select i.ordinal, c.date_z_2::text as value
-       from registry.check_staged_insurance(${id}) i
-       join registry.stage_case c on c.import_id = ${id} and c.ordinal = i.ordinal`,
+  await phase(
+    'checks: insurance',
+    fixed(
+      tx,
+      id,
+      'REG.PERSON.NOT_INSURED',
+      tx`select i.ordinal, c.date_z_2::text as value
+         from registry.check_staged_insurance(${id}) i
+         join registry.stage_case c on c.import_id = ${id} and c.ordinal = i.ordinal`,
+    ),
   );
-  await markRejected(tx, id);
+  await phase('checks: mark rejected', markRejected(tx, id));
 
   // The МО's stored cases with the same IDCASE: a repeat (PR_NOV=0) or the case a correction replaces.
-  await tx`
-    update registry.stage_case c set replaces = k.zcase_id
-    from registry.staged_key_conflicts(${id}, ${moCode}) k
-    where c.import_id = ${id} and c.ordinal = k.ordinal and k.pr_nov = 1`;
-  await fixed(
-    tx,
-    id,
-    'REG.IDCASE.SUBMITTED',
-    tx`select k.ordinal, c.idcase::text as value
+  await phase(
+    'checks: corrections',
+    tx`update registry.stage_case c set replaces = k.zcase_id
        from registry.staged_key_conflicts(${id}, ${moCode}) k
-       join registry.stage_case c on c.import_id = ${id} and c.ordinal = k.ordinal
-       where k.pr_nov = 0`,
+       where c.import_id = ${id} and c.ordinal = k.ordinal and k.pr_nov = 1`,
   );
-  await markRejected(tx, id);
+  await phase(
+    'checks: repeats',
+    fixed(
+      tx,
+      id,
+      'REG.IDCASE.SUBMITTED',
+      tx`select k.ordinal, c.idcase::text as value
+         from registry.staged_key_conflicts(${id}, ${moCode}) k
+         join registry.stage_case c on c.import_id = ${id} and c.ordinal = k.ordinal
+         where k.pr_nov = 0`,
+    ),
+  );
+  await phase('checks: mark rejected', markRejected(tx, id));
 }

@@ -17,7 +17,7 @@ export const stageTables = {
     columns: [
       'import_id', 'ordinal', 'ok', 'n_zap', 'pr_nov', 'idcase', 'id_pac', 'vpolis', 'npolis', 'enp', 'smo_code',
       'usl_ok', 'vidpom', 'for_pom', 'npr_mo', 'npr_date', 'lpu', 'date_z_1', 'date_z_2', 'rslt', 'rslt_d',
-      'ishod', 'idsp', 'sumv', 'onco', 'data',
+      'ishod', 'idsp', 'sumv', 'onco', 'data', 'zcase_id',
     ],
   },
   sl: {
@@ -28,6 +28,7 @@ export const stageTables = {
       'date_1', 'date_2', 'ds0', 'ds1', 'ds2', 'ds3', 'c_zab', 'ds_onk', 'dn', 'reab', 'prvs', 'iddokt', 'sum_m',
       'onco', 'ds1_t', 'stad', 'onk_t', 'onk_n', 'onk_m', 'mtstz', 'sod', 'k_fr', 'wei', 'hei', 'bsa', 'napr',
       'cons', 'b_diag', 'b_prot', 'onk_usl', 'usl_tips', 'regnums', 'prots', 'pr_cons', 'treatment_date',
+      'sl_ref',
     ],
   },
   services: {
@@ -96,7 +97,24 @@ export function treatmentDate(sl: Sl): string | null {
   return first !== null && first >= sl.DATE_1 ? first : sl.DATE_1;
 }
 
-export function stageCase(add: Add, importId: number, ordinal: number, zap: Zap, ok: boolean): void {
+/**
+ * Ids drawn from the tables' identity sequences for an accepted case and its SL (`IdPool`): the merge inserts
+ * them as they are, so SL and USL find their parents on the staging side.
+ */
+export interface CaseIds {
+  zcase: number;
+  /** The ids of the case's SL, in their order. */
+  sl: readonly number[];
+}
+
+export function stageCase(
+  add: Add,
+  importId: number,
+  ordinal: number,
+  zap: Zap,
+  ok: boolean,
+  ids: CaseIds | null,
+): void {
   const p = zap.PACIENT;
   const z = zap.Z_SL;
   const onco = z.SL.some(isOncoSl);
@@ -127,8 +145,9 @@ export function stageCase(add: Add, importId: number, ordinal: number, zap: Zap,
     z.SUMV,
     onco,
     JSON.stringify(zap),
+    ok && ids ? ids.zcase : null,
   ]);
-  if (!ok) return;
+  if (!ok || !ids) return;
   z.SL.forEach((sl, i) => {
     const seq = i + 1;
     const o = sl.ONK_SL;
@@ -180,6 +199,7 @@ export function stageCase(add: Add, importId: number, ordinal: number, zap: Zap,
       uniqueNumbers((o?.B_PROT ?? []).map((b) => b.PROT)),
       uniqueNumbers(sl.CONS.map((c) => c.PR_CONS)),
       treatmentDate(sl),
+      ids.sl[i],
     ]);
     sl.USL.forEach((u, j) => {
       add('services', [

@@ -789,7 +789,8 @@ export function generateRegistryPackage(input: PackageGeneratorInput): Generated
       default: {
         const { site, stage } = path!;
         sl.DS1 = site.diagnosis;
-        if (ambulatory) sl.C_ZAB = step === 'diagnosis' ? C.character.firstChronic : C.character.knownChronic;
+        // The character of the disease, whatever the conditions of care (the FLK asks it of every ЗНО case).
+        sl.C_ZAB = step === 'diagnosis' ? C.character.firstChronic : C.character.knownChronic;
         if (step === 'observation') sl.DN = '1';
         sl.CONS = [
           step === 'observation'
