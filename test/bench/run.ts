@@ -14,6 +14,7 @@ import { startRuntimeProcess } from '../helpers/runtime-process';
 import { benchAccess } from './access-bench';
 import { benchBundles } from './bundles-bench';
 import { benchErzImport } from './erz-import-bench';
+import { benchRegistryImport } from './registry-import-bench';
 import { benchExchange, benchRestLoad, measureCeilings } from './exchange-bench';
 import { benchLists } from './lists-bench';
 import { percentilesOf, report, writeReport } from './report';
@@ -134,6 +135,10 @@ try {
       const ceilingOf = await measureCeilings(pg.url);
       if (runs('exchange')) await benchExchange(sql, runtime.url, ceilingOf);
       if (runs('rest')) await benchRestLoad(sql, runtime.url, ceilingOf);
+    }
+    if (runs('registry')) {
+      console.log('Registry-invoice import through the queue, against the parse-only ceiling');
+      await benchRegistryImport(sql, runtime, { seed: 'bench', persons });
     }
     if (runs('lists')) {
       console.log('Lists and feeds at region scale (1,000,000 persons, 2,000,000 referrals and stays)');
