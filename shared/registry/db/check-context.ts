@@ -5,17 +5,17 @@ import type { CaseCheckContext } from '../domain/check-context';
 import type { RegistryFileKind } from '../domain/file-kinds';
 import type { RegistryFinding } from '../domain/findings';
 import { checkPackageHeader } from '../domain/header-checks';
-import { RegistryKeys } from '../domain/package-keys';
 import { checkPerson } from '../domain/person-checks';
 import type { Pers, Schet, Zap, ZlHeader } from '../domain/registry-tags';
 import { registryReference } from './registry-reference';
 
 /**
  * The record-level FLK of one package with what it reads loaded once: the configured rules, the directories
- * and organisations (registry-reference.ts), the keys seen so far (N_ZAP, ID_PAC). When the L-file comes first
- * in the archive its birth dates are kept (one entry per person) so that the rules needing the patient's age
- * apply to every case; when the main file comes first they are skipped (docs/design/registry-exchange.md), and
- * the policy type of each patient's cases is kept instead for the L-file's document rules.
+ * and organisations (registry-reference.ts). Nothing grows with the file here: the keys repeated across records
+ * (N_ZAP, ID_PAC) and the L-file's document rules that depend on the case's policy type are set-based checks
+ * of the import (registry-set-checks.ts). When the L-file comes first in the archive its birth dates are kept
+ * so that the rules needing the patient's age apply to every case; when the main file comes first they are
+ * skipped (docs/design/registry-exchange.md).
  */
 export interface RegistryChecks {
   header(): RegistryFinding[];
@@ -35,7 +35,6 @@ export async function loadRegistryChecks(
 ): Promise<RegistryChecks> {
   const [rules, reference] = await Promise.all([loadFlkRules(tx), registryReference(tx)]);
   const today = input.today ?? todayInMoscow();
-  const keys = new RegistryKeys(rules);
   const ctx: CaseCheckContext | null =
     input.header && input.schet
       ? {
@@ -50,22 +49,14 @@ export async function loadRegistryChecks(
         }
       : null;
   const personCtx = { directories: reference.book, rules, today };
-  // The policy type of each patient's cases (VPOLIS), when the main file comes first: a person without a
-  // single policy (VPOLIS ≠ 3) must have DOCDATE and DOCORG.
-  const policyTypes = new Map<string, string>();
   return {
     header: () => (ctx ? checkPackageHeader(ctx) : []),
     case: (zap) => {
       if (!ctx) return [];
-      policyTypes.set(zap.PACIENT.ID_PAC, zap.PACIENT.VPOLIS);
-      const found = checkCaseWithPerson(zap, undefined, ctx);
-      const repeated = keys.checkCase(zap);
-      return repeated.length ? [...found, ...repeated] : found;
+      return checkCaseWithPerson(zap, undefined, ctx);
     },
     person: (pers) => {
-      const found = checkPerson(pers, personCtx, policyTypes.get(pers.ID_PAC));
-      const repeated = keys.checkPerson(pers);
-      return repeated.length ? [...found, ...repeated] : found;
+      return checkPerson(pers, personCtx);
     },
   };
 }

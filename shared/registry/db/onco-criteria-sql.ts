@@ -14,7 +14,7 @@ type Fragment = postgres.PendingQuery<postgres.Row[]>;
  * postgres.js fragments, every value a parameter (codes, dates, days — never text spliced into SQL).
  *
  * A case condition becomes `exists (select 1 from registry.sl s … where s.person_id = op.person_id and s.onco
- * and … offset 0)`: a probe of the person's onco cases through `sl_onco_person` for each register row the list
+ * and … offset 0)`: a probe of the person's onco cases through `sl_person` for each register row the list
  * walks in its order (`offset 0` keeps it a correlated probe; without it the planner may turn it into a join
  * reading every onco case of the region to build a hash). The case's ZAP (`registry.zcase z`) is joined by its key
  * only when a condition needs it (the СМО). A `sameCase` group is one such probe with all its conditions inside.

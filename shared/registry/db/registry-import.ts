@@ -350,10 +350,14 @@ async function merge(
   meta: CaseMeta,
   phase: ReturnType<typeof phaseTimer>,
 ): Promise<RegistryImportCounts> {
+  const replaced = tx`select replaces from registry.stage_case where import_id = ${id} and ok and replaces is not null`;
   await phase(
     'merge: delete corrected cases',
-    tx`delete from registry.zcase where id in (
-         select replaces from registry.stage_case where import_id = ${id} and ok and replaces is not null)`,
+    (async () => {
+      await tx`delete from registry.usl where sl_ref in (select id from registry.sl where zcase_id in (${replaced}))`;
+      await tx`delete from registry.sl where zcase_id in (${replaced})`;
+      await tx`delete from registry.zcase where id in (${replaced})`;
+    })(),
   );
   await phase(
     'merge: insert cases',

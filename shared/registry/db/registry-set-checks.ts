@@ -53,6 +53,38 @@ export const fixedRegistryRules = {
 
 export type FixedRegistryRule = keyof typeof fixedRegistryRules;
 
+/**
+ * Inserts a finding of a configured rule (`flk.rule`: its code, severity and message; nothing when it is off)
+ * for every record of `file` that `source` answers (columns: ordinal, value).
+ */
+function configured(
+  tx: Tx,
+  id: number,
+  rule: string,
+  file: 'case' | 'person',
+  basEl: string,
+  source: Fragment,
+) {
+  const records = file === 'case' ? tx`registry.stage_case` : tx`registry.stage_person`;
+  return tx`
+    insert into registry.import_error (import_id, file, ordinal, seq, severity, code, rule, bas_el, field, value,
+                                       message, n_zap, idcase, id_pac)
+    select ${id}, ${file}, f.ordinal, 2000 + row_number() over (partition by f.ordinal order by f.ordinal),
+           r.severity, r.f012_code, r.id, ${basEl}, r.field, f.value, r.message,
+           ${file === 'case' ? tx`x.n_zap::text` : tx`null`}, ${file === 'case' ? tx`x.idcase::text` : tx`null`},
+           x.id_pac
+    from (${source}) f
+    join ${records} x on x.import_id = ${id} and x.ordinal = f.ordinal
+    join flk.rule r on r.id = ${rule} and r.severity <> 'off'
+      and r.date_beg <= current_date and (r.date_end is null or r.date_end >= current_date)`;
+}
+
+const markPersonsRejected = (tx: Tx, id: number) => tx`
+  update registry.stage_person p set ok = false
+  where p.import_id = ${id} and p.ok and exists (
+    select 1 from registry.import_error e
+    where e.import_id = ${id} and e.file = 'person' and e.ordinal = p.ordinal and e.severity = 'error')`;
+
 /** Inserts a finding of `rule` for every case `source` answers (columns: ordinal, value). */
 function fixed(tx: Tx, id: number, rule: FixedRegistryRule, source: Fragment) {
   const r = fixedRegistryRules[rule];
@@ -83,6 +115,56 @@ export async function checkStaged(tx: Tx, id: number, moCode: string, phase: Pha
               idcase, sl_id, idserv, id_pac
        from registry.stage_finding where import_id = ${id}`,
   );
+  // Keys repeated across records: the first keeps it, each later one is a finding (F012 905).
+  await phase(
+    'checks: N_ZAP repeated',
+    configured(
+      tx,
+      id,
+      'REG.ZAP.N_ZAP.DUPLICATE',
+      'case',
+      'ZAP',
+      tx`select ordinal, n_zap::text as value from (
+           select ordinal, n_zap, row_number() over (partition by n_zap order by ordinal) as nth
+           from registry.stage_case where import_id = ${id} and n_zap is not null) k
+         where nth > 1`,
+    ),
+  );
+  await phase(
+    'checks: ID_PAC repeated',
+    configured(
+      tx,
+      id,
+      'REG.PERS.ID_PAC.DUPLICATE',
+      'person',
+      'PERS',
+      tx`select ordinal, id_pac as value from (
+           select ordinal, id_pac, row_number() over (partition by id_pac order by ordinal) as nth
+           from registry.stage_person where import_id = ${id} and id_pac is not null) k
+         where nth > 1`,
+    ),
+  );
+  // A patient without a single policy (VPOLIS ≠ 3 in the main file) needs the document's date and issuer.
+  for (const [rule, column] of [
+    ['REG.PERS.DOCDATE.REQUIRED', tx`has_doc_date`],
+    ['REG.PERS.DOCORG.REQUIRED', tx`has_doc_org`],
+  ] as const) {
+    await phase(
+      `checks: ${rule}`,
+      configured(
+        tx,
+        id,
+        rule,
+        'person',
+        'PERS',
+        tx`select p.ordinal, null::text as value from registry.stage_person p
+           where p.import_id = ${id} and p.ok and not p.${column} and exists (
+             select 1 from registry.stage_case c
+             where c.import_id = ${id} and c.id_pac = p.id_pac and c.vpolis is distinct from 3)`,
+      ),
+    );
+  }
+  await phase('checks: mark persons rejected', markPersonsRejected(tx, id));
   await phase(
     'checks: IDCASE repeated',
     fixed(

@@ -44,7 +44,7 @@ export const stageTables = {
     // biome-ignore format: the columns read better in rows
     columns: [
       'import_id', 'ordinal', 'ok', 'id_pac', 'fam', 'im', 'ot', 'w', 'dr', 'snils', 'doc_type', 'doc_ser',
-      'doc_num',
+      'doc_num', 'has_doc_date', 'has_doc_org',
     ],
   },
   findings: {
@@ -242,6 +242,8 @@ export function stagePerson(add: Add, importId: number, ordinal: number, pers: P
     pers.DOCTYPE ?? null,
     pers.DOCSER ?? null,
     pers.DOCNUM ?? null,
+    pers.DOCDATE !== undefined,
+    pers.DOCORG !== undefined,
   ]);
 }
 
