@@ -201,6 +201,8 @@ const xmlTokens = [
   'm:SendReferralsRequest',
   'm:GetInsuranceAffiliationRequest',
   'm:GetDirectoryRecordsRequest',
+  'm:GetRegistryStatusRequest',
+  'm:ImportId',
   'm:Limit',
   'm:Header',
   'm:Referral',
@@ -216,11 +218,12 @@ const services = [
   { path: '/soap/HospitalizationService', ns: soapNs.hospitalisation, user: 'soap_mo' },
   { path: '/soap/ErzService', ns: soapNs.erz, user: 'soap_tfoms' },
   { path: '/soap/NsiService', ns: soapNs.nsi, user: 'soap_mo2' },
+  { path: '/soap/RegistryService', ns: soapNs.registry, user: 'soap_mo' },
 ] as const;
 
 /** Valid envelopes (without WS-Security: the fuzz authenticates with HTTP Basic, which it never mutates). */
 function validEnvelopes(): { service: (typeof services)[number]; body: string }[] {
-  const [hosp, erz, nsi] = services;
+  const [hosp, erz, nsi, registry] = services;
   const r = referral(hf, hf.persons[0]!, { fromMoCode: soapMo });
   const p = newErzPerson(++erzSerial, erzCodes, 'fuzz');
   const env = (ns: string, element: string, inner: string) =>
@@ -280,6 +283,7 @@ function validEnvelopes(): { service: (typeof services)[number]; body: string }[
         `${xmlOf('DirectoryCode', 'V002')}${xmlOf('ValidOn', isoDaysAgo(0))}`,
       ),
     },
+    { service: registry, body: env(registry.ns, 'GetRegistryStatusRequest', xmlOf('ImportId', 1)) },
   ];
 }
 
