@@ -1,10 +1,8 @@
 import type { AuditPage } from '../../../shared/audit/db/search-audit-log';
 import type { AuditEntryView } from '../../../shared/audit/domain/audit-entry';
 import type { AuditFilter } from '../../../shared/audit/domain/audit-filter';
-import { ApiError, NetworkError } from './api-error';
 import { apiRequest, buildUrl, type QueryValue } from './client';
-import { readToken } from './token-store';
-import type { Problem } from './types';
+import { downloadFile } from './download';
 
 /** One entry of the audit log as `GET /api/v1/audit` answers it. */
 export type AuditEntry = AuditEntryView;
@@ -33,31 +31,9 @@ export function fetchPersonAccessLog(
 
 /** Downloads the filtered audit log as a CSV file (the browser saves it under the server's file name). */
 export async function downloadAuditCsv(filters: AuditFilters): Promise<void> {
-  const token = readToken();
-  let response: Response;
-  try {
-    response = await fetch(buildUrl('/api/v1/audit/export', filters as Record<string, QueryValue>), {
-      headers: {
-        Accept: 'text/csv, application/problem+json',
-        'X-Omslink-Client': 'web',
-        ...(token ? { Authorization: `Bearer ${token}` } : {}),
-      },
-    });
-  } catch (error) {
-    throw new NetworkError(error);
-  }
-  if (!response.ok) {
-    const problem = (await response.json().catch(() => null)) as Problem | null;
-    throw new ApiError(response.status, problem);
-  }
-  const disposition = response.headers.get('Content-Disposition') ?? '';
-  const fileName = /filename="?([^";]+)"?/.exec(disposition)?.[1] ?? 'audit.csv';
-  const url = URL.createObjectURL(await response.blob());
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  await downloadFile({
+    url: buildUrl('/api/v1/audit/export', filters as Record<string, QueryValue>),
+    accept: 'text/csv',
+    fallbackName: 'audit.csv',
+  });
 }

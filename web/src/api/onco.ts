@@ -25,11 +25,9 @@ import type {
   Timeliness,
   TimelinessStatus,
 } from '../../../shared/registry/domain/onco-timeliness';
-import { ApiError, NetworkError } from './api-error';
 import { apiRequest } from './client';
+import { downloadFile } from './download';
 import type { Json } from './json';
-import { readToken } from './token-store';
-import type { Problem } from './types';
 
 /**
  * The oncology register (`/api/v1/onco`, docs/design/onco-register.md): the list by criteria (a tree of
@@ -132,40 +130,14 @@ export function deleteOncoList(id: string): Promise<void> {
  * Downloads the list by the criteria (or a saved list) as CSV or XLSX; the browser saves it under the server's
  * file name, which is answered.
  */
-export async function exportOncoPersons(
+export function exportOncoPersons(
   format: 'csv' | 'xlsx',
   body: { criteria: OncoCriteriaInput; sort?: OncoListSort } | { listId: string; sort?: OncoListSort },
 ): Promise<string> {
-  const token = readToken();
-  let response: Response;
-  try {
-    response = await fetch(`${base}/persons/export?format=${format}`, {
-      method: 'POST',
-      headers: {
-        Accept:
-          'text/csv, application/vnd.openxmlformats-officedocument.spreadsheetml.sheet, application/problem+json',
-        'Content-Type': 'application/json',
-        'X-Omslink-Client': 'web',
-        ...(token ? { Authorization: `Bearer ${token}` } : {}),
-      },
-      body: JSON.stringify(body),
-    });
-  } catch (error) {
-    throw new NetworkError(error);
-  }
-  if (!response.ok) {
-    const problem = (await response.json().catch(() => null)) as Problem | null;
-    throw new ApiError(response.status, problem);
-  }
-  const disposition = response.headers.get('Content-Disposition') ?? '';
-  const fileName = /filename="?([^";]+)"?/.exec(disposition)?.[1] ?? `onco.${format}`;
-  const url = URL.createObjectURL(await response.blob());
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-  return fileName;
+  return downloadFile({
+    url: `${base}/persons/export?format=${format}`,
+    accept: 'text/csv, application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    fallbackName: `onco.${format}`,
+    json: body,
+  });
 }

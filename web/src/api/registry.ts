@@ -9,8 +9,8 @@ import type { CreatedUpload } from '../../../shared/registry/db/registry-uploads
 import type { RegistryFileKind } from '../../../shared/registry/domain/file-kinds';
 import { ApiError, NetworkError } from './api-error';
 import { apiRequest, buildUrl } from './client';
+import { downloadFile } from './download';
 import type { Answer, Json } from './json';
-import { readToken } from './token-store';
 import type { CountedPage, Problem } from './types';
 
 /**
@@ -169,33 +169,10 @@ export function putRegistryFile(
 }
 
 /** Downloads a package's FLK protocol as the V-file (FLK_P XML); the browser saves it under the server's name. */
-export async function downloadRegistryProtocol(id: number | string): Promise<string> {
-  const token = readToken();
-  let response: Response;
-  try {
-    response = await fetch(buildUrl(path(id, '/protocol')), {
-      headers: {
-        Accept: 'application/xml, application/problem+json',
-        'X-Omslink-Client': 'web',
-        ...(token ? { Authorization: `Bearer ${token}` } : {}),
-      },
-    });
-  } catch (error) {
-    throw new NetworkError(error);
-  }
-  if (!response.ok) {
-    const problem = (await response.json().catch(() => null)) as Problem | null;
-    throw new ApiError(response.status, problem);
-  }
-  const disposition = response.headers.get('Content-Disposition') ?? '';
-  const fileName = /filename="?([^";]+)"?/.exec(disposition)?.[1] ?? `protocol-${id}.xml`;
-  const url = URL.createObjectURL(await response.blob());
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-  return fileName;
+export function downloadRegistryProtocol(id: number | string): Promise<string> {
+  return downloadFile({
+    url: buildUrl(path(id, '/protocol')),
+    accept: 'application/xml',
+    fallbackName: `protocol-${id}.xml`,
+  });
 }
