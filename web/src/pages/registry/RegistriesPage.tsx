@@ -5,10 +5,10 @@ import { DataTable } from '../../components/data-table/DataTable';
 import type { TableQuery } from '../../components/data-table/types';
 import { PageHeader } from '../../components/PageHeader';
 import { StatusMessage } from '../../components/StatusMessage';
+import { useRefreshWhile } from '../../hooks/use-refresh-while';
 import { RegistryUploadForm } from './RegistryUploadForm';
 import { registryColumns, registryFilters } from './registry-columns';
 import { useOrganisationNames } from './use-organisation-names';
-import { usePollWhile } from './use-poll-while';
 import './registry.css';
 
 /**
@@ -23,7 +23,7 @@ export function RegistriesPage() {
   const names = useOrganisationNames();
   const [changes, setChanges] = useState(0);
   const [running, setRunning] = useState(false);
-  const tick = usePollWhile(running, 3000);
+  const tick = useRefreshWhile(running, 3000);
   const onChanged = useCallback(() => setChanges((n) => n + 1), []);
 
   const columns = useMemo(() => registryColumns(names.data), [names.data]);

@@ -12,6 +12,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { StatusMessage } from '../../components/StatusMessage';
 import { formatDateTime } from '../../format/dates';
 import { formatCount } from '../../format/numbers';
+import { useRefreshWhile } from '../../hooks/use-refresh-while';
 import { useApiQuery } from '../../hooks/useApiQuery';
 import { DetailsList } from '../hospitalisation/DetailsList';
 import { ImportProgress } from './ImportProgress';
@@ -27,7 +28,6 @@ import {
   registryPackagePath,
 } from './registry-labels';
 import { useOrganisationNames } from './use-organisation-names';
-import { usePollWhile } from './use-poll-while';
 import './registry.css';
 
 const crumbs = [{ label: 'Загрузка реестров', to: registriesRootPath }];
@@ -52,7 +52,7 @@ const figures: readonly { key: keyof RegistryImportCounts; label: string }[] = [
 export function RegistryPackagePage() {
   const id = useParams().id ?? '';
   const [running, setRunning] = useState(false);
-  const tick = usePollWhile(running);
+  const tick = useRefreshWhile(running, 1000);
   const { data, error, loading, reload } = useApiQuery(`registry\n${id}\n${tick}`, async (signal) => {
     const answer = await fetchRegistry(id, signal);
     setRunning(isRegistryRunning(answer.import.status));

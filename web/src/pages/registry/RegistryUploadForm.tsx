@@ -11,11 +11,11 @@ import {
 } from '../../api/registry';
 import { FormError } from '../../components/FormError';
 import { StatusMessage } from '../../components/StatusMessage';
+import { useRefreshWhile } from '../../hooks/use-refresh-while';
 import { useApiQuery } from '../../hooks/useApiQuery';
 import { ImportProgress } from './ImportProgress';
 import { RegistryStatus } from './RegistryStatus';
 import { countOrDash, formatBytes, percent, registryPackagePath } from './registry-labels';
-import { usePollWhile } from './use-poll-while';
 
 type Step =
   | { kind: 'idle' }
@@ -180,7 +180,7 @@ function UploadStep({ step, onChanged }: { step: Step; onChanged: () => void }) 
 /** The registered package followed until its import ends; then its outcome and a link to its protocol. */
 function FollowImport({ entry, onChanged }: { entry: RegistryImport; onChanged: () => void }) {
   const [running, setRunning] = useState(isRegistryRunning(entry.status));
-  const tick = usePollWhile(running);
+  const tick = useRefreshWhile(running, 1000);
   const { data } = useApiQuery(`registry-follow\n${entry.id}\n${tick}`, (signal) =>
     fetchRegistry(entry.id, signal),
   );

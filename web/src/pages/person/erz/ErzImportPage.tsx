@@ -13,9 +13,9 @@ import { PageHeader } from '../../../components/PageHeader';
 import { StatusMessage } from '../../../components/StatusMessage';
 import { formatDate, formatDateTime } from '../../../format/dates';
 import { formatCount } from '../../../format/numbers';
+import { useRefreshWhile } from '../../../hooks/use-refresh-while';
 import { ErzStatus, erzProtocolColumns, erzProtocolFilters } from './erz-columns';
 import { erzImportPath, erzRootPath } from './erz-paths';
-import { useRefreshWhile } from './use-refresh-while';
 import './erz.css';
 
 const crumbs = [{ label: 'Загрузка ЕРЗ', to: erzRootPath }];

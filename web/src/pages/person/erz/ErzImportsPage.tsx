@@ -3,10 +3,10 @@ import { type ErzImport, fetchErzImports, isErzImportRunning } from '../../../ap
 import { DataTable } from '../../../components/data-table/DataTable';
 import type { TableQuery } from '../../../components/data-table/types';
 import { PageHeader } from '../../../components/PageHeader';
+import { useRefreshWhile } from '../../../hooks/use-refresh-while';
 import { ErzUploadForm } from './ErzUploadForm';
 import { erzImportColumns, erzImportFilters } from './erz-columns';
 import { useCanImportErz } from './use-erz-access';
-import { useRefreshWhile } from './use-refresh-while';
 import './erz.css';
 
 const importKey = (item: ErzImport) => String(item.id);
