@@ -68,6 +68,18 @@ const defaultsByKind: Record<FunctionSpec['kind'], { memorySize: number; timeout
   ops: { memorySize: 512, timeout: Duration.minutes(10) },
 };
 
+/**
+ * A function's physical name, known without referencing the function: the monitoring stack builds its alarms
+ * and dashboard on `AWS/Lambda` metrics by this name, so no cross-stack output is needed per function (the API
+ * stack would otherwise publish one output per route and reach CloudFormation's 200 outputs per template).
+ */
+export function omsFunctionName(spec: Pick<FunctionSpec, 'name'>): string {
+  const name = `omslink-${spec.name}`;
+  if (name.length > 64 || !/^[A-Za-z0-9_-]+$/.test(name))
+    throw new Error(`Not a Lambda function name: ${name}`);
+  return name;
+}
+
 /** Relative to the bundle directory (LAMBDA_TASK_ROOT, the working directory of a Lambda process). */
 export const bundledMigrationsDir = './migrations';
 
@@ -93,6 +105,7 @@ export class OmsFunction extends NodejsFunction {
 
     super(scope, id, {
       entry: join(projectRoot, spec.entry),
+      functionName: omsFunctionName(spec),
       handler: 'handler',
       projectRoot,
       depsLockFilePath: join(projectRoot, 'package-lock.json'),

@@ -32,6 +32,14 @@ export const registryPermissions = definePermissions({
   saveOncoLists: {
     id: 'onco.lists.save',
     description: 'Save and share criteria of the oncology list builder.',
-    roles: ['mo_head', 'mo_admin', 'mo_registrar', 'smo_representative', 'smo_admin', 'tfoms_analyst', 'fund_admin'],
+    roles: [
+      'mo_head',
+      'mo_admin',
+      'mo_registrar',
+      'smo_representative',
+      'smo_admin',
+      'tfoms_analyst',
+      'fund_admin',
+    ],
   },
 });

@@ -14,9 +14,9 @@ import { startRuntimeProcess } from '../helpers/runtime-process';
 import { benchAccess } from './access-bench';
 import { benchBundles } from './bundles-bench';
 import { benchErzImport } from './erz-import-bench';
-import { benchRegistryImport } from './registry-import-bench';
 import { benchExchange, benchRestLoad, measureCeilings } from './exchange-bench';
 import { benchLists } from './lists-bench';
+import { benchRegistryImport } from './registry-import-bench';
 import { percentilesOf, report, writeReport } from './report';
 import { benchTFile } from './t-file-bench';
 

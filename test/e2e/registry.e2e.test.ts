@@ -154,9 +154,10 @@ describe('«Загрузка реестров»: an МО uploads a package with 
     const findings = page.getByTestId('registry-findings');
     await findings.locator('tbody tr', { hasText: fault.idcase }).waitFor();
 
-    // Assess: only that code and field are listed
-    const codes = await findings.locator('tbody tr td:nth-child(3)').allTextContents();
-    expect(new Set(codes)).toEqual(new Set([expected.code]));
+    // Assess: only that code and field are listed (once the filtered page has replaced the unfiltered one)
+    await expect
+      .poll(async () => [...new Set(await findings.locator('tbody tr td:nth-child(3)').allTextContents())])
+      .toEqual([expected.code]);
 
     // Act: the V-file
     const download = page.waitForEvent('download');

@@ -38,7 +38,12 @@ describe('the area registry (shared/areas.ts)', () => {
     // Assess
     const kinds = areaWork.flatMap((w) => w.jobs ?? []).map((j) => j.kind);
     expect(duplicates(kinds)).toEqual([]);
-    expect([...registeredWork.jobs.keys()].sort()).toEqual(['erz-extract', 'nsi-directory', 'registry-package', 't-file']);
+    expect([...registeredWork.jobs.keys()].sort()).toEqual([
+      'erz-extract',
+      'nsi-directory',
+      'registry-package',
+      't-file',
+    ]);
     expect(duplicates(registered.permissions.map((p) => p.id))).toEqual([]);
     expect(duplicates(registered.sections.map((s) => s.id))).toEqual([]);
   });

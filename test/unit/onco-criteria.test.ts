@@ -210,7 +210,10 @@ describe('criteria from the query parameters of GET /api/v1/onco/persons', () =>
   });
 
   it('checks the bodies of saving a list and of an export', () => {
-    expect(OncoListBody.parse({ name: ' Мои ', criteria: and() })).toMatchObject({ name: 'Мои', shared: false });
+    expect(OncoListBody.parse({ name: ' Мои ', criteria: and() })).toMatchObject({
+      name: 'Мои',
+      shared: false,
+    });
     expect(schemaIssues(OncoListBody.safeParse({ name: '', criteria: and() }).error!)[0]!.message).toBe(
       'Укажите название списка',
     );

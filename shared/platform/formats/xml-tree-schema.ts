@@ -31,11 +31,12 @@ export type TreeNode = LeafNode | GroupNode;
 export type Children = { readonly [tag: string]: TreeNode };
 
 type Wrap<T, O extends Occurs> = O extends 'one' | 'opt' ? T : T[];
-type ValueOf<N> = N extends LeafNode<infer O>
-  ? Wrap<string, O>
-  : N extends GroupNode<infer C, infer O>
-    ? Wrap<Shape<C>, O>
-    : never;
+type ValueOf<N> =
+  N extends LeafNode<infer O>
+    ? Wrap<string, O>
+    : N extends GroupNode<infer C, infer O>
+      ? Wrap<Shape<C>, O>
+      : never;
 type OptionalKeys<C extends Children> = { [K in keyof C]: C[K]['occurs'] extends 'opt' ? K : never }[keyof C];
 
 /** The record a group's children make: required leaves as strings, optional ones optional, repeats arrays. */
@@ -67,7 +68,8 @@ export const group = <C extends Children>(children: C): GroupNode<C, 'one'> => (
   children,
 });
 
-type Reoccur<N extends TreeNode, O extends Occurs> = N extends GroupNode<infer C> ? GroupNode<C, O> : LeafNode<O>;
+type Reoccur<N extends TreeNode, O extends Occurs> =
+  N extends GroupNode<infer C> ? GroupNode<C, O> : LeafNode<O>;
 const reoccur =
   <O extends Occurs>(occurs: O) =>
   <N extends TreeNode>(node: N): Reoccur<N, O> =>

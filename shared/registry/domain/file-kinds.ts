@@ -3,7 +3,20 @@
  * file's name. Every kind is imported and kept; the onco register reads the cases with suspicion of or
  * established ЗНО of any kind (C-files above all, H-files with DS_ONK=1), prevention reads the D-files.
  */
-export const registryFileKinds = ['H', 'T', 'C', 'DP', 'DV', 'DO', 'DS', 'DU', 'DF', 'DR', 'DA', 'DB'] as const;
+export const registryFileKinds = [
+  'H',
+  'T',
+  'C',
+  'DP',
+  'DV',
+  'DO',
+  'DS',
+  'DU',
+  'DF',
+  'DR',
+  'DA',
+  'DB',
+] as const;
 export type RegistryFileKind = (typeof registryFileKinds)[number];
 
 export const registryFileKindNames: Record<RegistryFileKind, string> = {

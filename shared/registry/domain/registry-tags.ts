@@ -1,13 +1,4 @@
-import {
-  D,
-  group,
-  many,
-  N,
-  opt,
-  type RecordOf,
-  some,
-  T,
-} from '../../platform/formats/xml-tree-schema';
+import { D, group, many, N, opt, type RecordOf, some, T } from '../../platform/formats/xml-tree-schema';
 
 /**
  * The registry-invoice files' tag tables (../shared/spec/DOMAIN.md §3.2–3.5, format 3.1+ placement: `NAPR` and
