@@ -281,3 +281,14 @@ describe('a consumer killed mid-import', () => {
     }
   }, 120_000);
 });
+
+describe('the journal', () => {
+  it('dates the end of an import when it ended, not when its transaction began', async () => {
+    const pkg = makePackage({ packet: 9, count: 400, seed: 'timing' });
+    const { result } = await send(pkg);
+    const [entry] = await db.sql<{ took: number }[]>`
+      select extract(epoch from finished_at - started_at) * 1000 as took
+      from registry.import where id = ${result!.importId}`;
+    expect(Number(entry!.took)).toBeGreaterThan(20);
+  });
+});

@@ -283,19 +283,20 @@ export function fileJournal<E extends JournalEntry>(spec: FileJournalSpec): File
       return { outcome: 'claimed', entry: (await find(tx, id))!, blobKey: row.blobKey, sha256: row.sha256 };
     },
 
+    // The end of the work, not of the transaction's start (`now()`): a file is imported in one long transaction.
     async finish(tx, id, outcome) {
       const own =
         outcome.values && Object.keys(outcome.values).length
           ? tx`, ${assignments(tx, outcome.values)}`
           : tx``;
       await tx`
-        update ${table(tx)} set status = ${outcome.status}, finished_at = now() ${own}
+        update ${table(tx)} set status = ${outcome.status}, finished_at = clock_timestamp() ${own}
         where id = ${id}`;
     },
 
     async fail(tx, id, error) {
       await tx`
-        update ${table(tx)} set status = 'failed', error = ${error.slice(0, 100)}, finished_at = now()
+        update ${table(tx)} set status = 'failed', error = ${error.slice(0, 100)}, finished_at = clock_timestamp()
         where id = ${id} and status in ('queued', 'processing')`;
     },
   };
