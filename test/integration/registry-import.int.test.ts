@@ -292,3 +292,42 @@ describe('the journal', () => {
     expect(Number(entry!.took)).toBeGreaterThan(20);
   });
 });
+
+describe('rules that need the patient’s age', () => {
+  it('find a missing TNM at an adult’s first treatment whichever file comes first in the ZIP', async () => {
+    const pkg = makePackage({ packet: 10, count: 120, seed: 'age-rules' });
+    const cases = [...pkg.cases];
+    const target = cases.findIndex(
+      (c) =>
+        !('xml' in c) && c.Z_SL.SL.some((sl) => sl.ONK_SL?.DS1_T === '0' && sl.ONK_SL.ONK_T !== undefined),
+    );
+    expect(target).toBeGreaterThanOrEqual(0);
+    const broken = cases.map((c, i) => {
+      if (i !== target || 'xml' in c) return c;
+      const copy = structuredClone(c);
+      for (const sl of copy.Z_SL.SL) if (sl.ONK_SL?.DS1_T === '0') delete sl.ONK_SL.ONK_T;
+      return copy;
+    });
+    for (const [packet, order] of [
+      [11, 'cases-first'],
+      [12, 'persons-first'],
+    ] as const) {
+      const name = registryName({ ...pkg.name, packet: String(packet) });
+      const written = writeRegistryPackage({
+        ...pkg.input,
+        name,
+        cases: broken,
+        caseCount: broken.length,
+        order,
+      });
+      const { result } = await send({ fileName: written.fileName, bytes: () => written.bytes });
+      expect(result?.status, order).toBe('done');
+      const found = await db.sql<{ ordinal: number; rule: string; field: string }[]>`
+        select ordinal, rule, field from registry.import_error
+        where import_id = ${result!.importId} and rule = 'REG.ONK_SL.TNM.REQUIRED'`;
+      expect(found, order).toEqual([
+        { ordinal: target + 1, rule: 'REG.ONK_SL.TNM.REQUIRED', field: 'ONK_T' },
+      ]);
+    }
+  });
+});

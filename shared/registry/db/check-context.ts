@@ -14,8 +14,8 @@ import { registryReference } from './registry-reference';
  * and organisations (registry-reference.ts). Nothing grows with the file here: the keys repeated across records
  * (N_ZAP, ID_PAC) and the L-file's document rules that depend on the case's policy type are set-based checks
  * of the import (registry-set-checks.ts). When the L-file comes first in the archive its birth dates are kept
- * so that the rules needing the patient's age apply to every case; when the main file comes first they are
- * skipped (docs/design/registry-exchange.md).
+ * so that the rules needing the patient's age apply to every case; when the main file comes first they run
+ * set-based after the read instead (registry-set-checks.ts `ageRules`).
  */
 export interface RegistryChecks {
   header(): RegistryFinding[];

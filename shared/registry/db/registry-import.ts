@@ -190,6 +190,7 @@ async function stageCheckMerge(
   let header: { zglv: ZlHeader; schet: Schet } | null = null;
   let packageName: string | null = null;
   let fileKind: string | null = null;
+  let personsFirst = false;
   const started = performance.now();
   try {
     const items = readRegistryPackage(bytes, {
@@ -222,6 +223,7 @@ async function stageCheckMerge(
         }
         case 'case-header': {
           header = { zglv: item.header, schet: item.schet };
+          personsFirst = birthDates.size > 0;
           checks = await loadRegistryChecks(
             tx,
             { fileKind: fileKind as RegistryFileKind, header: item.header, schet: item.schet },
@@ -277,7 +279,8 @@ async function stageCheckMerge(
   progress.phase('проверка и загрузка');
   await tx`select set_config('work_mem', '64MB', true)`;
   await phase('analyse staging', tx`select registry.analyze_staging()`);
-  await checkStaged(tx, id, who.orgCode, phase);
+  // The age rules ran in memory only if the L-file came first (its birth dates were at hand for every case).
+  await checkStaged(tx, id, who.orgCode, phase, { ageRules: !personsFirst });
   await tx`select set_config('omslink.audit_bulk', 'on', true)`;
   if (!header || !fileKind) {
     throw packageRefusal('803', 'В пакете нет основного файла реестра', 'REG.PACKAGE.FILES');

@@ -68,11 +68,11 @@ function configured(
   const records = file === 'case' ? tx`registry.stage_case` : tx`registry.stage_person`;
   return tx`
     insert into registry.import_error (import_id, file, ordinal, seq, severity, code, rule, bas_el, field, value,
-                                       message, n_zap, idcase, id_pac)
-    select ${id}, ${file}, f.ordinal, 2000 + row_number() over (partition by f.ordinal order by f.ordinal),
-           r.severity, r.f012_code, r.id, ${basEl}, r.field, f.value, r.message,
+                                       message, n_zap, idcase, sl_id, id_pac)
+    select ${id}, ${file}, f.ordinal, 2000 + row_number() over (partition by f.ordinal order by f.field),
+           r.severity, r.f012_code, r.id, ${basEl}, coalesce(f.field, r.field), f.value, r.message,
            ${file === 'case' ? tx`x.n_zap::text` : tx`null`}, ${file === 'case' ? tx`x.idcase::text` : tx`null`},
-           x.id_pac
+           f.sl_id, x.id_pac
     from (${source}) f
     join ${records} x on x.import_id = ${id} and x.ordinal = f.ordinal
     join flk.rule r on r.id = ${rule} and r.severity <> 'off'
@@ -104,7 +104,71 @@ const markRejected = (tx: Tx, id: number) => tx`
     select 1 from registry.import_error e
     where e.import_id = ${id} and e.file = 'case' and e.ordinal = c.ordinal and e.severity = 'error')`;
 
-export async function checkStaged(tx: Tx, id: number, moCode: string, phase: Phase): Promise<void> {
+/**
+ * The rules that need the patient's age, when the case checks ran without the L-file's birth dates (the main
+ * file came first in the archive): a case before the patient's birth, TNM missing at the first treatment of an
+ * adult, the scheme «нет» (children only) for an adult. The same rules as `domain/` (case-checks.ts, onco-checks.ts).
+ */
+async function ageRules(tx: Tx, id: number, phase: Phase): Promise<void> {
+  const patients = tx`
+    registry.stage_case c
+    join registry.stage_person p on p.import_id = c.import_id and p.id_pac = c.id_pac and p.ok and p.dr is not null`;
+  const notNewborn = tx`coalesce(c.data->'PACIENT'->>'NOVOR', '0') = '0'`;
+  await phase(
+    'checks: case before birth',
+    configured(
+      tx,
+      id,
+      'REG.ZSL.BIRTH',
+      'case',
+      'Z_SL',
+      tx`select c.ordinal, c.date_z_1::text as value, null::text as field, null::text as sl_id
+         from ${patients}
+         where c.import_id = ${id} and c.ok and ${notNewborn} and c.date_z_1 < p.dr`,
+    ),
+  );
+  await phase(
+    'checks: TNM of an adult',
+    configured(
+      tx,
+      id,
+      'REG.ONK_SL.TNM.REQUIRED',
+      'case',
+      'ONK_SL',
+      tx`select c.ordinal, null::text as value, t.tag as field, s.sl_id
+         from ${patients}
+         join registry.stage_sl s on s.import_id = c.import_id and s.ordinal = c.ordinal
+         cross join lateral (values ('ONK_T', s.onk_t), ('ONK_N', s.onk_n), ('ONK_M', s.onk_m)) t(tag, value)
+         where c.import_id = ${id} and c.ok and ${notNewborn} and s.ds1_t = 0 and t.value is null
+           and p.dr <= s.date_1 - interval '18 years'`,
+    ),
+  );
+  await phase(
+    'checks: scheme «нет» for an adult',
+    configured(
+      tx,
+      id,
+      'REG.NSI.V024',
+      'case',
+      'LEK_PR',
+      tx`select distinct c.ordinal, 'нет' as value, 'CODE_SH' as field, s.sl_id
+         from ${patients}
+         join registry.stage_sl s on s.import_id = c.import_id and s.ordinal = c.ordinal
+         cross join lateral jsonb_array_elements(s.onk_usl) u
+         cross join lateral jsonb_array_elements(u->'LEK_PR') d
+         where c.import_id = ${id} and c.ok and ${notNewborn} and d->>'CODE_SH' = 'нет'
+           and p.dr <= s.date_1 - interval '18 years'`,
+    ),
+  );
+}
+
+export async function checkStaged(
+  tx: Tx,
+  id: number,
+  moCode: string,
+  phase: Phase,
+  options: { ageRules: boolean } = { ageRules: false },
+): Promise<void> {
   // Findings of the read and the record checks (RLS refuses COPY into the protocol table).
   await phase(
     'checks: record findings',
@@ -124,7 +188,7 @@ export async function checkStaged(tx: Tx, id: number, moCode: string, phase: Pha
       'REG.ZAP.N_ZAP.DUPLICATE',
       'case',
       'ZAP',
-      tx`select ordinal, n_zap::text as value from (
+      tx`select ordinal, n_zap::text as value, null::text as field, null::text as sl_id from (
            select ordinal, n_zap, row_number() over (partition by n_zap order by ordinal) as nth
            from registry.stage_case where import_id = ${id} and n_zap is not null) k
          where nth > 1`,
@@ -138,7 +202,7 @@ export async function checkStaged(tx: Tx, id: number, moCode: string, phase: Pha
       'REG.PERS.ID_PAC.DUPLICATE',
       'person',
       'PERS',
-      tx`select ordinal, id_pac as value from (
+      tx`select ordinal, id_pac as value, null::text as field, null::text as sl_id from (
            select ordinal, id_pac, row_number() over (partition by id_pac order by ordinal) as nth
            from registry.stage_person where import_id = ${id} and id_pac is not null) k
          where nth > 1`,
@@ -157,7 +221,8 @@ export async function checkStaged(tx: Tx, id: number, moCode: string, phase: Pha
         rule,
         'person',
         'PERS',
-        tx`select p.ordinal, null::text as value from registry.stage_person p
+        tx`select p.ordinal, null::text as value, null::text as field, null::text as sl_id
+           from registry.stage_person p
            where p.import_id = ${id} and p.ok and not p.${column} and exists (
              select 1 from registry.stage_case c
              where c.import_id = ${id} and c.id_pac = p.id_pac and c.vpolis is distinct from 3)`,
@@ -165,6 +230,7 @@ export async function checkStaged(tx: Tx, id: number, moCode: string, phase: Pha
     );
   }
   await phase('checks: mark persons rejected', markPersonsRejected(tx, id));
+  if (options.ageRules) await ageRules(tx, id, phase);
   await phase(
     'checks: IDCASE repeated',
     fixed(
