@@ -331,3 +331,12 @@ describe('rules that need the patient’s age', () => {
     }
   });
 });
+
+describe('the register is written only by the import', () => {
+  it('refuses a write to its tables outside the import, which audits every person it writes', async () => {
+    const write = db.as(mo, (tx) => tx`delete from registry.zcase where mo_code = ${moCode}`);
+    await expect(write).rejects.toMatchObject({ code: '42501' });
+    const [n] = await db.sql<{ n: number }[]>`select count(*)::int as n from registry.zcase`;
+    expect(n!.n).toBeGreaterThan(0);
+  });
+});

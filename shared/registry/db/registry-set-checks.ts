@@ -113,7 +113,7 @@ async function ageRules(tx: Tx, id: number, phase: Phase): Promise<void> {
   const patients = tx`
     registry.stage_case c
     join registry.stage_person p on p.import_id = c.import_id and p.id_pac = c.id_pac and p.ok and p.dr is not null`;
-  const notNewborn = tx`coalesce(c.data->'PACIENT'->>'NOVOR', '0') = '0'`;
+  const notNewborn = tx`c.novor = '0'`;
   await phase(
     'checks: case before birth',
     configured(
@@ -140,6 +140,7 @@ async function ageRules(tx: Tx, id: number, phase: Phase): Promise<void> {
          join registry.stage_sl s on s.import_id = c.import_id and s.ordinal = c.ordinal
          cross join lateral (values ('ONK_T', s.onk_t), ('ONK_N', s.onk_n), ('ONK_M', s.onk_m)) t(tag, value)
          where c.import_id = ${id} and c.ok and ${notNewborn} and s.ds1_t = 0 and t.value is null
+           and (s.onk_t is null or s.onk_n is null or s.onk_m is null)
            and p.dr <= s.date_1 - interval '18 years'`,
     ),
   );
@@ -151,12 +152,10 @@ async function ageRules(tx: Tx, id: number, phase: Phase): Promise<void> {
       'REG.NSI.V024',
       'case',
       'LEK_PR',
-      tx`select distinct c.ordinal, 'нет' as value, 'CODE_SH' as field, s.sl_id
+      tx`select c.ordinal, 'нет' as value, 'CODE_SH' as field, s.sl_id
          from ${patients}
          join registry.stage_sl s on s.import_id = c.import_id and s.ordinal = c.ordinal
-         cross join lateral jsonb_array_elements(s.onk_usl) u
-         cross join lateral jsonb_array_elements(u->'LEK_PR') d
-         where c.import_id = ${id} and c.ok and ${notNewborn} and d->>'CODE_SH' = 'нет'
+         where c.import_id = ${id} and c.ok and ${notNewborn} and s.no_scheme
            and p.dr <= s.date_1 - interval '18 years'`,
     ),
   );

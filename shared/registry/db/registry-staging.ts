@@ -17,7 +17,7 @@ export const stageTables = {
     columns: [
       'import_id', 'ordinal', 'ok', 'n_zap', 'pr_nov', 'idcase', 'id_pac', 'vpolis', 'npolis', 'enp', 'smo_code',
       'usl_ok', 'vidpom', 'for_pom', 'npr_mo', 'npr_date', 'lpu', 'date_z_1', 'date_z_2', 'rslt', 'rslt_d',
-      'ishod', 'idsp', 'sumv', 'onco', 'data', 'zcase_id',
+      'ishod', 'idsp', 'sumv', 'onco', 'data', 'zcase_id', 'novor',
     ],
   },
   sl: {
@@ -28,7 +28,7 @@ export const stageTables = {
       'date_1', 'date_2', 'ds0', 'ds1', 'ds2', 'ds3', 'c_zab', 'ds_onk', 'dn', 'reab', 'prvs', 'iddokt', 'sum_m',
       'onco', 'ds1_t', 'stad', 'onk_t', 'onk_n', 'onk_m', 'mtstz', 'sod', 'k_fr', 'wei', 'hei', 'bsa', 'napr',
       'cons', 'b_diag', 'b_prot', 'onk_usl', 'usl_tips', 'regnums', 'prots', 'pr_cons', 'treatment_date',
-      'sl_ref',
+      'sl_ref', 'no_scheme',
     ],
   },
   services: {
@@ -146,6 +146,7 @@ export function stageCase(
     onco,
     JSON.stringify(zap),
     ok && ids ? ids.zcase : null,
+    p.NOVOR,
   ]);
   if (!ok || !ids) return;
   z.SL.forEach((sl, i) => {
@@ -200,6 +201,7 @@ export function stageCase(
       uniqueNumbers(sl.CONS.map((c) => c.PR_CONS)),
       treatmentDate(sl),
       ids.sl[i],
+      usl.some((u) => u.LEK_PR.some((d) => d.CODE_SH === 'нет')),
     ]);
     sl.USL.forEach((u, j) => {
       add('services', [

@@ -326,15 +326,26 @@ create policy usl_insert on registry.usl for insert with check (mo_code = app.or
 grant select, insert, delete on registry.zcase, registry.sl, registry.usl to omslink_app;
 grant select on registry.onco_person to omslink_app;
 
+-- The register is written only by the import, which writes one audit entry naming every person of a package
+-- (omslink.audit_bulk). Instead of the exchange tables' audit triggers — statement triggers with transition
+-- tables, which keep a copy of every row written (a 200,000-case package spilled hundreds of MB to disk just
+-- for the trigger to return at once) — a guard refuses any write outside that context: nothing unaudited.
+create function registry.refuse_unaudited_write() returns trigger
+  language plpgsql as $$
+begin
+  if app.setting('omslink.audit_bulk') is distinct from 'on' then
+    raise exception 'registry tables are written only by the registry import' using errcode = '42501';
+  end if;
+  return null;
+end $$;
+
 do $$
 declare t text;
 begin
   foreach t in array array['zcase', 'sl', 'usl']
   loop
-    execute format('create trigger audit_insert after insert on registry.%I referencing new table as new_rows '
-                   'for each statement execute function audit.exchange_table_changed()', t);
-    execute format('create trigger audit_delete after delete on registry.%I referencing old table as old_rows '
-                   'for each statement execute function audit.exchange_table_changed()', t);
+    execute format('create trigger audited_writes_only before insert or update or delete on registry.%I '
+                   'for each statement execute function registry.refuse_unaudited_write()', t);
   end loop;
 end
 $$;
@@ -369,6 +380,8 @@ create unlogged table registry.stage_case (
   sumv        numeric(15, 2),
   onco        boolean,
   data        json,
+  -- PACIENT/NOVOR ('0' for the patient themself): the age rules apply to the patient, not to a newborn.
+  novor       text,
   -- Set by the checks: the person, and the stored case this one replaces (PR_NOV=1); by the merge: its id.
   person_id   bigint,
   replaces    bigint,
@@ -423,6 +436,8 @@ create unlogged table registry.stage_sl (
   prots       smallint[] not null,
   pr_cons     smallint[] not null,
   treatment_date date,
+  -- A drug given with the scheme «нет» (children's therapy): checked against the age when the L-file came last.
+  no_scheme   boolean not null default false,
   -- Set by the merge: the SL's id.
   sl_ref      bigint,
   primary key (import_id, ordinal, seq)
