@@ -1823,6 +1823,116 @@ const registrySoapCases: Case[] = [
   ),
 ];
 
+/** The registry area's REST routes: journal, package, findings, registration and the onco register. */
+const registryRestCases: Case[] = [
+  get('registries: status=lost', 'test_mo', '/api/v1/registries?status=lost'),
+  get('registries: mo with a quote', 'test_tfoms', "/api/v1/registries?mo=99'01"),
+  get('registries: page=0', 'test_mo', '/api/v1/registries?page=0'),
+  get(
+    'registries: pageSize=2147483648',
+    'test_mo',
+    `/api/v1/registries?pageSize=${hugeNumbers.int32Overflow}`,
+  ),
+  get('registry: id not a number', 'test_mo', '/api/v1/registries/abc', {
+    expect: { kind: 'refused', status: [404] },
+  }),
+  get('registry: id 20 digits', 'test_mo', `/api/v1/registries/${'9'.repeat(20)}`, {
+    expect: { kind: 'refused', status: [404] },
+  }),
+  get('registry of another МО', 'test_mo', (f) => `/api/v1/registries/${f.registryOfMo2.id}`, {
+    expect: { kind: 'refused', status: [404] },
+    hidden: (f) => [f.registryOfMo2.fileName],
+  }),
+  get(
+    'registry findings of another МО',
+    'test_mo',
+    (f) => `/api/v1/registries/${f.registryOfMo2.id}/findings`,
+    {
+      expect: { kind: 'refused', status: [404] },
+      hidden: (f) => [f.registryOfMo2.fileName],
+    },
+  ),
+  get(
+    'registry V-file of another МО',
+    'test_mo',
+    (f) => `/api/v1/registries/${f.registryOfMo2.id}/protocol`,
+    {
+      expect: { kind: 'refused', status: [404] },
+      hidden: (f) => [f.registryOfMo2.fileName],
+    },
+  ),
+  get(
+    'registry findings: code=abc',
+    'test_mo2',
+    (f) => `/api/v1/registries/${f.registryOfMo2.id}/findings?code=abc`,
+  ),
+  post(
+    'registry: uploadId not a UUID',
+    'test_mo',
+    '/api/v1/registries',
+    '{"uploadId":"1","fileName":"a.zip"}',
+    {
+      db: 'journal',
+    },
+  ),
+  post(
+    'registry: unknown uploadId',
+    'test_mo',
+    '/api/v1/registries',
+    `{"uploadId":"${randomUUID()}","fileName":"a.zip"}`,
+    { db: 'journal' },
+  ),
+  post(
+    'registry: file name with a path',
+    'test_mo',
+    '/api/v1/registries',
+    `{"uploadId":"${randomUUID()}","fileName":"../a.zip"}`,
+    { db: 'journal' },
+  ),
+  post('registry: body is not a ZIP', 'test_mo', '/api/v1/registries', utf8('<ZL_LIST/>'), {
+    headers: { 'content-type': 'application/zip', 'x-file-name': 'CM990001T99_261001.zip' },
+    db: 'journal',
+  }),
+  post('registry: file name not URL-encoded windows-1251', 'test_mo', '/api/v1/registries', utf8('PK'), {
+    headers: { 'content-type': 'application/zip', 'x-file-name': '%E0%E1.zip' },
+    db: 'journal',
+  }),
+  post('registry: blank body', 'test_mo', '/api/v1/registries', new Uint8Array(0), {
+    headers: { 'content-type': 'application/zip', 'x-file-name': 'CM990001T99_261001.zip' },
+    db: 'journal',
+  }),
+  get('onco persons: dateFrom=2026-02-31', 'test_tfoms', '/api/v1/onco/persons?dateFrom=2026-02-31'),
+  get('onco persons: diagnosisFrom not МКБ', 'test_tfoms', '/api/v1/onco/persons?diagnosisFrom=ZZZ'),
+  get(
+    'onco persons: suspicionWithoutDiagnosisDays huge',
+    'test_tfoms',
+    `/api/v1/onco/persons?suspicionWithoutDiagnosisDays=${hugeNumbers.maxSafe}`,
+  ),
+  get('onco persons: criteria not JSON', 'test_tfoms', '/api/v1/onco/persons?criteria=%7Bnot-json'),
+  get('onco person: id not a number', 'test_tfoms', '/api/v1/onco/persons/abc', {
+    expect: { kind: 'refused', status: [404] },
+  }),
+  get('onco person outside the МО', 'test_mo2', (f) => `/api/v1/onco/persons/${f.person.id}`, {
+    expect: { kind: 'refused', status: [404] },
+    hidden: (f) => [f.person.enp],
+  }),
+  post(
+    'onco search: criteria of an unknown kind',
+    'test_tfoms',
+    '/api/v1/onco/persons/search',
+    '{"criteria":{"kind":"drop"}}',
+  ),
+  post(
+    'onco lists: blank name',
+    'test_tfoms',
+    '/api/v1/onco/lists',
+    '{"name":"   ","criteria":{"kind":"group","op":"and","conditions":[]}}',
+    {
+      db: 'journal',
+    },
+  ),
+];
+
 const erzFileCases: Case[] = [
   upload('ЕРЗ: truncated ZIP', 'erz', () => truncated(zipOf({ 'ERZ.xml': utf8(erzXml()) }))),
   upload('ЕРЗ: ZIP whose data does not match its CRC-32', 'erz', () =>
@@ -2096,6 +2206,7 @@ const catalogue: Case[] = [
   ...restBodyCases,
   ...soapCases,
   ...registrySoapCases,
+  ...registryRestCases,
   ...erzFileCases,
   ...tFileCases,
   ...orgImportCases,
