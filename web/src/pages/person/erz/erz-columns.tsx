@@ -9,7 +9,7 @@ const count = (value: number | undefined) => (value === undefined ? '—' : form
 
 export function ErzStatus({ item }: { item: Pick<ErzImport, 'status'> }) {
   return (
-    <span className={`erz-status erz-status-${item.status}`} data-testid="erz-status">
+    <span className={`file-status file-status-${item.status}`} data-testid="erz-status">
       {erzStatusLabels[item.status]}
     </span>
   );
@@ -59,9 +59,9 @@ export const erzProtocolColumns: readonly Column<ErzProtocolRecord>[] = [
     header: 'Итог',
     cell: (r) =>
       r.status === 'rejected' ? (
-        <span className="erz-status erz-status-rejected">Отклонена</span>
+        <span className="file-status file-status-rejected">Отклонена</span>
       ) : (
-        <span className="erz-status erz-status-done">Принята с предупреждением</span>
+        <span className="file-status file-status-done">Принята с предупреждением</span>
       ),
   },
   {
