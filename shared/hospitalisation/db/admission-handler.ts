@@ -11,9 +11,10 @@ import { hospKind, jsonRows } from './kind-handler';
 export const admissionHandler = hospKind<AdmissionRecord, AdmissionFacts>(
   AdmissionRecord,
   admissionRules,
-  async (ctx, who, items, packageRef) => {
-    const rows = items.map(({ record: a, facts }, ord) => ({
+  async (ctx, who, items) => {
+    const rows = items.map(({ record: a, facts, packageRef }, ord) => ({
       ord,
+      package_ref: packageRef,
       existing_id: facts.existing?.id ?? null,
       source_id: a.sourceId,
       kind: a.kind,
@@ -42,7 +43,7 @@ export const admissionHandler = hospKind<AdmissionRecord, AdmissionFacts>(
     const [result] = await tx<{ created: [string, string][]; referrals: string[] | null }[]>`
       with input as (
         select * from json_to_recordset(${jsonRows(rows)}::text::json) as t(
-          ord int, existing_id bigint, source_id text, kind text, referral_id bigint,
+          ord int, package_ref bigint, existing_id bigint, source_id text, kind text, referral_id bigint,
           referral_number text, referral_date date, mo_code text, department_code text, form_v014 smallint,
           conditions_v006 smallint, profile_v002 integer, bed_profile_v020 integer, admitted_on date,
           admitted_time text, case_number text, diagnosis text, person_id bigint, smo_code text,
@@ -52,7 +53,7 @@ export const admissionHandler = hospKind<AdmissionRecord, AdmissionFacts>(
                                referral_date, mo_code, department_code, form_v014, conditions_v006, profile_v002,
                                bed_profile_v020, admitted_on, admitted_time, case_number, diagnosis, person_id,
                                smo_code, referring_mo_code)
-        select ${who.orgCode}, source_id, ${packageRef}, kind, referral_id, referral_number, referral_date, mo_code,
+        select ${who.orgCode}, source_id, package_ref, kind, referral_id, referral_number, referral_date, mo_code,
                department_code, form_v014, conditions_v006, profile_v002, bed_profile_v020, admitted_on,
                admitted_time, case_number, diagnosis, person_id, smo_code, referring_mo_code
         from input where existing_id is null order by ord
@@ -66,7 +67,7 @@ export const admissionHandler = hospKind<AdmissionRecord, AdmissionFacts>(
             form_v014 = i.form_v014, conditions_v006 = i.conditions_v006, profile_v002 = i.profile_v002,
             bed_profile_v020 = i.bed_profile_v020, admitted_on = i.admitted_on, admitted_time = i.admitted_time,
             case_number = i.case_number, diagnosis = i.diagnosis, person_id = i.person_id, smo_code = i.smo_code,
-            referring_mo_code = i.referring_mo_code, package_ref = ${packageRef}, updated_at = now(),
+            referring_mo_code = i.referring_mo_code, package_ref = i.package_ref, updated_at = now(),
             change_seq = nextval('hosp.change_seq')
         from input i
         where i.existing_id is not null and s.id = i.existing_id
@@ -113,6 +114,11 @@ export const admissionHandler = hospKind<AdmissionRecord, AdmissionFacts>(
           as referrals`;
     const created = new Map(result!.created);
     const ids = items.map(({ record, facts }) => facts.existing?.id ?? created.get(record.sourceId) ?? null);
-    return { ids, records: result!.referrals ?? [] };
+    // The referrals admitted on, each to the stay whose record admitted it.
+    const itemOf = new Map(items.map(({ facts }, item) => [facts.referral?.id, item]));
+    return {
+      ids,
+      also: (result!.referrals ?? []).map((record) => ({ item: itemOf.get(record)!, record })),
+    };
   },
 );

@@ -60,6 +60,10 @@ export const dischargeHandler = hospKind<DischargeRecord, StayFacts | null>(
       select array_agg(id::text) as referrals
       from hosp.set_referral_statuses(
         (select array_agg(entity_id) filter (where entity = 'referral') from events), 'discharged') id`;
-    return { ids: items.map(({ facts }) => facts!.id), records: result!.referrals ?? [] };
+    const itemOf = new Map(items.map(({ facts }, item) => [facts!.referralId, item]));
+    return {
+      ids: items.map(({ facts }) => facts!.id),
+      also: (result!.referrals ?? []).map((record) => ({ item: itemOf.get(record)!, record })),
+    };
   },
 );

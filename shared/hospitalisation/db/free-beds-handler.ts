@@ -6,9 +6,10 @@ import { hospKind, jsonRows } from './kind-handler';
 export const freeBedsHandler = hospKind<FreeBedsRecord, null>(
   FreeBedsRecord,
   freeBedsRules,
-  async (ctx, who, items, packageRef) => {
-    const rows = items.map(({ record: b }, ord) => ({
+  async (ctx, who, items) => {
+    const rows = items.map(({ record: b, packageRef }, ord) => ({
       ord,
+      package_ref: packageRef,
       mo_code: b.moCode,
       department_code: b.departmentCode,
       bed_profile_v020: b.bedProfile,
@@ -35,9 +36,9 @@ export const freeBedsHandler = hospKind<FreeBedsRecord, null>(
                                   package_ref)
       select mo_code, department_code, bed_profile_v020, conditions_v006, report_date, profile_v002,
              occupied_at_start, admitted, discharged, planned_today, free_total, free_male, free_female, free_adult,
-             free_child, forecast, ${who.orgCode}, source_id, ${packageRef}
+             free_child, forecast, ${who.orgCode}, source_id, package_ref
       from json_to_recordset(${jsonRows(rows)}::text::json) as t(
-        ord int, mo_code text, department_code text, bed_profile_v020 integer, conditions_v006 smallint,
+        ord int, package_ref bigint, mo_code text, department_code text, bed_profile_v020 integer, conditions_v006 smallint,
         report_date date, profile_v002 integer, occupied_at_start integer, admitted integer, discharged integer,
         planned_today integer, free_total integer, free_male integer, free_female integer, free_adult integer,
         free_child integer, forecast jsonb, source_id text)

@@ -2,6 +2,7 @@ import type { AccessContext } from '../../platform/access/scoped';
 import type {
   CheckedRecord,
   KindHandler as PlatformKindHandler,
+  WriteItem,
   WriteResult,
 } from '../../platform/exchange/package-processor';
 import type { FieldRules, KindRules } from '../domain/kind-rules';
@@ -15,12 +16,11 @@ import { loadHospFacts } from './package-facts';
  */
 export type KindHandler<R, F> = Omit<PlatformKindHandler<HospContext, R, F>, 'permission'>;
 
-/** Writes accepted records of a kind at once (one statement). */
+/** Writes accepted records of a kind at once (one statement); each item names its package's journal row. */
 export type KindWrite<F, R> = (
   ctx: HospContext,
   who: AccessContext,
-  items: readonly { record: R; facts: F }[],
-  packageRef: string,
+  items: readonly WriteItem<R, F>[],
 ) => Promise<WriteResult>;
 
 /**

@@ -56,7 +56,8 @@ function kind(handler: KindHandler<any, any>, permission: Permission = hospitali
   };
 }
 
-const exchange: ExchangeDefinition<HospMessageKind, HospContext> = {
+/** The hospitalisation exchange as the platform's package processor runs it. */
+export const hospExchange: ExchangeDefinition<HospMessageKind, HospContext> = {
   packageTable: 'hosp.package',
   maxRecords: maxPackageRecords,
   openContext: openHospContext,
@@ -70,8 +71,8 @@ const exchange: ExchangeDefinition<HospMessageKind, HospContext> = {
     plan: kind(planHandler),
   },
 };
-const process = packageProcessor(exchange);
-const processIn = packageProcessorIn(exchange);
+const process = packageProcessor(hospExchange);
+const processIn = packageProcessorIn(hospExchange);
 
 /**
  * Processes one package of one hospitalisation message kind for every channel (SOAP, REST, T-files, UI) through

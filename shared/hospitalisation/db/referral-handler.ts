@@ -11,18 +11,19 @@ import { hospKind, jsonRows } from './kind-handler';
 export const referralHandler = hospKind<ReferralRecord, ReferralFacts>(
   ReferralRecord,
   referralRules,
-  async (ctx, who, items, packageRef) => {
+  async (ctx, who, items) => {
     const tx = ctx.tx;
     // The same record again for a referral that has moved on: accepted as it is, nothing written.
     const ids: (string | null)[] = items.map(({ facts }) =>
       facts.unchanged && facts.existingId ? facts.existingId : null,
     );
-    const rows = items.flatMap(({ record: r, facts }, ord) =>
+    const rows = items.flatMap(({ record: r, facts, packageRef }, ord) =>
       ids[ord]
         ? []
         : [
             {
               ord,
+              package_ref: packageRef,
               existing_id: facts.existingId,
               source_id: r.sourceId,
               number: r.number,
@@ -48,11 +49,11 @@ export const referralHandler = hospKind<ReferralRecord, ReferralFacts>(
           ],
     );
     if (rows.length === 0) return { ids };
-    const [result] = await tx<{ created: [string, string][]; matched: [string, string][] }[]>`
+    const [result] = await tx<{ created: [string, string][]; matched: [string, string, string][] }[]>`
       with input as (
         select * from json_to_recordset(${jsonRows(rows)}::text::json) as t(
-          ord int, existing_id bigint, source_id text, number text, referral_date date, form_v014 smallint,
-          from_mo_code text, from_department_code text, to_mo_code text, to_department_code text,
+          ord int, package_ref bigint, existing_id bigint, source_id text, number text, referral_date date,
+          form_v014 smallint, from_mo_code text, from_department_code text, to_mo_code text, to_department_code text,
           conditions_v006 smallint, profile_v002 integer, bed_profile_v020 integer, diagnosis text,
           doctor_snils text, planned_date date, valid_until date, kind text, vmp jsonb, person_id bigint,
           smo_code text, phone text)
@@ -61,7 +62,7 @@ export const referralHandler = hospKind<ReferralRecord, ReferralFacts>(
                                    from_mo_code, from_department_code, to_mo_code, to_department_code,
                                    conditions_v006, profile_v002, bed_profile_v020, diagnosis, doctor_snils,
                                    planned_date, valid_until, kind, vmp, person_id, smo_code, phone)
-        select ${who.orgCode}, source_id, ${packageRef}, number, referral_date, form_v014, from_mo_code,
+        select ${who.orgCode}, source_id, package_ref, number, referral_date, form_v014, from_mo_code,
                from_department_code, to_mo_code, to_department_code, conditions_v006, profile_v002,
                bed_profile_v020, diagnosis, doctor_snils, planned_date, valid_until, kind, vmp, person_id,
                smo_code, phone
@@ -76,7 +77,7 @@ export const referralHandler = hospKind<ReferralRecord, ReferralFacts>(
             conditions_v006 = i.conditions_v006, profile_v002 = i.profile_v002,
             bed_profile_v020 = i.bed_profile_v020, diagnosis = i.diagnosis, doctor_snils = i.doctor_snils,
             planned_date = i.planned_date, valid_until = i.valid_until, kind = i.kind, vmp = i.vmp,
-            person_id = i.person_id, smo_code = i.smo_code, phone = i.phone, package_ref = ${packageRef},
+            person_id = i.person_id, smo_code = i.smo_code, phone = i.phone, package_ref = i.package_ref,
             updated_at = now(), change_seq = nextval('hosp.change_seq')
         from input i
         where i.existing_id is not null and r.id = i.existing_id
@@ -108,15 +109,19 @@ export const referralHandler = hospKind<ReferralRecord, ReferralFacts>(
          from (select person_id, from_mo_code as org_code from created
                union all select person_id, to_mo_code from created) l) as linked,
         -- after the history's own rows (the events are read first), so a referral's «matched» follows its «created»
-        (select coalesce(json_agg(json_build_array(m.stay_id::text, m.person_id::text)), '[]')
+        (select coalesce(json_agg(json_build_array(m.stay_id::text, m.person_id::text, m.referral_id::text)), '[]')
          from hosp.match_waiting_stays_of(
                 (select array_agg(entity_id) filter (where event = 'created') from events)) m) as matched`;
     const created = new Map(result!.created);
     for (const row of rows) ids[row.ord] = row.existing_id ?? created.get(row.source_id) ?? null;
+    const itemOf = new Map(ids.map((id, item) => [id, item]));
     return {
       ids,
-      records: result!.matched.map(([stay]) => stay),
-      persons: result!.matched.map(([, person]) => person),
+      also: result!.matched.map(([record, person, referral]) => ({
+        item: itemOf.get(referral)!,
+        record,
+        person,
+      })),
     };
   },
   referralFieldRules,
