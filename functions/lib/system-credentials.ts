@@ -102,7 +102,7 @@ export async function authenticateSystem(
   const hit = verified.get(key);
   const trusted = hit !== undefined && hit.until > now.getTime();
   const add = trusted ? countInMemory(username, now.getTime()) : 0;
-  const facts = await systemCallFacts(db, username, source, add);
+  const facts = await callFacts(db, username, source, add);
   if (facts.blockedUntil && facts.blockedUntil > now) {
     return { ok: false, reason: 'throttled', retryAt: facts.blockedUntil };
   }
@@ -130,6 +130,31 @@ export async function authenticateSystem(
     if (delay > 0) await throttle.block(source, username, new Date(now.getTime() + delay));
   }
   return result;
+}
+
+/** Look-ups of `auth.system_call` on their way, by account and source, that add no calls. */
+const reading = new WeakMap<Db, Map<string, Promise<SystemCallFacts>>>();
+
+/**
+ * The account's facts for this call. Concurrent calls of one account from one source that add nothing share the
+ * look-up already on its way (under load an МО's system has many calls in flight, and each asked the same
+ * question): the answer is as fresh as for the first of them — read after each of them arrived or at most one
+ * round trip before — so a disabled account or a revoked secret still stops the calls that follow it.
+ */
+function callFacts(db: Db, username: string, source: string, add: number): Promise<SystemCallFacts> {
+  if (add > 0) return systemCallFacts(db, username, source, add);
+  let ofDb = reading.get(db);
+  if (!ofDb) reading.set(db, (ofDb = new Map()));
+  const key = `${username.toLowerCase()}\u0000${source}`;
+  const pending = ofDb.get(key);
+  if (pending) return pending;
+  const facts = systemCallFacts(db, username, source, 0);
+  ofDb.set(key, facts);
+  const done = () => {
+    if (ofDb.get(key) === facts) ofDb.delete(key);
+  };
+  facts.then(done, done);
+  return facts;
 }
 
 function usable(facts: SystemCallFacts): boolean {

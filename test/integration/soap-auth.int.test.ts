@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { callBatchMs } from '../../functions/lib/system-credentials';
+import { authenticateSystem, callBatchMs } from '../../functions/lib/system-credentials';
 import { startTestRuntime, type TestRuntime } from '../helpers/runtime';
 
 /**
  * SOAP authentication and rate limits (issue 10): a verified credential costs one statement (auth.system_call);
  * its calls are counted in memory and added to the account's minute about once a second; the limit is the account's own when an administrator set one, else
  * OMSLINK_SYSTEM_RATE_LIMIT; wrong secrets never use up an account's calls; a revoked secret stops working at
- * once even right after it was verified.
+ * once even right after it was verified; concurrent calls of one account share the look-up already on its way.
  */
 let t: TestRuntime;
 
@@ -104,6 +104,32 @@ describe('SOAP credentials', () => {
     expect((await call('soap_hosp')).status).toBe(200);
     await t.db.sql`update auth.system_secret set revoked_at = now() where username = 'soap_hosp'`;
     expect(await call('soap_hosp')).toMatchObject({ status: 400, code: 'AUTH-401' });
+  });
+
+  it('lets concurrent calls of one account share the account look-up, and still stops a call that follows a disable', async () => {
+    let lookUps = 0;
+    const db = new Proxy(t.db.app, {
+      apply(target, self, args) {
+        lookUps += 1;
+        return Reflect.apply(target, self, args);
+      },
+    });
+    expect(await authenticateSystem(db, 'soap_smo', 'soap_smo', '10.1.2.3')).toMatchObject({ ok: true });
+    lookUps = 0;
+
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, () => authenticateSystem(db, 'soap_smo', 'soap_smo', '10.1.2.3')),
+    );
+
+    expect(answers.every((a) => a.ok)).toBe(true);
+    expect(lookUps).toBeGreaterThan(0);
+    expect(lookUps).toBeLessThan(20);
+    await t.db.sql`update auth.account set status = 'disabled' where username = 'soap_smo'`;
+    try {
+      expect(await authenticateSystem(db, 'soap_smo', 'soap_smo', '10.1.2.3')).toMatchObject({ ok: false });
+    } finally {
+      await t.db.sql`update auth.account set status = 'active' where username = 'soap_smo'`;
+    }
   });
 
   it('stops a disabled account at once', async () => {
