@@ -144,7 +144,10 @@ const reading = new WeakMap<Db, Map<string, Promise<SystemCallFacts>>>();
 function callFacts(db: Db, username: string, source: string, add: number): Promise<SystemCallFacts> {
   if (add > 0) return systemCallFacts(db, username, source, add);
   let ofDb = reading.get(db);
-  if (!ofDb) reading.set(db, (ofDb = new Map()));
+  if (!ofDb) {
+    ofDb = new Map();
+    reading.set(db, ofDb);
+  }
   const key = `${username.toLowerCase()}\u0000${source}`;
   const pending = ofDb.get(key);
   if (pending) return pending;

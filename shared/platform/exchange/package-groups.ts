@@ -60,10 +60,16 @@ export class PackageGroups<P, A> {
     item: P,
   ): Promise<A> {
     let bySql = this.lanes.get(sql);
-    if (!bySql) this.lanes.set(sql, (bySql = new Map()));
+    if (!bySql) {
+      bySql = new Map();
+      this.lanes.set(sql, bySql);
+    }
     const key = `${who.username}\u0000${who.orgCode}\u0000${who.orgKind}\u0000${who.role}\u0000${who.channel}\u0000${kind}`;
     let lane = bySql.get(key);
-    if (!lane) bySql.set(key, (lane = { running: 0, waiting: [] }));
+    if (!lane) {
+      lane = { running: 0, waiting: [] };
+      bySql.set(key, lane);
+    }
     const answer = new Promise<A>((resolve, reject) => {
       lane.waiting.push({ item, packageId, records, resolve, reject });
     });
