@@ -302,7 +302,7 @@ async function processGroupIn<K extends string, C extends ExchangeContext>(
   // again each time — planning the look-up statement cost more than running it (1.6 ms against 1.3 ms for a
   // single-record SendReferrals). A big one (a file's 1,000–5,000 records) is planned for its arrays: generic
   // plans assume a few elements and made a 20,000-record T1 file 3–4 times slower.
-  const rows = await tx<{ id: string; package_id: string }[]>`
+  const journalRows = tx<{ id: string; package_id: string }[]>`
     insert into ${table} (package_id, sender_code, kind, channel, username, status, total, accepted, rejected,
                           protocol)
     select package_id, ${who.orgCode}, ${kind}, ${who.channel}, ${who.username}, 'rejected', total, 0, 0, '{}'
@@ -312,6 +312,23 @@ async function processGroupIn<K extends string, C extends ExchangeContext>(
     returning id::text, package_id, set_config('omslink.audit_bulk', 'on', true) as quiet,
               set_config('plan_cache_mode', ${records <= genericPlanRecords ? 'force_generic_plan' : 'auto'}, true)
                 as plans`;
+  // The first round's look-ups go out right behind the journal rows, in the same round trip, on the guess that
+  // every package is new (a repeated package id is rare); when one is not, they are asked again without it.
+  // Sent the way `await` sends a query (a microtask later, in order): behind the caller context, ahead of them.
+  const journaled = Promise.resolve(journalRows);
+  journaled.catch(() => {});
+  const ctx = await def.openContext(tx);
+  const all = group.flatMap((p, pkg) => p.parsed.map((r) => ({ ...r, pkg })));
+  const allRounds = rounds(all, (p) => handler.keys(p.record));
+  const guessed =
+    allRounds[0] &&
+    handler.check(
+      ctx,
+      who,
+      allRounds[0].map((p) => p.record),
+    );
+  guessed?.catch(() => {});
+  const rows = await journaled;
   const refs = new Map(rows.map((r) => [r.package_id, r.id]));
   const answers: PackageProtocol<K>[] = new Array(group.length);
   const seen = group.filter((p) => !refs.has(p.packageId));
@@ -342,13 +359,17 @@ async function processGroupIn<K extends string, C extends ExchangeContext>(
     });
     openAt.push(i);
   }
-  if (open.length === 0) return answers;
+  if (open.length === 0) {
+    await guessed;
+    return answers;
+  }
 
-  const ctx = await def.openContext(tx);
   if (handler.checkFields) await checkFailedFields(ctx, who, handler, open);
-  const parsed = open.flatMap((o, pkg) => o.p.parsed.map((r) => ({ ...r, pkg })));
-  for (const round of rounds(parsed, (p) => handler.keys(p.record))) {
-    await processRound(ctx, who, handler, round, careful, open);
+  const allNew = open.length === group.length;
+  if (!allNew) await guessed;
+  const parsed = allNew ? all : open.flatMap((o, pkg) => o.p.parsed.map((r) => ({ ...r, pkg })));
+  for (const [i, round] of (allNew ? allRounds : rounds(parsed, (p) => handler.keys(p.record))).entries()) {
+    await processRound(ctx, who, handler, round, careful, open, i === 0 && allNew ? guessed : undefined);
   }
 
   const finished = open.map((o) => protocolOf(o));
@@ -448,17 +469,19 @@ async function processRound<K extends string, C extends ExchangeContext>(
   round: readonly Parsed<unknown>[],
   careful: boolean,
   open: readonly Open<K, C>[],
+  checkedAlready?: Promise<CheckedRecord<unknown>[]>,
 ): Promise<void> {
   // A concurrent package may store the same record (or take its unique key) between our check and our write:
   // the write then finds the key taken once the other commits. Checked again, the record meets what the other
   // stored, and gets the answer a sequential re-send gets (the idempotent acceptance, or its FLK rule).
   let pending = round;
   for (let attempt = 1; pending.length > 0; attempt++) {
-    const checked = await handler.check(
-      ctx,
-      who,
-      pending.map((p) => p.record),
-    );
+    const checked = await ((attempt === 1 && checkedAlready) ||
+      handler.check(
+        ctx,
+        who,
+        pending.map((p) => p.record),
+      ));
     const valid: Valid[] = [];
     for (const [i, item] of pending.entries()) {
       const c = checked[i]!;
