@@ -59,11 +59,6 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
       'listen_addresses=127.0.0.1',
       '-c',
       'max_connections=200',
-      // Aurora PostgreSQL's default (5 s; stock PostgreSQL 1 min): a table that grows fast from empty — a region's
-      // first hours, a bulk load — is analysed within seconds, so the plans cached per connection (generic plans
-      // of the exchange's statements, PL/pgSQL) are made again on its real size instead of the empty table's.
-      '-c',
-      'autovacuum_naptime=5s',
       ...(options.disposable
         ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off']
         : []),

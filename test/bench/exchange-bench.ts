@@ -121,9 +121,9 @@ export async function benchExchange(owner: Sql, runtimeUrl: string, ceilingOf: C
   }
   const sendUrl = `${runtimeUrl}/soap/HospitalizationService`;
   // The exchange tables were analysed empty (or before the T-files filled them): plans cached in the runtime's
-  // connections during the warm-up would assume empty tables until autovacuum analyses them (within seconds with
-  // the local database's 5 s naptime, as on Aurora — but the measurement is 10 s). A region's tables are
-  // analysed: the sends, like the feeds below, are measured on statistics of their data.
+  // connections during the warm-up would assume empty tables until autovacuum analyses them (its naptime is a
+  // minute locally, 5 s on Aurora; the measurement is 10 s). A region's tables are analysed: the sends, like the
+  // feeds below, are measured on statistics of their data.
   const analyse = () => owner`analyze hosp.referral, hosp.stay, hosp.event, hosp.package, audit.entry`;
   // The sends are the runtime's first load, and 2 s did not warm it: measured right after, 881 sends/s against
   // 1,048–1,088 in the next runs, the runtime's CPU per send 0.72 ms against 0.49 (V8 had not optimised the path
