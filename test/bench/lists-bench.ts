@@ -74,10 +74,10 @@ export async function benchLists(
   const o = { ...defaultListsBench, ...options };
   const grown = performance.now();
   const big = await generateBigRegister(owner, o);
-  // A region's database is vacuumed (run.ts does the same after the demo region): without it autovacuum's
-  // insert-triggered vacuums — of the grown tables (2M referrals with their 26 indexes), and in a full run of the
-  // registry's tables the section before filled — ran during the measurements on the 2 cores, and index-only
-  // scans met an unset visibility map: «to admit» p95 72–91 ms with p50 14–20 ms in full runs, 25 ms alone.
+  // A region's database is vacuumed (run.ts does the same after the demo region), so that autovacuum's
+  // insert-triggered vacuums of what was just written (2M referrals with their 26 indexes; in a full run the
+  // registry's tables too) do not run during the measurements and index-only scans find the visibility map set.
+  // (It did not explain «to admit»: 25 ms p95 alone, 84–91 ms in full runs with or without it — open in issue 10.)
   await owner`vacuum (analyze)`;
   report({
     path: `register grown by ${o.persons.toLocaleString('en-US')} persons, ${o.referrals.toLocaleString('en-US')} referrals, ${big.counts['hosp.stay']!.toLocaleString('en-US')} stays (set-based SQL, indexes rebuilt, vacuumed)`,
