@@ -373,18 +373,15 @@ async function processGroupIn<K extends string, C extends ExchangeContext>(
   }
 
   const finished = open.map((o) => protocolOf(o));
-  const entries = open.map((o, i) => ({
-    records: [o.ref, ...o.touched.records],
-    persons: [...o.touched.persons],
-    request_id: o.p.who.requestId ?? null,
-    details: (({ kind: k, packageId, total, accepted, rejected }) => ({
-      kind: k,
-      packageId,
-      total,
-      accepted,
-      rejected,
-    }))(finished[i]!),
-  }));
+  const entries = open.map((o, i) => {
+    const { kind: k, packageId, total, accepted, rejected } = finished[i]!;
+    return {
+      records: [o.ref, ...o.touched.records],
+      persons: [...o.touched.persons],
+      request_id: o.p.who.requestId ?? null,
+      details: { kind: k, packageId, total, accepted, rejected },
+    };
+  });
   const journal = open.map((o, i) => {
     const { status, accepted, rejected } = finished[i]!;
     return { id: o.ref, status, accepted, rejected, protocol: finished[i] };
