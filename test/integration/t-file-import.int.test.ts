@@ -134,6 +134,32 @@ describe('T-files of several packages', () => {
     expect(await stored(records)).toBe(records.length - 1);
   });
 
+  it('checks a package that repeats an earlier package’s keys after that package is written', async () => {
+    // Prepare: the second package (from record 1,001) repeats the first's referral number under another source id,
+    // and sends one of its records again unchanged. Packages whose keys are new are checked ahead, on a connection of
+    // their own, while the one before is written; these two must see what the first package wrote.
+    const records = referrals(1_003);
+    records[1_000] = { ...records[2]!, sourceId: `${records[2]!.sourceId}-again` };
+    records[1_001] = records[4]!;
+
+    // Act
+    const { result, journal, packages } = await importFile(
+      zipOf({ 'T1.xml': new TextEncoder().encode(xmlOf(records)) }),
+    );
+
+    // Assess: the answers a file sent record by record gets
+    expect(packages.map((p) => p.total)).toEqual([1_000, 3]);
+    expect(result).toMatchObject({ status: 'done', counts: { total: 1_003, accepted: 1_002, rejected: 1 } });
+    const byOrdinal = (n: number) =>
+      journal.protocol.find((r) => r.ordinal === n) as { status: string; id?: string; issues?: unknown[] };
+    expect(byOrdinal(1_001)).toMatchObject({
+      status: 'rejected',
+      issues: [expect.objectContaining({ rule: 'HOSP.REF.DUPLICATE', field: 'number' })],
+    });
+    expect(byOrdinal(1_002)).toMatchObject({ status: 'accepted', id: byOrdinal(5).id });
+    expect(await stored(records)).toBe(1_000 + 1);
+  });
+
   it('stores nothing of a file refused at its end, though it holds more than one package', async () => {
     // Prepare: the archive's data changed after its CRC-32 was written (found only once the entry has ended)
     const records = referrals(maxPackageRecords + 1);

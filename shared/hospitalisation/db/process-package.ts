@@ -3,6 +3,7 @@ import type { AccessContext } from '../../platform/access/scoped';
 import type { Sql, Tx } from '../../platform/db/connection';
 import {
   type ExchangeDefinition,
+  type ProcessInOptions,
   type ProcessOptions,
   packageProcessor,
   packageProcessorIn,
@@ -100,7 +101,7 @@ export function processPackageIn(
   kind: HospMessageKind,
   header: unknown,
   records: readonly unknown[],
-  options?: ProcessOptions,
+  options?: ProcessInOptions,
 ): Promise<PackageProtocol> {
   return processIn(tx, who, kind, header, records, options);
 }

@@ -75,6 +75,8 @@ export async function runTFileImportJob(
 
 /** Records of a file's first package (the others hold up to `maxPackageRecords`). */
 const firstPackageRecords = 1_000;
+/** Packages checked ahead while the one before them is written. */
+const lookAheadPackages = 2;
 
 interface FileRef {
   fileId: number;
@@ -129,7 +131,7 @@ async function importFile(
     warnings = [];
     const chunks = await open();
     return withCaller(sql, who, async (tx) => {
-      const outcome = withWarnings(await applyFile(tx, who, chunks, file, warnings, careful), warnings);
+      const outcome = withWarnings(await applyFile(sql, tx, who, chunks, file, warnings, careful), warnings);
       await finish(tx, file.fileId, outcome);
       return outcome;
     });
@@ -157,11 +159,12 @@ async function importFile(
 }
 
 /**
- * Reads the file and sends its readable records to the service a package at a time: while one package is checked
- * and written, the next is read (the database and the reader work on different cores). `careful`: each write in
- * its own savepoint (after an optimistic write failed).
+ * Reads the file and sends its readable records to the service a package at a time: while one package is written,
+ * the next is read and checked (the database and Node work on different cores). `careful`: each write in its own
+ * savepoint (after an optimistic write failed), one package after another.
  */
 async function applyFile(
+  sql: Sql,
   tx: Tx,
   who: AccessContext,
   chunks: AsyncIterable<Uint8Array>,
@@ -173,21 +176,27 @@ async function applyFile(
   const protocol: RecordProtocol[] = [];
   let batch: { ordinal: number; record: ValidatedRecord }[] = [];
   let packages = 0;
-  // The package in the database (one at a time: a package must see what the one before it wrote).
+  // The packages sent, each done once written. A package's statements in the transaction wait for the one before
+  // (it must see what that one wrote); its first look-ups may run ahead meanwhile on a connection of their own
+  // (`LookAhead`), so the database writes one package while Node checks the next two. The reader stays at most
+  // three packages ahead of the database.
+  const sent: Promise<void>[] = [];
+  const keys = new Set<string>();
   let inFlight: Promise<void> = Promise.resolve();
 
   const send = async (items: typeof batch) => {
-    await inFlight;
+    await sent.at(-1 - lookAheadPackages);
     const h = header!;
     packages++;
     const packageId = packages === 1 ? file.sha256 : `${file.sha256.slice(0, 56)}-${packages}`;
+    const before = inFlight;
     inFlight = processPackageIn(
       tx,
       who,
       tFamilyTables[h.type].kind,
       { packageId, senderCode: h.senderCode },
       items.map((i) => i.record),
-      { careful },
+      careful ? { careful } : { lookAhead: { sql, after: before, keys } },
     ).then(
       (answer) => {
         for (const record of answer.records) {
@@ -200,6 +209,7 @@ async function applyFile(
       },
     );
     inFlight.catch(() => {});
+    sent.push(inFlight);
   };
 
   try {
@@ -235,6 +245,9 @@ async function applyFile(
           issues: item.issues,
         });
       } else {
+        // The reader parses from chunks already in memory without waiting on anything: every 200 records it lets
+        // the database's answers in, so the packages in flight go on (their next statement, the next look-up).
+        if (batch.length % 200 === 199) await new Promise((resolve) => setImmediate(resolve));
         // Read with the kind's canonical schema by the file reader: not parsed again.
         batch.push({ ordinal: item.ordinal, record: new ValidatedRecord(item.record) });
         // The first package is small, so the database starts while the reader is still near the file's start.

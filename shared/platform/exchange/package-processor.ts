@@ -177,6 +177,26 @@ export function packageProcessor<K extends string, C extends ExchangeContext>(
  */
 const defaultGroupLimits: GroupLimits = { running: 2, records: 64, waitingForMore: 8 };
 
+/**
+ * A file's packages go through one transaction one after another. While the package before is being written, the
+ * next one's first look-ups may already run on a connection of their own (the database writes one package while
+ * Node checks the next), provided none of its records shares a key with a record the transaction's earlier
+ * packages carried: then nothing the transaction wrote can change what they find. Otherwise they wait and run in
+ * the transaction.
+ */
+export interface LookAhead {
+  /** The pool the look-ups borrow a connection from (a short transaction as the same caller). */
+  sql: Sql;
+  /** The package before this one, done: this package's statements in the transaction wait for it. */
+  after: Promise<unknown>;
+  /** The keys (`KindHandler.keys`) of the records the transaction's packages carried so far; this one adds its own. */
+  keys: Set<string>;
+}
+
+export interface ProcessInOptions extends ProcessOptions {
+  lookAhead?: LookAhead;
+}
+
 /** The processor for a package inside a caller-scoped transaction of the caller's (a file of many packages). */
 export type PackageProcessorIn<K extends string> = (
   tx: Tx,
@@ -184,7 +204,7 @@ export type PackageProcessorIn<K extends string> = (
   kind: K,
   header: unknown,
   records: readonly unknown[],
-  options?: ProcessOptions,
+  options?: ProcessInOptions,
 ) => Promise<PackageProtocol<K>>;
 
 /**
@@ -197,9 +217,41 @@ export function packageProcessorIn<K extends string, C extends ExchangeContext>(
   def: ExchangeDefinition<K, C>,
 ): PackageProcessorIn<K> {
   return async (tx, who, kind, rawHeader, records, options = {}) => {
-    const p = preparePackage(def, who, kind, rawHeader, records);
-    return (await processGroupIn(tx, def, [p], options.careful ?? false))[0]!;
+    const ahead = options.lookAhead;
+    let p: PreparedPackage<K, C>;
+    try {
+      p = preparePackage(def, who, kind, rawHeader, records);
+    } catch (error) {
+      // A refused package still answers after the one before it: the file's outcome is in file order.
+      await ahead?.after;
+      throw error;
+    }
+    const checked = ahead && !options.careful ? lookAhead(def, p, ahead) : undefined;
+    await ahead?.after;
+    return (await processGroupIn(tx, def, [p], options.careful ?? false, checked))[0]!;
   };
+}
+
+/** The first round's checks of `p` on a connection of their own, when no earlier package shares a key (`LookAhead`). */
+function lookAhead<K extends string, C extends ExchangeContext>(
+  def: ExchangeDefinition<K, C>,
+  p: PreparedPackage<K, C>,
+  ahead: LookAhead,
+): Promise<CheckedRecord<unknown>[]> | undefined {
+  const keys = p.parsed.flatMap((r) => p.handler.keys(r.record));
+  const shared = keys.some((k) => ahead.keys.has(k));
+  for (const k of keys) ahead.keys.add(k);
+  const first = rounds(p.parsed, (r) => p.handler.keys(r.record))[0];
+  if (shared || !first) return undefined;
+  const checked = withCaller(ahead.sql, p.who, async (t) =>
+    p.handler.check(
+      await def.openContext(t),
+      p.who,
+      first.map((r) => r.record),
+    ),
+  );
+  checked.catch(() => {});
+  return checked;
 }
 
 /** A package whose header, sender, permission and size are checked, its records through their schema. */
@@ -291,6 +343,7 @@ async function processGroupIn<K extends string, C extends ExchangeContext>(
   def: ExchangeDefinition<K, C>,
   group: readonly PreparedPackage<K, C>[],
   careful: boolean,
+  checkedAhead?: Promise<CheckedRecord<unknown>[]>,
 ): Promise<PackageProtocol<K>[]> {
   const { who, kind, handler } = group[0]!;
   const table = tx(def.packageTable);
@@ -322,11 +375,12 @@ async function processGroupIn<K extends string, C extends ExchangeContext>(
   const allRounds = rounds(all, (p) => handler.keys(p.record));
   const guessed =
     allRounds[0] &&
-    handler.check(
-      ctx,
-      who,
-      allRounds[0].map((p) => p.record),
-    );
+    (checkedAhead ??
+      handler.check(
+        ctx,
+        who,
+        allRounds[0].map((p) => p.record),
+      ));
   guessed?.catch(() => {});
   const rows = await journaled;
   const refs = new Map(rows.map((r) => [r.package_id, r.id]));
