@@ -1,6 +1,5 @@
-import type { SQSBatchResponse, SQSEvent, SQSHandler } from 'aws-lambda';
+import type { SQSEvent } from 'aws-lambda';
 import type PgBoss from 'pg-boss';
-import { queueFunctions } from '../../functions/manifest';
 import {
   extendLease,
   handBack,
@@ -9,8 +8,7 @@ import {
   otherQueueSessions,
   reclaimAbandonedJobs,
 } from '../../shared/platform/ports/pgboss-queue';
-import { lambdaContext } from './api-gateway-event';
-import { loadHandler } from './route-table';
+import type { ConsumerProcess } from './queue-consumer-process';
 
 /** Builds the SQS event a Lambda event source mapping would deliver for one message. */
 export function sqsEvent(messageId: string, body: unknown, receiveCount: number): SQSEvent {
@@ -39,6 +37,8 @@ export function sqsEvent(messageId: string, body: unknown, receiveCount: number)
 export interface QueueWorkerOptions {
   /** This runtime's pg-boss `application_name` (other runtimes connected to the database are told apart by it). */
   session: string;
+  /** The queue consumer, in a process of its own (queue-consumer-process.ts). */
+  consumer: ConsumerProcess;
   /** Seconds between polls of an empty queue. Default 1. */
   pollSeconds?: number;
   /** Seconds between checks for jobs whose lease ran out. Default 30. */
@@ -60,15 +60,14 @@ const logError = (where: string, error: unknown) =>
   console.error(JSON.stringify({ level: 'error', where, error: (error as Error)?.name }));
 
 /**
- * The local event source mapping: pg-boss hands each job to the queue consumer as an SQS event, one at a time.
+ * The local event source mapping: pg-boss hands each job to the queue consumer (a process of its own, as the
+ * consumer is a function of its own in AWS) as an SQS event, one at a time.
  * A reported batch item failure fails the job, so pg-boss retries it and finally dead-letters it, as SQS + DLQ
  * would. While a job runs its lease is extended (the heartbeat); at start-up, jobs left `active` by a process
  * that died are handed out again at once — when no other runtime is connected to the database, every active
  * job; otherwise those whose lease ran out — and the lease check repeats every `reclaimSeconds`.
  */
 export async function startQueueWorker(boss: PgBoss, options: QueueWorkerOptions): Promise<QueueWorker> {
-  const spec = queueFunctions.find((f) => f.queue === 'import')!;
-  const handler = (await loadHandler(spec.entry)) as SQSHandler;
   const name = localQueueNames.import;
   const alone = (await otherQueueSessions(boss, options.session)) === 0;
   const reclaimed = await reclaimAbandonedJobs(boss, { all: alone });
@@ -95,10 +94,7 @@ export async function startQueueWorker(boss: PgBoss, options: QueueWorkerOptions
       localLease.heartbeatSeconds * 1000,
     );
     try {
-      const event = sqsEvent(job.id, job.data, job.retryCount + 1);
-      const result = (await handler(event, lambdaContext(spec.name, job.id), () => {})) as
-        | SQSBatchResponse
-        | undefined;
+      const result = await options.consumer.invoke(sqsEvent(job.id, job.data, job.retryCount + 1), job.id);
       if (result && result.batchItemFailures.length > 0) {
         await boss.fail(name, job.id, { message: 'import message failed' });
       } else {
@@ -142,7 +138,11 @@ export async function startQueueWorker(boss: PgBoss, options: QueueWorkerOptions
       let timer: NodeJS.Timeout | undefined;
       await Promise.race([loop, new Promise((resolve) => (timer = setTimeout(resolve, timeoutMs)))]);
       clearTimeout(timer);
-      if (current) await handBack(boss, [current]).catch((error) => logError('queue-stop', error));
+      if (current) {
+        // The job still running is stopped with its process (its transaction rolls back) and queued again.
+        await options.consumer.stop();
+        await handBack(boss, [current]).catch((error) => logError('queue-stop', error));
+      }
     },
   };
 }

@@ -26,6 +26,7 @@ import { type LocalPostgres, startEmbeddedPostgres } from './embedded-postgres';
 import { createLocalHttpServer } from './http-server';
 import { persistentSecret } from './local-secret';
 import { projectRoot, resolveDataDir } from './paths';
+import { consumerProcess } from './queue-consumer-process';
 import { startQueueWorker } from './queue-worker';
 
 export interface LocalRuntimeOptions {
@@ -70,6 +71,8 @@ export interface LocalRuntime {
   timings: Record<string, number>;
   /** The areas' demo stories being sent in the background, one after another (null when switched off). */
   demoFlows: Promise<DemoStoryResult[]> | null;
+  /** The queue consumer's process id while it runs (it starts with the first import message). */
+  consumerPid(): number | undefined;
   stop(): Promise<void>;
 }
 
@@ -179,8 +182,17 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     };
     setPorts(ports);
     stops.push(async () => setPorts(undefined));
+    // The import queue's consumer runs in a process of its own, started at its first message.
+    const consumer = consumerProcess({
+      appUrl,
+      poolMax: 4,
+      config,
+      blobDir: path.join(dataDir, 'blobs'),
+      uploadSecret,
+    });
+    stops.push(() => consumer.stop());
     // Import jobs left running by a process that died are queued again at once (queue-worker.ts).
-    const worker = await startQueueWorker(boss, { session: queueSession, log });
+    const worker = await startQueueWorker(boss, { session: queueSession, consumer, log });
     stops.push(() => worker.stop());
 
     const server = createLocalHttpServer(ports, options.webDist ?? path.join(projectRoot, 'web', 'dist'), {
@@ -230,6 +242,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
       demo,
       timings,
       demoFlows,
+      consumerPid: () => consumer.pid(),
       stop: stopAll,
     };
   } catch (error) {

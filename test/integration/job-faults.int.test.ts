@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import { chmod, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { zipSync } from 'fflate';
 import PgBoss from 'pg-boss';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -476,10 +476,25 @@ describe('file jobs in the local runtime', () => {
       // Prepare
       const bomb = zipBomb(2048, { declareSizes });
       expect(bomb.length).toBeLessThan(2.5 * 1024 ** 2);
-      const rssBefore = process.memoryUsage().rss;
-      let rssPeak = rssBefore;
+      // The queue consumer runs in its own process (started by the first message): its memory is sampled.
+      const consumerRss = async () => {
+        const pid = rt.runtime.consumerPid();
+        if (!pid) return null;
+        const status = await readFile(`/proc/${pid}/status`, 'utf8').catch(() => '');
+        const kib = /^VmRSS:\s+(\d+) kB/m.exec(status)?.[1];
+        return kib ? Number(kib) * 1024 : null;
+      };
+      // (When the bomb is its first message, its first sample is the baseline: the process's own start is no cost.)
+      let rssBefore = await consumerRss();
+      let rssPeak = rssBefore ?? 0;
+      const samples: number[] = [];
       const sampler = setInterval(() => {
-        rssPeak = Math.max(rssPeak, process.memoryUsage().rss);
+        void consumerRss().then((rss) => {
+          if (rss === null) return;
+          samples.push(rss);
+          rssBefore ??= rss;
+          rssPeak = Math.max(rssPeak, rss);
+        });
       }, 20);
 
       // Act
@@ -495,7 +510,7 @@ describe('file jobs in the local runtime', () => {
       const elapsed = performance.now() - started;
       clearInterval(sampler);
       console.info(
-        `ZIP bomb (${declareSizes ? 'sizes declared' : 'sizes after the data'}): rejected in ${Math.round(elapsed)} ms, RSS +${Math.round((rssPeak - rssBefore) / 1024 ** 2)} MB`,
+        `ZIP bomb (${declareSizes ? 'sizes declared' : 'sizes after the data'}): rejected in ${Math.round(elapsed)} ms, consumer RSS +${Math.round((rssPeak - (rssBefore ?? 0)) / 1024 ** 2)} MB`,
       );
 
       // Assess
@@ -504,7 +519,8 @@ describe('file jobs in the local runtime', () => {
         { code: '801', rule: 'ERZ.PACKAGE.FORMAT', field: 'ZIP' },
       ]);
       expect(elapsed).toBeLessThan(5_000);
-      expect(rssPeak - rssBefore).toBeLessThan(300 * 1024 ** 2);
+      expect(samples.length).toBeGreaterThan(0);
+      expect(rssPeak - (rssBefore ?? 0)).toBeLessThan(300 * 1024 ** 2);
       const jobs = await settledJobs(rt.db.sql, 'importId', accepted.body.id);
       expect(jobs.map((j) => [j.state, j.retryCount])).toEqual([['completed', 0]]);
     }
