@@ -1,5 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { maxPackageRecords } from '../../shared/hospitalisation/db/process-package';
 import { runTFileImportJob } from '../../shared/hospitalisation/db/t-file-import-job';
@@ -7,6 +8,7 @@ import { registerTFile } from '../../shared/hospitalisation/db/t-file-journal';
 import type { PatientRef, ReferralRecord } from '../../shared/hospitalisation/domain/records';
 import { tFileXml } from '../../shared/hospitalisation/formats/t-family/t-file-writer';
 import { withCaller } from '../../shared/platform/access/scoped';
+import { baseOptions, type Sql } from '../../shared/platform/db/connection';
 import { directoryBlobs } from '../../shared/platform/ports/directory-blobs';
 import { zipOf, zipWithWrongCrc } from '../helpers/bad-input';
 import { createTestDatabase, type TestDatabase } from '../helpers/database';
@@ -64,8 +66,8 @@ function xmlOf(records: ReferralRecord[]): string {
   );
 }
 
-/** Registers the bytes as test_mo's upload and runs the queue consumer's job on them. */
-async function importFile(bytes: Uint8Array) {
+/** Registers the bytes as test_mo's upload and runs the queue consumer's job on them (through `pool`). */
+async function importFile(bytes: Uint8Array, pool: Sql = db.app) {
   const who = caller('test_mo', 'mo_registrar', f.polyclinic, 'web');
   const blobs = directoryBlobs(dir);
   const key = `t-files/${randomUUID()}.zip`;
@@ -76,7 +78,7 @@ async function importFile(bytes: Uint8Array) {
   );
   const { username, role, orgCode } = who;
   const result = await runTFileImportJob(
-    db.app,
+    pool,
     blobs,
     {
       kind: 't-file',
@@ -158,6 +160,29 @@ describe('T-files of several packages', () => {
     });
     expect(byOrdinal(1_002)).toMatchObject({ status: 'accepted', id: byOrdinal(5).id });
     expect(await stored(records)).toBe(1_000 + 1);
+  });
+
+  it('imports through a pool of one connection too, one package after another', async () => {
+    // Prepare: a consumer whose pool holds one connection cannot check a package ahead on another one
+    const records = referrals(1_002);
+    const single = postgres(db.appUrl, baseOptions(1)) as unknown as Sql;
+    try {
+      // Act
+      const { result, packages } = await importFile(
+        zipOf({ 'T1.xml': new TextEncoder().encode(xmlOf(records)) }),
+        single,
+      );
+
+      // Assess
+      expect(result).toMatchObject({
+        status: 'done',
+        counts: { total: 1_002, accepted: 1_002, rejected: 0 },
+      });
+      expect(packages.map((p) => p.total)).toEqual([1_000, 2]);
+      expect(await stored(records)).toBe(1_002);
+    } finally {
+      await single.end({ timeout: 5 });
+    }
   });
 
   it('stores nothing of a file refused at its end, though it holds more than one package', async () => {
