@@ -39,6 +39,8 @@ describe('reference directories (НСИ)', () => {
 
     // Assess: the records table and the versions panel are there
     await page.getByTestId('table-total').waitFor();
+    // (The versions panel loads on its own request: wait for its first row below the header.)
+    await page.getByTestId('nsi-versions').getByRole('row').nth(1).waitFor();
     expect(await page.getByTestId('nsi-versions').getByRole('row').count()).toBeGreaterThan(1);
     expect(
       await page.getByRole('columnheader', { name: 'Код' }).getAttribute('aria-sort'),
