@@ -182,9 +182,6 @@ async function applyFile(
   // three packages ahead of the database.
   const sent: Promise<void>[] = [];
   const keys = new Set<string>();
-  // Looking ahead borrows a second connection of the pool while the transaction holds one (a pool of one would
-  // wait for itself).
-  const lookAheadPossible = ((sql as unknown as { options?: { max?: number } }).options?.max ?? 1) > 1;
   let inFlight: Promise<void> = Promise.resolve();
 
   const send = async (items: typeof batch) => {
@@ -199,7 +196,7 @@ async function applyFile(
       tFamilyTables[h.type].kind,
       { packageId, senderCode: h.senderCode },
       items.map((i) => i.record),
-      careful || !lookAheadPossible ? { careful } : { lookAhead: { sql, after: before, keys } },
+      careful ? { careful } : { lookAhead: { sql, after: before, keys } },
     ).then(
       (answer) => {
         for (const record of answer.records) {

@@ -238,11 +238,15 @@ function lookAhead<K extends string, C extends ExchangeContext>(
   p: PreparedPackage<K, C>,
   ahead: LookAhead,
 ): Promise<CheckedRecord<unknown>[]> | undefined {
-  const keys = p.parsed.flatMap((r) => p.handler.keys(r.record));
+  const keysOf = new Map(p.parsed.map((r) => [r, p.handler.keys(r.record)]));
+  const keys = [...keysOf.values()].flat();
   const shared = keys.some((k) => ahead.keys.has(k));
   for (const k of keys) ahead.keys.add(k);
-  const first = rounds(p.parsed, (r) => p.handler.keys(r.record))[0];
-  if (shared || !first) return undefined;
+  const first = rounds(p.parsed, (r) => keysOf.get(r)!)[0];
+  // Looking ahead borrows a second connection of the pool while the transaction holds one: a pool of one would
+  // wait for itself.
+  const poolMax = (ahead.sql as unknown as { options?: { max?: number } }).options?.max ?? 1;
+  if (shared || !first || poolMax < 2) return undefined;
   const checked = withCaller(ahead.sql, p.who, async (t) =>
     p.handler.check(
       await def.openContext(t),
