@@ -353,15 +353,23 @@ async function merge(
   meta: CaseMeta,
   phase: ReturnType<typeof phaseTimer>,
 ): Promise<RegistryImportCounts> {
-  const replaced = tx`select replaces from registry.stage_case where import_id = ${id} and ok and replaces is not null`;
-  await phase(
-    'merge: delete corrected cases',
-    (async () => {
-      await tx`delete from registry.usl where sl_ref in (select id from registry.sl where zcase_id in (${replaced}))`;
-      await tx`delete from registry.sl where zcase_id in (${replaced})`;
-      await tx`delete from registry.zcase where id in (${replaced})`;
-    })(),
-  );
+  // The corrected cases' ids first, as an array: a sub-select here let the planner hash-join the whole USL table
+  // (2.6 s at 100,000 services with nothing to delete); by id the indexes serve each delete.
+  const [corrected] = await tx<{ ids: string[] }[]>`
+    select coalesce(array_agg(replaces), '{}') as ids from registry.stage_case
+    where import_id = ${id} and ok and replaces is not null`;
+  const replaced = corrected!.ids;
+  if (replaced.length) {
+    await phase(
+      'merge: delete corrected cases',
+      (async () => {
+        await tx`delete from registry.usl where sl_ref in (
+                   select id from registry.sl where zcase_id = any(${replaced}::bigint[]))`;
+        await tx`delete from registry.sl where zcase_id = any(${replaced}::bigint[])`;
+        await tx`delete from registry.zcase where id = any(${replaced}::bigint[])`;
+      })(),
+    );
+  }
   await phase(
     'merge: insert cases',
     tx`insert into registry.zcase (id, import_id, mo_code, idcase, file_kind, period_year, period_month, nschet,
