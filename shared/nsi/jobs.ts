@@ -1,6 +1,5 @@
 import { contextOfRequester } from '../platform/access/requested-by';
 import { queueJob } from '../platform/area';
-import { importPublication } from './db/import-publication';
 import { NsiDirectoryMessage } from './domain/nsi-directory-message';
 import { nsiPermissions } from './permissions';
 
@@ -9,6 +8,8 @@ export const nsiDirectoryJob = queueJob({
   kind: 'nsi-directory',
   schema: NsiDirectoryMessage,
   async run(ports, message, messageId) {
+    // Loaded at the first message of this kind: a consumer's cold start evaluates no other job's code.
+    const { importPublication } = await import('./db/import-publication');
     const sql = await ports.sql();
     const who = await contextOfRequester(sql, message.requestedBy, nsiPermissions.load);
     const result = await importPublication(sql, ports.blobs, message.directory, message.bucket, message.key, {

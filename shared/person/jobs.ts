@@ -1,5 +1,4 @@
 import { queueJob } from '../platform/area';
-import { runErzImportJob } from './db/erz-import-job';
 import { ErzExtractMessage } from './domain/erz-extract-message';
 
 /** Imports an uploaded ЕРЗ extract (docs/formats/erz-extract.md). */
@@ -7,6 +6,8 @@ export const erzExtractJob = queueJob({
   kind: 'erz-extract',
   schema: ErzExtractMessage,
   async run(ports, message, messageId) {
+    // Loaded at the first message of this kind: a consumer's cold start evaluates no other job's code.
+    const { runErzImportJob } = await import('./db/erz-import-job');
     const result = await runErzImportJob(await ports.sql(), ports.blobs, message, messageId);
     return {
       importId: message.importId,

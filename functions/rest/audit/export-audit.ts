@@ -2,6 +2,7 @@ import { auditExportCap, exportAuditLog } from '../../../shared/audit/db/export-
 import { AuditFilter, auditExportFileName } from '../../../shared/audit/domain/audit-filter';
 import { auditPermissions } from '../../../shared/audit/permissions';
 import { Refusal } from '../../../shared/platform/flk/refusal';
+import { russianCount } from '../../../shared/platform/formats/russian-count';
 import { parseQuery, requirePermission, restHandler } from '../../lib/rest';
 import { csvDownload } from './csv-download';
 
@@ -14,7 +15,7 @@ export const handler = restHandler({ auth: 'user' }, async ({ event, caller, db 
     throw new Refusal(
       'invalid',
       '904',
-      `Под условия подходит более ${auditExportCap.toLocaleString('ru-RU')} записей журнала. Сократите период или добавьте фильтры.`,
+      `Под условия подходит более ${russianCount(auditExportCap)} записей журнала. Сократите период или добавьте фильтры.`,
       [
         {
           rule: 'REQUEST',

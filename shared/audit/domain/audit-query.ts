@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { isIsoDate, pageNumber, pageSize, queryInt } from '../../platform/flk/edge-types';
+import { russianCount } from '../../platform/formats/russian-count';
 import { AuditFilter } from './audit-filter';
 import { auditMaxPageSize, auditPageWindow, decodeAuditCursor } from './audit-paging';
 
@@ -32,7 +33,7 @@ const paging = {
 const withinWindow = (query: { page: number; pageSize: number; after?: unknown }) =>
   query.after !== undefined || query.page * query.pageSize <= auditPageWindow + query.pageSize - 1;
 
-const windowMessage = `Постраничный просмотр доступен для первых ${auditPageWindow.toLocaleString('ru-RU')} записей: сузьте фильтр или продолжайте по курсору after`;
+const windowMessage = `Постраничный просмотр доступен для первых ${russianCount(auditPageWindow)} записей: сузьте фильтр или продолжайте по курсору after`;
 
 /** `GET /api/v1/audit`: the filters plus page or keyset paging. */
 export const AuditSearchQuery = AuditFilter.extend(paging).refine(withinWindow, {

@@ -1,4 +1,4 @@
-import writeXlsxFile, { type SheetData } from 'write-excel-file/node';
+import type { SheetData } from 'write-excel-file/node';
 import { audit } from '../../platform/access/scoped';
 import type { Tx } from '../../platform/db/connection';
 import { csvLine, utf8Bom } from '../../platform/formats/csv-writer';
@@ -39,6 +39,8 @@ function xlsxCell(cell: ExportCell) {
 
 /** The list as an XLSX workbook of one sheet (write-excel-file: strings are never formulas). */
 export async function oncoXlsx(rows: readonly OncoPersonRow[]): Promise<Buffer> {
+  // Loaded when a workbook is asked for: the writer and its ZIP code took 15 ms of the function's cold start.
+  const { default: writeXlsxFile } = await import('write-excel-file/node');
   const data: SheetData = [
     oncoExportColumns.map((c) => ({ value: c.header, fontWeight: 'bold' as const, wrap: true })),
     ...rows.map((row) => oncoExportColumns.map((c) => xlsxCell(c.cell(row)))),

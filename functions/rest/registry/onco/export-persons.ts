@@ -1,4 +1,5 @@
 import { Refusal } from '../../../../shared/platform/flk/refusal';
+import { russianCount } from '../../../../shared/platform/formats/russian-count';
 import { exportOncoPersons, oncoExportCap } from '../../../../shared/registry/db/onco-export';
 import { savedCriteria } from '../../../../shared/registry/db/onco-lists';
 import { todayIso } from '../../../../shared/registry/db/onco-queries';
@@ -13,7 +14,7 @@ import { ExportQuery } from './query-schemas';
 const tooMany = new Refusal(
   'invalid',
   '904',
-  `Под условия подходит более ${oncoExportCap.toLocaleString('ru-RU')} лиц. Уточните условия отбора.`,
+  `Под условия подходит более ${russianCount(oncoExportCap)} лиц. Уточните условия отбора.`,
   [
     {
       rule: 'REQUEST',
