@@ -106,8 +106,10 @@ describe('registry-invoice import', () => {
       where entity = 'registry.package' and action = 'import'`;
     expect(audits).toHaveLength(1);
     expect(audits[0]!.persons).toBe(result!.counts!.persons);
-    const [staged] = await db.sql<{ n: number }[]>`select count(*)::int as n from registry.stage_case`;
-    expect(staged!.n).toBe(0);
+    const [staged] = await db.sql<{ n: number }[]>`
+      select (select count(*) from registry.stage_case) + (select count(*) from registry.stage_case_data)
+             + (select count(*) from registry.stage_sl) + (select count(*) from registry.stage_usl) as n`;
+    expect(Number(staged!.n)).toBe(0);
   });
 });
 

@@ -377,8 +377,9 @@ async function merge(
          date_z_2, rslt, rslt_d, ishod, idsp, sumv, onco, data)
        select c.zcase_id, ${id}, ${moCode}, c.idcase, ${meta.fileKind}, ${meta.year}, ${meta.month}, ${meta.nschet},
               c.n_zap, c.pr_nov, c.id_pac, c.person_id, c.smo_code, c.usl_ok, c.vidpom, c.for_pom, c.npr_mo,
-              c.npr_date, c.lpu, c.date_z_1, c.date_z_2, c.rslt, c.rslt_d, c.ishod, c.idsp, c.sumv, c.onco, c.data
+              c.npr_date, c.lpu, c.date_z_1, c.date_z_2, c.rslt, c.rslt_d, c.ishod, c.idsp, c.sumv, c.onco, d.data
        from registry.stage_case c
+       join registry.stage_case_data d on d.import_id = c.import_id and d.ordinal = c.ordinal
        where c.import_id = ${id} and c.ok`,
   );
   // The SL and USL rows, keyed by the ids drawn above.
@@ -443,7 +444,14 @@ async function merge(
   );
   await clearStaging(
     tx,
-    [stageTables.services, stageTables.sl, stageTables.cases, stageTables.persons, stageTables.findings],
+    [
+      stageTables.services,
+      stageTables.sl,
+      stageTables.caseData,
+      stageTables.cases,
+      stageTables.persons,
+      stageTables.findings,
+    ],
     id,
   );
   return counts!;

@@ -17,9 +17,11 @@ export const stageTables = {
     columns: [
       'import_id', 'ordinal', 'ok', 'n_zap', 'pr_nov', 'idcase', 'id_pac', 'vpolis', 'npolis', 'enp', 'smo_code',
       'usl_ok', 'vidpom', 'for_pom', 'npr_mo', 'npr_date', 'lpu', 'date_z_1', 'date_z_2', 'rslt', 'rslt_d',
-      'ishod', 'idsp', 'sumv', 'onco', 'data', 'zcase_id', 'novor',
+      'ishod', 'idsp', 'sumv', 'onco', 'zcase_id', 'novor',
     ],
   },
+  /** The accepted case as received (ZAP as JSON), apart from its keys (migration 035). */
+  caseData: { table: 'registry.stage_case_data', columns: ['import_id', 'ordinal', 'data'] },
   sl: {
     table: 'registry.stage_sl',
     // biome-ignore format: the columns read better in rows
@@ -144,11 +146,11 @@ export function stageCase(
     z.IDSP,
     z.SUMV,
     onco,
-    JSON.stringify(zap),
     ok && ids ? ids.zcase : null,
     p.NOVOR,
   ]);
   if (!ok || !ids) return;
+  add('caseData', [importId, ordinal, JSON.stringify(zap)]);
   z.SL.forEach((sl, i) => {
     const seq = i + 1;
     const o = sl.ONK_SL;
