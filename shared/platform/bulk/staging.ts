@@ -1,5 +1,5 @@
 import type { Tx } from '../db/connection';
-import { type CopyValue, copyRows } from '../db/copy';
+import { type CopyValue, copyLine, copyText } from '../db/copy';
 
 /**
  * Staging of a bulk import (ARCHITECTURE §4): the rows of a file go into unlogged staging tables with COPY, in
@@ -13,12 +13,41 @@ export interface StageTable {
   columns: readonly string[];
 }
 
+/** COPY text of one table's rows in a batch, as UTF-8 in buffers of at least 256 KB. */
+class CopyBuffers {
+  readonly done: Buffer[] = [];
+  private current = Buffer.allocUnsafe(0);
+  private offset = 0;
+  rows = 0;
+
+  append(line: string) {
+    // At most three UTF-8 bytes per UTF-16 unit: only a line that might not fit is measured.
+    if (this.current.length - this.offset < line.length * 3) {
+      const needed = Buffer.byteLength(line);
+      if (this.current.length - this.offset < needed) {
+        if (this.offset > 0) this.done.push(this.current.subarray(0, this.offset));
+        this.current = Buffer.allocUnsafe(Math.max(262_144, needed));
+        this.offset = 0;
+      }
+    }
+    this.offset += this.current.write(line, this.offset);
+    this.rows++;
+  }
+
+  chunks(): Buffer[] {
+    return this.offset > 0 ? [...this.done, this.current.subarray(0, this.offset)] : this.done;
+  }
+}
+
 /**
- * Rows gathered per staging table and copied a batch at a time. The COPY of one batch runs while the next is
- * read (PostgreSQL and the parser use different cores); at most one batch waits, so memory stays bounded.
+ * Rows gathered per staging table and copied a batch at a time. Each row is written as COPY text into a byte
+ * buffer when it is added, so a batch waiting for its COPY holds bytes outside the JavaScript heap, not thousands
+ * of small arrays keeping the parsed records' strings alive for the garbage collector to trace on every pass.
+ * The COPY of one batch runs while the next is read (PostgreSQL and the parser use different cores); at most one
+ * batch waits, so memory stays bounded.
  */
 export class StagingBatches<K extends string> {
-  private rows: Record<K, CopyValue[][]>;
+  private buffers: Record<K, CopyBuffers>;
   private records = 0;
   private pending: Promise<void> = Promise.resolve();
 
@@ -27,20 +56,19 @@ export class StagingBatches<K extends string> {
     private readonly tables: Readonly<Record<K, StageTable>>,
     private readonly batchSize = 5000,
   ) {
-    this.rows = this.empty();
+    this.buffers = this.empty();
   }
 
-  private empty(): Record<K, CopyValue[][]> {
-    return Object.fromEntries(Object.keys(this.tables).map((k) => [k, []])) as unknown as Record<
-      K,
-      CopyValue[][]
-    >;
+  private empty(): Record<K, CopyBuffers> {
+    return Object.fromEntries(
+      Object.keys(this.tables).map((k) => [k, new CopyBuffers()]),
+    ) as unknown as Record<K, CopyBuffers>;
   }
 
   /** Rows of one table (a record may add rows to several). */
   add(key: K, ...rows: CopyValue[][]): void {
-    const list = this.rows[key];
-    for (const row of rows) list.push(row);
+    const buffers = this.buffers[key];
+    for (const row of rows) buffers.append(copyLine(row));
   }
 
   /** Ends a record: once `batchSize` records are gathered, they are handed to COPY. */
@@ -53,13 +81,13 @@ export class StagingBatches<K extends string> {
   }
 
   private flush() {
-    const rows = this.rows;
-    this.rows = this.empty();
+    const buffers = this.buffers;
+    this.buffers = this.empty();
     this.records = 0;
     this.pending = this.pending.then(async () => {
       for (const key of Object.keys(this.tables) as K[]) {
         const { table, columns } = this.tables[key];
-        if (rows[key].length) await copyRows(this.tx, table, columns, rows[key]);
+        if (buffers[key].rows > 0) await copyText(this.tx, table, columns, buffers[key].chunks());
       }
     });
     this.pending.catch(() => {});
