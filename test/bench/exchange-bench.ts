@@ -134,20 +134,30 @@ export async function benchExchange(owner: Sql, runtimeUrl: string, ceilingOf: C
     await load(sendUrl, connections, referral, soapHeaders('soap_mo', 'SendReferrals'), warmUp);
     warmUp = 2;
     await analyse();
-    const l = await load(sendUrl, connections, referral, soapHeaders('soap_mo', 'SendReferrals'));
+    // The goal's row (16 connections) is the median of three 10 s runs, each listed: the machine's neighbours moved
+    // one run by up to 25 % (800–1,119 sends/s in three full runs of the same commit).
+    const runs: Load[] = [];
+    for (let i = 0; i < (connections === 16 ? 3 : 1); i++) {
+      runs.push(await load(sendUrl, connections, referral, soapHeaders('soap_mo', 'SendReferrals')));
+    }
+    const l = [...runs].sort((a, b) => a.rps - b.rps)[Math.floor(runs.length / 2)]!;
+    const p99 = [...runs].sort((a, b) => a.p99 - b.p99)[Math.floor(runs.length / 2)]!.p99;
     report({
       path: `SOAP SendReferrals, 1 record, ${connections} connections`,
       value: l.rps,
       unit: 'req/s',
       better: 'higher',
-      detail: detail(l),
+      detail:
+        runs.length > 1
+          ? `median of ${runs.length} runs (${runs.map((r) => Math.round(r.rps)).join(', ')} req/s; p99 ${runs.map((r) => r.p99).join(', ')} ms), ${detail(l)}`
+          : detail(l),
       ceiling: ceilingOf(connections),
       ...(connections === 16 ? { goal: 1000 } : {}),
     });
     if (connections === 16) {
       report({
         path: 'SOAP SendReferrals, 1 record, 16 connections, p99',
-        value: l.p99,
+        value: p99,
         unit: 'ms',
         better: 'lower',
         goal: 50,

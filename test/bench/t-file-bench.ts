@@ -1,7 +1,7 @@
 // T1 file import (issue 10): a generated, zipped windows-1251 T1 file of 20,000 referrals from the demo region's
 // first polyclinic (test_mo) to the hospitals' departments, for the region's insured persons, imported end to end
-// as the queue consumer does (journal claim, read, package processor, protocol, journal finish) — twice: the
-// consumer's first file, then the reported one. Reported against the ceiling measured in the same run: COPY of the
+// as the queue consumer does (journal claim, read, package processor, protocol, journal finish) — four times: the
+// consumer's first file, then three files of which the median is reported. Reported against the ceiling measured in the same run: COPY of the
 // same number of rows into the indexed `hosp.referral` table.
 // Also the statements of a single-record package through the package processor (counted with postgres.js
 // `debug`, as the application role). Alone: `npx tsx test/bench/t-file-bench.ts`.
@@ -286,8 +286,10 @@ export async function benchTFile(
     };
     // The consumer's first file pays for its start (node compiling the reader and the checks, new database
     // connections planning their statements); the row is a file of a running consumer, the first in the detail.
+    // The row is the median of three files (the machine's neighbours move a single file by ±10 %), each listed.
     const first = await importOnce();
-    const { seconds, run } = await importOnce();
+    const files = [await importOnce(), await importOnce(), await importOnce()];
+    const { seconds, run } = [...files].sort((a, b) => a.seconds - b.seconds)[1]!;
     const personIds = (
       await owner<{ id: string }[]>`
         select person_id::text as id from hosp.referral where source_id like ${`${run}-%`} order by id limit 1000`
@@ -299,7 +301,7 @@ export async function benchTFile(
       value: seconds,
       unit: 's',
       better: 'lower',
-      detail: `the consumer's first file ${first.seconds.toFixed(2)} s`,
+      detail: `median of 3 files of a running consumer (${files.map((r) => r.seconds.toFixed(2)).join(', ')} s); the consumer's first file ${first.seconds.toFixed(2)} s`,
       goal: 5,
     });
     report({
