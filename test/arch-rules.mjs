@@ -3,7 +3,7 @@
 //   imports), so its rules are testable without a database;
 // - an area imports only the platform and the core areas (nsi, org, person, demo) — never another area;
 //   core areas never import a non-core one; only functions/, infra/ and test/ import shared/areas.ts and
-//   shared/area-work.ts;
+//   shared/area-work.ts, shared/area-demos.ts;
 // - shared/platform imports no area;
 // - no circular imports in shared/, functions/ and infra/;
 // - sql.unsafe only in the database layer; web/ imports server code type-only; no console.log in handlers.
@@ -67,9 +67,9 @@ function resolve(root, from, spec) {
   return null;
 }
 
-/** `shared/<area>/…` → the area; `shared/platform/…` → 'platform'; shared/areas.ts, area-work.ts → 'areas'. */
+/** `shared/<area>/…` → the area; `shared/platform/…` → 'platform'; areas.ts, area-work.ts, area-demos.ts → 'areas'. */
 export function areaOf(file) {
-  if (file === 'shared/area-work.ts') return 'areas';
+  if (file === 'shared/area-work.ts' || file === 'shared/area-demos.ts') return 'areas';
   const m = /^shared\/([^/]+)(\/|\.ts$)/.exec(file);
   if (!m) return null;
   return m[1];
@@ -112,7 +112,7 @@ export function checkArchitecture(root) {
         report(
           file,
           imp.line,
-          'only functions/, infra/ and test/ import shared/areas.ts and shared/area-work.ts',
+          'only functions/, infra/ and test/ import shared/areas.ts, shared/area-work.ts and shared/area-demos.ts',
           imp.spec,
         );
       }

@@ -1,4 +1,4 @@
-import { registeredWork } from '../../shared/area-work';
+import { demoStories } from '../../shared/area-demos';
 import { registered } from '../../shared/areas';
 import { roleTitles } from '../../shared/platform/access/roles';
 import { startLocalRuntime } from './runtime';
@@ -44,7 +44,7 @@ for (const a of runtime.demo.accounts) {
   );
 }
 if (runtime.demoFlows) {
-  for (const story of registeredWork.demoStories) {
+  for (const story of demoStories) {
     log(`  ${story.title}: being sent through the exchange in the background …`);
   }
 }

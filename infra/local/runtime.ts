@@ -4,7 +4,7 @@ import type { Server } from 'node:http';
 import path from 'node:path';
 import PgBoss from 'pg-boss';
 import postgres from 'postgres';
-import { registeredWork } from '../../shared/area-work';
+import { demoStories } from '../../shared/area-demos';
 import { type DemoRegionResult, ensureDemoRegion } from '../../shared/demo/demo-region-writer';
 import { type DirectoryLoadResult, loadAllDirectories } from '../../shared/nsi/db/nsi-loader';
 import type { DemoStoryResult } from '../../shared/platform/area';
@@ -207,7 +207,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     const demoFlows = flowsWanted
       ? (async () => {
           const results: DemoStoryResult[] = [];
-          for (const story of registeredWork.demoStories) {
+          for (const story of demoStories) {
             if (flowsStop.signal.aborted) break;
             results.push(
               await story.run(sql, {

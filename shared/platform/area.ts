@@ -11,8 +11,8 @@ import type { QueueMessage } from './ports/queue';
  * How an area plugs into the platform. Each area folder (shared/<area>/) exports one `Area` from its
  * `index.ts`; shared/areas.ts is the one list of them. From that list the function manifest takes the routes
  * and SOAP services, `GET /api/v1/me` the permissions and sections, and the person card its links to the areas'
- * records. What runs in the background — queue jobs, demo stories — is the area's `AreaWork` (its `work.ts`,
- * listed in shared/area-work.ts): the registration stays light, so a function reading it (`/me`, sign-in, the
+ * records. What runs in the background is apart: the queue jobs are the area's `AreaWork` (its `work.ts`, listed
+ * in shared/area-work.ts), its demo story is listed in shared/area-demos.ts: the registration stays light, so a function reading it (`/me`, sign-in, the
  * person card) does not bundle every area's file readers and package processors.
  */
 export interface Area {
@@ -35,21 +35,19 @@ export interface Area {
 }
 
 /**
- * An area's background work (shared/<area>/work.ts), listed in shared/area-work.ts: the queue consumer takes the
- * jobs, the local start-up the demo stories.
+ * An area's background work (shared/<area>/work.ts), listed in shared/area-work.ts: the queue consumer's jobs.
  */
 export interface AreaWork {
   /** The area's id (its folder). */
   id: string;
   /** Import-queue jobs, one per message kind. */
   jobs?: readonly QueueJob[];
-  /** The area's demo story, sent through its own exchange after the local start-up (`npm start`). */
-  demoStories?: readonly DemoStory[];
 }
 
 /**
- * A demo story of an area: generated deterministically from the demo region's seed and sent through the
- * area's exchange once per database (a run cut short completes on the next start without sending twice).
+ * A demo story of an area (shared/<area>/demo/demo-story.ts, listed in shared/area-demos.ts): generated
+ * deterministically from the demo region's seed and sent through the area's exchange after the local start-up
+ * (`npm start`), once per database (a run cut short completes on the next start without sending twice).
  */
 export interface DemoStory {
   /** What the start-up banner says while it runs, e.g. "demo hospitalisation story". */
@@ -116,10 +114,9 @@ export function gather(areas: readonly Area[]) {
   };
 }
 
-/** The areas' jobs by message kind and their demo stories (shared/area-work.ts builds them from its list). */
+/** The areas' jobs by message kind (shared/area-work.ts builds them from its list). */
 export function gatherWork(work: readonly AreaWork[]) {
   return {
     jobs: new Map(work.flatMap((w) => w.jobs ?? []).map((j) => [j.kind, j])),
-    demoStories: work.flatMap((w) => w.demoStories ?? []),
   };
 }

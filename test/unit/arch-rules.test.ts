@@ -89,8 +89,8 @@ describe('architecture rules (npm run lint)', () => {
         "shared/org/domain/reads.ts: an area's domain/ imports no database, ports or I/O",
         'shared/org/domain/indirect.ts: an area never imports another area (only platform and core areas)',
         "shared/org/domain/indirect.ts: an area's domain/ imports no database, ports or I/O",
-        'shared/person/db/registry.ts: only functions/, infra/ and test/ import shared/areas.ts and shared/area-work.ts',
-        'shared/person/db/work.ts: only functions/, infra/ and test/ import shared/areas.ts and shared/area-work.ts',
+        'shared/person/db/registry.ts: only functions/, infra/ and test/ import shared/areas.ts, shared/area-work.ts and shared/area-demos.ts',
+        'shared/person/db/work.ts: only functions/, infra/ and test/ import shared/areas.ts, shared/area-work.ts and shared/area-demos.ts',
         'web/src/api/runtime.ts: web imports server code type-only',
       ]),
     );

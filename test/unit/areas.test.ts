@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { allFunctions } from '../../functions/manifest';
+import { demoStories } from '../../shared/area-demos';
 import { areaWork, registeredWork } from '../../shared/area-work';
 import { areas, registered } from '../../shared/areas';
 import { sectionsFor } from '../../shared/platform/access/sections';
@@ -44,6 +45,7 @@ describe('the area registry (shared/areas.ts)', () => {
       'registry-package',
       't-file',
     ]);
+    expect(duplicates(demoStories.map((s) => s.title))).toEqual([]);
     expect(duplicates(registered.permissions.map((p) => p.id))).toEqual([]);
     expect(duplicates(registered.sections.map((s) => s.id))).toEqual([]);
   });

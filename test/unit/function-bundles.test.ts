@@ -34,8 +34,10 @@ describe('function bundles (built as OmsFunction builds them)', () => {
     // `import { z } from 'zod'` (use `import * as z from 'zod'`).
     const withSdk = bundles.filter((b) => b.parts.some((p) => p.name.startsWith('@aws-sdk/')));
     expect(withSdk.map((b) => b.spec.name)).toEqual([]);
+    // (Its locales/index.js may come as an empty module, 17 bytes: a job loaded with `await import()` wraps its
+    // dependencies for lazy evaluation, and esbuild keeps the index's shell but none of the locales it lists.)
     const zodLocales = bundles
-      .filter((b) => b.inputs.some((file) => /zod\/v4\/locales\/(?!en\.js)/.test(file)))
+      .filter((b) => b.inputs.some((file) => /zod\/v4\/locales\/(?!en\.js|index\.js)/.test(file)))
       .map((b) => b.spec.name);
     expect(zodLocales).toEqual([]);
   });

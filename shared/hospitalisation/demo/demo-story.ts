@@ -1,4 +1,4 @@
-import type { DemoStoryResult } from '../../platform/area';
+import type { DemoStory, DemoStoryResult } from '../../platform/area';
 import type { Sql } from '../../platform/db/connection';
 import { ensureDemoHospitalFlows } from './hospital-flows-writer';
 
@@ -19,3 +19,9 @@ export async function runHospitalisationDemoStory(
       `${c['free-beds']?.accepted ?? 0} free-beds reports, ${c.plan?.accepted ?? 0} plan lines.`,
   };
 }
+
+/** The hospitalisation area's demo story (listed in shared/area-demos.ts). */
+export const hospitalisationDemoStory: DemoStory = {
+  title: 'demo hospitalisation story',
+  run: runHospitalisationDemoStory,
+};

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { generatePersons } from '../../demo/persons';
 import { generateRegionStructure } from '../../demo/region-structure';
 import { type AccessContext, withCaller } from '../../platform/access/scoped';
-import type { DemoStoryResult } from '../../platform/area';
+import type { DemoStory, DemoStoryResult } from '../../platform/area';
 import type { Sql } from '../../platform/db/connection';
 import { importRegistryPackage } from '../db/registry-import';
 import { registerPackage } from '../db/registry-submit';
@@ -107,3 +107,9 @@ export async function runRegistryDemoStory(
     summary: `Demo registry-invoice packages imported in ${(ms / 1000).toFixed(1)} s: ${packages} packages, ${cases} cases, ${onco} with suspected or established ЗНО.`,
   };
 }
+
+/** The registry area's demo story (listed in shared/area-demos.ts). */
+export const registryDemoStory: DemoStory = {
+  title: 'demo registry-invoice packages (a year, oncology paths)',
+  run: runRegistryDemoStory,
+};
