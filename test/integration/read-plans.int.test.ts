@@ -470,4 +470,22 @@ describe('list and feed plans over a register of 100,000+ persons', () => {
     expect(shown!.generic).toBeGreaterThan(0);
     expect(shown!.custom).toBeLessThanOrEqual(5);
   });
+
+  it('plans a feed page’s ids for its own cursor, never with a generic plan (which sorted a hospital’s every referral)', async () => {
+    for (const [who, feed, table] of [
+      [callers.hospital, 'referrals', 'hosp.referral'],
+      [callers.smo, 'admissions', 'hosp.stay'],
+      [callers.mo, 'events', 'hosp.event'],
+    ] as const) {
+      for (let i = 0; i < 8; i++) {
+        await withCaller(app, who, (tx) => readFeed(tx, who, feed, { cursor: '0', limit: 50 }));
+      }
+      const plans = await app<{ generic: number; custom: number }[]>`
+        select generic_plans::int as generic, custom_plans::int as custom from pg_prepared_statements
+        where statement like ${`%from ${table} %order by%limit%`} and statement not like '%unnest(%'`;
+      expect(plans.length).toBeGreaterThan(0);
+      expect(plans.filter((p) => p.generic > 0)).toEqual([]);
+      expect(plans.reduce((n, p) => n + p.custom, 0)).toBeGreaterThanOrEqual(8);
+    }
+  });
 });
