@@ -12,8 +12,9 @@ import type { QueueMessage } from './ports/queue';
  * `index.ts`; shared/areas.ts is the one list of them. From that list the function manifest takes the routes
  * and SOAP services, `GET /api/v1/me` the permissions and sections, and the person card its links to the areas'
  * records. What runs in the background is apart: the queue jobs are the area's `AreaWork` (its `work.ts`, listed
- * in shared/area-work.ts), its demo story is listed in shared/area-demos.ts: the registration stays light, so a function reading it (`/me`, sign-in, the
- * person card) does not bundle every area's file readers and package processors.
+ * in shared/area-work.ts), and its demo story is listed in shared/area-demos.ts. The registration stays light, so
+ * a function reading it (`/me`, sign-in, the person card) does not bundle every area's file readers and package
+ * processors.
  */
 export interface Area {
   /** The folder name: shared/<id>, functions/rest/<id>, web/src/pages/<id>. */

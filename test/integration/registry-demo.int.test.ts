@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runRegistryDemoStory } from '../../shared/registry/demo/demo-story';
+import { registryDemoStory } from '../../shared/registry/demo/demo-story';
 import { createTestDatabase, type TestDatabase } from '../helpers/database';
 import { testDemo } from './global-setup';
 
@@ -13,7 +13,7 @@ afterAll(async () => {
 
 describe('the demo region’s registry packages', () => {
   it('a year of packages goes through the import once: every case accepted, onco paths in the register', async () => {
-    const first = await runRegistryDemoStory(db.sql, testDemo);
+    const first = await registryDemoStory.run(db.sql, testDemo);
     expect(first.status).toBe('generated');
     const imports = await db.sql<{ status: string; rejected: number; accepted: number }[]>`
       select status, (counts->>'rejected')::int as rejected, (counts->>'accepted')::int as accepted
@@ -27,7 +27,7 @@ describe('the demo region’s registry packages', () => {
     expect(register!.diagnosed).toBeGreaterThan(0);
     expect(register!.treated).toBeGreaterThan(0);
     expect(register!.cases).toBeGreaterThan(1000);
-    const again = await runRegistryDemoStory(db.sql, testDemo);
+    const again = await registryDemoStory.run(db.sql, testDemo);
     expect(again.status).toBe('present');
   }, 180_000);
 });
