@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generatePersons } from '../../shared/demo/persons';
 import { generateRegionStructure } from '../../shared/demo/region-structure';
 import type { AccessContext } from '../../shared/platform/access/scoped';
-import { importRegistryPackage } from '../../shared/registry/db/registry-import';
+import { importRegistryPackage, type RegistryImportOptions } from '../../shared/registry/db/registry-import';
 import { registerPackage } from '../../shared/registry/db/registry-submit';
 import {
   type GeneratedRegistryPackage,
@@ -47,7 +47,11 @@ function makePackage(input: Partial<PackageGeneratorInput> = {}): GeneratedRegis
 }
 
 /** What REST/SOAP do (register the content) and what the queue consumer does (import as the uploader). */
-async function send(pkg: { fileName: string; bytes(): Uint8Array }, database: TestDatabase = db) {
+async function send(
+  pkg: { fileName: string; bytes(): Uint8Array },
+  database: TestDatabase = db,
+  options: RegistryImportOptions = {},
+) {
   const db = database;
   const bytes = pkg.bytes();
   const sha256 = createHash('sha256').update(bytes).digest('hex');
@@ -61,7 +65,7 @@ async function send(pkg: { fileName: string; bytes(): Uint8Array }, database: Te
     }),
   );
   if (registered.duplicate) return { registered, result: null };
-  const result = await importRegistryPackage(db.app, chunks(bytes), registered.import.id, who);
+  const result = await importRegistryPackage(db.app, chunks(bytes), registered.import.id, who, options);
   return { registered, result };
 }
 
@@ -84,6 +88,22 @@ beforeAll(async () => {
 afterAll(async () => {
   await db?.drop();
 });
+
+/** The stored register of one МО's cases, without ids and times: what two imports must agree on. */
+async function registerDigest(sql: TestDatabase['sql'], mo: string) {
+  const [digest] = await sql<{ cases: number; sl: number; usl: number; digest: string }[]>`
+    select (select count(*)::int from registry.zcase where mo_code = ${mo}) as cases,
+           (select count(*)::int from registry.sl where mo_code = ${mo}) as sl,
+           (select count(*)::int from registry.usl where mo_code = ${mo}) as usl,
+           md5(coalesce((select string_agg(concat_ws('|', z.idcase, z.person_id, z.date_z_1, z.date_z_2, z.sumv,
+                 z.onco, s.seq, s.ds1, s.stad, s.onk_usl::text, s.usl_tips::text,
+                 (select string_agg(concat_ws('|', u.seq, u.code_usl, u.date_in), ',' order by u.seq)
+                  from registry.usl u where u.sl_ref = s.id)), ';' order by z.idcase, s.seq)
+             from registry.zcase z join registry.sl s on s.zcase_id = z.id where z.mo_code = ${mo}), '')
+               || coalesce((select string_agg(concat_ws('|', person_id, diagnosis, diagnosis_date, treatment_date),
+                 ';' order by person_id) from registry.onco_person), '')) as digest`;
+  return digest!;
+}
 
 describe('registry-invoice import', () => {
   it('imports a valid C-file package: every case, SL and service stored, the onco register filled, one audit entry', async () => {
@@ -203,22 +223,6 @@ describe('never lose, never duplicate', () => {
 });
 
 describe('a consumer killed mid-import', () => {
-  /** The stored register of one МО's cases, without ids and times: what two imports must agree on. */
-  async function registerDigest(sql: TestDatabase['sql'], mo: string) {
-    const [digest] = await sql<{ cases: number; sl: number; usl: number; digest: string }[]>`
-      select (select count(*)::int from registry.zcase where mo_code = ${mo}) as cases,
-             (select count(*)::int from registry.sl where mo_code = ${mo}) as sl,
-             (select count(*)::int from registry.usl where mo_code = ${mo}) as usl,
-             md5(coalesce((select string_agg(concat_ws('|', z.idcase, z.person_id, z.date_z_1, z.date_z_2, z.sumv,
-                   z.onco, s.seq, s.ds1, s.stad, s.onk_usl::text, s.usl_tips::text,
-                   (select string_agg(concat_ws('|', u.seq, u.code_usl, u.date_in), ',' order by u.seq)
-                    from registry.usl u where u.sl_ref = s.id)), ';' order by z.idcase, s.seq)
-               from registry.zcase z join registry.sl s on s.zcase_id = z.id where z.mo_code = ${mo}), '')
-                 || coalesce((select string_agg(concat_ws('|', person_id, diagnosis, diagnosis_date, treatment_date),
-                   ';' order by person_id) from registry.onco_person), '')) as digest`;
-    return digest!;
-  }
-
   it('is restarted by the redelivered message and ends with exactly the rows of a clean run', async () => {
     const pkg = makePackage({ packet: 8, count: 6_000, seed: 'killed', level: 1 });
     const file = path.join(await mkdtemp(path.join(tmpdir(), 'registry-kill-')), pkg.fileName);
@@ -282,6 +286,55 @@ describe('a consumer killed mid-import', () => {
       await rm(path.dirname(file), { recursive: true, force: true });
     }
   }, 120_000);
+});
+
+describe('merging while reading', () => {
+  /** The protocol of an import: each finding's case, code and field. */
+  async function protocolOf(sql: TestDatabase['sql'], importId: number) {
+    return sql<{ ordinal: number; code: string; field: string | null; rule: string }[]>`
+      select ordinal, code, field, rule from registry.import_error
+      where import_id = ${importId} order by file, ordinal, code, field, rule`;
+  }
+
+  it('ends with the rows and protocol of a one-batch import, whichever batch a rejected or repeated case is in', async () => {
+    // Batches of 4: a case merged from its batch and rejected at the end (its patient not in the L-file, its
+    // IDCASE repeated in a later batch) is deleted again; a repeat and a correction wait for the end.
+    const pkg = makePackage({
+      packet: 11,
+      count: 40,
+      seed: 'merge-while-reading',
+      faults: { 'duplicate-idcase': 2, 'missing-person': 2, 'unknown-code': 1 },
+    });
+    const small = await createTestDatabase();
+    const whole = await createTestDatabase();
+    try {
+      const outcomes = [];
+      for (const [database, batchSize] of [
+        [small, 4],
+        [whole, 10_000],
+      ] as const) {
+        const first = await send(pkg, database, { batchSize });
+        const corrected = await send(resent(pkg, 12, '1'), database, { batchSize });
+        const repeated = await send(resent(pkg, 13, '0'), database, { batchSize });
+        outcomes.push({
+          counts: [first, corrected, repeated].map((r) => r.result!.counts),
+          protocols: await Promise.all(
+            [first, corrected, repeated].map((r) => protocolOf(database.sql, r.result!.importId)),
+          ),
+          register: await registerDigest(database.sql, moCode),
+        });
+      }
+      const [inBatches, inOne] = outcomes;
+      expect(inBatches!.counts[0]!.rejected).toBeGreaterThanOrEqual(5);
+      expect(inBatches!.counts[1]!.replaced).toBe(inBatches!.counts[0]!.accepted);
+      expect(inBatches!.counts[2]!.accepted).toBe(0);
+      expect(inBatches!.register.cases).toBe(inBatches!.counts[0]!.accepted);
+      expect(inBatches).toEqual(inOne);
+    } finally {
+      await small.drop();
+      await whole.drop();
+    }
+  }, 60_000);
 });
 
 describe('the journal', () => {

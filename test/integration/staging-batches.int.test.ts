@@ -58,4 +58,36 @@ describe('StagingBatches', () => {
       ]);
     }
   });
+
+  it('runs each batch’s follow-up after its COPY, in order, with the records it was handed over with', async () => {
+    // Arrange
+    const seen: { handedAt: number; visible: number }[] = [];
+    let added = 0;
+    // Act
+    await db.sql.begin(async (tx) => {
+      const batches = new StagingBatches(
+        tx,
+        { probe: { table: 'public.staging_probe', columns: ['batch', 'n', 'a', 'b', 'c', 'd'] } },
+        100,
+        () => {
+          const handedAt = added;
+          return async () => {
+            const [r] = await tx<
+              { n: number }[]
+            >`select count(*)::int as n from public.staging_probe where batch = 2`;
+            seen.push({ handedAt, visible: r!.n });
+          };
+        },
+        3,
+      );
+      for (let n = 0; n < 450; n++) {
+        batches.add('probe', [2, n, 'a', null, n, true]);
+        added++;
+        await batches.endRecord();
+      }
+      await batches.close();
+    });
+    // Assess: five batches (the last of 50), each follow-up seeing its own batch and those before it copied
+    expect(seen).toEqual([100, 200, 300, 400, 450].map((n) => ({ handedAt: n, visible: n })));
+  });
 });

@@ -43,18 +43,28 @@ class CopyBuffers {
  * Rows gathered per staging table and copied a batch at a time. Each row is written as COPY text into a byte
  * buffer when it is added, so a batch waiting for its COPY holds bytes outside the JavaScript heap, not thousands
  * of small arrays keeping the parsed records' strings alive for the garbage collector to trace on every pass.
- * The COPY of one batch runs while the next is read (PostgreSQL and the parser use different cores); at most one
- * batch waits, so memory stays bounded.
+ * The COPY of one batch (and its follow-up, `afterCopy`) runs while the next is read (PostgreSQL and the parser
+ * use different cores); at most `maxQueued` batches wait, so memory stays bounded.
  */
 export class StagingBatches<K extends string> {
   private buffers: Record<K, CopyBuffers>;
   private records = 0;
   private pending: Promise<void> = Promise.resolve();
+  /** Each batch handed over and not yet copied (with its follow-up), oldest first. */
+  private queued: Promise<void>[] = [];
 
+  /**
+   * @param afterCopy called when a batch is handed to COPY (synchronously, so it sees the batch's records as
+   * read): the work it answers runs on the transaction once the batch is copied, while the next batch is read
+   * (the registry import merges the batch's cases then).
+   * @param maxQueued batches handed over that may wait for their COPY (and follow-up) while the next is read.
+   */
   constructor(
     private readonly tx: Tx,
     private readonly tables: Readonly<Record<K, StageTable>>,
     private readonly batchSize = 5000,
+    private readonly afterCopy?: () => (() => Promise<unknown>) | null,
+    private readonly maxQueued = 1,
   ) {
     this.buffers = this.empty();
   }
@@ -75,7 +85,7 @@ export class StagingBatches<K extends string> {
   async endRecord(): Promise<void> {
     this.records++;
     if (this.records >= this.batchSize) {
-      await this.pending;
+      if (this.queued.length >= this.maxQueued) await this.queued.shift();
       this.flush();
     }
   }
@@ -84,13 +94,16 @@ export class StagingBatches<K extends string> {
     const buffers = this.buffers;
     this.buffers = this.empty();
     this.records = 0;
+    const followUp = this.afterCopy?.() ?? null;
     this.pending = this.pending.then(async () => {
       for (const key of Object.keys(this.tables) as K[]) {
         const { table, columns } = this.tables[key];
         if (buffers[key].rows > 0) await copyText(this.tx, table, columns, buffers[key].chunks());
       }
+      if (followUp) await followUp();
     });
     this.pending.catch(() => {});
+    this.queued.push(this.pending);
   }
 
   /** Copies what is left and waits for every COPY. */

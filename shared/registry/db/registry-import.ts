@@ -1,6 +1,6 @@
 import { type AccessContext, audit, withCaller } from '../../platform/access/scoped';
 import { runFileImport } from '../../platform/bulk/file-run';
-import { type PhaseListener, phaseTimer } from '../../platform/bulk/phases';
+import { type Phase, type PhaseListener, phaseTimer } from '../../platform/bulk/phases';
 import { clearStaging, StagingBatches } from '../../platform/bulk/staging';
 import type { Sql, Tx } from '../../platform/db/connection';
 import { Refusal } from '../../platform/flk/refusal';
@@ -184,7 +184,31 @@ async function stageCheckMerge(
   sql: Sql,
 ): Promise<RegistryImportCounts> {
   const phase = phaseTimer(options.onPhase);
-  const batches = new StagingBatches<StageKey>(tx, stageTables, options.batchSize ?? 500);
+  // Merging while reading (migration 036): each batch's cases, once copied, are merged where the register
+  // checks pass at once; IDCASEs seen earlier in the file are left for the end (the stored key is unique).
+  let meta: CaseMeta | null = null;
+  const reading = {
+    mergedTo: 0,
+    lastCase: 0,
+    skip: [] as number[],
+    idcases: new Set<number>(),
+    analyseAt: 1,
+  };
+  const afterCopy = () => {
+    if (!meta || reading.lastCase <= reading.mergedTo) return null;
+    const [m, from, to, skip] = [meta, reading.mergedTo + 1, reading.lastCase, reading.skip];
+    reading.mergedTo = to;
+    reading.skip = [];
+    // The staging statistics follow the file as it doubles: planned for the tables of an earlier import (or
+    // empty ones), a batch's statements scanned whole tables, and the read took minutes instead of seconds.
+    const analyse = to >= reading.analyseAt;
+    if (analyse) reading.analyseAt = to * 2;
+    return async () => {
+      if (analyse) await tx`select registry.analyze_staging()`;
+      await mergeBatch(tx, id, who.orgCode, m, from, to, skip);
+    };
+  };
+  const batches = new StagingBatches<StageKey>(tx, stageTables, options.batchSize ?? 2000, afterCopy, 1);
   const add = batches.add.bind(batches);
   let checks: RegistryChecks | null = null;
   let header: { zglv: ZlHeader; schet: Schet } | null = null;
@@ -223,6 +247,7 @@ async function stageCheckMerge(
         }
         case 'case-header': {
           header = { zglv: item.header, schet: item.schet };
+          meta = caseMeta(fileKind, item.schet);
           personsFirst = birthDates.size > 0;
           checks = await loadRegistryChecks(
             tx,
@@ -251,9 +276,18 @@ async function stageCheckMerge(
           const ids = ok
             ? { zcase: (await caseIds.take(1))[0]!, sl: await slIds.take(item.zap.Z_SL.SL.length) }
             : null;
+          reading.lastCase = item.ordinal;
+          if (ok) {
+            const key = Number(item.zap.Z_SL.IDCASE);
+            if (!Number.isSafeInteger(key) || reading.idcases.has(key)) reading.skip.push(item.ordinal);
+            else reading.idcases.add(key);
+          }
           stageCase(add, id, item.ordinal, item.zap, ok, ids);
           stageFindings(add, id, item.ordinal, findings);
           await batches.endRecord();
+          // The reader parses a whole inflated chunk (hundreds of cases) without giving the event loop a turn:
+          // the batch merging on the transaction waits for one at each of its statements.
+          if (item.ordinal % 50 === 0) await new Promise((resolve) => setImmediate(resolve));
           break;
         }
         case 'person': {
@@ -285,13 +319,8 @@ async function stageCheckMerge(
   if (!header || !fileKind) {
     throw packageRefusal('803', 'В пакете нет основного файла реестра', 'REG.PACKAGE.FILES');
   }
-  const meta = {
-    fileKind,
-    year: Number(header.schet.YEAR),
-    month: Number(header.schet.MONTH),
-    nschet: header.schet.NSCHET,
-  };
-  const counts = await merge(tx, id, who.orgCode, meta, phase);
+  const period = caseMeta(fileKind, header.schet);
+  const counts = await merge(tx, id, who.orgCode, period, phase);
   await tx`select set_config('omslink.audit_bulk', '', true)`;
   await registryJournal.finish(tx, id, {
     status: 'done',
@@ -301,11 +330,20 @@ async function stageCheckMerge(
       package_name: packageName,
       file_kind: fileKind,
       mo_code: header.schet.CODE_MO,
-      period_year: meta.year,
-      period_month: meta.month,
+      period_year: period.year,
+      period_month: period.month,
     },
   });
   return counts;
+}
+
+function caseMeta(fileKind: string | null, schet: Schet): CaseMeta {
+  return {
+    fileKind: fileKind ?? '',
+    year: Number(schet.YEAR),
+    month: Number(schet.MONTH),
+    nschet: schet.NSCHET,
+  };
 }
 
 function packageRefusal(code: string, message: string, rule: string, value?: string): Refusal {
@@ -334,11 +372,6 @@ async function refuseRepeatedName(tx: Tx, id: number, name: string): Promise<voi
   }
 }
 
-/**
- * Merges the accepted staged cases: cases they correct (PR_NOV=1) are deleted with their SL and USL, then one
- * insert per table with the ids drawn while staging; the persons are linked to the МО (it treated them: it sees
- * them), their onco register rows recomputed, and one audit entry names every person written.
- */
 interface CaseMeta {
   fileKind: string;
   year: number;
@@ -346,13 +379,110 @@ interface CaseMeta {
   nschet: string;
 }
 
+/** Staged cases to insert: a batch's fast-path cases while reading, or every other accepted case at the end. */
+type MergeScope = { from: number; to: number } | 'rest';
+
+/**
+ * The cases of staged batch [from, to] that every register check passes at once (person by ЕНП, insured, IDCASE
+ * not stored: migration 036) are merged while the reader reads the next batch; `skip` holds the batch's cases
+ * whose IDCASE came earlier in the file (the end decides about them). Runs on the transaction after the batch's
+ * COPY. The audit guard is opened here: the import's one audit entry, written at the end, names every person.
+ */
+async function mergeBatch(
+  tx: Tx,
+  id: number,
+  moCode: string,
+  meta: CaseMeta,
+  from: number,
+  to: number,
+  skip: readonly number[],
+): Promise<number> {
+  const [ready] = await tx<{ n: number }[]>`
+    select registry.resolve_staged_batch(${id}, ${from}, ${to}, ${moCode}, ${skip as number[]}::int[]) as n,
+           set_config('omslink.audit_bulk', 'on', true)`;
+  if (ready!.n > 0) await insertCases(tx, id, moCode, meta, { from, to });
+  return ready!.n;
+}
+
+/**
+ * Inserts the accepted staged cases of `scope` with their SL and USL, keyed by the ids drawn while staging.
+ * One statement per table; a batch's statements read only its ordinals (the staging keys' indexes).
+ */
+async function insertCases(
+  tx: Tx,
+  id: number,
+  moCode: string,
+  meta: CaseMeta,
+  scope: MergeScope,
+  phase: Phase = (_name, work) => (typeof work === 'function' ? work() : work),
+): Promise<void> {
+  const batch = scope === 'rest' ? null : scope;
+  const which = batch ? tx`c.merged` : tx`not c.merged`;
+  // A batch's range is put on the table each statement is driven by, and only there: the other tables are then
+  // probed by key for each of its rows. With the range on both sides of a join, the planner (its statistics
+  // older than the batch: one row expected) joined them by filter, 500 × 500 comparisons a batch.
+  const within = (alias: 'c' | 's' | 'u') =>
+    batch
+      ? alias === 'c'
+        ? tx`and c.ordinal between ${batch.from} and ${batch.to}`
+        : alias === 's'
+          ? tx`and s.ordinal between ${batch.from} and ${batch.to}`
+          : tx`and u.ordinal between ${batch.from} and ${batch.to}`
+      : tx``;
+  await phase(
+    'merge: insert cases',
+    tx`insert into registry.zcase (id, import_id, mo_code, idcase, file_kind, period_year, period_month, nschet,
+         n_zap, pr_nov, id_pac, person_id, smo_code, usl_ok, vidpom, for_pom, npr_mo, npr_date, lpu, date_z_1,
+         date_z_2, rslt, rslt_d, ishod, idsp, sumv, onco, data)
+       select c.zcase_id, ${id}, ${moCode}, c.idcase, ${meta.fileKind}, ${meta.year}, ${meta.month}, ${meta.nschet},
+              c.n_zap, c.pr_nov, c.id_pac, c.person_id, c.smo_code, c.usl_ok, c.vidpom, c.for_pom, c.npr_mo,
+              c.npr_date, c.lpu, c.date_z_1, c.date_z_2, c.rslt, c.rslt_d, c.ishod, c.idsp, c.sumv, c.onco, d.data
+       from registry.stage_case c
+       join registry.stage_case_data d on d.import_id = c.import_id and d.ordinal = c.ordinal
+       where c.import_id = ${id} ${within('c')} and c.ok and ${which}`,
+  );
+  await phase(
+    'merge: insert SL',
+    tx`insert into registry.sl (id, zcase_id, person_id, mo_code, seq, sl_id, lpu_1, podr, profil, profil_k, det,
+         p_cel, nhistory, date_1, date_2, ds0, ds1, ds2, ds3, c_zab, ds_onk, dn, reab, prvs, iddokt, sum_m, onco,
+         ds1_t, stad, onk_t, onk_n, onk_m, mtstz, sod, k_fr, wei, hei, bsa, napr, cons, b_diag, b_prot, onk_usl,
+         usl_tips, regnums, prots, pr_cons, treatment_date)
+       select s.sl_ref, c.zcase_id, c.person_id, ${moCode}, s.seq, s.sl_id, s.lpu_1, s.podr, s.profil, s.profil_k,
+              s.det, s.p_cel, s.nhistory, s.date_1, s.date_2, s.ds0, s.ds1, s.ds2, s.ds3, s.c_zab, s.ds_onk, s.dn,
+              s.reab, s.prvs, s.iddokt, s.sum_m, s.onco, s.ds1_t, s.stad, s.onk_t, s.onk_n, s.onk_m, s.mtstz,
+              s.sod, s.k_fr, s.wei, s.hei, s.bsa, s.napr, s.cons, s.b_diag, s.b_prot, s.onk_usl, s.usl_tips,
+              s.regnums, s.prots, s.pr_cons, s.treatment_date
+       from registry.stage_sl s
+       join registry.stage_case c on c.import_id = s.import_id and c.ordinal = s.ordinal
+       where s.import_id = ${id} ${within('s')} and c.ok and ${which}`,
+  );
+  await phase(
+    'merge: insert USL',
+    tx`insert into registry.usl (sl_ref, person_id, mo_code, seq, idserv, lpu, profil, vid_vme, det, date_in,
+         date_out, ds, code_usl, kol_usl, sumv_usl, prvs, code_md)
+       select s.sl_ref, c.person_id, ${moCode}, u.seq, u.idserv, u.lpu, u.profil, u.vid_vme, u.det, u.date_in,
+              u.date_out, u.ds, u.code_usl, u.kol_usl, u.sumv_usl, u.prvs, u.code_md
+       from registry.stage_usl u
+       join registry.stage_sl s on s.import_id = u.import_id and s.ordinal = u.ordinal and s.seq = u.sl_seq
+       join registry.stage_case c on c.import_id = u.import_id and c.ordinal = u.ordinal
+       where u.import_id = ${id} ${within('u')} and c.ok and ${which}`,
+  );
+}
+
+/**
+ * Completes the merge after the whole-file checks: the cases merged while reading that those checks rejected, and
+ * the stored cases that corrections (PR_NOV=1) replace, are deleted with their SL and USL; the other accepted
+ * cases are inserted; the persons are linked to the МО (it treated them: it sees them), their onco register rows
+ * recomputed, and one audit entry names every person written.
+ */
 async function merge(
   tx: Tx,
   id: number,
   moCode: string,
   meta: CaseMeta,
-  phase: ReturnType<typeof phaseTimer>,
+  phase: Phase,
 ): Promise<RegistryImportCounts> {
+  await phase('merge: delete merged cases rejected', tx`select registry.unmerge_rejected(${id})`);
   // The corrected cases' ids first, as an array: a sub-select here let the planner hash-join the whole USL table
   // (2.6 s at 100,000 services with nothing to delete); by id the indexes serve each delete.
   const [corrected] = await tx<{ ids: string[] }[]>`
@@ -370,45 +500,7 @@ async function merge(
       })(),
     );
   }
-  await phase(
-    'merge: insert cases',
-    tx`insert into registry.zcase (id, import_id, mo_code, idcase, file_kind, period_year, period_month, nschet,
-         n_zap, pr_nov, id_pac, person_id, smo_code, usl_ok, vidpom, for_pom, npr_mo, npr_date, lpu, date_z_1,
-         date_z_2, rslt, rslt_d, ishod, idsp, sumv, onco, data)
-       select c.zcase_id, ${id}, ${moCode}, c.idcase, ${meta.fileKind}, ${meta.year}, ${meta.month}, ${meta.nschet},
-              c.n_zap, c.pr_nov, c.id_pac, c.person_id, c.smo_code, c.usl_ok, c.vidpom, c.for_pom, c.npr_mo,
-              c.npr_date, c.lpu, c.date_z_1, c.date_z_2, c.rslt, c.rslt_d, c.ishod, c.idsp, c.sumv, c.onco, d.data
-       from registry.stage_case c
-       join registry.stage_case_data d on d.import_id = c.import_id and d.ordinal = c.ordinal
-       where c.import_id = ${id} and c.ok`,
-  );
-  // The SL and USL rows, keyed by the ids drawn above.
-  await phase(
-    'merge: insert SL',
-    tx`insert into registry.sl (id, zcase_id, person_id, mo_code, seq, sl_id, lpu_1, podr, profil, profil_k, det,
-         p_cel, nhistory, date_1, date_2, ds0, ds1, ds2, ds3, c_zab, ds_onk, dn, reab, prvs, iddokt, sum_m, onco,
-         ds1_t, stad, onk_t, onk_n, onk_m, mtstz, sod, k_fr, wei, hei, bsa, napr, cons, b_diag, b_prot, onk_usl,
-         usl_tips, regnums, prots, pr_cons, treatment_date)
-       select s.sl_ref, c.zcase_id, c.person_id, ${moCode}, s.seq, s.sl_id, s.lpu_1, s.podr, s.profil, s.profil_k,
-              s.det, s.p_cel, s.nhistory, s.date_1, s.date_2, s.ds0, s.ds1, s.ds2, s.ds3, s.c_zab, s.ds_onk, s.dn,
-              s.reab, s.prvs, s.iddokt, s.sum_m, s.onco, s.ds1_t, s.stad, s.onk_t, s.onk_n, s.onk_m, s.mtstz,
-              s.sod, s.k_fr, s.wei, s.hei, s.bsa, s.napr, s.cons, s.b_diag, s.b_prot, s.onk_usl, s.usl_tips,
-              s.regnums, s.prots, s.pr_cons, s.treatment_date
-       from registry.stage_sl s
-       join registry.stage_case c on c.import_id = s.import_id and c.ordinal = s.ordinal
-       where s.import_id = ${id} and c.ok`,
-  );
-  await phase(
-    'merge: insert USL',
-    tx`insert into registry.usl (sl_ref, person_id, mo_code, seq, idserv, lpu, profil, vid_vme, det, date_in,
-         date_out, ds, code_usl, kol_usl, sumv_usl, prvs, code_md)
-       select s.sl_ref, c.person_id, ${moCode}, u.seq, u.idserv, u.lpu, u.profil, u.vid_vme, u.det, u.date_in,
-              u.date_out, u.ds, u.code_usl, u.kol_usl, u.sumv_usl, u.prvs, u.code_md
-       from registry.stage_usl u
-       join registry.stage_sl s on s.import_id = u.import_id and s.ordinal = u.ordinal and s.seq = u.sl_seq
-       join registry.stage_case c on c.import_id = u.import_id and c.ordinal = u.ordinal
-       where u.import_id = ${id} and c.ok`,
-  );
+  await insertCases(tx, id, moCode, meta, 'rest', phase);
   const [touched] = await tx<{ persons: string[]; onco: string[] }[]>`
     select coalesce(array_agg(distinct person_id::text), '{}') as persons,
            coalesce(array_agg(distinct person_id::text) filter (where onco), '{}') as onco
@@ -419,7 +511,9 @@ async function merge(
          array_fill(${moCode}::text, array[cardinality(${touched!.persons}::bigint[])]), 'registry')`,
   );
   await phase('merge: onco register', tx`select registry.refresh_onco_persons(${touched!.onco}::bigint[])`);
-  const [counts] = await tx<RegistryImportCounts[]>`
+  const [counts] = await phase(
+    'counts',
+    tx<RegistryImportCounts[]>`
     select count(*)::int as cases,
            (count(*) filter (where c.ok))::int as accepted,
            (count(*) filter (where not c.ok))::int as rejected,
@@ -434,7 +528,8 @@ async function merge(
               select 1 from registry.import_error e
               where e.import_id = c.import_id and e.file = 'case' and e.ordinal = c.ordinal
                 and e.severity = 'warning')))::int as warnings
-    from registry.stage_case c where c.import_id = ${id}`;
+    from registry.stage_case c where c.import_id = ${id}`,
+  );
   await audit(
     tx,
     'import',
@@ -442,17 +537,20 @@ async function merge(
     { records: [id], persons: touched!.persons },
     { cases: counts!.cases, accepted: counts!.accepted },
   );
-  await clearStaging(
-    tx,
-    [
-      stageTables.services,
-      stageTables.sl,
-      stageTables.caseData,
-      stageTables.cases,
-      stageTables.persons,
-      stageTables.findings,
-    ],
-    id,
+  await phase(
+    'clear staging',
+    clearStaging(
+      tx,
+      [
+        stageTables.services,
+        stageTables.sl,
+        stageTables.caseData,
+        stageTables.cases,
+        stageTables.persons,
+        stageTables.findings,
+      ],
+      id,
+    ),
   );
   return counts!;
 }

@@ -1,0 +1,136 @@
+-- The registry import merges while it reads (docs/design/registry-exchange.md, "Merging while reading"). Until
+-- now every case waited in staging for the end of the file: the reader kept Node busy while PostgreSQL idled, then
+-- PostgreSQL merged (8 s at 200,000 cases) while Node idled. Now each staged batch whose cases pass every check the
+-- register can answer at once — the person found by ЕНП, insured on the case's last day, its IDCASE not stored
+-- yet — is merged while the next batch is read. Whatever is left (no ЕНП match, not insured, a repeat or a
+-- correction, a key repeated in the file) waits for the end as before, and a merged case that the whole-file
+-- checks reject at the end (its patient missing from the L-file, a repeated N_ZAP …) is deleted in the same
+-- transaction: the protocol and the stored rows are those of a check-everything-first import.
+
+-- A case merged from its batch (its person and СМО set then); the end-of-file checks skip it where it passed.
+alter table registry.stage_case add column merged boolean not null default false;
+
+-- The batch merge joins a batch's case data by its key (the end-of-file merge hash-joined the whole table).
+alter table registry.stage_case_data add primary key (import_id, ordinal);
+
+-- The cases of staged batch [p_from, p_to] that can be merged now: ok, not in p_skip (an IDCASE seen earlier in
+-- the file), found by ЕНП, insured on DATE_Z_2 (the СМО filled from that policy where the case names none, as
+-- check_staged_insurance does), their IDCASE not stored for the МО. Marks them merged; answers how many.
+create function registry.resolve_staged_batch(p_import_id bigint, p_from integer, p_to integer, p_mo_code text,
+                                              p_skip integer[])
+returns integer
+  language plpgsql security definer
+  set search_path = pg_catalog, pg_temp as $$
+declare n integer;
+begin
+  update registry.stage_case c
+  set person_id = f.person_id, smo_code = coalesce(c.smo_code, f.smo_code), merged = true
+  from (
+    select k.ordinal, p.id as person_id, po.smo_code
+    from registry.stage_case k
+    join person.person p on p.enp = k.enp::text
+    cross join lateral (
+      select po.smo_code from person.policy po
+      where po.person_id = p.id and po.date_beg <= k.date_z_2
+        and (po.date_end is null or po.date_end >= k.date_z_2)
+      limit 1) po
+    where k.import_id = p_import_id and k.ordinal between p_from and p_to and k.ok and k.enp is not null
+      and k.ordinal <> all (p_skip)
+      and not exists (select 1 from registry.zcase z where z.mo_code = p_mo_code and z.idcase = k.idcase)
+  ) f
+  where c.import_id = p_import_id and c.ordinal = f.ordinal;
+  get diagnostics n = row_count;
+  return n;
+end $$;
+grant execute on function registry.resolve_staged_batch(bigint, integer, integer, text, integer[]) to omslink_app;
+
+-- The cases merged while reading that the end-of-file checks rejected, deleted with their SL and USL (SECURITY
+-- DEFINER: the МО sees a case only once the import has linked its person, which it does for accepted cases only;
+-- the rows are this import's own). Answers how many.
+create function registry.unmerge_rejected(p_import_id bigint) returns integer
+  language plpgsql security definer
+  set search_path = pg_catalog, pg_temp as $$
+declare
+  ids bigint[];
+  n integer;
+begin
+  select coalesce(array_agg(zcase_id), '{}') into ids
+  from registry.stage_case where import_id = p_import_id and merged and not ok;
+  if cardinality(ids) = 0 then
+    return 0;
+  end if;
+  delete from registry.usl where sl_ref in (select id from registry.sl where zcase_id = any (ids));
+  delete from registry.sl where zcase_id = any (ids);
+  delete from registry.zcase where id = any (ids) and import_id = p_import_id;
+  get diagnostics n = row_count;
+  return n;
+end $$;
+grant execute on function registry.unmerge_rejected(bigint) to omslink_app;
+
+-- The end-of-file checks leave the merged cases alone where they passed: their person is resolved, their
+-- insurance checked, and their IDCASE is now stored (by this import: no conflict).
+create or replace function registry.resolve_staged_persons(p_import_id bigint) returns integer
+  language plpgsql security definer
+  set search_path = pg_catalog, pg_temp as $$
+declare resolved integer;
+begin
+  update registry.stage_case c set person_id = p.id
+  from person.person p
+  where c.import_id = p_import_id and c.ok and c.person_id is null and c.enp is not null and p.enp = c.enp;
+
+  update registry.stage_case c set person_id = p.id
+  from registry.stage_person s, person.person p
+  where c.import_id = p_import_id and c.ok and c.person_id is null
+    and s.import_id = c.import_id and s.id_pac = c.id_pac and s.ok and s.snils is not null
+    and p.snils = s.snils;
+
+  update registry.stage_case c set person_id = r.person_id
+  from registry.stage_person s
+  cross join lateral person.resolve_identity(null, null, s.fam, s.im, s.ot, s.dr, s.doc_ser, s.doc_num,
+                                             null, true) r
+  where c.import_id = p_import_id and c.ok and c.person_id is null
+    and s.import_id = c.import_id and s.id_pac = c.id_pac and s.ok and s.fam is not null and s.dr is not null
+    and r.candidates = 1;
+
+  select count(*) into resolved from registry.stage_case
+  where import_id = p_import_id and person_id is not null;
+  return resolved;
+end $$;
+
+create or replace function registry.check_staged_insurance(p_import_id bigint) returns table (ordinal integer)
+  language plpgsql security definer
+  set search_path = pg_catalog, pg_temp as $$
+begin
+  update registry.stage_case c set smo_code = po.smo_code
+  from person.policy po
+  where c.import_id = p_import_id and c.ok and not c.merged and c.person_id is not null and c.smo_code is null
+    and po.person_id = c.person_id and po.date_beg <= c.date_z_2
+    and (po.date_end is null or po.date_end >= c.date_z_2);
+  return query
+  select c.ordinal from registry.stage_case c
+  where c.import_id = p_import_id and c.ok and not c.merged and c.person_id is not null
+    and not exists (select 1 from person.policy po
+                    where po.person_id = c.person_id and po.date_beg <= c.date_z_2
+                      and (po.date_end is null or po.date_end >= c.date_z_2));
+end $$;
+
+create or replace function registry.staged_key_conflicts(p_import_id bigint, p_mo_code text)
+returns table (ordinal integer, zcase_id bigint, pr_nov smallint)
+  language sql stable security definer
+  set search_path = pg_catalog, pg_temp as $$
+  select c.ordinal, z.id, c.pr_nov
+  from registry.stage_case c
+  join registry.zcase z on z.mo_code = p_mo_code and z.idcase = c.idcase
+  where c.import_id = p_import_id and c.ok and not c.merged $$;
+
+create or replace function registry.analyze_staging() returns void
+  language plpgsql security definer
+  set search_path = pg_catalog, pg_temp
+  set default_statistics_target = 10 as $$
+begin
+  analyze registry.stage_case (import_id, ordinal, ok, idcase, id_pac, enp, person_id, merged);
+  analyze registry.stage_case_data (import_id, ordinal);
+  analyze registry.stage_person (import_id, ordinal, ok, id_pac, snils);
+  analyze registry.stage_sl (import_id, ordinal, seq);
+  analyze registry.stage_usl (import_id, ordinal, sl_seq);
+end $$;
