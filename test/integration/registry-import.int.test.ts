@@ -314,6 +314,11 @@ describe('merging while reading', () => {
         [whole, 10_000],
       ] as const) {
         const first = await send(pkg, database, { batchSize });
+        const [rows] = await database.sql<{ sl: number; services: number }[]>`
+          select count(distinct s.id)::int as sl, count(u.id)::int as services
+          from registry.zcase z join registry.sl s on s.zcase_id = z.id left join registry.usl u on u.sl_ref = s.id
+          where z.import_id = ${first.result!.importId}`;
+        expect(first.result!.counts).toMatchObject(rows!);
         const corrected = await send(resent(pkg, 12, '1'), database, { batchSize });
         const repeated = await send(resent(pkg, 13, '0'), database, { batchSize });
         outcomes.push({

@@ -193,6 +193,7 @@ async function stageCheckMerge(
     skip: [] as number[],
     idcases: new Set<number>(),
     analyseAt: 1,
+    stored: { sl: 0, services: 0 } as Stored,
   };
   const afterCopy = () => {
     if (!meta || reading.lastCase <= reading.mergedTo) return null;
@@ -205,7 +206,9 @@ async function stageCheckMerge(
     if (analyse) reading.analyseAt = to * 2;
     return async () => {
       if (analyse) await tx`select registry.analyze_staging()`;
-      await mergeBatch(tx, id, who.orgCode, m, from, to, skip);
+      const stored = await mergeBatch(tx, id, who.orgCode, m, from, to, skip);
+      reading.stored.sl += stored.sl;
+      reading.stored.services += stored.services;
     };
   };
   const batches = new StagingBatches<StageKey>(tx, stageTables, options.batchSize ?? 2000, afterCopy, 1);
@@ -320,7 +323,7 @@ async function stageCheckMerge(
     throw packageRefusal('803', 'В пакете нет основного файла реестра', 'REG.PACKAGE.FILES');
   }
   const period = caseMeta(fileKind, header.schet);
-  const counts = await merge(tx, id, who.orgCode, period, phase);
+  const counts = await merge(tx, id, who.orgCode, period, phase, reading.stored);
   await tx`select set_config('omslink.audit_bulk', '', true)`;
   await registryJournal.finish(tx, id, {
     status: 'done',
@@ -396,12 +399,17 @@ async function mergeBatch(
   from: number,
   to: number,
   skip: readonly number[],
-): Promise<number> {
+): Promise<Stored> {
   const [ready] = await tx<{ n: number }[]>`
     select registry.resolve_staged_batch(${id}, ${from}, ${to}, ${moCode}, ${skip as number[]}::int[]) as n,
            set_config('omslink.audit_bulk', 'on', true)`;
-  if (ready!.n > 0) await insertCases(tx, id, moCode, meta, { from, to });
-  return ready!.n;
+  return ready!.n > 0 ? insertCases(tx, id, moCode, meta, { from, to }) : { sl: 0, services: 0 };
+}
+
+/** SL and USL rows an import stored (its counts). */
+interface Stored {
+  sl: number;
+  services: number;
 }
 
 /**
@@ -415,7 +423,7 @@ async function insertCases(
   meta: CaseMeta,
   scope: MergeScope,
   phase: Phase = (_name, work) => (typeof work === 'function' ? work() : work),
-): Promise<void> {
+): Promise<Stored> {
   const batch = scope === 'rest' ? null : scope;
   const which = batch ? tx`c.merged` : tx`not c.merged`;
   // A batch's range is put on the table each statement is driven by, and only there: the other tables are then
@@ -441,7 +449,7 @@ async function insertCases(
        join registry.stage_case_data d on d.import_id = c.import_id and d.ordinal = c.ordinal
        where c.import_id = ${id} ${within('c')} and c.ok and ${which}`,
   );
-  await phase(
+  const sl = await phase(
     'merge: insert SL',
     tx`insert into registry.sl (id, zcase_id, person_id, mo_code, seq, sl_id, lpu_1, podr, profil, profil_k, det,
          p_cel, nhistory, date_1, date_2, ds0, ds1, ds2, ds3, c_zab, ds_onk, dn, reab, prvs, iddokt, sum_m, onco,
@@ -456,7 +464,7 @@ async function insertCases(
        join registry.stage_case c on c.import_id = s.import_id and c.ordinal = s.ordinal
        where s.import_id = ${id} ${within('s')} and c.ok and ${which}`,
   );
-  await phase(
+  const services = await phase(
     'merge: insert USL',
     tx`insert into registry.usl (sl_ref, person_id, mo_code, seq, idserv, lpu, profil, vid_vme, det, date_in,
          date_out, ds, code_usl, kol_usl, sumv_usl, prvs, code_md)
@@ -467,6 +475,7 @@ async function insertCases(
        join registry.stage_case c on c.import_id = u.import_id and c.ordinal = u.ordinal
        where u.import_id = ${id} ${within('u')} and c.ok and ${which}`,
   );
+  return { sl: sl.count, services: services.count };
 }
 
 /**
@@ -481,8 +490,12 @@ async function merge(
   moCode: string,
   meta: CaseMeta,
   phase: Phase,
+  merged: Stored,
 ): Promise<RegistryImportCounts> {
-  await phase('merge: delete merged cases rejected', tx`select registry.unmerge_rejected(${id})`);
+  const [unmerged] = await phase(
+    'merge: delete merged cases rejected',
+    tx<Stored[]>`select sl, services from registry.unmerge_rejected(${id})`,
+  );
   // The corrected cases' ids first, as an array: a sub-select here let the planner hash-join the whole USL table
   // (2.6 s at 100,000 services with nothing to delete); by id the indexes serve each delete.
   const [corrected] = await tx<{ ids: string[] }[]>`
@@ -500,7 +513,11 @@ async function merge(
       })(),
     );
   }
-  await insertCases(tx, id, moCode, meta, 'rest', phase);
+  const rest = await insertCases(tx, id, moCode, meta, 'rest', phase);
+  const stored = {
+    sl: merged.sl + rest.sl - unmerged!.sl,
+    services: merged.services + rest.services - unmerged!.services,
+  };
   const [touched] = await tx<{ persons: string[]; onco: string[] }[]>`
     select coalesce(array_agg(distinct person_id::text), '{}') as persons,
            coalesce(array_agg(distinct person_id::text) filter (where onco), '{}') as onco
@@ -518,16 +535,13 @@ async function merge(
            (count(*) filter (where c.ok))::int as accepted,
            (count(*) filter (where not c.ok))::int as rejected,
            (count(distinct c.person_id) filter (where c.ok))::int as persons,
-           (select count(*)::int from registry.stage_sl s join registry.stage_case k
-              on k.import_id = s.import_id and k.ordinal = s.ordinal where s.import_id = ${id} and k.ok) as sl,
-           (select count(*)::int from registry.stage_usl u join registry.stage_case k
-              on k.import_id = u.import_id and k.ordinal = u.ordinal where u.import_id = ${id} and k.ok) as services,
+           ${stored.sl}::int as sl,
+           ${stored.services}::int as services,
            (count(*) filter (where c.ok and c.onco))::int as onco,
            (count(*) filter (where c.ok and c.replaces is not null))::int as replaced,
-           (count(*) filter (where c.ok and exists (
-              select 1 from registry.import_error e
-              where e.import_id = c.import_id and e.file = 'case' and e.ordinal = c.ordinal
-                and e.severity = 'warning')))::int as warnings
+           (select count(distinct e.ordinal)::int from registry.import_error e
+              join registry.stage_case k on k.import_id = e.import_id and k.ordinal = e.ordinal
+              where e.import_id = ${id} and e.file = 'case' and e.severity = 'warning' and k.ok) as warnings
     from registry.stage_case c where c.import_id = ${id}`,
   );
   await audit(

@@ -46,24 +46,25 @@ grant execute on function registry.resolve_staged_batch(bigint, integer, integer
 
 -- The cases merged while reading that the end-of-file checks rejected, deleted with their SL and USL (SECURITY
 -- DEFINER: the МО sees a case only once the import has linked its person, which it does for accepted cases only;
--- the rows are this import's own). Answers how many.
-create function registry.unmerge_rejected(p_import_id bigint) returns integer
+-- the rows are this import's own). Answers how many SL and USL rows went (the import's counts).
+create function registry.unmerge_rejected(p_import_id bigint, out sl integer, out services integer)
   language plpgsql security definer
   set search_path = pg_catalog, pg_temp as $$
 declare
   ids bigint[];
-  n integer;
 begin
+  sl := 0;
+  services := 0;
   select coalesce(array_agg(zcase_id), '{}') into ids
   from registry.stage_case where import_id = p_import_id and merged and not ok;
   if cardinality(ids) = 0 then
-    return 0;
+    return;
   end if;
   delete from registry.usl where sl_ref in (select id from registry.sl where zcase_id = any (ids));
+  get diagnostics services = row_count;
   delete from registry.sl where zcase_id = any (ids);
+  get diagnostics sl = row_count;
   delete from registry.zcase where id = any (ids) and import_id = p_import_id;
-  get diagnostics n = row_count;
-  return n;
 end $$;
 grant execute on function registry.unmerge_rejected(bigint) to omslink_app;
 
