@@ -52,6 +52,37 @@ export async function openReceivedFile(blobs: BlobPort, bucket: Bucket, key: str
   }
 }
 
+/**
+ * Phase timings of a file import, summed by phase (`PhaseListener`), for one structured log line when it ends:
+ * where a slow import spent its time, in CloudWatch as locally. Names and milliseconds only, never data.
+ */
+export function phaseTotals() {
+  const totals: Record<string, number> = {};
+  const started = performance.now();
+  const cpu = process.cpuUsage();
+  return {
+    onPhase: (name: string, ms: number) => {
+      totals[name] = (totals[name] ?? 0) + ms;
+    },
+    log(table: string, id: number, status: string) {
+      const phases = Object.fromEntries(Object.entries(totals).map(([k, v]) => [k, Math.round(v)]));
+      console.info(
+        JSON.stringify({
+          level: 'info',
+          where: 'file-import',
+          table,
+          id,
+          status,
+          ms: Math.round(performance.now() - started),
+          // The process's CPU meanwhile (its threads: the garbage collector's too), against the wall time above.
+          cpuMs: Math.round((({ user, system }) => user + system)(process.cpuUsage(cpu)) / 1000),
+          phases,
+        }),
+      );
+    },
+  };
+}
+
 /** One line of structured log about a file import's failure: the class and code, never data. */
 export function logFileFailure(table: string, id: number, error: unknown, retried: boolean) {
   console.error(

@@ -1,5 +1,5 @@
 import { contextOfRequester } from '../../platform/access/requested-by';
-import { openReceivedFile } from '../../platform/bulk/file-run';
+import { openReceivedFile, phaseTotals } from '../../platform/bulk/file-run';
 import type { Sql } from '../../platform/db/connection';
 import type { BlobPort } from '../../platform/ports/blobs';
 import type { RegistryPackageMessage } from '../domain/registry-message';
@@ -19,5 +19,14 @@ export async function runRegistryImportJob(
 ) {
   const who = await contextOfRequester(sql, message.requestedBy, registryPermissions.send);
   const file = () => openReceivedFile(blobs, message.bucket, message.key);
-  return importRegistryPackage(sql, file, message.importId, { ...who, channel: 'file', requestId }, options);
+  const timings = phaseTotals();
+  const result = await importRegistryPackage(
+    sql,
+    file,
+    message.importId,
+    { ...who, channel: 'file', requestId },
+    { onPhase: timings.onPhase, ...options },
+  );
+  if (!result.alreadyProcessed) timings.log('registry.import', result.importId, result.status);
+  return result;
 }
