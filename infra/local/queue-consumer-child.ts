@@ -67,6 +67,9 @@ reply({ ready: true });
   const cpu0 = process.cpuUsage();
   setInterval(() => {
     const c = process.cpuUsage(cpu0);
-    writeFileSync('/var/tmp/prof/consumer-gc.json', JSON.stringify({ cpu: (c.user + c.system) / 1e6, gc, heap: process.memoryUsage() }));
+    writeFileSync(
+      '/var/tmp/prof/consumer-gc.json',
+      JSON.stringify({ cpu: (c.user + c.system) / 1e6, gc, heap: process.memoryUsage() }),
+    );
   }, 1000).unref();
 }

@@ -34,7 +34,8 @@ export async function startChild(script: string, env: Record<string, string>): P
       if (ready) resolve(ready[1]!);
       // The file imports' phase timings (one JSON line each), shown where the caller asks (the benchmarks).
       if (process.env.OMSLINK_SHOW_IMPORT_PHASES) {
-        for (const line of String(d).split('\n')) if (line.includes('"where":"file-import"')) console.log(line);
+        for (const line of String(d).split('\n'))
+          if (line.includes('"where":"file-import"')) console.log(line);
       }
     });
     child.once('exit', (code) => reject(new Error(`${script} exited (${code}): ${stderr}`)));

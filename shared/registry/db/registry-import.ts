@@ -206,12 +206,12 @@ async function stageCheckMerge(
     if (analyse) reading.analyseAt = to * 2;
     return async () => {
       if (analyse) await tx`select registry.analyze_staging()`;
-      const stored = await mergeBatch(tx, id, who.orgCode, m, from, to, skip);
+      const stored = await mergeBatch(tx, id, m, from, to, skip);
       reading.stored.sl += stored.sl;
       reading.stored.services += stored.services;
     };
   };
-  const batches = new StagingBatches<StageKey>(tx, stageTables, options.batchSize ?? 2000, afterCopy, 1);
+  const batches = new StagingBatches<StageKey>(tx, stageTables, options.batchSize ?? 2000, afterCopy, 2);
   const add = batches.add.bind(batches);
   let checks: RegistryChecks | null = null;
   let header: { zglv: ZlHeader; schet: Schet } | null = null;
@@ -323,7 +323,7 @@ async function stageCheckMerge(
     throw packageRefusal('803', 'В пакете нет основного файла реестра', 'REG.PACKAGE.FILES');
   }
   const period = caseMeta(fileKind, header.schet);
-  const counts = await merge(tx, id, who.orgCode, period, phase, reading.stored);
+  const counts = await merge(tx, id, who.orgCode, period, phase, reading);
   await tx`select set_config('omslink.audit_bulk', '', true)`;
   await registryJournal.finish(tx, id, {
     status: 'done',
@@ -382,100 +382,30 @@ interface CaseMeta {
   nschet: string;
 }
 
-/** Staged cases to insert: a batch's fast-path cases while reading, or every other accepted case at the end. */
-type MergeScope = { from: number; to: number } | 'rest';
-
 /**
  * The cases of staged batch [from, to] that every register check passes at once (person by ЕНП, insured, IDCASE
- * not stored: migration 036) are merged while the reader reads the next batch; `skip` holds the batch's cases
- * whose IDCASE came earlier in the file (the end decides about them). Runs on the transaction after the batch's
- * COPY. The audit guard is opened here: the import's one audit entry, written at the end, names every person.
+ * not stored: migration 036) are merged while the reader reads the next batch, in one round trip; `skip` holds
+ * the batch's cases whose IDCASE came earlier in the file (the end decides about them). Runs on the transaction
+ * after the batch's COPY.
  */
 async function mergeBatch(
   tx: Tx,
   id: number,
-  moCode: string,
   meta: CaseMeta,
   from: number,
   to: number,
   skip: readonly number[],
 ): Promise<Stored> {
-  const [ready] = await tx<{ n: number }[]>`
-    select registry.resolve_staged_batch(${id}, ${from}, ${to}, ${moCode}, ${skip as number[]}::int[]) as n,
-           set_config('omslink.audit_bulk', 'on', true)`;
-  return ready!.n > 0 ? insertCases(tx, id, moCode, meta, { from, to }) : { sl: 0, services: 0 };
+  const [stored] = await tx<Stored[]>`
+    select sl, services from registry.merge_staged_batch(${id}, ${from}, ${to}, ${skip as number[]}::int[],
+      ${meta.fileKind}, ${meta.year}, ${meta.month}, ${meta.nschet})`;
+  return stored!;
 }
 
 /** SL and USL rows an import stored (its counts). */
 interface Stored {
   sl: number;
   services: number;
-}
-
-/**
- * Inserts the accepted staged cases of `scope` with their SL and USL, keyed by the ids drawn while staging.
- * One statement per table; a batch's statements read only its ordinals (the staging keys' indexes).
- */
-async function insertCases(
-  tx: Tx,
-  id: number,
-  moCode: string,
-  meta: CaseMeta,
-  scope: MergeScope,
-  phase: Phase = (_name, work) => (typeof work === 'function' ? work() : work),
-): Promise<Stored> {
-  const batch = scope === 'rest' ? null : scope;
-  const which = batch ? tx`c.merged` : tx`not c.merged`;
-  // A batch's range is put on the table each statement is driven by, and only there: the other tables are then
-  // probed by key for each of its rows. With the range on both sides of a join, the planner (its statistics
-  // older than the batch: one row expected) joined them by filter, 500 × 500 comparisons a batch.
-  const within = (alias: 'c' | 's' | 'u') =>
-    batch
-      ? alias === 'c'
-        ? tx`and c.ordinal between ${batch.from} and ${batch.to}`
-        : alias === 's'
-          ? tx`and s.ordinal between ${batch.from} and ${batch.to}`
-          : tx`and u.ordinal between ${batch.from} and ${batch.to}`
-      : tx``;
-  await phase(
-    'merge: insert cases',
-    tx`insert into registry.zcase (id, import_id, mo_code, idcase, file_kind, period_year, period_month, nschet,
-         n_zap, pr_nov, id_pac, person_id, smo_code, usl_ok, vidpom, for_pom, npr_mo, npr_date, lpu, date_z_1,
-         date_z_2, rslt, rslt_d, ishod, idsp, sumv, onco, data)
-       select c.zcase_id, ${id}, ${moCode}, c.idcase, ${meta.fileKind}, ${meta.year}, ${meta.month}, ${meta.nschet},
-              c.n_zap, c.pr_nov, c.id_pac, c.person_id, c.smo_code, c.usl_ok, c.vidpom, c.for_pom, c.npr_mo,
-              c.npr_date, c.lpu, c.date_z_1, c.date_z_2, c.rslt, c.rslt_d, c.ishod, c.idsp, c.sumv, c.onco, d.data
-       from registry.stage_case c
-       join registry.stage_case_data d on d.import_id = c.import_id and d.ordinal = c.ordinal
-       where c.import_id = ${id} ${within('c')} and c.ok and ${which}`,
-  );
-  const sl = await phase(
-    'merge: insert SL',
-    tx`insert into registry.sl (id, zcase_id, person_id, mo_code, seq, sl_id, lpu_1, podr, profil, profil_k, det,
-         p_cel, nhistory, date_1, date_2, ds0, ds1, ds2, ds3, c_zab, ds_onk, dn, reab, prvs, iddokt, sum_m, onco,
-         ds1_t, stad, onk_t, onk_n, onk_m, mtstz, sod, k_fr, wei, hei, bsa, napr, cons, b_diag, b_prot, onk_usl,
-         usl_tips, regnums, prots, pr_cons, treatment_date)
-       select s.sl_ref, c.zcase_id, c.person_id, ${moCode}, s.seq, s.sl_id, s.lpu_1, s.podr, s.profil, s.profil_k,
-              s.det, s.p_cel, s.nhistory, s.date_1, s.date_2, s.ds0, s.ds1, s.ds2, s.ds3, s.c_zab, s.ds_onk, s.dn,
-              s.reab, s.prvs, s.iddokt, s.sum_m, s.onco, s.ds1_t, s.stad, s.onk_t, s.onk_n, s.onk_m, s.mtstz,
-              s.sod, s.k_fr, s.wei, s.hei, s.bsa, s.napr, s.cons, s.b_diag, s.b_prot, s.onk_usl, s.usl_tips,
-              s.regnums, s.prots, s.pr_cons, s.treatment_date
-       from registry.stage_sl s
-       join registry.stage_case c on c.import_id = s.import_id and c.ordinal = s.ordinal
-       where s.import_id = ${id} ${within('s')} and c.ok and ${which}`,
-  );
-  const services = await phase(
-    'merge: insert USL',
-    tx`insert into registry.usl (sl_ref, person_id, mo_code, seq, idserv, lpu, profil, vid_vme, det, date_in,
-         date_out, ds, code_usl, kol_usl, sumv_usl, prvs, code_md)
-       select s.sl_ref, c.person_id, ${moCode}, u.seq, u.idserv, u.lpu, u.profil, u.vid_vme, u.det, u.date_in,
-              u.date_out, u.ds, u.code_usl, u.kol_usl, u.sumv_usl, u.prvs, u.code_md
-       from registry.stage_usl u
-       join registry.stage_sl s on s.import_id = u.import_id and s.ordinal = u.ordinal and s.seq = u.sl_seq
-       join registry.stage_case c on c.import_id = u.import_id and c.ordinal = u.ordinal
-       where u.import_id = ${id} ${within('u')} and c.ok and ${which}`,
-  );
-  return { sl: sl.count, services: services.count };
 }
 
 /**
@@ -490,8 +420,9 @@ async function merge(
   moCode: string,
   meta: CaseMeta,
   phase: Phase,
-  merged: Stored,
+  read: { stored: Stored; lastCase: number },
 ): Promise<RegistryImportCounts> {
+  const [merged, maxOrdinal] = [read.stored, read.lastCase];
   const [unmerged] = await phase(
     'merge: delete merged cases rejected',
     tx<Stored[]>`select sl, services from registry.unmerge_rejected(${id})`,
@@ -513,10 +444,15 @@ async function merge(
       })(),
     );
   }
-  const rest = await insertCases(tx, id, moCode, meta, 'rest', phase);
+  const [rest] = await phase(
+    'merge: insert the other cases',
+    tx<Stored[]>`
+      select sl, services from registry.insert_staged_cases(${id}, 1, ${maxOrdinal}, false, ${meta.fileKind},
+        ${meta.year}, ${meta.month}, ${meta.nschet})`,
+  );
   const stored = {
-    sl: merged.sl + rest.sl - unmerged!.sl,
-    services: merged.services + rest.services - unmerged!.services,
+    sl: merged.sl + rest!.sl - unmerged!.sl,
+    services: merged.services + rest!.services - unmerged!.services,
   };
   const [touched] = await tx<{ persons: string[]; onco: string[] }[]>`
     select coalesce(array_agg(distinct person_id::text), '{}') as persons,
