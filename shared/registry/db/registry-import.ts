@@ -185,29 +185,26 @@ async function stageCheckMerge(
 ): Promise<RegistryImportCounts> {
   const phase = phaseTimer(options.onPhase);
   // Merging while reading (migration 036): each batch's cases, once copied, are merged where the register
-  // checks pass at once; IDCASEs seen earlier in the file are left for the end (the stored key is unique).
+  // checks pass at once; the rest wait for the end.
   let meta: CaseMeta | null = null;
   const reading = {
     mergedTo: 0,
     lastCase: 0,
-    skip: [] as number[],
-    idcases: new Set<number>(),
     analyseAt: 1,
     turnAt: 0,
     stored: { sl: 0, services: 0 } as Stored,
   };
   const afterCopy = () => {
     if (!meta || reading.lastCase <= reading.mergedTo) return null;
-    const [m, from, to, skip] = [meta, reading.mergedTo + 1, reading.lastCase, reading.skip];
+    const [m, from, to] = [meta, reading.mergedTo + 1, reading.lastCase];
     reading.mergedTo = to;
-    reading.skip = [];
     // The staging statistics follow the file as it doubles: planned for the tables of an earlier import (or
     // empty ones), a batch's statements scanned whole tables, and the read took minutes instead of seconds.
     const analyse = to >= reading.analyseAt;
     if (analyse) reading.analyseAt = to * 2;
     return async () => {
       if (analyse) await tx`select registry.analyze_staging()`;
-      const stored = await mergeBatch(tx, id, m, from, to, skip);
+      const stored = await mergeBatch(tx, id, m, from, to);
       reading.stored.sl += stored.sl;
       reading.stored.services += stored.services;
     };
@@ -281,11 +278,6 @@ async function stageCheckMerge(
             ? { zcase: (await caseIds.take(1))[0]!, sl: await slIds.take(item.zap.Z_SL.SL.length) }
             : null;
           reading.lastCase = item.ordinal;
-          if (ok) {
-            const key = Number(item.zap.Z_SL.IDCASE);
-            if (!Number.isSafeInteger(key) || reading.idcases.has(key)) reading.skip.push(item.ordinal);
-            else reading.idcases.add(key);
-          }
           stageCase(add, id, item.ordinal, item.zap, ok, ids);
           stageFindings(add, id, item.ordinal, findings);
           await batches.endRecord();
@@ -390,21 +382,12 @@ interface CaseMeta {
 
 /**
  * The cases of staged batch [from, to] that every register check passes at once (person by ЕНП, insured, IDCASE
- * not stored: migration 036) are merged while the reader reads the next batch, in one round trip; `skip` holds
- * the batch's cases whose IDCASE came earlier in the file (the end decides about them). Runs on the transaction
- * after the batch's COPY.
+ * neither stored — by an earlier batch too — nor repeated in the batch: migration 036) are merged while the reader
+ * reads the next batch, in one round trip. Runs on the transaction after the batch's COPY.
  */
-async function mergeBatch(
-  tx: Tx,
-  id: number,
-  meta: CaseMeta,
-  from: number,
-  to: number,
-  skip: readonly number[],
-): Promise<Stored> {
+async function mergeBatch(tx: Tx, id: number, meta: CaseMeta, from: number, to: number): Promise<Stored> {
   const [stored] = await tx<Stored[]>`
-    select sl, services from registry.merge_staged_batch(${id}, ${from}, ${to}, ${skip as number[]}::int[],
-      ${meta.fileKind}, ${meta.year}, ${meta.month}, ${meta.nschet})`;
+    select sl, services from registry.merge_staged_batch(${id}, ${from}, ${to}, ${meta.fileKind}, ${meta.year}, ${meta.month}, ${meta.nschet})`;
   return stored!;
 }
 

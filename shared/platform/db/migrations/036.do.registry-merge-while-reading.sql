@@ -3,7 +3,7 @@
 -- PostgreSQL merged (8 s at 200,000 cases) while Node idled. Now each staged batch whose cases pass every check the
 -- register can answer at once — the person found by ЕНП, insured on the case's last day, its IDCASE not stored
 -- yet — is merged while the next batch is read. Whatever is left (no ЕНП match, not insured, a repeat or a
--- correction, a key repeated in the file) waits for the end as before, and a merged case that the whole-file
+-- correction, an IDCASE repeated in the file) waits for the end as before, and a merged case that the whole-file
 -- checks reject at the end (its patient missing from the L-file, a repeated N_ZAP …) is deleted in the same
 -- transaction: the protocol and the stored rows are those of a check-everything-first import.
 
@@ -17,11 +17,11 @@ alter table registry.stage_case_data add primary key (import_id, ordinal);
 -- read back by the merge.
 alter table registry.stage_case_data alter column data set storage main;
 
--- The cases of staged batch [p_from, p_to] that can be merged now: ok, not in p_skip (an IDCASE seen earlier in
--- the file), found by ЕНП, insured on DATE_Z_2 (the СМО filled from that policy where the case names none, as
--- check_staged_insurance does), their IDCASE not stored for the МО. Marks them merged; answers how many.
-create function registry.resolve_staged_batch(p_import_id bigint, p_from integer, p_to integer, p_mo_code text,
-                                              p_skip integer[])
+-- The cases of staged batch [p_from, p_to] that can be merged now: ok, their IDCASE neither stored for the МО (by
+-- an earlier import or an earlier batch of this one: a case repeated later in the file waits for the end) nor
+-- repeated within the batch, found by ЕНП, insured on DATE_Z_2 (the СМО filled from that policy where the case
+-- names none, as check_staged_insurance does). Marks them merged; answers how many.
+create function registry.resolve_staged_batch(p_import_id bigint, p_from integer, p_to integer, p_mo_code text)
 returns integer
   language plpgsql security definer
   set search_path = pg_catalog, pg_temp as $$
@@ -31,22 +31,23 @@ begin
   set person_id = f.person_id, smo_code = coalesce(c.smo_code, f.smo_code), merged = true
   from (
     select k.ordinal, p.id as person_id, po.smo_code
-    from registry.stage_case k
+    from (select b.*, count(*) over (partition by b.idcase) as same_idcase
+          from registry.stage_case b
+          where b.import_id = p_import_id and b.ordinal between p_from and p_to) k
     join person.person p on p.enp = k.enp::text
     cross join lateral (
       select po.smo_code from person.policy po
       where po.person_id = p.id and po.date_beg <= k.date_z_2
         and (po.date_end is null or po.date_end >= k.date_z_2)
       limit 1) po
-    where k.import_id = p_import_id and k.ordinal between p_from and p_to and k.ok and k.enp is not null
-      and k.ordinal <> all (p_skip)
+    where k.ok and k.enp is not null and k.idcase is not null and k.same_idcase = 1
       and not exists (select 1 from registry.zcase z where z.mo_code = p_mo_code and z.idcase = k.idcase)
   ) f
   where c.import_id = p_import_id and c.ordinal = f.ordinal;
   get diagnostics n = row_count;
   return n;
 end $$;
-grant execute on function registry.resolve_staged_batch(bigint, integer, integer, text, integer[]) to omslink_app;
+grant execute on function registry.resolve_staged_batch(bigint, integer, integer, text) to omslink_app;
 
 -- Inserts the accepted staged cases of ordinals [p_from, p_to] whose `merged` is p_merged into zcase, sl and usl,
 -- with the ids drawn while staging. SECURITY INVOKER: the caller's row-level security applies (its МО's rows).
@@ -101,8 +102,8 @@ grant execute on function registry.insert_staged_cases(bigint, integer, integer,
 -- A staged batch merged in one round trip (the transaction's statements wait for the reader's turns of the event
 -- loop): its cases that can be merged now are marked and inserted, under the audit guard (the import's one audit
 -- entry, written at the end, names every person).
-create function registry.merge_staged_batch(p_import_id bigint, p_from integer, p_to integer, p_skip integer[],
-                                            p_file_kind text, p_year integer, p_month integer, p_nschet text,
+create function registry.merge_staged_batch(p_import_id bigint, p_from integer, p_to integer, p_file_kind text,
+                                            p_year integer, p_month integer, p_nschet text,
                                             out sl integer, out services integer)
   language plpgsql
   set search_path = pg_catalog, pg_temp as $$
@@ -110,13 +111,13 @@ begin
   sl := 0;
   services := 0;
   perform set_config('omslink.audit_bulk', 'on', true);
-  if registry.resolve_staged_batch(p_import_id, p_from, p_to, app.org_code(), p_skip) > 0 then
+  if registry.resolve_staged_batch(p_import_id, p_from, p_to, app.org_code()) > 0 then
     select i.sl, i.services into sl, services
     from registry.insert_staged_cases(p_import_id, p_from, p_to, true, p_file_kind, p_year, p_month, p_nschet) i;
   end if;
 end $$;
-grant execute on function registry.merge_staged_batch(bigint, integer, integer, integer[], text, integer, integer,
-  text) to omslink_app;
+grant execute on function registry.merge_staged_batch(bigint, integer, integer, text, integer, integer, text)
+  to omslink_app;
 
 -- The cases merged while reading that the end-of-file checks rejected, deleted with their SL and USL (SECURITY
 -- DEFINER: the МО sees a case only once the import has linked its person, which it does for accepted cases only;
