@@ -60,6 +60,18 @@ export interface OmsFunctionProps {
   readonly projectRoot?: string;
 }
 
+/**
+ * Node's options per function kind. The queue consumer's young generation is 64 MiB, as locally
+ * (infra/local/queue-consumer-process.ts): a registry import parses hundreds of MB of XML into short-lived objects
+ * (855 → 292 scavenges and 36 → 30 s of CPU at 200,000 cases).
+ */
+const nodeOptionsByKind: Record<FunctionSpec['kind'], string> = {
+  rest: '--enable-source-maps',
+  soap: '--enable-source-maps',
+  queue: '--enable-source-maps --max-semi-space-size=64',
+  ops: '--enable-source-maps',
+};
+
 /** Defaults per function kind: API Gateway cuts a request at 29 s; a bulk file may need the full 15 minutes. */
 const defaultsByKind: Record<FunctionSpec['kind'], { memorySize: number; timeout: Duration }> = {
   rest: { memorySize: 512, timeout: Duration.seconds(29) },
@@ -123,7 +135,7 @@ export class OmsFunction extends NodejsFunction {
       vpcSubnets: { subnetType: SubnetType.PRIVATE_WITH_EGRESS },
       securityGroups: [database.clientSecurityGroup],
       environment: {
-        NODE_OPTIONS: '--enable-source-maps',
+        NODE_OPTIONS: nodeOptionsByKind[spec.kind],
         OMSLINK_MODE: 'aws',
         DB_HOST: database.proxyEndpoint,
         DB_PORT: String(database.port),

@@ -52,24 +52,3 @@ process.on('message', async (request: ConsumerRequest) => {
 });
 process.on('disconnect', () => process.exit(0));
 reply({ ready: true });
-{
-  const { PerformanceObserver } = await import('node:perf_hooks');
-  const { writeFileSync } = await import('node:fs');
-  const gc: Record<string, { n: number; ms: number }> = {};
-  new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) {
-      const k = String((e as any).detail?.kind ?? 'x');
-      gc[k] ??= { n: 0, ms: 0 };
-      gc[k].n++;
-      gc[k].ms += e.duration;
-    }
-  }).observe({ entryTypes: ['gc'] });
-  const cpu0 = process.cpuUsage();
-  setInterval(() => {
-    const c = process.cpuUsage(cpu0);
-    writeFileSync(
-      '/var/tmp/prof/consumer-gc.json',
-      JSON.stringify({ cpu: (c.user + c.system) / 1e6, gc, heap: process.memoryUsage() }),
-    );
-  }, 1000).unref();
-}

@@ -368,8 +368,8 @@ describe('functions', () => {
       expect(props.Handler, name).toBe('index.handler');
       expect((props.VpcConfig as { SubnetIds: unknown[] }).SubnetIds, name).toHaveLength(2);
       const env = (props.Environment as { Variables: Record<string, unknown> }).Variables;
+      expect(env.NODE_OPTIONS, name).toMatch(/^--enable-source-maps( |$)/);
       expect(env, name).toMatchObject({
-        NODE_OPTIONS: '--enable-source-maps',
         OMSLINK_MODE: 'aws',
         DB_PORT: '5432',
         DB_NAME: 'omslink',
@@ -377,6 +377,13 @@ describe('functions', () => {
       });
       expect(env.DB_HOST, name).toBeDefined();
       expect(env.DB_SECRET_ARN, name).toBeDefined();
+    }
+    // The import queue's consumer has the local consumer process's young generation.
+    const consumers = allFunctions.filter((spec) => spec.kind === 'queue').map((spec) => spec.name);
+    expect(consumers.length).toBeGreaterThan(0);
+    for (const name of consumers) {
+      const env = (built.get(name)!.props.Environment as { Variables: Record<string, unknown> }).Variables;
+      expect(env.NODE_OPTIONS, name).toBe('--enable-source-maps --max-semi-space-size=64');
     }
   });
 });
