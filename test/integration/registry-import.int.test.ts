@@ -390,6 +390,53 @@ describe('rules that need the patient’s age', () => {
       ]);
     }
   });
+
+  it('find the scheme «нет» given to an adult whichever file comes first in the ZIP', async () => {
+    const pkg = makePackage({ packet: 13, count: 120, seed: 'age-rules-scheme' });
+    const born = new Map([...pkg.persons].map((p) => [p.ID_PAC, p.DR]));
+    const adult = (id: string, day: string) => {
+      const dr = born.get(id);
+      return dr !== undefined && Number(day.slice(0, 4)) - Number(dr.slice(0, 4)) > 19;
+    };
+    const cases = [...pkg.cases];
+    const target = cases.findIndex(
+      (c) =>
+        !('xml' in c) &&
+        c.PACIENT.NOVOR === '0' &&
+        c.Z_SL.SL.some(
+          (sl) =>
+            adult(c.PACIENT.ID_PAC, sl.DATE_1) &&
+            sl.ONK_SL?.ONK_USL.some((u) => u.LEK_PR.length > 0 && u.LEK_PR.every((d) => d.CODE_SH !== 'нет')),
+        ),
+    );
+    expect(target).toBeGreaterThanOrEqual(0);
+    const broken = cases.map((c, i) => {
+      if (i !== target || 'xml' in c) return c;
+      const copy = structuredClone(c);
+      const sl = copy.Z_SL.SL.find((s) => s.ONK_SL?.ONK_USL.some((u) => u.LEK_PR.length > 0))!;
+      sl.ONK_SL!.ONK_USL.find((u) => u.LEK_PR.length > 0)!.LEK_PR[0]!.CODE_SH = 'нет';
+      return copy;
+    });
+    for (const [packet, order] of [
+      [14, 'cases-first'],
+      [15, 'persons-first'],
+    ] as const) {
+      const name = registryName({ ...pkg.name, packet: String(packet) });
+      const written = writeRegistryPackage({
+        ...pkg.input,
+        name,
+        cases: broken,
+        caseCount: broken.length,
+        order,
+      });
+      const { result } = await send({ fileName: written.fileName, bytes: () => written.bytes });
+      expect(result?.status, order).toBe('done');
+      const found = await db.sql<{ ordinal: number; field: string; value: string }[]>`
+        select ordinal, field, value from registry.import_error
+        where import_id = ${result!.importId} and rule = 'REG.NSI.V024'`;
+      expect(found, order).toEqual([{ ordinal: target + 1, field: 'CODE_SH', value: 'нет' }]);
+    }
+  });
 });
 
 describe('the register is written only by the import', () => {
