@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generatePersons } from '../../shared/demo/persons';
 import { generateRegionStructure } from '../../shared/demo/region-structure';
+import { makeEnp } from '../../shared/person/domain/enp';
 import type { AccessContext } from '../../shared/platform/access/scoped';
 import { importRegistryPackage, type RegistryImportOptions } from '../../shared/registry/db/registry-import';
 import { registerPackage } from '../../shared/registry/db/registry-submit';
@@ -340,6 +341,35 @@ describe('merging while reading', () => {
       await whole.drop();
     }
   }, 60_000);
+});
+
+describe('cases left to the end of the file', () => {
+  it('resolves a case whose ЕНП the register lacks by its L-file record, and stores it with the others', async () => {
+    const pkg = makePackage({ packet: 16, count: 30, seed: 'left-to-the-end' });
+    const cases = [...pkg.cases];
+    const target = cases.findIndex((c) => !('xml' in c) && c.PACIENT.VPOLIS === '3');
+    expect(target).toBeGreaterThanOrEqual(0);
+    const original = cases[target] as Exclude<(typeof cases)[number], { xml: string }>;
+    const unknownEnp = makeEnp('990000000000001');
+    const changed = cases.map((c, i) =>
+      i === target && !('xml' in c) ? { ...c, PACIENT: { ...c.PACIENT, NPOLIS: unknownEnp } } : c,
+    );
+    const written = writeRegistryPackage({ ...pkg.input, cases: changed, caseCount: changed.length });
+    const { result } = await send({ fileName: written.fileName, bytes: () => written.bytes });
+    expect(result?.counts).toMatchObject({ cases: 30, accepted: 30, rejected: 0 });
+    const [stored] = await db.sql<{ person: string; expected: string; sl: number }[]>`
+      select z.person_id::text as person,
+             (select p.id::text from person.person p where p.enp = ${original.PACIENT.NPOLIS!}) as expected,
+             (select count(*)::int from registry.sl s where s.zcase_id = z.id) as sl
+      from registry.zcase z
+      where z.import_id = ${result!.importId} and z.idcase = ${original.Z_SL.IDCASE}`;
+    expect(stored).toEqual({
+      person: stored!.expected,
+      expected: stored!.expected,
+      sl: original.Z_SL.SL.length,
+    });
+    expect(stored!.expected).not.toBeNull();
+  });
 });
 
 describe('the journal', () => {

@@ -315,13 +315,13 @@ async function stageCheckMerge(
   await tx`select set_config('work_mem', '64MB', true)`;
   await phase('analyse staging', tx`select registry.analyze_staging()`);
   // The age rules ran in memory only if the L-file came first (its birth dates were at hand for every case).
-  await checkStaged(tx, id, who.orgCode, phase, { ageRules: !personsFirst });
+  const { left } = await checkStaged(tx, id, who.orgCode, phase, { ageRules: !personsFirst });
   await tx`select set_config('omslink.audit_bulk', 'on', true)`;
   if (!header || !fileKind) {
     throw packageRefusal('803', 'В пакете нет основного файла реестра', 'REG.PACKAGE.FILES');
   }
   const period = caseMeta(fileKind, header.schet);
-  const counts = await merge(tx, id, who.orgCode, period, phase, reading);
+  const counts = await merge(tx, id, who.orgCode, period, phase, { ...reading, left });
   await tx`select set_config('omslink.audit_bulk', '', true)`;
   await registryJournal.finish(tx, id, {
     status: 'done',
@@ -398,24 +398,16 @@ interface Stored {
 }
 
 /**
- * Completes the merge after the whole-file checks: the cases merged while reading that those checks rejected, and
- * the stored cases that corrections (PR_NOV=1) replace, are deleted with their SL and USL; the other accepted
- * cases are inserted; the persons are linked to the МО (it treated them: it sees them), their onco register rows
- * recomputed, and one audit entry names every person written.
+ * The accepted cases left to the end of the file (not merged from their batch): the stored cases their corrections
+ * replace are deleted with their SL and services, then they are inserted.
  */
-async function merge(
+async function mergeTheRest(
   tx: Tx,
   id: number,
-  moCode: string,
   meta: CaseMeta,
+  maxOrdinal: number,
   phase: Phase,
-  read: { stored: Stored; lastCase: number },
-): Promise<RegistryImportCounts> {
-  const [merged, maxOrdinal] = [read.stored, read.lastCase];
-  const [unmerged] = await phase(
-    'merge: delete merged cases rejected',
-    tx<Stored[]>`select sl, services from registry.unmerge_rejected(${id})`,
-  );
+): Promise<Stored> {
   // The corrected cases' ids first, as an array: a sub-select here let the planner hash-join the whole USL table
   // (2.6 s at 100,000 services with nothing to delete); by id the indexes serve each delete.
   const [corrected] = await tx<{ ids: string[] }[]>`
@@ -439,9 +431,32 @@ async function merge(
       select sl, services from registry.insert_staged_cases(${id}, 1, ${maxOrdinal}, false, ${meta.fileKind},
         ${meta.year}, ${meta.month}, ${meta.nschet})`,
   );
+  return rest!;
+}
+
+/**
+ * Completes the merge after the whole-file checks: the cases merged while reading that those checks rejected, and
+ * the stored cases that corrections (PR_NOV=1) replace, are deleted with their SL and USL; the other accepted
+ * cases are inserted; the persons are linked to the МО (it treated them: it sees them), their onco register rows
+ * recomputed, and one audit entry names every person written.
+ */
+async function merge(
+  tx: Tx,
+  id: number,
+  moCode: string,
+  meta: CaseMeta,
+  phase: Phase,
+  read: { stored: Stored; lastCase: number; left: boolean },
+): Promise<RegistryImportCounts> {
+  const merged = read.stored;
+  const [unmerged] = await phase(
+    'merge: delete merged cases rejected',
+    tx<Stored[]>`select sl, services from registry.unmerge_rejected(${id})`,
+  );
+  const rest = read.left ? await mergeTheRest(tx, id, meta, read.lastCase, phase) : { sl: 0, services: 0 };
   const stored = {
-    sl: merged.sl + rest!.sl - unmerged!.sl,
-    services: merged.services + rest!.services - unmerged!.services,
+    sl: merged.sl + rest.sl - unmerged!.sl,
+    services: merged.services + rest.services - unmerged!.services,
   };
   const [touched] = await tx<{ persons: string[]; onco: string[] }[]>`
     select coalesce(array_agg(distinct person_id::text), '{}') as persons,
