@@ -384,6 +384,38 @@ describe('the journal', () => {
 });
 
 describe('rules that need the patient’s age', () => {
+  /** Imports `cases` with the main file first and then last (packets `packets`): each import's findings of `rule`. */
+  async function findingsWhicheverFirst(
+    pkg: GeneratedRegistryPackage,
+    cases: GeneratedRegistryPackage['input']['cases'],
+    packets: readonly [number, number],
+    rule: string,
+  ) {
+    const found: { ordinal: number; field: string; value: string | null }[][] = [];
+    for (const [packet, order] of [
+      [packets[0], 'cases-first'],
+      [packets[1], 'persons-first'],
+    ] as const) {
+      const name = registryName({ ...pkg.name, packet: String(packet) });
+      const list = [...cases];
+      const written = writeRegistryPackage({
+        ...pkg.input,
+        name,
+        cases: list,
+        caseCount: list.length,
+        order,
+      });
+      const { result } = await send({ fileName: written.fileName, bytes: () => written.bytes });
+      expect(result?.status, order).toBe('done');
+      found.push(
+        await db.sql<{ ordinal: number; field: string; value: string | null }[]>`
+          select ordinal, field, value from registry.import_error
+          where import_id = ${result!.importId} and rule = ${rule}`,
+      );
+    }
+    return found;
+  }
+
   it('find a missing TNM at an adult’s first treatment whichever file comes first in the ZIP', async () => {
     const pkg = makePackage({ packet: 10, count: 120, seed: 'age-rules' });
     const cases = [...pkg.cases];
@@ -398,27 +430,11 @@ describe('rules that need the patient’s age', () => {
       for (const sl of copy.Z_SL.SL) if (sl.ONK_SL?.DS1_T === '0') delete sl.ONK_SL.ONK_T;
       return copy;
     });
-    for (const [packet, order] of [
-      [11, 'cases-first'],
-      [12, 'persons-first'],
-    ] as const) {
-      const name = registryName({ ...pkg.name, packet: String(packet) });
-      const written = writeRegistryPackage({
-        ...pkg.input,
-        name,
-        cases: broken,
-        caseCount: broken.length,
-        order,
-      });
-      const { result } = await send({ fileName: written.fileName, bytes: () => written.bytes });
-      expect(result?.status, order).toBe('done');
-      const found = await db.sql<{ ordinal: number; rule: string; field: string }[]>`
-        select ordinal, rule, field from registry.import_error
-        where import_id = ${result!.importId} and rule = 'REG.ONK_SL.TNM.REQUIRED'`;
-      expect(found, order).toEqual([
-        { ordinal: target + 1, rule: 'REG.ONK_SL.TNM.REQUIRED', field: 'ONK_T' },
-      ]);
-    }
+    const expected = [{ ordinal: target + 1, field: 'ONK_T', value: null }];
+    expect(await findingsWhicheverFirst(pkg, broken, [11, 12], 'REG.ONK_SL.TNM.REQUIRED')).toEqual([
+      expected,
+      expected,
+    ]);
   });
 
   it('find the scheme «нет» given to an adult whichever file comes first in the ZIP', async () => {
@@ -447,25 +463,8 @@ describe('rules that need the patient’s age', () => {
       sl.ONK_SL!.ONK_USL.find((u) => u.LEK_PR.length > 0)!.LEK_PR[0]!.CODE_SH = 'нет';
       return copy;
     });
-    for (const [packet, order] of [
-      [14, 'cases-first'],
-      [15, 'persons-first'],
-    ] as const) {
-      const name = registryName({ ...pkg.name, packet: String(packet) });
-      const written = writeRegistryPackage({
-        ...pkg.input,
-        name,
-        cases: broken,
-        caseCount: broken.length,
-        order,
-      });
-      const { result } = await send({ fileName: written.fileName, bytes: () => written.bytes });
-      expect(result?.status, order).toBe('done');
-      const found = await db.sql<{ ordinal: number; field: string; value: string }[]>`
-        select ordinal, field, value from registry.import_error
-        where import_id = ${result!.importId} and rule = 'REG.NSI.V024'`;
-      expect(found, order).toEqual([{ ordinal: target + 1, field: 'CODE_SH', value: 'нет' }]);
-    }
+    const expected = [{ ordinal: target + 1, field: 'CODE_SH', value: 'нет' }];
+    expect(await findingsWhicheverFirst(pkg, broken, [14, 15], 'REG.NSI.V024')).toEqual([expected, expected]);
   });
 });
 
