@@ -38,7 +38,10 @@ export interface RegistryImportResult {
 
 export interface RegistryImportOptions {
   read?: RegistryReadOptions;
-  /** Records per COPY batch. Default 500: the consumer holds at most two batches; 2,000 peaked 40 MiB higher at 50,000 cases, no faster. */
+  /**
+   * Records per COPY batch, each merged while the next is read. Default 2,000: fewer round trips per case than
+   * 500 (200,000 cases: 33.0 s instead of 38.6 s alone), two batches queued at most.
+   */
   batchSize?: number;
   /** How often progress is written (ms). Default 1,000. */
   progressEveryMs?: number;
@@ -198,8 +201,8 @@ async function stageCheckMerge(
     if (!meta || reading.lastCase <= reading.mergedTo) return null;
     const [m, from, to] = [meta, reading.mergedTo + 1, reading.lastCase];
     reading.mergedTo = to;
-    // The staging statistics follow the file as it doubles: planned for the tables of an earlier import (or
-    // empty ones), a batch's statements scanned whole tables, and the read took minutes instead of seconds.
+    // The staging statistics follow the file as it doubles (18 small samples for 200,000 cases), so that a batch's
+    // statements are not planned for the tables as an earlier import (or none) left them.
     const analyse = to >= reading.analyseAt;
     if (analyse) reading.analyseAt = to * 2;
     return async () => {
