@@ -132,6 +132,25 @@ describe('registry-invoice import', () => {
              + (select count(*) from registry.stage_sl) + (select count(*) from registry.stage_usl) as n`;
     expect(Number(staged!.n)).toBe(0);
   });
+
+  it('vacuums its staging tables once its transaction has ended, so the next import reads no dead rows', async () => {
+    const vacuums = () => db.sql<{ relname: string; n: number }[]>`
+      select relname, vacuum_count::int as n from pg_stat_user_tables
+      where schemaname = 'registry' and relname like 'stage%' order by relname`;
+    const before = new Map((await vacuums()).map((r) => [r.relname, r.n]));
+    const { result } = await send(makePackage({ packet: 41, count: 5 }));
+    expect(result?.status).toBe('done');
+    const after = await vacuums();
+    expect(after.map((r) => r.relname)).toEqual([
+      'stage_case',
+      'stage_case_data',
+      'stage_finding',
+      'stage_person',
+      'stage_sl',
+      'stage_usl',
+    ]);
+    for (const { relname, n } of after) expect(n, relname).toBe((before.get(relname) ?? 0) + 1);
+  });
 });
 
 describe('never lose, never duplicate', () => {

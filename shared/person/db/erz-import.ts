@@ -158,6 +158,7 @@ export async function importErzExtract(
   let warnings: FlkIssue[] = [];
   return runFileImport<ErzImport, ErzFileImportResult>(sql, who, erzImportJournal, importId, {
     owner: true,
+    staging: Object.values(stage),
     finished: (entry) => finishedResult(sql, entry!, who, options),
     process: async () => {
       const { result, current } = await withCaller(sql, who, async (tx) => {

@@ -3,6 +3,7 @@ import type { Sql } from '../db/connection';
 import { Refusal } from '../flk/refusal';
 import type { BlobPort, Bucket } from '../ports/blobs';
 import type { Claim, FileJournal, JournalEntry } from './file-journal';
+import { type StageTable, vacuumStaging } from './staging';
 
 export interface FileRunSteps<E, R> {
   /** Claim only for the account that uploaded the file (a missing entry then throws too). */
@@ -16,6 +17,8 @@ export interface FileRunSteps<E, R> {
   process(claim: Extract<Claim<E>, { outcome: 'claimed' }>): Promise<R>;
   /** The file was refused as a whole (the `Refusal`'s issues are its package protocol). */
   refused?(refusal: Refusal): Promise<R>;
+  /** The staging tables `process` writes: vacuumed once its transaction has ended (`vacuumStaging`). */
+  staging?: Iterable<StageTable>;
 }
 
 /**
@@ -83,6 +86,18 @@ export function phaseTotals() {
   };
 }
 
+async function processThenVacuum<E, R>(
+  sql: Sql,
+  steps: FileRunSteps<E, R>,
+  claim: Extract<Claim<E>, { outcome: 'claimed' }>,
+): Promise<R> {
+  try {
+    return await steps.process(claim);
+  } finally {
+    if (steps.staging) await vacuumStaging(sql, steps.staging);
+  }
+}
+
 /** One line of structured log about a file import's failure: the class and code, never data. */
 export function logFileFailure(table: string, id: number, error: unknown, retried: boolean) {
   console.error(
@@ -115,7 +130,7 @@ export async function runFileImport<E extends JournalEntry, R>(
   const claim = await withCaller(sql, who, (tx) => journal.claim(tx, id, steps.owner ? who : undefined));
   if (claim.outcome !== 'claimed') return steps.finished(claim.outcome === 'finished' ? claim.entry : null);
   try {
-    return await steps.process(claim);
+    return await processThenVacuum(sql, steps, claim);
   } catch (error) {
     if (error instanceof Refusal && steps.refused) return steps.refused(error);
     const gone = error instanceof FileGoneError;

@@ -1,4 +1,4 @@
-import type { Tx } from '../db/connection';
+import type { Sql, Tx } from '../db/connection';
 import { type CopyValue, copyLine, copyText } from '../db/copy';
 
 /**
@@ -142,4 +142,38 @@ export async function stageAll<T, K extends string>(
 /** Deletes the import's rows from its staging tables (before the transaction commits). */
 export async function clearStaging(tx: Tx, tables: Iterable<StageTable>, importId: number): Promise<void> {
   for (const { table } of tables) await tx`delete from ${tx(table)} where import_id = ${importId}`;
+}
+
+/**
+ * Vacuums the staging tables once an import's transaction has ended (committed or rolled back), so that the next
+ * import reads no dead rows. Autovacuum alone does not keep up: each import holds its staging tables' ANALYZE lock
+ * until it commits, and autovacuum gives way to every import that starts, so with imports one after another it
+ * never finished: ten 200,000-case imports left 4.7 GB of dead staging rows (3.4 GB of case JSON) for each
+ * later import's scans to read.
+ * A table another import holds is skipped (SKIP_LOCKED): the next vacuum takes it. Needs the MAINTAIN privilege
+ * (migration 037). Never fails the import: a failure is one line of structured log.
+ */
+export async function vacuumStaging(sql: Sql, tables: Iterable<StageTable>): Promise<void> {
+  const names = [...tables].map(({ table }) => table);
+  if (names.length === 0) return;
+  try {
+    await sql.unsafe(`vacuum (skip_locked) ${names.map(quoteQualified).join(', ')}`);
+  } catch (error) {
+    console.warn(
+      JSON.stringify({
+        level: 'warn',
+        where: 'vacuum-staging',
+        error: (error as Error)?.name ?? typeof error,
+        code: (error as { code?: unknown })?.code,
+      }),
+    );
+  }
+}
+
+/** `schema.table` as quoted identifiers. */
+function quoteQualified(name: string): string {
+  return name
+    .split('.')
+    .map((part) => `"${part.replace(/"/g, '""')}"`)
+    .join('.');
 }

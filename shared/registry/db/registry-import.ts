@@ -73,6 +73,7 @@ export async function importRegistryPackage(
   });
   return runFileImport<RegistryImport, RegistryImportResult>(sql, who, registryJournal, importId, {
     owner: true,
+    staging: Object.values(stageTables),
     finished: async (entry) => finished(entry),
     process: async () => {
       const progress = progressWriter(sql, who, importId, options);
