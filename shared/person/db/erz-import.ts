@@ -432,7 +432,7 @@ async function stageAndMerge(
   const phase = phaseTimer(options.onPhase);
   const rules = await loadRules(tx);
   const today = options.today ?? todayInRussia();
-  const batches = new StagingBatches(tx, stage, options.batchSize ?? 5000);
+  const batches = new StagingBatches(tx, stage, { batchSize: options.batchSize ?? 5000 });
   let header: ErzExtractHeader | null = null;
   const started = performance.now();
   await stageAll(batches, items, (item) => {

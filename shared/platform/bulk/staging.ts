@@ -34,39 +34,112 @@ class CopyBuffers {
     this.rows++;
   }
 
+  /** Whole lines of COPY text already encoded. */
+  appendBytes(lines: Buffer, rows: number) {
+    if (rows === 0) return;
+    if (this.offset > 0) this.done.push(this.current.subarray(0, this.offset));
+    this.done.push(lines);
+    this.current = Buffer.allocUnsafe(0);
+    this.offset = 0;
+    this.rows += rows;
+  }
+
   chunks(): Buffer[] {
     return this.offset > 0 ? [...this.done, this.current.subarray(0, this.offset)] : this.done;
   }
+}
+
+/** Adds rows to one staging table of a batch (a record may add rows to several). */
+export type AddRows<K extends string> = (key: K, ...rows: CopyValue[][]) => void;
+
+/** Adds rows a `RowsAwaitingAnswers` completed to one staging table of a batch. */
+export type AddLines<K extends string> = (key: K, lines: Buffer, rows: number) => void;
+
+/**
+ * Rows of one staging table whose last columns wait for an answer of the database (`beforeCopy`): held as COPY
+ * text of their other columns, encoded when added (bytes outside the JavaScript heap, as `StagingBatches` holds
+ * its rows), and completed into whole lines once the answers are known.
+ */
+export class RowsAwaitingAnswers {
+  private bytes = Buffer.allocUnsafe(65_536);
+  private used = 0;
+  /** Where each row's text ends (its newline, which the answer's columns replace). */
+  private ends: number[] = [];
+
+  /** @param answered how many last columns of each row the answer gives. */
+  constructor(private readonly answered: number) {}
+
+  get length(): number {
+    return this.ends.length;
+  }
+
+  /** A row with its answered columns (their values are ignored). */
+  push(row: readonly CopyValue[]): void {
+    const known = copyLine(row.slice(0, row.length - this.answered));
+    const needed = this.used + Buffer.byteLength(known);
+    if (needed > this.bytes.length) {
+      const grown = Buffer.allocUnsafe(Math.max(needed, this.bytes.length * 2));
+      this.bytes.copy(grown, 0, 0, this.used);
+      this.bytes = grown;
+    }
+    this.used += this.bytes.write(known, this.used);
+    this.ends.push(this.used - 1);
+  }
+
+  /** Whole COPY lines: each row's text with `answer(i)`'s values for its answered columns. */
+  complete(answer: (i: number) => readonly CopyValue[]): Buffer {
+    const parts: Buffer[] = [];
+    let start = 0;
+    for (const [i, end] of this.ends.entries()) {
+      parts.push(this.bytes.subarray(start, end), Buffer.from(`\t${copyLine(answer(i))}`));
+      start = end + 1;
+    }
+    return Buffer.concat(parts);
+  }
+}
+
+export interface StagingBatchOptions<K extends string> {
+  /** Records per batch. Default 5,000. */
+  batchSize?: number;
+  /** Batches handed over that may wait for their COPY (and hooks) while the next is read. Default 1. */
+  maxQueued?: number;
+  /**
+   * Called when a batch is handed over (synchronously, so it sees the batch's records as read): the work it
+   * answers runs on the transaction before the batch's COPY, and may add rows to that batch — rows that need an
+   * answer of the database first (the registry import looks its cases' persons up, then stages the cases).
+   */
+  beforeCopy?: () => ((add: AddLines<K>) => Promise<void>) | null;
+  /**
+   * Called when a batch is handed over, after `beforeCopy`: the work it answers runs on the transaction once the
+   * batch is copied, while the next batch is read (the registry import merges the batch's cases then).
+   */
+  afterCopy?: () => (() => Promise<unknown>) | null;
 }
 
 /**
  * Rows gathered per staging table and copied a batch at a time. Each row is written as COPY text into a byte
  * buffer when it is added, so a batch waiting for its COPY holds bytes outside the JavaScript heap, not thousands
  * of small arrays keeping the parsed records' strings alive for the garbage collector to trace on every pass.
- * The COPY of one batch (and its follow-up, `afterCopy`) runs while the next is read (PostgreSQL and the parser
- * use different cores); at most `maxQueued` batches wait, so memory stays bounded.
+ * The COPY of one batch (with its hooks) runs while the next is read (PostgreSQL and the parser use different
+ * cores); at most `maxQueued` batches wait, so memory stays bounded.
  */
 export class StagingBatches<K extends string> {
   private buffers: Record<K, CopyBuffers>;
   private records = 0;
   private pending: Promise<void> = Promise.resolve();
-  /** Each batch handed over and not yet copied (with its follow-up), oldest first. */
+  /** Each batch handed over and not yet copied (with its hooks), oldest first. */
   private queued: Promise<void>[] = [];
+  private readonly batchSize: number;
+  private readonly maxQueued: number;
 
-  /**
-   * @param afterCopy called when a batch is handed to COPY (synchronously, so it sees the batch's records as
-   * read): the work it answers runs on the transaction once the batch is copied, while the next batch is read
-   * (the registry import merges the batch's cases then).
-   * @param maxQueued batches handed over that may wait for their COPY (and follow-up) while the next is read.
-   */
   constructor(
     private readonly tx: Tx,
     private readonly tables: Readonly<Record<K, StageTable>>,
-    private readonly batchSize = 5000,
-    private readonly afterCopy?: () => (() => Promise<unknown>) | null,
-    private readonly maxQueued = 1,
+    private readonly options: StagingBatchOptions<K> = {},
   ) {
     this.buffers = this.empty();
+    this.batchSize = options.batchSize ?? 5000;
+    this.maxQueued = options.maxQueued ?? 1;
   }
 
   private empty(): Record<K, CopyBuffers> {
@@ -94,8 +167,10 @@ export class StagingBatches<K extends string> {
     const buffers = this.buffers;
     this.buffers = this.empty();
     this.records = 0;
-    const followUp = this.afterCopy?.() ?? null;
+    const before = this.options.beforeCopy?.() ?? null;
+    const followUp = this.options.afterCopy?.() ?? null;
     this.pending = this.pending.then(async () => {
+      if (before) await before((key, lines, rows) => buffers[key].appendBytes(lines, rows));
       for (const key of Object.keys(this.tables) as K[]) {
         const { table, columns } = this.tables[key];
         if (buffers[key].rows > 0) await copyText(this.tx, table, columns, buffers[key].chunks());
@@ -157,7 +232,7 @@ export async function vacuumStaging(sql: Sql, tables: Iterable<StageTable>): Pro
   const names = [...tables].map(({ table }) => table);
   if (names.length === 0) return;
   try {
-    await sql.unsafe(`vacuum (skip_locked) ${names.map(quoteQualified).join(', ')}`);
+    await sql`vacuum (skip_locked) ${sql(names)}`;
   } catch (error) {
     console.warn(
       JSON.stringify({
@@ -168,12 +243,4 @@ export async function vacuumStaging(sql: Sql, tables: Iterable<StageTable>): Pro
       }),
     );
   }
-}
-
-/** `schema.table` as quoted identifiers. */
-function quoteQualified(name: string): string {
-  return name
-    .split('.')
-    .map((part) => `"${part.replace(/"/g, '""')}"`)
-    .join('.');
 }

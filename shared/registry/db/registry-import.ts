@@ -1,8 +1,15 @@
 import { type AccessContext, audit, withCaller } from '../../platform/access/scoped';
 import { runFileImport } from '../../platform/bulk/file-run';
 import { type Phase, type PhaseListener, phaseTimer } from '../../platform/bulk/phases';
-import { clearStaging, StagingBatches } from '../../platform/bulk/staging';
+import {
+  type AddLines,
+  type AddRows,
+  clearStaging,
+  RowsAwaitingAnswers,
+  StagingBatches,
+} from '../../platform/bulk/staging';
 import type { Sql, Tx } from '../../platform/db/connection';
+import type { CopyValue } from '../../platform/db/copy';
 import { Refusal } from '../../platform/flk/refusal';
 import type { RegistryFileKind } from '../domain/file-kinds';
 import type { RegistryFinding } from '../domain/findings';
@@ -18,7 +25,14 @@ import {
 } from './registry-journal';
 import { recordPackageFindings } from './registry-protocol';
 import { checkStaged } from './registry-set-checks';
-import { type StageKey, stageCase, stageFindings, stagePerson, stageTables } from './registry-staging';
+import {
+  type StageKey,
+  stageCase,
+  stagedCaseRow,
+  stageFindings,
+  stagePerson,
+  stageTables,
+} from './registry-staging';
 
 /**
  * Imports a registry-invoice package (docs/design/registry-exchange.md) in one transaction: the reader streams
@@ -188,7 +202,7 @@ async function stageCheckMerge(
   sql: Sql,
 ): Promise<RegistryImportCounts> {
   const phase = phaseTimer(options.onPhase);
-  // Merging while reading (migration 036): each batch's cases, once copied, are merged where the register
+  // Merging while reading (migrations 036, 038): each batch's cases, once copied, are merged where the register
   // checks pass at once; the rest wait for the end.
   let meta: CaseMeta | null = null;
   const reading = {
@@ -213,8 +227,25 @@ async function stageCheckMerge(
       reading.stored.services += stored.services;
     };
   };
-  const batches = new StagingBatches<StageKey>(tx, stageTables, options.batchSize ?? 2000, afterCopy, 2);
-  const add = batches.add.bind(batches);
+  // A batch's case rows wait, as text without the answer's columns, until the register has answered for them.
+  let batchCases = new BatchCases();
+  const beforeCopy = () => {
+    const cases = batchCases;
+    batchCases = new BatchCases();
+    return async (addLines: AddLines<StageKey>) => {
+      addLines('cases', await answerBatch(tx, cases), cases.rows.length);
+    };
+  };
+  const batches = new StagingBatches<StageKey>(tx, stageTables, {
+    batchSize: options.batchSize ?? 2000,
+    maxQueued: 2,
+    beforeCopy,
+    afterCopy,
+  });
+  const add: AddRows<StageKey> = (key, ...rows) => {
+    if (key === 'cases') for (const row of rows) batchCases.add(row);
+    else batches.add(key, ...rows);
+  };
   let checks: RegistryChecks | null = null;
   let header: { zglv: ZlHeader; schet: Schet } | null = null;
   let packageName: string | null = null;
@@ -384,9 +415,56 @@ interface CaseMeta {
   nschet: string;
 }
 
+/** A batch's case rows waiting for the register's answer, and what it is asked about them. */
+class BatchCases {
+  readonly rows = new RowsAwaitingAnswers(stagedCaseRow.answered);
+  readonly questions: ({ enp: string; dateZ2: string; idcase: string } | null)[] = [];
+  readonly idcases: (string | null)[] = [];
+  readonly smo: (string | null)[] = [];
+
+  add(row: CopyValue[]) {
+    this.rows.push(row);
+    this.questions.push(stagedCaseRow.question(row));
+    this.idcases.push(stagedCaseRow.idcase(row));
+    this.smo.push(stagedCaseRow.smo(row));
+  }
+}
+
 /**
- * The cases of staged batch [from, to] that every register check passes at once (person by ЕНП, insured, IDCASE
- * neither stored — by an earlier batch too — nor repeated in the batch: migration 036) are merged while the reader
+ * Asks the register about a batch's accepted cases before they are copied (migration 038): a case whose person is
+ * found by ЕНП, insured on DATE_Z_2, and whose IDCASE is neither stored (by an earlier batch too) nor repeated in
+ * the batch is copied merged, with its person and the policy's СМО where it names none. Runs on the transaction,
+ * after the earlier batch's merge; no staged case is updated afterwards. Answers the batch's case lines.
+ */
+async function answerBatch(tx: Tx, cases: BatchCases): Promise<Buffer> {
+  const times = new Map<string, number>();
+  for (const idcase of cases.idcases) if (idcase !== null) times.set(idcase, (times.get(idcase) ?? 0) + 1);
+  const asked: number[] = [];
+  const enps: string[] = [];
+  const dates: string[] = [];
+  const idcases: string[] = [];
+  for (const [i, question] of cases.questions.entries()) {
+    if (question === null || times.get(question.idcase) !== 1) continue;
+    asked.push(i);
+    enps.push(question.enp);
+    dates.push(question.dateZ2);
+    idcases.push(question.idcase);
+  }
+  const found = new Map<number, { person: string; smo: string | null }>();
+  if (asked.length > 0) {
+    const answers = await tx<{ i: number; person_id: string; smo_code: string | null }[]>`
+      select i, person_id, smo_code
+      from registry.batch_register_answers(${enps}::char(16)[], ${dates}::date[], ${idcases}::bigint[])`;
+    for (const a of answers) found.set(asked[a.i - 1]!, { person: a.person_id, smo: a.smo_code });
+  }
+  return cases.rows.complete((i) => {
+    const answer = found.get(i);
+    return answer ? [answer.person, cases.smo[i] ?? answer.smo, true] : [null, cases.smo[i] ?? null, false];
+  });
+}
+
+/**
+ * The cases of staged batch [from, to] that the register took at once (`answerBatch`) are merged while the reader
  * reads the next batch, in one round trip. Runs on the transaction after the batch's COPY.
  */
 async function mergeBatch(tx: Tx, id: number, meta: CaseMeta, from: number, to: number): Promise<Stored> {

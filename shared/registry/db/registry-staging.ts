@@ -15,9 +15,10 @@ export const stageTables = {
     table: 'registry.stage_case',
     // biome-ignore format: the columns read better in rows
     columns: [
-      'import_id', 'ordinal', 'ok', 'n_zap', 'pr_nov', 'idcase', 'id_pac', 'vpolis', 'npolis', 'enp', 'smo_code',
-      'usl_ok', 'vidpom', 'for_pom', 'npr_mo', 'npr_date', 'lpu', 'date_z_1', 'date_z_2', 'rslt', 'rslt_d',
+      'import_id', 'ordinal', 'ok', 'n_zap', 'pr_nov', 'idcase', 'id_pac', 'vpolis', 'npolis', 'enp', 'usl_ok', 'vidpom', 'for_pom', 'npr_mo', 'npr_date', 'lpu', 'date_z_1', 'date_z_2', 'rslt', 'rslt_d',
       'ishod', 'idsp', 'sumv', 'onco', 'zcase_id', 'novor',
+      // The register's answer (`stagedCaseRow`): last, so the row waits for it as text without them.
+      'person_id', 'smo_code', 'merged',
     ],
   },
   /** The accepted case as received (ZAP as JSON), apart from its keys (migration 035). */
@@ -131,7 +132,6 @@ export function stageCase(
     p.VPOLIS,
     p.NPOLIS,
     caseEnp(zap),
-    p.SMO ?? null,
     z.USL_OK,
     z.VIDPOM,
     z.FOR_POM,
@@ -148,6 +148,9 @@ export function stageCase(
     onco,
     ok && ids ? ids.zcase : null,
     p.NOVOR,
+    null,
+    p.SMO ?? null,
+    false,
   ]);
   if (!ok || !ids) return;
   add('caseData', [importId, ordinal, JSON.stringify(zap)]);
@@ -228,6 +231,38 @@ export function stageCase(
     });
   });
 }
+
+const caseColumn = (name: string) => stageTables.cases.columns.indexOf(name);
+const at = {
+  ok: caseColumn('ok'),
+  idcase: caseColumn('idcase'),
+  enp: caseColumn('enp'),
+  smo: caseColumn('smo_code'),
+  dateZ2: caseColumn('date_z_2'),
+};
+
+/**
+ * A staged case row (`stageCase`'s `cases` row) as the batch merge sees it (migration 038): what the register is
+ * asked about it, and its last `answered` columns — person_id, smo_code, merged — which the answer fills.
+ */
+export const stagedCaseRow = {
+  answered: stageTables.cases.columns.length - caseColumn('person_id'),
+  /** ЕНП, last day and IDCASE of an accepted case the register could take at once; null for any other. */
+  question(row: readonly CopyValue[]): { enp: string; dateZ2: string; idcase: string } | null {
+    const [ok, enp, idcase] = [row[at.ok], row[at.enp], row[at.idcase]];
+    if (ok !== true || typeof enp !== 'string' || typeof idcase !== 'string') return null;
+    // A copy of the ЕНП, not a slice of the parser's text (which a slice keeps alive while the batch waits).
+    return { enp: Buffer.from(enp, 'latin1').toString('latin1'), dateZ2: row[at.dateZ2] as string, idcase };
+  },
+  idcase(row: readonly CopyValue[]): string | null {
+    const idcase = row[at.idcase];
+    return typeof idcase === 'string' ? idcase : null;
+  },
+  /** The СМО the case names (PACIENT/SMO). */
+  smo(row: readonly CopyValue[]): string | null {
+    return (row[at.smo] as string | null) ?? null;
+  },
+};
 
 /** A person of the L-file; `ok` false when its findings hold an error (its cases are then rejected). */
 export function stagePerson(add: Add, importId: number, ordinal: number, pers: Pers, ok: boolean): void {
