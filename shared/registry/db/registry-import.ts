@@ -233,7 +233,10 @@ async function stageCheckMerge(
     const cases = batchCases;
     batchCases = new BatchCases();
     return async (addLines: AddLines<StageKey>) => {
-      addLines('cases', await answerBatch(tx, cases), cases.rows.length);
+      const lines = await answerBatch(tx, cases);
+      addLines('cases', lines.cases, cases.rows.length);
+      addLines('sl', lines.sl, cases.sl.length);
+      addLines('services', lines.services, cases.services.length);
     };
   };
   const batches = new StagingBatches<StageKey>(tx, stageTables, {
@@ -243,7 +246,8 @@ async function stageCheckMerge(
     afterCopy,
   });
   const add: AddRows<StageKey> = (key, ...rows) => {
-    if (key === 'cases') for (const row of rows) batchCases.add(row);
+    if (key === 'cases' || key === 'sl' || key === 'services')
+      for (const row of rows) batchCases.add(key, row);
     else batches.add(key, ...rows);
   };
   let checks: RegistryChecks | null = null;
@@ -415,28 +419,48 @@ interface CaseMeta {
   nschet: string;
 }
 
-/** A batch's case rows waiting for the register's answer, and what it is asked about them. */
+/**
+ * A batch's case rows, and their SL and services, waiting for the register's answer; what it is asked about each
+ * case, and which case each SL and service belongs to (`stageCase` adds a case's rows right after the case).
+ */
 class BatchCases {
   readonly rows = new RowsAwaitingAnswers(stagedCaseRow.answered);
+  readonly sl = new RowsAwaitingAnswers(stagedCaseRow.childAnswered);
+  readonly services = new RowsAwaitingAnswers(stagedCaseRow.childAnswered);
   readonly questions: ({ enp: string; dateZ2: string; idcase: string } | null)[] = [];
   readonly idcases: (string | null)[] = [];
   readonly smo: (string | null)[] = [];
+  readonly caseOfSl: number[] = [];
+  readonly caseOfService: number[] = [];
 
-  add(row: CopyValue[]) {
-    this.rows.push(row);
-    this.questions.push(stagedCaseRow.question(row));
-    this.idcases.push(stagedCaseRow.idcase(row));
-    this.smo.push(stagedCaseRow.smo(row));
+  add(key: 'cases' | 'sl' | 'services', row: CopyValue[]) {
+    const current = this.rows.length - 1;
+    if (key === 'sl') {
+      this.sl.push(row);
+      this.caseOfSl.push(current);
+    } else if (key === 'services') {
+      this.services.push(row);
+      this.caseOfService.push(current);
+    } else {
+      this.rows.push(row);
+      this.questions.push(stagedCaseRow.question(row));
+      this.idcases.push(stagedCaseRow.idcase(row));
+      this.smo.push(stagedCaseRow.smo(row));
+    }
   }
 }
 
 /**
  * Asks the register about a batch's accepted cases before they are copied (migration 038): a case whose person is
  * found by ЕНП, insured on DATE_Z_2, and whose IDCASE is neither stored (by an earlier batch too) nor repeated in
- * the batch is copied merged, with its person and the policy's СМО where it names none. Runs on the transaction,
- * after the earlier batch's merge; no staged case is updated afterwards. Answers the batch's case lines.
+ * the batch is copied merged, with its person and the policy's СМО where it names none, and so are its SL and
+ * services (migration 039). Runs on the transaction, after the earlier batch's merge; no staged row is updated
+ * afterwards. Answers the batch's lines of the three tables.
  */
-async function answerBatch(tx: Tx, cases: BatchCases): Promise<Buffer> {
+async function answerBatch(
+  tx: Tx,
+  cases: BatchCases,
+): Promise<{ cases: Buffer; sl: Buffer; services: Buffer }> {
   const times = new Map<string, number>();
   for (const idcase of cases.idcases) if (idcase !== null) times.set(idcase, (times.get(idcase) ?? 0) + 1);
   const asked: number[] = [];
@@ -457,10 +481,18 @@ async function answerBatch(tx: Tx, cases: BatchCases): Promise<Buffer> {
       from registry.batch_register_answers(${enps}::char(16)[], ${dates}::date[], ${idcases}::bigint[])`;
     for (const a of answers) found.set(asked[a.i - 1]!, { person: a.person_id, smo: a.smo_code });
   }
-  return cases.rows.complete((i) => {
+  const ofChild = (i: number) => {
     const answer = found.get(i);
-    return answer ? [answer.person, cases.smo[i] ?? answer.smo, true] : [null, cases.smo[i] ?? null, false];
-  });
+    return stagedCaseRow.answerOfChild(answer?.person ?? null, answer !== undefined);
+  };
+  return {
+    cases: cases.rows.complete((i) => {
+      const answer = found.get(i);
+      return answer ? [answer.person, cases.smo[i] ?? answer.smo, true] : [null, cases.smo[i] ?? null, false];
+    }),
+    sl: cases.sl.complete((i) => ofChild(cases.caseOfSl[i]!)),
+    services: cases.services.complete((i) => ofChild(cases.caseOfService[i]!)),
+  };
 }
 
 /**

@@ -31,7 +31,9 @@ export const stageTables = {
       'date_1', 'date_2', 'ds0', 'ds1', 'ds2', 'ds3', 'c_zab', 'ds_onk', 'dn', 'reab', 'prvs', 'iddokt', 'sum_m',
       'onco', 'ds1_t', 'stad', 'onk_t', 'onk_n', 'onk_m', 'mtstz', 'sod', 'k_fr', 'wei', 'hei', 'bsa', 'napr',
       'cons', 'b_diag', 'b_prot', 'onk_usl', 'usl_tips', 'regnums', 'prots', 'pr_cons', 'treatment_date',
-      'sl_ref', 'no_scheme',
+      'sl_ref', 'no_scheme', 'zcase_id',
+      // Its case's answer (`stagedCaseRow.answerOfChild`).
+      'person_id', 'merged',
     ],
   },
   services: {
@@ -39,7 +41,9 @@ export const stageTables = {
     // biome-ignore format: the columns read better in rows
     columns: [
       'import_id', 'ordinal', 'sl_seq', 'seq', 'idserv', 'lpu', 'profil', 'vid_vme', 'det', 'date_in', 'date_out',
-      'ds', 'code_usl', 'kol_usl', 'sumv_usl', 'prvs', 'code_md',
+      'ds', 'code_usl', 'kol_usl', 'sumv_usl', 'prvs', 'code_md', 'sl_ref',
+      // Its case's answer (`stagedCaseRow.answerOfChild`).
+      'person_id', 'merged',
     ],
   },
   persons: {
@@ -207,6 +211,9 @@ export function stageCase(
       treatmentDate(sl),
       ids.sl[i],
       usl.some((u) => u.LEK_PR.some((d) => d.CODE_SH === 'нет')),
+      ids.zcase,
+      null,
+      false,
     ]);
     sl.USL.forEach((u, j) => {
       add('services', [
@@ -227,6 +234,9 @@ export function stageCase(
         u.SUMV_USL,
         u.PRVS ?? null,
         u.CODE_MD ?? null,
+        ids.sl[i],
+        null,
+        false,
       ]);
     });
   });
@@ -247,6 +257,12 @@ const at = {
  */
 export const stagedCaseRow = {
   answered: stageTables.cases.columns.length - caseColumn('person_id'),
+  /** The last columns of a staged SL or service that its case's answer fills: person_id, merged. */
+  childAnswered: 2,
+  /** Those columns' values for the answer of its case. */
+  answerOfChild(person: string | null, merged: boolean): CopyValue[] {
+    return [person, merged];
+  },
   /** ЕНП, last day and IDCASE of an accepted case the register could take at once; null for any other. */
   question(row: readonly CopyValue[]): { enp: string; dateZ2: string; idcase: string } | null {
     const [ok, enp, idcase] = [row[at.ok], row[at.enp], row[at.idcase]];
