@@ -38,20 +38,13 @@ export interface ConsumerProcess {
 const childEntry = path.join(projectRoot, 'infra', 'local', 'queue-consumer-child.ts');
 
 /**
- * Old-space limit of the consumer process, MiB. The imports stream: what a job holds at once is a batch of records
- * with their checks and a file's protocol (tens of MiB); the rest is garbage, which V8 otherwise let grow to a few
- * hundred MiB before collecting it (the registry bench: 169–221 MiB added to the process per import without a
- * limit; 22–69 MiB with it, peak 175–182 MiB).
+ * The consumer process runs with V8's own heap sizing, no `--max-old-space-size` or `--max-semi-space-size`. Any
+ * old-space limit (256, 384, 512, even 1,024 MiB) lowers V8's heap growing factor, and an import that keeps a few
+ * batches of records alive then runs a full mark-compact every 100 ms: at 200,000 cases, 102–256 of them against
+ * 16–18 without a limit, and 25–38 s of Node CPU against 17–28 s (256 MiB with a 64 MiB semi-space, the earlier
+ * setting, was the worst). Peak RSS without flags is 250–257 MiB in the same harness; a 64 MiB semi-space saved
+ * scavenges but not CPU and took the peak to 333–336 MiB.
  */
-const consumerHeapMiB = 256;
-
-/**
- * Young-generation semi-space, MiB. A registry import parses a few hundred MB of XML into short-lived objects;
- * with V8's default (16 MiB) so many survive a scavenge that collecting them took a sixth of the import's CPU
- * (200,000 cases: 22-25 s of Node CPU with the default, 18 s with 64 MiB).
- */
-const consumerSemiSpaceMiB = 64;
-
 export function consumerProcess(init: ConsumerInit): ConsumerProcess {
   let child: ChildProcess | undefined;
   let ready: Promise<ChildProcess> | undefined;
@@ -64,12 +57,7 @@ export function consumerProcess(init: ConsumerInit): ConsumerProcess {
   const start = (): Promise<ChildProcess> => {
     const started = fork(childEntry, [], {
       cwd: projectRoot,
-      execArgv: [
-        '--import',
-        'tsx',
-        `--max-old-space-size=${consumerHeapMiB}`,
-        `--max-semi-space-size=${consumerSemiSpaceMiB}`,
-      ],
+      execArgv: ['--import', 'tsx'],
       env: { ...process.env, OMSLINK_CONSUMER: JSON.stringify(init) },
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
