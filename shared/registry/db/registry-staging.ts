@@ -1,5 +1,6 @@
 import type { StageTable } from '../../platform/bulk/staging';
 import type { CopyValue } from '../../platform/db/copy';
+import { caseRest } from '../domain/case-rest';
 import type { RegistryFinding } from '../domain/findings';
 import { isZno } from '../domain/onco-diagnosis';
 import type { Pers, Sl, Zap } from '../domain/registry-tags';
@@ -21,7 +22,7 @@ export const stageTables = {
       'person_id', 'smo_code', 'merged',
     ],
   },
-  /** The accepted case as received (ZAP as JSON), apart from its keys (migration 035). */
+  /** What of an accepted case no column holds (`caseRest`, JSON), apart from its keys (migrations 035, 040). */
   caseData: { table: 'registry.stage_case_data', columns: ['import_id', 'ordinal', 'data'] },
   sl: {
     table: 'registry.stage_sl',
@@ -157,7 +158,7 @@ export function stageCase(
     false,
   ]);
   if (!ok || !ids) return;
-  add('caseData', [importId, ordinal, JSON.stringify(zap)]);
+  add('caseData', [importId, ordinal, JSON.stringify(caseRest(zap))]);
   z.SL.forEach((sl, i) => {
     const seq = i + 1;
     const o = sl.ONK_SL;
