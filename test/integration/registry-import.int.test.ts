@@ -97,7 +97,7 @@ async function registerDigest(sql: TestDatabase['sql'], mo: string) {
            (select count(*)::int from registry.sl where mo_code = ${mo}) as sl,
            (select count(*)::int from registry.usl where mo_code = ${mo}) as usl,
            md5(coalesce((select string_agg(concat_ws('|', z.idcase, z.person_id, z.date_z_1, z.date_z_2, z.sumv,
-                 z.onco, s.seq, s.ds1, s.stad, s.onk_usl::text, s.usl_tips::text,
+                 z.onco, z.data::text, s.seq, s.ds1, s.stad, s.onk_usl::text, s.usl_tips::text,
                  (select string_agg(concat_ws('|', u.seq, u.code_usl, u.date_in), ',' order by u.seq)
                   from registry.usl u where u.sl_ref = s.id)), ';' order by z.idcase, s.seq)
              from registry.zcase z join registry.sl s on s.zcase_id = z.id where z.mo_code = ${mo}), '')
@@ -122,6 +122,13 @@ describe('registry-invoice import', () => {
     expect(stored!.sl).toBe(result!.counts!.sl);
     expect(stored!.onco).toBe(pkg.oncoCount);
     expect(stored!.persons).toBeGreaterThan(0);
+    // zcase.data: what no column holds, at the whole case's paths; nothing a column holds again.
+    const [kept] = await db.sql<{ specs: number; columns: number }[]>`
+      select count(*) filter (where data #>> '{Z_SL,SL,0,VERS_SPEC}' = 'V021')::int as specs,
+             count(*) filter (where d ? 'N_ZAP' or d #> '{Z_SL}' ? 'IDCASE' or d #> '{Z_SL,SL,0}' ? 'ONK_SL'
+                              or d #> '{PACIENT}' ? 'ID_PAC')::int as columns
+      from registry.zcase, jsonb(data) d where import_id = ${result!.importId}`;
+    expect(kept).toEqual({ specs: pkg.caseCount, columns: 0 });
     const audits = await db.sql<{ persons: number }[]>`
       select cardinality(person_ids)::int as persons from audit.entry
       where entity = 'registry.package' and action = 'import'`;
