@@ -50,6 +50,11 @@ export interface QueueWorker {
   /** Jobs handed out again at start-up (left `active` by a process that died). */
   reclaimed: string[];
   /**
+   * A message was just sent (by this runtime): the queue is polled now rather than after the pause, as an SQS
+   * event source mapping's long poll returns a message at once.
+   */
+  wake(): void;
+  /**
    * Stops polling and waits up to `timeoutMs` for the job in flight; one still running then is handed back
    * to the queue (retried at the next start) instead of waiting for its lease to run out.
    */
@@ -77,11 +82,19 @@ export async function startQueueWorker(boss: PgBoss, options: QueueWorkerOptions
 
   let stopping = false;
   let wake: (() => void) | undefined;
+  // A wake-up that came while no pause was waiting (the worker was fetching or running a job).
+  let woken = false;
   let current: string | null = null;
   const pause = (ms: number) =>
     new Promise<void>((resolve) => {
+      if (woken) {
+        woken = false;
+        resolve();
+        return;
+      }
       const timer = setTimeout(resolve, ms);
       wake = () => {
+        wake = undefined;
         clearTimeout(timer);
         resolve();
       };
@@ -132,6 +145,10 @@ export async function startQueueWorker(boss: PgBoss, options: QueueWorkerOptions
 
   return {
     reclaimed,
+    wake() {
+      if (wake) wake();
+      else woken = true;
+    },
     async stop(timeoutMs = 10_000) {
       stopping = true;
       wake?.();

@@ -172,10 +172,12 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     // Signs the blob directory's upload URLs, which the local server checks (local-upload-url.ts).
     const uploadSecret =
       process.env.OMSLINK_UPLOAD_SECRET ?? (await persistentSecret(path.join(dataDir, 'upload-secret')));
+    // A message sent here wakes the queue worker started below (it polls an empty queue once a second).
+    let wakeWorker = () => {};
     const ports: Ports = {
       config,
       sql: async () => appSql,
-      queue: pgBossQueue(boss),
+      queue: pgBossQueue(boss, () => wakeWorker()),
       blobs: directoryBlobs(path.join(dataDir, 'blobs'), { uploadSecret }),
       tokens,
       people: localPeopleDirectory(async () => appSql, tokens),
@@ -193,6 +195,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     stops.push(() => consumer.stop());
     // Import jobs left running by a process that died are queued again at once (queue-worker.ts).
     const worker = await startQueueWorker(boss, { session: queueSession, consumer, log });
+    wakeWorker = () => worker.wake();
     stops.push(() => worker.stop());
 
     const server = createLocalHttpServer(ports, options.webDist ?? path.join(projectRoot, 'web', 'dist'), {

@@ -3,6 +3,8 @@ import { chmod, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { zipSync } from 'fflate';
 import PgBoss from 'pg-boss';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { ConsumerProcess } from '../../infra/local/queue-consumer-process';
+import { type QueueWorker, startQueueWorker } from '../../infra/local/queue-worker';
 import { generateRegionStructure } from '../../shared/demo/region-structure';
 import { registerTFile } from '../../shared/hospitalisation/db/t-file-journal';
 import type { PatientRef } from '../../shared/hospitalisation/domain/records';
@@ -306,6 +308,61 @@ describe('the local lease of an import job (pg-boss)', () => {
       expect(await otherQueueSessions(boss, session)).toBe(0);
       expect(await otherQueueSessions(boss, `${queueSessionPrefix}-someone-else`)).toBeGreaterThan(0);
     } finally {
+      await boss.stop({ graceful: false, wait: true });
+      await db.drop();
+    }
+  });
+});
+
+describe('the local queue worker', () => {
+  it('hands a message sent by its runtime to the consumer at once, not after its pause', async () => {
+    // Prepare: a worker whose empty-queue pause (60 s) is longer than the test may wait, and a consumer that
+    // records what it is given
+    const db = await createTestDatabase();
+    const session = `${queueSessionPrefix}-wake-test`;
+    const boss = new PgBoss({
+      connectionString: db.url,
+      schema: 'pgboss',
+      max: 2,
+      application_name: session,
+    });
+    boss.on('error', () => {});
+    const given: string[] = [];
+    let delivered: () => void = () => {};
+    const arrived = new Promise<void>((resolve) => (delivered = resolve));
+    const consumer: ConsumerProcess = {
+      async invoke(event) {
+        given.push(...event.Records.map((r) => (JSON.parse(r.body) as { key: string }).key));
+        delivered();
+        return { batchItemFailures: [] };
+      },
+      pid: () => undefined,
+      stop: async () => {},
+    };
+    let worker: QueueWorker | undefined;
+    try {
+      await boss.start();
+      await createLocalQueues(boss);
+      worker = await startQueueWorker(boss, { session, consumer, pollSeconds: 60 });
+      await new Promise((resolve) => setTimeout(resolve, 500)); // the first poll found the queue empty
+      const queue = pgBossQueue(boss, () => worker?.wake());
+
+      // Act
+      const sentAt = performance.now();
+      await queue.send({
+        kind: 'erz-extract',
+        requestedBy: { username: 'test_admin', role: 'fund_admin', orgCode: '99', channel: 'web' },
+        importId: 1,
+        bucket: 'inbox',
+        key: 'erz/wake.xml',
+      } as QueueMessage);
+      await arrived;
+
+      // Assess: delivered once, seconds before the pause would have ended
+      expect(given).toEqual(['erz/wake.xml']);
+      expect(performance.now() - sentAt).toBeLessThan(30_000);
+    } finally {
+      await worker?.stop(1_000);
       await boss.stop({ graceful: false, wait: true });
       await db.drop();
     }

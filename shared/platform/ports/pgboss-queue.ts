@@ -33,8 +33,11 @@ export async function createLocalQueues(boss: PgBoss): Promise<void> {
   await boss.updateQueue(localQueueNames.import, importQueue);
 }
 
-/** The local adapter of the queue port: pg-boss on the same PostgreSQL. */
-export function pgBossQueue(boss: PgBoss): QueuePort {
+/**
+ * The local adapter of the queue port: pg-boss on the same PostgreSQL. `onSent` runs after each message is
+ * stored (the runtime wakes its queue worker: infra/local/queue-worker.ts).
+ */
+export function pgBossQueue(boss: PgBoss, onSent?: () => void): QueuePort {
   return {
     async send(message: QueueMessage) {
       const id = await boss.send(localQueueNames.import, message, {
@@ -43,6 +46,7 @@ export function pgBossQueue(boss: PgBoss): QueuePort {
         deadLetter: localQueueNames.deadLetter,
       });
       if (!id) throw new Error('pg-boss did not accept the message');
+      onSent?.();
       return id;
     },
     async health(): Promise<QueueHealth> {
