@@ -175,6 +175,25 @@ describe('never lose, never duplicate', () => {
     expect(n!.n).toBe(10);
   });
 
+  it('deletes the staged rows of a consumer that died after its commit when the message comes again', async () => {
+    // Prepare: an import done, and rows of it in staging as a process killed between commit and clean-up leaves
+    const pkg = makePackage({ packet: 42, count: 3 });
+    const { result } = await send(pkg);
+    expect(result?.status).toBe('done');
+    const id = result!.importId;
+    await db.sql`insert into registry.stage_case_data (import_id, ordinal, data)
+                 select ${id}, n, '{}' from generate_series(1, 3) n`;
+
+    // Act: the message delivered again
+    const rerun = await importRegistryPackage(db.app, chunks(pkg.bytes()), id, who);
+
+    // Assess: nothing applied again, nothing left staged
+    expect(rerun).toMatchObject({ status: 'done', alreadyProcessed: true });
+    const [left] = await db.sql<{ n: number }[]>`
+      select count(*)::int as n from registry.stage_case_data where import_id = ${id}`;
+    expect(left!.n).toBe(0);
+  });
+
   it('refuses a package whose name was applied before (805) and stores nothing of it', async () => {
     const applied = makePackage({ packet: 3, count: 5 });
     expect((await send(applied)).result?.status).toBe('done');

@@ -5,7 +5,7 @@ import { runFileImport } from '../../platform/bulk/file-run';
 import { type Phase, type PhaseListener, phaseTimer } from '../../platform/bulk/phases';
 import { setChecks } from '../../platform/bulk/set-checks';
 import { type ChildList, type StagedParents, stagedMerge } from '../../platform/bulk/staged-merge';
-import { clearStaging, StagingBatches, stageAll } from '../../platform/bulk/staging';
+import { StagingBatches, stageAll } from '../../platform/bulk/staging';
 import type { Sql, Tx } from '../../platform/db/connection';
 import { type FlkIssue, type FlkRule, flkError } from '../../platform/flk/issue';
 import { edgeIssueParams } from '../../platform/flk/schema-issues';
@@ -512,13 +512,7 @@ async function stageAndMerge(
              select 1 from ops.erz_import_error e
              where e.import_id = s.import_id and e.ordinal = s.ordinal and e.severity = 'warning')))::int as warnings
     from ops.erz_stage_person s where s.import_id = ${id}`;
-  // Children first: the persons' table is what they are keyed by.
-  await clearStaging(
-    tx,
-    [stage.documents, stage.policies, stage.attachments, stage.findings, stage.persons],
-    id,
-  );
-  options.onPhase?.('counts and clean-up', performance.now() - counting);
+  options.onPhase?.('counts', performance.now() - counting);
   return { counts: counts!, header };
 }
 

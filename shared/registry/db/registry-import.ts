@@ -4,7 +4,6 @@ import { type Phase, type PhaseListener, phaseTimer } from '../../platform/bulk/
 import {
   type AddLines,
   type AddRows,
-  clearStaging,
   RowsAwaitingAnswers,
   StagingBatches,
 } from '../../platform/bulk/staging';
@@ -604,21 +603,6 @@ async function merge(
     'registry.package',
     { records: [id], persons: touched!.persons },
     { cases: counts!.cases, accepted: counts!.accepted },
-  );
-  await phase(
-    'clear staging',
-    clearStaging(
-      tx,
-      [
-        stageTables.services,
-        stageTables.sl,
-        stageTables.caseData,
-        stageTables.cases,
-        stageTables.persons,
-        stageTables.findings,
-      ],
-      id,
-    ),
   );
   return counts!;
 }
