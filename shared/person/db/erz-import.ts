@@ -5,7 +5,7 @@ import { runFileImport } from '../../platform/bulk/file-run';
 import { type Phase, type PhaseListener, phaseTimer } from '../../platform/bulk/phases';
 import { setChecks } from '../../platform/bulk/set-checks';
 import { type ChildList, type StagedParents, stagedMerge } from '../../platform/bulk/staged-merge';
-import { StagingBatches, stageAll } from '../../platform/bulk/staging';
+import { clearStaging, StagingBatches, stageAll } from '../../platform/bulk/staging';
 import type { Sql, Tx } from '../../platform/db/connection';
 import { type FlkIssue, type FlkRule, flkError } from '../../platform/flk/issue';
 import { edgeIssueParams } from '../../platform/flk/schema-issues';
@@ -220,7 +220,14 @@ export async function importErzPersons(
     if (registered.duplicate) return duplicateResult(registered.import);
     const { counts } = await stageAndMerge(tx, id, itemsOf(persons), { ...options, okato: null });
     await finish(tx, id, counts, null, options.fileName ?? null);
-    return resultOf(tx, id, 'done', counts, { protocolLimit: Number.MAX_SAFE_INTEGER, ...options });
+    const result = await resultOf(tx, id, 'done', counts, {
+      protocolLimit: Number.MAX_SAFE_INTEGER,
+      ...options,
+    });
+    // Not a file run (`runFileImport` clears a file's staged rows after its commit): a SOAP package's few rows go
+    // with its transaction.
+    await clearStaging(tx, Object.values(stage), id);
+    return result;
   });
 }
 
