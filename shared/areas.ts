@@ -8,6 +8,7 @@ import { orgArea } from './org';
 import { personArea } from './person';
 import { allKinds, type SectionSpec } from './platform/access/sections';
 import { type Area, gather } from './platform/area';
+import { preventionArea } from './prevention';
 import { registryArea } from './registry';
 
 /**
@@ -24,6 +25,7 @@ export const areas: readonly Area[] = [
   auditArea,
   hospitalisationArea,
   registryArea,
+  preventionArea,
   exchangeJournalArea,
 ];
 

@@ -7,6 +7,7 @@ import { hospitalisationPermissions } from '../../shared/hospitalisation/permiss
 import { personPermissions } from '../../shared/person/permissions';
 import type { Permission } from '../../shared/platform/access/permissions';
 import type { Role } from '../../shared/platform/access/roles';
+import { preventionPermissions } from '../../shared/prevention/permissions';
 import { registryPermissions } from '../../shared/registry/permissions';
 import { callApi, signInToken, startTestRuntime, type TestRuntime } from '../helpers/runtime';
 
@@ -179,6 +180,13 @@ describe('REST: persons by id and by list', () => {
         init: { method: 'POST', json: { criteria: { kind: 'group', op: 'and', conditions: [] } } },
       },
     ];
+    routes.push(
+      { path: '/api/v1/prevention/schedules?pageSize=1', permission: preventionPermissions.readSchedule },
+      {
+        path: '/api/v1/prevention/schedules/gaps?from=2026-12&to=2026-12',
+        permission: preventionPermissions.readSchedule,
+      },
+    );
     for (const route of routes) {
       for (const [username, { role }] of Object.entries(people)) {
         const res = await api(username, route.path, route.init ?? {});
@@ -189,6 +197,33 @@ describe('REST: persons by id and by list', () => {
           status: allowed ? 200 : 403,
         });
       }
+    }
+  });
+});
+
+describe('REST: exam schedules (issue 13)', () => {
+  it('each МО role publishes its own slots; every other role is refused (403)', async () => {
+    const date = new Date(Date.now() + 10 * 86_400_000).toISOString().slice(0, 10);
+    for (const [username, { role, orgCode }] of Object.entries(people)) {
+      const res = await api(username, '/api/v1/prevention/schedules', {
+        method: 'POST',
+        json: {
+          packageId: `matrix-${randomUUID()}`,
+          records: [
+            {
+              sourceId: randomUUID(),
+              moCode: orgCode,
+              kind: 'DVN',
+              date,
+              timeFrom: '09:00',
+              timeTo: '12:00',
+              method: 1,
+            },
+          ],
+        },
+      });
+      const allowed = (preventionPermissions.sendSchedule.roles as readonly string[]).includes(role);
+      expect({ username, status: res.status }).toEqual({ username, status: allowed ? 200 : 403 });
     }
   });
 });

@@ -2200,6 +2200,88 @@ const orgImportCases: Case[] = [
   orgImport('F003: empty body', () => new Uint8Array(0)),
 ];
 
+/** A schedule slot of test_mo's МО (the polyclinic), valid but for `over`. */
+function preventionSlot(f: Fx, over: Record<string, unknown> = {}) {
+  const date = new Date(Date.now() + 10 * 86_400_000).toISOString().slice(0, 10);
+  return JSON.stringify({
+    packageId: `bad-${randomUUID()}`,
+    records: [
+      {
+        sourceId: randomUUID(),
+        moCode: f.hf.polyclinic,
+        kind: 'DVN',
+        date,
+        timeFrom: '09:00',
+        timeTo: '12:00',
+        method: 1,
+        ...over,
+      },
+    ],
+  });
+}
+
+// Issue 13: the exam schedules' write and read routes.
+const preventionCases: Case[] = [
+  ...impossibleDates.map((d) =>
+    post(
+      `schedule slot: date=${d}`,
+      'test_mo',
+      '/api/v1/prevention/schedules',
+      (f) => preventionSlot(f, { date: d }),
+      {
+        db: 'journal',
+        expect: { kind: 'rejected' },
+      },
+    ),
+  ),
+  ...[
+    ['timeTo=24:00', { timeTo: '24:00' }],
+    [`capacity=${hugeNumbers.int32Overflow}`, { capacity: Number(hugeNumbers.int32Overflow) }],
+    ['capacity=1.5', { capacity: 1.5 }],
+    ['method="1; drop table"', { method: '1; drop table prevention.schedule_slot' }],
+    ['sourceId blank', { sourceId: '   ' }],
+    ['sourceId of 65 characters', { sourceId: 'x'.repeat(65) }],
+    ['mobile team without an address', { method: 2 }],
+  ].map(([name, over]) =>
+    post(
+      `schedule slot: ${name}`,
+      'test_mo',
+      '/api/v1/prevention/schedules',
+      (f) => preventionSlot(f, over as Record<string, unknown>),
+      {
+        db: 'journal',
+        expect: { kind: 'rejected' },
+      },
+    ),
+  ),
+  post(
+    'schedule: records not a list',
+    'test_mo',
+    '/api/v1/prevention/schedules',
+    '{"packageId":"p","records":{}}',
+  ),
+  post('schedule: not JSON', 'test_mo', '/api/v1/prevention/schedules', '{"packageId":'),
+  post('schedule: blank packageId', 'test_mo', '/api/v1/prevention/schedules', (f) =>
+    preventionSlot(f).replace(/"packageId":"[^"]+"/, '"packageId":"  "'),
+  ),
+  ...impossibleDates.map((d) =>
+    get(`schedules: from=${d}`, 'test_smo', `/api/v1/prevention/schedules?from=${d}`),
+  ),
+  get('schedules: method=99999999999', 'test_smo', '/api/v1/prevention/schedules?method=99999999999'),
+  get('schedules: evening=maybe', 'test_smo', '/api/v1/prevention/schedules?evening=maybe'),
+  get(
+    'schedules: pageSize=1e309',
+    'test_smo',
+    `/api/v1/prevention/schedules?pageSize=${hugeNumbers.infinity}`,
+  ),
+  get(
+    'schedule gaps: from=2026-13',
+    'test_tfoms',
+    '/api/v1/prevention/schedules/gaps?from=2026-13&to=2026-12',
+  ),
+  get('schedule gaps: no period', 'test_tfoms', '/api/v1/prevention/schedules/gaps'),
+];
+
 const catalogue: Case[] = [
   ...restQueryCases,
   ...restPathCases,
@@ -2210,6 +2292,7 @@ const catalogue: Case[] = [
   ...erzFileCases,
   ...tFileCases,
   ...orgImportCases,
+  ...preventionCases,
 ];
 
 /** The person of an applied ЕРЗ file is in the register as it was sent (no mojibake). */

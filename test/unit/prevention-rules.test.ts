@@ -172,12 +172,14 @@ describe('record checks without the database', () => {
   it('refuses impossible dates and out-of-range numbers at the schema, before any rule', () => {
     const slot = {
       sourceId: 's1',
+      moCode: '990001',
       kind: 'DVN',
       date: '2026-02-31',
       timeFrom: '09:00',
       timeTo: '13:00',
       method: 1,
     };
+    expect(ScheduleSlotRecord.safeParse({ ...slot, date: '2026-12-12' }).success).toBe(true);
     expect(ScheduleSlotRecord.safeParse(slot).success).toBe(false);
     expect(ScheduleSlotRecord.safeParse({ ...slot, date: '2026-12-12', timeTo: '25:00' }).success).toBe(
       false,
@@ -196,6 +198,7 @@ describe('record checks without the database', () => {
     const slot = (over: object) =>
       ScheduleSlotRecord.parse({
         sourceId: 's',
+        moCode: '990001',
         kind: 'DVN',
         date: '2026-12-12',
         timeFrom: '09:00',

@@ -10,6 +10,7 @@ import { preventionKinds } from './exam-steps';
  */
 
 const sourceId = z.string().trim().min(1).max(64);
+const moCode = z.string().regex(/^\d{6}$/, 'Код МО из 6 цифр');
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Время в формате ЧЧ:ММ');
 const text = (max: number) => z.string().trim().min(1).max(max);
 const kind = z.enum(preventionKinds);
@@ -24,6 +25,7 @@ export type PersonRef = z.infer<typeof PersonRef>;
 /** A slot of an МО's exam schedule (`CevPlanDate`, D§2.4.2). */
 export const ScheduleSlotRecord = z.object({
   sourceId,
+  moCode, // code_mo: the sender's own (PREV.SENDER)
   kind, // kind (ДВН/ПМО …)
   departmentCode: z.string().trim().max(20).optional(),
   date: isoDate, // evdt
@@ -40,6 +42,8 @@ export type ScheduleSlotRecord = z.infer<typeof ScheduleSlotRecord>;
 /** A contact phone of an МО for informing (`CevContact`). */
 export const ContactRecord = z.object({
   sourceId,
+  moCode, // code_mo
+
   phone: z.string().trim().min(5).max(36),
   comment: z.string().trim().max(500).optional(),
 });

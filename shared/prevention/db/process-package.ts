@@ -1,0 +1,45 @@
+import type { AccessContext } from '../../platform/access/scoped';
+import type { Sql } from '../../platform/db/connection';
+import {
+  type ExchangeDefinition,
+  type ProcessOptions,
+  packageProcessor,
+} from '../../platform/exchange/package-processor';
+import type { PackageProtocol as PlatformPackageProtocol } from '../../platform/exchange/protocol';
+import { preventionPermissions } from '../permissions';
+import { openPreventionContext, type PreventionContext } from './lookups';
+import { contactHandler, scheduleSlotHandler } from './schedule-handlers';
+
+export type PreventionMessageKind = 'schedule-slot' | 'contact';
+
+export type PreventionProtocol = PlatformPackageProtocol<PreventionMessageKind>;
+
+export const maxPreventionRecords = 5_000;
+
+/** The prevention exchange as the platform's package processor runs it. */
+export const preventionExchange: ExchangeDefinition<PreventionMessageKind, PreventionContext> = {
+  packageTable: 'prevention.package',
+  maxRecords: maxPreventionRecords,
+  openContext: openPreventionContext,
+  kinds: {
+    'schedule-slot': { ...scheduleSlotHandler, permission: preventionPermissions.sendSchedule },
+    contact: { ...contactHandler, permission: preventionPermissions.sendSchedule },
+  },
+};
+const process = packageProcessor(preventionExchange);
+
+/**
+ * Processes one package of one prevention message kind for every channel through the platform's package
+ * processor: header, sender and permission, per-record schema and FLK, idempotent writes, the journal
+ * `prevention.package` and its protocol.
+ */
+export function processPreventionPackage(
+  sql: Sql,
+  who: AccessContext,
+  kind: PreventionMessageKind,
+  header: unknown,
+  records: readonly unknown[],
+  options?: ProcessOptions,
+): Promise<PreventionProtocol> {
+  return process(sql, who, kind, header, records, options);
+}

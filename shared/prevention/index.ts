@@ -1,0 +1,23 @@
+import { defineArea } from '../platform/area';
+import { preventionPermissions } from './permissions';
+
+const rest = (name: string, method: 'GET' | 'POST', path: string, entry: string) =>
+  ({ kind: 'rest', name, entry: `functions/rest/prevention/${entry}`, method, path, auth: 'user' }) as const;
+
+/**
+ * Prevention and dispensary observation (issue 13, docs/design/prevention-exchange.md). So far: the МО exam
+ * schedules and contact phones over REST. Plan lists, steps, ДН, polyclinic cases, SOAP, files and the UI
+ * sections («Медосмотры», «Графики медосмотров» … still listed in shared/areas.ts as planned) follow.
+ */
+export const preventionArea = defineArea({
+  id: 'prevention',
+  core: false,
+  permissions: Object.values(preventionPermissions),
+  sections: [],
+  rest: [
+    rest('PreventionSchedulesSend', 'POST', '/api/v1/prevention/schedules', 'schedules/send-schedule.ts'),
+    rest('PreventionSchedulesList', 'GET', '/api/v1/prevention/schedules', 'schedules/list-schedule.ts'),
+    rest('PreventionSchedulesGaps', 'GET', '/api/v1/prevention/schedules/gaps', 'schedules/schedule-gaps.ts'),
+    rest('PreventionContactsSend', 'POST', '/api/v1/prevention/contacts', 'schedules/send-contacts.ts'),
+  ],
+});
