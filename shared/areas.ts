@@ -43,14 +43,6 @@ export const plannedSections: readonly SectionSpec[] = [
     order: 10,
   },
   {
-    id: 'schedules',
-    title: 'Графики медосмотров',
-    path: '/schedules',
-    kinds: allKinds,
-    available: false,
-    order: 20,
-  },
-  {
     id: 'polyclinic-cases',
     title: 'Случаи поликлинического обслуживания',
     path: '/polyclinic-cases',

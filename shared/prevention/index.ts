@@ -1,3 +1,4 @@
+import { allKinds } from '../platform/access/sections';
 import { defineArea } from '../platform/area';
 import { preventionPermissions } from './permissions';
 
@@ -6,14 +7,23 @@ const rest = (name: string, method: 'GET' | 'POST', path: string, entry: string)
 
 /**
  * Prevention and dispensary observation (issue 13, docs/design/prevention-exchange.md). So far: the МО exam
- * schedules and contact phones over REST. Plan lists, steps, ДН, polyclinic cases, SOAP, files and the UI
- * sections («Медосмотры», «Графики медосмотров» … still listed in shared/areas.ts as planned) follow.
+ * schedules and contact phones over REST, and the section «Графики медосмотров». Plan lists, steps, ДН,
+ * polyclinic cases, SOAP, files and the other sections (still listed in shared/areas.ts as planned) follow.
  */
 export const preventionArea = defineArea({
   id: 'prevention',
   core: false,
   permissions: Object.values(preventionPermissions),
-  sections: [],
+  sections: [
+    {
+      id: 'schedules',
+      title: 'Графики медосмотров',
+      path: '/schedules',
+      kinds: allKinds,
+      available: true,
+      order: 20,
+    },
+  ],
   rest: [
     rest('PreventionSchedulesSend', 'POST', '/api/v1/prevention/schedules', 'schedules/send-schedule.ts'),
     rest('PreventionSchedulesList', 'GET', '/api/v1/prevention/schedules', 'schedules/list-schedule.ts'),
