@@ -1,5 +1,6 @@
 import { hospitalisationDemoStory } from './hospitalisation/demo/demo-story';
 import type { DemoStory } from './platform/area';
+import { preventionDemoStory } from './prevention/demo/schedule-story';
 import { registryDemoStory } from './registry/demo/demo-story';
 
 /**
@@ -8,4 +9,8 @@ import { registryDemoStory } from './registry/demo/demo-story';
  * consumer's bundle (they were 57 KB of its 492 KiB), which reads shared/area-work.ts. An area with a demo story
  * adds it here (docs/adding-an-area.md).
  */
-export const demoStories: readonly DemoStory[] = [hospitalisationDemoStory, registryDemoStory];
+export const demoStories: readonly DemoStory[] = [
+  hospitalisationDemoStory,
+  preventionDemoStory,
+  registryDemoStory,
+];

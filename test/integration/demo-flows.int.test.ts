@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureDemoHospitalFlows } from '../../shared/hospitalisation/demo/hospital-flows-writer';
+import { preventionDemoStory } from '../../shared/prevention/demo/schedule-story';
 import { createTestDatabase, type TestDatabase } from '../helpers/database';
 import { testDemo } from './global-setup';
 
@@ -38,5 +39,31 @@ describe('demo hospitalisation story', () => {
 
     // Act + Assess: a second run finds it present and sends nothing
     expect((await ensureDemoHospitalFlows(db.sql, { ...testDemo })).status).toBe('present');
+  });
+});
+
+describe('demo exam schedules', () => {
+  it('are sent through the prevention exchange, every slot accepted, and found present on the next start', async () => {
+    // Act
+    const result = await preventionDemoStory.run(db.sql, { ...testDemo });
+
+    // Assess: every generated slot stored, with evening, Saturday and mobile-team hours among them
+    expect(result.status).toBe('generated');
+    const [stored] = await db.sql<
+      { slots: number; evening: number; saturday: number; mobile: number; rejected: number }[]
+    >`
+      select (select count(*)::int from prevention.schedule_slot) as slots,
+             (select count(*)::int from prevention.schedule_slot where evening) as evening,
+             (select count(*)::int from prevention.schedule_slot where saturday) as saturday,
+             (select count(*)::int from prevention.schedule_slot where method = 2 and address is not null) as mobile,
+             (select coalesce(sum(rejected), 0)::int from prevention.package) as rejected`;
+    expect(stored!.rejected).toBe(0);
+    expect(result.summary).toContain(`${stored!.slots} slots`);
+    expect(stored!.evening).toBeGreaterThan(0);
+    expect(stored!.saturday).toBeGreaterThan(0);
+    expect(stored!.mobile).toBeGreaterThan(0);
+
+    // Act + Assess: a second run finds it present
+    expect((await preventionDemoStory.run(db.sql, { ...testDemo })).status).toBe('present');
   });
 });

@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { generateRegionStructure } from '../../shared/demo/region-structure';
 import type { FlkIssue, FlkRule } from '../../shared/platform/flk/issue';
+import { generateDemoSchedules } from '../../shared/prevention/demo/schedule-story';
 import {
   ageInYear,
   dispensarisationYear,
@@ -30,6 +32,7 @@ import {
   StepRecord,
 } from '../../shared/prevention/domain/records';
 import { isEveningSlot, isSaturday, scheduleGaps } from '../../shared/prevention/domain/schedule';
+import { checkSlot } from '../../shared/prevention/domain/schedule-rules';
 
 const ruleIds = [
   'PREV.SLOT.TIME',
@@ -282,5 +285,51 @@ describe('record checks without the database', () => {
     expect(fired(polyclinicCaseIssues(rules, c({ dateTo: '2026-12-31' }), today))).toEqual([
       'PREV.CASE.DATES',
     ]);
+  });
+});
+
+describe('the demo exam schedules', () => {
+  const region = generateRegionStructure('unit-demo');
+  const today = '2026-12-06';
+  const schedules = generateDemoSchedules('unit-demo', region, today);
+  const all = schedules.flatMap((s) => s.slots);
+
+  it('give every primary-care МО weekday, evening and mostly Saturday hours, and some МО mobile teams with addresses', () => {
+    expect(schedules.length).toBe(
+      region.organisations.filter((o) => o.kind === 'MO' && o.serves !== null).length,
+    );
+    for (const { slots } of schedules) {
+      expect(slots.some((s) => isEveningSlot(s))).toBe(true);
+      expect(slots.every((s) => s.date > today)).toBe(true);
+    }
+    expect(schedules.filter((s) => s.slots.some((x) => isSaturday(x.date))).length).toBeGreaterThan(
+      schedules.length / 2,
+    );
+    const mobile = all.filter((s) => s.method === 2);
+    expect(mobile.length).toBeGreaterThan(0);
+    expect(mobile.every((s) => (s.address ?? '').startsWith('с. '))).toBe(true);
+    expect(generateDemoSchedules('unit-demo', region, today)).toEqual(schedules);
+  });
+
+  it('pass the slot checks of their own МО', () => {
+    for (const { moCode, slots } of schedules) {
+      const departments = new Set(region.departments.filter((d) => d.moCode === moCode).map((d) => d.code));
+      const checkRules = new Map([
+        ...rules,
+        [
+          'PREV.SENDER',
+          { id: 'PREV.SENDER', f012Code: '904', field: null, severity: 'error', message: 'x' } as FlkRule,
+        ],
+        [
+          'PREV.DEPARTMENT',
+          { id: 'PREV.DEPARTMENT', f012Code: '904', field: null, severity: 'error', message: 'x' } as FlkRule,
+        ],
+      ]);
+      for (const slot of slots) {
+        expect(
+          checkSlot({ rules: checkRules, today, departments }, moCode, ScheduleSlotRecord.parse(slot)),
+        ).toEqual([]);
+      }
+    }
   });
 });
