@@ -116,8 +116,13 @@ describe('exam schedules in the browser (issue 13)', () => {
     // Assess
     expect(await smoPage.getByRole('link', { name: 'Опубликовать время приёма' }).count()).toBe(0);
     await smoPage.getByLabel('вечерние часы').check();
-    await expect.poll(() => rows.filter({ hasText: address }).count()).toBe(0);
-    expect(await rows.filter({ hasText: '16:00–20:00' }).count()).toBeGreaterThan(0);
+    // The list loads again: wait for the evening rows, then the mobile-team stop (daytime) is gone
+    await expect
+      .poll(async () => ({
+        evening: (await rows.filter({ hasText: '16:00–20:00' }).count()) > 0,
+        mobileStop: await rows.filter({ hasText: address }).count(),
+      }))
+      .toEqual({ evening: true, mobileStop: 0 });
     for (const text of await rows.allTextContents()) expect(text).toContain('вечер');
   });
 });
