@@ -29,5 +29,7 @@ export const preventionArea = defineArea({
     rest('PreventionSchedulesList', 'GET', '/api/v1/prevention/schedules', 'schedules/list-schedule.ts'),
     rest('PreventionSchedulesGaps', 'GET', '/api/v1/prevention/schedules/gaps', 'schedules/schedule-gaps.ts'),
     rest('PreventionContactsSend', 'POST', '/api/v1/prevention/contacts', 'schedules/send-contacts.ts'),
+    rest('PreventionPlansSend', 'POST', '/api/v1/prevention/plans', 'plans/send-plan.ts'),
+    rest('PreventionPlansList', 'GET', '/api/v1/prevention/plans', 'plans/list-plan.ts'),
   ],
 });

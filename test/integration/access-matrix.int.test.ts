@@ -186,6 +186,7 @@ describe('REST: persons by id and by list', () => {
         path: '/api/v1/prevention/schedules/gaps?from=2026-12&to=2026-12',
         permission: preventionPermissions.readSchedule,
       },
+      { path: '/api/v1/prevention/plans?year=2026&pageSize=1', permission: preventionPermissions.readPlan },
     );
     for (const route of routes) {
       for (const [username, { role }] of Object.entries(people)) {
@@ -224,6 +225,26 @@ describe('REST: exam schedules (issue 13)', () => {
       });
       const allowed = (preventionPermissions.sendSchedule.roles as readonly string[]).includes(role);
       expect({ username, status: res.status }).toEqual({ username, status: allowed ? 200 : 403 });
+    }
+  });
+});
+
+describe('REST: plan lists (issue 13)', () => {
+  it('only МО roles may send plan entries (an unknown person is then rejected by the FLK, 400); the others get 403', async () => {
+    for (const [username, { role }] of Object.entries(people)) {
+      const res = await api(username, '/api/v1/prevention/plans', {
+        method: 'POST',
+        json: {
+          packageId: `matrix-${randomUUID()}`,
+          records: [
+            { sourceId: randomUUID(), patient: { enp: '1234567890123452' }, year: 2026, kind: 'DVN' },
+          ],
+        },
+      });
+      const allowed = (preventionPermissions.sendPlan.roles as readonly string[]).includes(role);
+      expect({ username, status: res.status }).toEqual({ username, status: allowed ? 400 : 403 });
+      if (allowed)
+        expect(res.body.records[0].issues.map((i: { rule: string }) => i.rule)).toContain('ID.NOT_FOUND');
     }
   });
 });

@@ -2280,6 +2280,39 @@ const preventionCases: Case[] = [
     '/api/v1/prevention/schedules/gaps?from=2026-13&to=2026-12',
   ),
   get('schedule gaps: no period', 'test_tfoms', '/api/v1/prevention/schedules/gaps'),
+  ...[
+    ['birthDate=2026-02-31', { patient: { fam: 'Иванов', im: 'Иван', birthDate: '2026-02-31' } }],
+    [`year=${hugeNumbers.int32Overflow}`, { year: Number(hugeNumbers.int32Overflow) }],
+    ['months=[13]', { months: [13] }],
+    ['months="1,2"', { months: '1,2' }],
+    ['sourceId blank', { sourceId: '  ' }],
+    ['kind=ДВ4', { kind: 'ДВ4' }],
+    ['ЕНП of 20 digits', { patient: { enp: hugeNumbers.twentyDigits } }],
+  ].map(([name, over]) =>
+    post(
+      `plan entry: ${name}`,
+      'test_mo',
+      '/api/v1/prevention/plans',
+      (f) =>
+        JSON.stringify({
+          packageId: `bad-${randomUUID()}`,
+          records: [
+            {
+              sourceId: randomUUID(),
+              person: { enp: f.person.enp },
+              year: 2026,
+              kind: 'DVN',
+              ...(over as object),
+            },
+          ],
+        }),
+      { db: 'journal', expect: { kind: 'rejected' } },
+    ),
+  ),
+  get('plans: year=2026-02-31', 'test_mo', '/api/v1/prevention/plans?year=2026-02-31'),
+  get('plans: no year', 'test_mo', '/api/v1/prevention/plans'),
+  get('plans: month=13', 'test_mo', '/api/v1/prevention/plans?year=2026&month=13'),
+  get('plans: year=2147483648', 'test_mo', `/api/v1/prevention/plans?year=${hugeNumbers.int32Overflow}`),
 ];
 
 const catalogue: Case[] = [

@@ -170,7 +170,7 @@ describe('exam schedules', () => {
 });
 
 describe('record checks without the database', () => {
-  const person = { enp: '9917433700369065' };
+  const patient = { enp: '9917433700369065' };
 
   it('refuses impossible dates and out-of-range numbers at the schema, before any rule', () => {
     const slot = {
@@ -190,10 +190,10 @@ describe('record checks without the database', () => {
     expect(ScheduleSlotRecord.safeParse({ ...slot, date: '2026-12-12', method: 4 }).success).toBe(false);
     expect(ScheduleSlotRecord.safeParse({ ...slot, date: '2026-12-12', sourceId: '  ' }).success).toBe(false);
     expect(
-      PlanEntryRecord.safeParse({ sourceId: 'p', person, year: 2026, kind: 'DVN', months: [13] }).success,
+      PlanEntryRecord.safeParse({ sourceId: 'p', patient, year: 2026, kind: 'DVN', months: [13] }).success,
     ).toBe(false);
     expect(
-      StepRecord.safeParse({ sourceId: 'x', person, kind: 'PMO', step: 2_147_483_648, date: today }).success,
+      StepRecord.safeParse({ sourceId: 'x', patient, kind: 'PMO', step: 2_147_483_648, date: today }).success,
     ).toBe(false);
   });
 
@@ -220,7 +220,7 @@ describe('record checks without the database', () => {
 
   it('names the plan year and month rules', () => {
     const entry = (over: object) =>
-      PlanEntryRecord.parse({ sourceId: 'p', person, year: 2026, kind: 'DVN', ...over });
+      PlanEntryRecord.parse({ sourceId: 'p', patient, year: 2026, kind: 'DVN', ...over });
     expect(fired(planIssues(rules, entry({ months: [1, 2] }), today))).toEqual([]);
     expect(fired(planIssues(rules, entry({ year: 2029 }), today))).toEqual(['PREV.YEAR']);
     expect(fired(planIssues(rules, entry({ months: [3, 3] }), today))).toEqual(['PREV.MONTH']);
@@ -229,7 +229,7 @@ describe('record checks without the database', () => {
 
   it('names a step code of another kind and a step in the future', () => {
     const step = (over: object) =>
-      StepRecord.parse({ sourceId: 'x', person, kind: 'PMO', step: 202, date: today, ...over });
+      StepRecord.parse({ sourceId: 'x', patient, kind: 'PMO', step: 202, date: today, ...over });
     expect(fired(stepIssues(rules, step({}), today))).toEqual([]);
     expect(fired(stepIssues(rules, step({ step: 103 }), today))).toEqual(['PREV.STEP.CODE']);
     expect(fired(stepIssues(rules, step({ step: 150 }), today))).toEqual(['PREV.STEP.CODE']);
@@ -241,7 +241,7 @@ describe('record checks without the database', () => {
     const dn = (over: object) =>
       DispensaryRecord.parse({
         sourceId: 'd',
-        person,
+        patient,
         diagnosis: 'I11.9',
         dateIn: '2025-03-01',
         statusIn: 1,
@@ -270,7 +270,7 @@ describe('record checks without the database', () => {
     const c = (over: object) =>
       PolyclinicCaseRecord.parse({
         sourceId: 'c',
-        person,
+        patient,
         dateFrom: '2026-11-02',
         dateTo: '2026-11-05',
         purpose: '1.3',

@@ -8,9 +8,10 @@ import {
 import type { PackageProtocol as PlatformPackageProtocol } from '../../platform/exchange/protocol';
 import { preventionPermissions } from '../permissions';
 import { openPreventionContext, type PreventionContext } from './lookups';
+import { planEntryHandler } from './plan-handler';
 import { contactHandler, scheduleSlotHandler } from './schedule-handlers';
 
-export type PreventionMessageKind = 'schedule-slot' | 'contact';
+export type PreventionMessageKind = 'schedule-slot' | 'contact' | 'plan-entry';
 
 export type PreventionProtocol = PlatformPackageProtocol<PreventionMessageKind>;
 
@@ -24,6 +25,7 @@ export const preventionExchange: ExchangeDefinition<PreventionMessageKind, Preve
   kinds: {
     'schedule-slot': { ...scheduleSlotHandler, permission: preventionPermissions.sendSchedule },
     contact: { ...contactHandler, permission: preventionPermissions.sendSchedule },
+    'plan-entry': { ...planEntryHandler, permission: preventionPermissions.sendPlan },
   },
 };
 const process = packageProcessor(preventionExchange);

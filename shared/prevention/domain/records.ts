@@ -52,7 +52,7 @@ export type ContactRecord = z.infer<typeof ContactRecord>;
 /** A person on an МО's plan list for a year (`SV_PR_MER` with `SV_PL_MER{MONTH, DISP}`, D§2.4.1). */
 export const PlanEntryRecord = z.object({
   sourceId,
-  person: PersonRef,
+  patient: PersonRef,
   year, // YEAR
   kind, // DISP (V016 → kind)
   months: z.array(month).max(12).default([]), // SV_PL_MER/MONTH
@@ -79,7 +79,7 @@ export type PlanVolumeRecord = z.infer<typeof PlanVolumeRecord>;
 /** A participation step (`CevFactExec`, D§2.4.3). */
 export const StepRecord = z.object({
   sourceId,
-  person: PersonRef,
+  patient: PersonRef,
   kind,
   step: boundedInt(101, 299), // execstep: a code of examSteps (PREV.STEP.CODE)
   date: isoDate, // execdate
@@ -94,7 +94,7 @@ export const VisitWindow = z.object({ from: isoDate, to: isoDate });
 /** A dispensary observation (ДН) of a person (`DN_LIST` of ГИС ОМС, D§2.5; `DN_PLAN` gives its visit windows). */
 export const DispensaryRecord = z.object({
   sourceId,
-  person: PersonRef,
+  patient: PersonRef,
   diagnosis, // DIAG_CODE
   diagnosisDate: isoDate.optional(), // DIAG_DATE
   dateIn: isoDate, // DATE_DN_IN
@@ -113,7 +113,7 @@ export type DispensaryRecord = z.infer<typeof DispensaryRecord>;
 /** A polyclinic service case (случай поликлинического обслуживания). */
 export const PolyclinicCaseRecord = z.object({
   sourceId,
-  person: PersonRef,
+  patient: PersonRef,
   dateFrom: isoDate, // DATE_1
   dateTo: isoDate, // DATE_2
   purpose: text(3), // P_CEL, V025
