@@ -31,5 +31,8 @@ export const preventionArea = defineArea({
     rest('PreventionContactsSend', 'POST', '/api/v1/prevention/contacts', 'schedules/send-contacts.ts'),
     rest('PreventionPlansSend', 'POST', '/api/v1/prevention/plans', 'plans/send-plan.ts'),
     rest('PreventionPlansList', 'GET', '/api/v1/prevention/plans', 'plans/list-plan.ts'),
+    rest('PreventionStepsSend', 'POST', '/api/v1/prevention/steps', 'steps/send-steps.ts'),
+    rest('PreventionFunnel', 'GET', '/api/v1/prevention/funnel', 'steps/funnel.ts'),
+    rest('PreventionDueList', 'GET', '/api/v1/prevention/due', 'steps/due-list.ts'),
   ],
 });

@@ -187,6 +187,8 @@ describe('REST: persons by id and by list', () => {
         permission: preventionPermissions.readSchedule,
       },
       { path: '/api/v1/prevention/plans?year=2026&pageSize=1', permission: preventionPermissions.readPlan },
+      { path: '/api/v1/prevention/funnel?year=2026&kind=DVN', permission: preventionPermissions.readPlan },
+      { path: '/api/v1/prevention/due?month=2026-12&pageSize=1', permission: preventionPermissions.readPlan },
     );
     for (const route of routes) {
       for (const [username, { role }] of Object.entries(people)) {
@@ -230,21 +232,27 @@ describe('REST: exam schedules (issue 13)', () => {
 });
 
 describe('REST: plan lists (issue 13)', () => {
-  it('only МО roles may send plan entries (an unknown person is then rejected by the FLK, 400); the others get 403', async () => {
+  it('only МО roles may send plan entries and steps (an unknown person is then rejected by the FLK, 400); the others get 403', async () => {
+    const unknown = { patient: { enp: '1234567890123452' }, kind: 'DVN' };
+    const routes = [
+      ['/api/v1/prevention/plans', { ...unknown, year: 2026 }],
+      ['/api/v1/prevention/steps', { ...unknown, step: 102, date: '2026-12-01' }],
+    ] as const;
     for (const [username, { role }] of Object.entries(people)) {
-      const res = await api(username, '/api/v1/prevention/plans', {
-        method: 'POST',
-        json: {
-          packageId: `matrix-${randomUUID()}`,
-          records: [
-            { sourceId: randomUUID(), patient: { enp: '1234567890123452' }, year: 2026, kind: 'DVN' },
-          ],
-        },
-      });
-      const allowed = (preventionPermissions.sendPlan.roles as readonly string[]).includes(role);
-      expect({ username, status: res.status }).toEqual({ username, status: allowed ? 400 : 403 });
-      if (allowed)
-        expect(res.body.records[0].issues.map((i: { rule: string }) => i.rule)).toContain('ID.NOT_FOUND');
+      for (const [path, record] of routes) {
+        const res = await api(username, path, {
+          method: 'POST',
+          json: { packageId: `matrix-${randomUUID()}`, records: [{ ...record, sourceId: randomUUID() }] },
+        });
+        const allowed = (preventionPermissions.sendPlan.roles as readonly string[]).includes(role);
+        expect({ username, path, status: res.status }).toEqual({
+          username,
+          path,
+          status: allowed ? 400 : 403,
+        });
+        if (allowed)
+          expect(res.body.records[0].issues.map((i: { rule: string }) => i.rule)).toContain('ID.NOT_FOUND');
+      }
     }
   });
 });

@@ -2313,6 +2313,38 @@ const preventionCases: Case[] = [
   get('plans: no year', 'test_mo', '/api/v1/prevention/plans'),
   get('plans: month=13', 'test_mo', '/api/v1/prevention/plans?year=2026&month=13'),
   get('plans: year=2147483648', 'test_mo', `/api/v1/prevention/plans?year=${hugeNumbers.int32Overflow}`),
+  ...[
+    ['date=2026-02-31', { date: '2026-02-31' }],
+    [`step=${hugeNumbers.int32Overflow}`, { step: Number(hugeNumbers.int32Overflow) }],
+    ['step=1.5', { step: 1.5 }],
+    ['method="1 or 1=1"', { method: '1 or 1=1' }],
+    ['previousDate=0000-00-00', { previousDate: '0000-00-00' }],
+  ].map(([name, over]) =>
+    post(
+      `step: ${name}`,
+      'test_mo',
+      '/api/v1/prevention/steps',
+      (f) =>
+        JSON.stringify({
+          packageId: `bad-${randomUUID()}`,
+          records: [
+            {
+              sourceId: randomUUID(),
+              patient: { enp: f.person.enp },
+              kind: 'DVN',
+              step: 102,
+              date: '2026-12-01',
+              ...(over as object),
+            },
+          ],
+        }),
+      { db: 'journal', expect: { kind: 'rejected' } },
+    ),
+  ),
+  get('funnel: kind=ДВ4', 'test_tfoms', '/api/v1/prevention/funnel?year=2026&kind=%D0%94%D0%924'),
+  get('funnel: no kind', 'test_tfoms', '/api/v1/prevention/funnel?year=2026'),
+  get('due: month=2026-02-31', 'test_mo', '/api/v1/prevention/due?month=2026-02-31'),
+  get('due: month=2026-13', 'test_mo', '/api/v1/prevention/due?month=2026-13'),
 ];
 
 const catalogue: Case[] = [

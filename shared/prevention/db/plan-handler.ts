@@ -1,49 +1,27 @@
-import { type ResolutionRow, toResolution } from '../../person/db/identity-resolution';
-import { normaliseIdentity } from '../../person/domain/identity-input';
 import type { KindHandler } from '../../platform/exchange/package-processor';
 import { checkPlanEntry, type PlanFacts, type PlanWrite, plannedKey } from '../domain/plan-rules';
 import { PlanEntryRecord } from '../domain/records';
 import type { PreventionContext } from './lookups';
+import { foundPersons, resolvePatients } from './patients';
 
 /** Rows as one JSON parameter for `json_to_recordset`. */
 const jsonRows = (rows: readonly Record<string, unknown>[]): string => JSON.stringify(rows);
 
 /**
- * The facts of a package of plan entries in two statements: the register's answer for every entry's person
- * (`person.resolve_identities`, policy on today) with the sender's districts; then the resolved persons' birth
- * dates and attachment in each plan year (`prevention.plan_persons`) with the sender's entries already planned.
+ * The facts of a package of plan entries in three statements: today and the sender's districts; the register's
+ * answer for every entry's patient (policy on today); the resolved persons' birth dates and attachment in each
+ * plan year (`prevention.plan_persons`) with the sender's entries already planned.
  */
 async function loadPlanFacts(
   ctx: PreventionContext,
   moCode: string,
   entries: readonly PlanEntryRecord[],
 ): Promise<PlanFacts> {
-  const identities = entries.map((e) => normaliseIdentity(e.patient));
-  const column = (key: 'enp' | 'snils' | 'fam' | 'im' | 'ot' | 'birthDate' | 'docSer' | 'docNum') =>
-    identities.map((i) => i[key] ?? null);
-  const [first] = await ctx.tx<
-    { today: string; districts: string[]; identities: [string, ResolutionRow][] }[]
-  >`
+  const [first] = await ctx.tx<{ today: string; districts: string[] }[]>`
     select current_date::text as today,
-      coalesce((select array_agg(code) from org.district where mo_code = ${moCode}), '{}') as districts,
-      (select coalesce(json_agg(json_build_array(r.key, json_build_object(
-                'person_id', r.person_id::text, 'method', r.method, 'candidates', r.candidates,
-                'mismatch', r.mismatch, 'policy_type', r.policy_type, 'policy_number', r.policy_number,
-                'smo_code', r.smo_code, 'policy_date_beg', r.policy_date_beg,
-                'policy_date_end', r.policy_date_end, 'sex', r.sex))), '[]')
-       from person.resolve_identities(
-              ${entries.map((e) => e.sourceId)}::text[], ${column('enp')}::text[], ${column('snils')}::text[],
-              ${column('fam')}::text[], ${column('im')}::text[], ${column('ot')}::text[],
-              ${column('birthDate')}::date[], ${column('docSer')}::text[], ${column('docNum')}::text[],
-              ${identities.map(() => null)}::date[], false) r) as identities`;
-  const resolutions = new Map(first!.identities.map(([key, row]) => [key, toResolution(row)]));
-  const personIds = [
-    ...new Set(
-      [...resolutions.values()].flatMap((r) =>
-        r.outcome === 'identified' || r.outcome === 'no_policy_on_date' ? [r.personId] : [],
-      ),
-    ),
-  ];
+      coalesce((select array_agg(code) from org.district where mo_code = ${moCode}), '{}') as districts`;
+  const resolutions = await resolvePatients(ctx.tx, entries);
+  const personIds = foundPersons(resolutions);
   const years = [...new Set(entries.map((e) => e.year))];
   const [second] = await ctx.tx<
     {

@@ -10,8 +10,9 @@ import { preventionPermissions } from '../permissions';
 import { openPreventionContext, type PreventionContext } from './lookups';
 import { planEntryHandler } from './plan-handler';
 import { contactHandler, scheduleSlotHandler } from './schedule-handlers';
+import { stepHandler } from './step-handler';
 
-export type PreventionMessageKind = 'schedule-slot' | 'contact' | 'plan-entry';
+export type PreventionMessageKind = 'schedule-slot' | 'contact' | 'plan-entry' | 'step';
 
 export type PreventionProtocol = PlatformPackageProtocol<PreventionMessageKind>;
 
@@ -26,6 +27,7 @@ export const preventionExchange: ExchangeDefinition<PreventionMessageKind, Preve
     'schedule-slot': { ...scheduleSlotHandler, permission: preventionPermissions.sendSchedule },
     contact: { ...contactHandler, permission: preventionPermissions.sendSchedule },
     'plan-entry': { ...planEntryHandler, permission: preventionPermissions.sendPlan },
+    step: { ...stepHandler, permission: preventionPermissions.sendPlan },
   },
 };
 const process = packageProcessor(preventionExchange);
