@@ -1,7 +1,6 @@
-import { audit } from '../../platform/access/scoped';
 import type { Tx } from '../../platform/db/connection';
 import type { PreventionKind } from '../domain/exam-steps';
-import type { PlanEntryView } from './plan-queries';
+import { type PlanEntryView, planEntryPage } from './plan-queries';
 
 export interface FunnelQuery {
   year: number;
@@ -50,25 +49,11 @@ export async function dueList(
 ): Promise<{ items: PlanEntryView[]; hasMore: boolean }> {
   const year = Number(q.month.slice(0, 4));
   const month = Number(q.month.slice(5, 7));
-  const rows = await tx<PlanEntryView[]>`
-    select e.id::text, e.source_id as "sourceId", e.mo_code as "moCode", e.person_id::text as "personId",
-           concat_ws(' ', p.fam, p.im, p.ot) as fio, p.birth_date::text as "birthDate", p.enp, e.smo_code as "smoCode",
-           e.year, e.kind, e.months::int[] as months, e.quarter, e.district_code as "districtCode",
-           e.doctor_snils as "doctorSnils", e.category, e.withdrawn, e.furthest_step as "furthestStep",
-           e.furthest_step_date::text as "furthestStepDate"
-    from prevention.plan_entry e
-    join person.person p on p.id = e.person_id
-    where e.year = ${year} and not e.withdrawn and e.furthest_step is null
+  return planEntryPage(
+    tx,
+    tx`e.year = ${year} and not e.withdrawn and e.furthest_step is null
       and (${month}::smallint = any(e.months) or e.quarter = (${month}::int + 2) / 3)
-      and (${q.kind ?? null}::text is null or e.kind = ${q.kind ?? null})
-    order by e.mo_code, e.district_code nulls last, p.fam, p.im, e.id
-    limit ${q.pageSize + 1} offset ${(q.page - 1) * q.pageSize}`;
-  const items = rows.slice(0, q.pageSize);
-  if (items.length > 0) {
-    await audit(tx, 'read', 'prevention.plan_entry', {
-      records: items.map((i) => i.id),
-      persons: items.map((i) => i.personId),
-    });
-  }
-  return { items, hasMore: rows.length > q.pageSize };
+      and (${q.kind ?? null}::text is null or e.kind = ${q.kind ?? null})`,
+    q,
+  );
 }

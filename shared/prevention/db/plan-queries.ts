@@ -1,3 +1,4 @@
+import type postgres from 'postgres';
 import { audit } from '../../platform/access/scoped';
 import type { Tx } from '../../platform/db/connection';
 import type { PreventionKind } from '../domain/exam-steps';
@@ -37,14 +38,37 @@ export interface PlanEntryView {
 
 /**
  * A page of the plan entries the caller may read (row-level security: the МО its own, the СМО its insured, the fund
- * all) for a year, by kind, МО, district and month, in district and surname order; whether another page follows.
- * Audited: the persons shown.
+ * all) for a year, by kind, МО, district and month (`planEntryPage`).
  */
 export async function listPlanEntries(
   tx: Tx,
   q: PlanQuery,
 ): Promise<{ items: PlanEntryView[]; hasMore: boolean }> {
   const month = q.month ?? null;
+  return planEntryPage(
+    tx,
+    tx`e.year = ${q.year}
+      and (${q.kind ?? null}::text is null or e.kind = ${q.kind ?? null})
+      and (${q.moCode ?? null}::text is null or e.mo_code = ${q.moCode ?? null})
+      and (${q.districtCode ?? null}::text is null or e.district_code = ${q.districtCode ?? null})
+      and (${month}::int is null or ${month}::smallint = any(e.months) or e.quarter = (${month}::int + 2) / 3)
+      and (${q.withWithdrawn ?? false} or not e.withdrawn)`,
+    q,
+  );
+}
+
+type Fragment = postgres.PendingQuery<postgres.Row[]>;
+
+/**
+ * A page of plan entries matching `where` (over `prevention.plan_entry e`) within the caller's scope, in МО,
+ * district and surname order, with the person's name, birth date and ЕНП; whether another page follows. Audited:
+ * the persons shown.
+ */
+export async function planEntryPage(
+  tx: Tx,
+  where: Fragment,
+  q: { page: number; pageSize: number },
+): Promise<{ items: PlanEntryView[]; hasMore: boolean }> {
   const rows = await tx<PlanEntryView[]>`
     select e.id::text, e.source_id as "sourceId", e.mo_code as "moCode", e.person_id::text as "personId",
            concat_ws(' ', p.fam, p.im, p.ot) as fio, p.birth_date::text as "birthDate", p.enp, e.smo_code as "smoCode",
@@ -53,12 +77,7 @@ export async function listPlanEntries(
            e.furthest_step_date::text as "furthestStepDate"
     from prevention.plan_entry e
     join person.person p on p.id = e.person_id
-    where e.year = ${q.year}
-      and (${q.kind ?? null}::text is null or e.kind = ${q.kind ?? null})
-      and (${q.moCode ?? null}::text is null or e.mo_code = ${q.moCode ?? null})
-      and (${q.districtCode ?? null}::text is null or e.district_code = ${q.districtCode ?? null})
-      and (${month}::int is null or ${month}::smallint = any(e.months) or e.quarter = (${month}::int + 2) / 3)
-      and (${q.withWithdrawn ?? false} or not e.withdrawn)
+    where ${where}
     order by e.mo_code, e.district_code nulls last, p.fam, p.im, e.id
     limit ${q.pageSize + 1} offset ${(q.page - 1) * q.pageSize}`;
   const items = rows.slice(0, q.pageSize);

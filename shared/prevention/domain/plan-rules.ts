@@ -1,12 +1,7 @@
-import {
-  checkIdentityFields,
-  hasIdentifiers,
-  normaliseIdentity,
-  type Resolution,
-  resolutionIssues,
-} from '../../person/domain/identity-input';
+import type { Resolution } from '../../person/domain/identity-input';
 import { type FlkIssue, type FlkRuleSet, fire } from '../../platform/flk/issue';
 import { planAgeProblem } from './eligibility';
+import { checkPatient } from './patient-check';
 import { planIssues } from './record-checks';
 import type { PlanEntryRecord } from './records';
 
@@ -45,21 +40,10 @@ export function checkPlanEntry(
   if (entry.districtCode !== undefined && !f.districts.has(entry.districtCode)) {
     issues.push(...fire(f.rules, 'PREV.DISTRICT', entry.districtCode, 'districtCode'));
   }
-  const identity = normaliseIdentity(entry.patient);
-  issues.push(...checkIdentityFields(identity, f.rules));
-  const resolution = f.resolutions.get(entry.sourceId);
-  if (!hasIdentifiers(identity) || !resolution) {
-    return {
-      issues: [...issues, ...fire(f.rules, 'ID.NOT_FOUND', undefined, 'patient')],
-      facts: null,
-      persons: [],
-    };
-  }
-  issues.push(...resolutionIssues(resolution, f.rules));
-  if (resolution.outcome !== 'identified' && resolution.outcome !== 'no_policy_on_date') {
-    return { issues, facts: null, persons: [] };
-  }
-  const personId = resolution.personId;
+  const patient = checkPatient(f.rules, entry.patient, f.resolutions.get(entry.sourceId));
+  issues.push(...patient.issues);
+  if (!patient.person) return { issues, facts: null, persons: [] };
+  const { personId, smoCode } = patient.person;
   const person = f.persons.get(personId);
   if (!person?.attachedIn.has(entry.year)) {
     issues.push(...fire(f.rules, 'PREV.PERSON.NOT_ATTACHED', undefined, 'patient'));
@@ -71,6 +55,5 @@ export function checkPlanEntry(
   if (earlier !== undefined && earlier !== entry.sourceId) {
     issues.push(...fire(f.rules, 'PREV.PLAN.REPEATED', earlier, 'patient'));
   }
-  const smoCode = resolution.outcome === 'identified' ? resolution.policy.smoCode : null;
   return { issues, facts: { personId, smoCode }, persons: [personId] };
 }

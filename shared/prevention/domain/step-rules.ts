@@ -1,6 +1,7 @@
-import { type Resolution, resolutionIssues } from '../../person/domain/identity-input';
+import type { Resolution } from '../../person/domain/identity-input';
 import { type FlkIssue, type FlkRuleSet, fire } from '../../platform/flk/issue';
 import { type ExamStepCode, examSteps, isExamStepCode, stepMayFollow } from './exam-steps';
+import { checkPatient } from './patient-check';
 import { plannedKey } from './plan-rules';
 import { stepIssues } from './record-checks';
 import type { StepRecord } from './records';
@@ -34,19 +35,12 @@ export function checkStep(
   step: StepRecord,
 ): { issues: FlkIssue[]; facts: StepWrite | null; persons: string[] } {
   const issues = stepIssues(f.rules, step, f.today);
-  const resolution = f.resolutions.get(step.sourceId);
-  if (!resolution)
-    return {
-      issues: [...issues, ...fire(f.rules, 'ID.NOT_FOUND', undefined, 'patient')],
-      facts: null,
-      persons: [],
-    };
-  issues.push(...resolutionIssues(resolution, f.rules));
-  if (resolution.outcome !== 'identified' && resolution.outcome !== 'no_policy_on_date') {
-    return { issues, facts: null, persons: [] };
-  }
+  const patient = checkPatient(f.rules, step.patient, f.resolutions.get(step.sourceId));
+  issues.push(...patient.issues);
+  if (!patient.person) return { issues, facts: null, persons: [] };
+  const { personId, smoCode } = patient.person;
   const year = Number(step.date.slice(0, 4));
-  const plan = f.planned.get(plannedKey(year, step.kind, resolution.personId));
+  const plan = f.planned.get(plannedKey(year, step.kind, personId));
   if (!plan) issues.push(...fire(f.rules, 'PREV.STEP.NOT_PLANNED', undefined, 'patient'));
   const code = isExamStepCode(step.step) ? (step.step as ExamStepCode) : null;
   if (code !== null && plan && !stepMayFollow(plan.furthestStep, code)) {
@@ -55,11 +49,11 @@ export function checkStep(
   return {
     issues,
     facts: {
-      personId: resolution.personId,
-      smoCode: resolution.outcome === 'identified' ? resolution.policy.smoCode : null,
+      personId,
+      smoCode,
       year,
       rank: code === null ? 0 : examSteps[code].rank,
     },
-    persons: [resolution.personId],
+    persons: [personId],
   };
 }

@@ -12,7 +12,8 @@ import { PageHeader } from '../../components/PageHeader';
 import { SelectField } from '../../components/SelectField';
 import { StatusMessage } from '../../components/StatusMessage';
 import { formatDate } from '../../format/dates';
-import { gapLabels, kindLabels, methodLabels, monthFromNow, monthName } from './schedule-labels';
+import { formatMonth } from '../../format/months';
+import { gapLabels, kindLabels, methodLabels, monthFromNow } from './schedule-labels';
 import './prevention.css';
 
 const weekdays = ['вс', 'пн', 'вт', 'ср', 'чт', 'пт', 'сб'];
@@ -172,7 +173,7 @@ export function SchedulePage() {
           <ul>
             {shownGaps.slice(0, 50).map((g) => (
               <li key={`${g.moCode}-${g.month}`}>
-                <span title={`Код ${g.moCode}`}>{g.moName}</span>, {monthName(g.month)}:{' '}
+                <span title={`Код ${g.moCode}`}>{g.moName}</span>, {formatMonth(g.month)}:{' '}
                 {g.missing.map((m) => gapLabels[m] ?? m).join(', ')}
               </li>
             ))}

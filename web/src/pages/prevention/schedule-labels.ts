@@ -25,24 +25,3 @@ export function monthFromNow(months: number): string {
   d.setUTCMonth(d.getUTCMonth() + months);
   return d.toISOString().slice(0, 7);
 }
-
-const monthNames = [
-  'январь',
-  'февраль',
-  'март',
-  'апрель',
-  'май',
-  'июнь',
-  'июль',
-  'август',
-  'сентябрь',
-  'октябрь',
-  'ноябрь',
-  'декабрь',
-];
-
-/** `2027-01` → «январь 2027». */
-export function monthName(month: string): string {
-  const [year, m] = month.split('-');
-  return `${monthNames[Number(m) - 1] ?? m} ${year}`;
-}

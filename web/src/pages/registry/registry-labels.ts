@@ -1,5 +1,6 @@
 import type { RegistryFileKind, RegistryImport } from '../../api/registry';
 import { registryKindLabels } from '../../api/registry';
+import { monthNames } from '../../format/months';
 import { formatCount } from '../../format/numbers';
 
 /** Where the «Загрузка реестров» section lives (section id `registries`, path `/registries`). */
@@ -40,25 +41,10 @@ export const channelLabels: Record<RegistryImport['channel'], string> = {
   file: 'Файл',
 };
 
-const months = [
-  'январь',
-  'февраль',
-  'март',
-  'апрель',
-  'май',
-  'июнь',
-  'июль',
-  'август',
-  'сентябрь',
-  'октябрь',
-  'ноябрь',
-  'декабрь',
-];
-
 /** The reporting period: «март 2026». */
 export function formatPeriod(year: number | null, month: number | null): string {
   if (!year) return '—';
-  const name = month ? months[month - 1] : undefined;
+  const name = month ? monthNames[month - 1] : undefined;
   return name ? `${name} ${year}` : String(year);
 }
 

@@ -1,6 +1,7 @@
 import type { Coded, OrgRef, Timeliness } from '../../../api/onco';
 import { oncoStepLabels, timelinessStatusLabels } from '../../../api/onco';
 import { formatDate } from '../../../format/dates';
+import { formatMonth } from '../../../format/months';
 
 /** A code with its НСИ name: the name, the code (and the directory) on hover; the code when НСИ has no name. */
 export function CodedName({ value, directory }: { value: Coded | null | undefined; directory?: string }) {
@@ -84,21 +85,5 @@ export function formatMoney(value: string | number | null | undefined): string {
 }
 
 export function formatPeriodText(period: string): string {
-  const [y, m] = period.split('-');
-  const months = [
-    'январь',
-    'февраль',
-    'март',
-    'апрель',
-    'май',
-    'июнь',
-    'июль',
-    'август',
-    'сентябрь',
-    'октябрь',
-    'ноябрь',
-    'декабрь',
-  ];
-  const name = m ? months[Number(m) - 1] : undefined;
-  return name ? `${name} ${y}` : period;
+  return formatMonth(period);
 }
