@@ -1,5 +1,6 @@
 import { allKinds } from '../platform/access/sections';
 import { defineArea } from '../platform/area';
+import { preventionJournal } from './db/journal-source';
 import { preventionPermissions } from './permissions';
 
 const rest = (name: string, method: 'GET' | 'POST', path: string, entry: string) =>
@@ -35,4 +36,5 @@ export const preventionArea = defineArea({
     rest('PreventionFunnel', 'GET', '/api/v1/prevention/funnel', 'steps/funnel.ts'),
     rest('PreventionDueList', 'GET', '/api/v1/prevention/due', 'steps/due-list.ts'),
   ],
+  exchangeJournal: [preventionJournal],
 });

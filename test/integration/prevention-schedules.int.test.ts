@@ -172,9 +172,25 @@ describe('exam schedules', () => {
     }
     expect(await slotCount()).toBe(before);
     // A package with good and bad slots: the good ones are stored
-    const mixed = await send('test_mo', [slot(), slot({ method: 2 })]);
+    const packageId = `mixed-${randomUUID()}`;
+    const mixed = await send('test_mo', [slot(), slot({ method: 2 })], packageId);
     expect(mixed.body).toMatchObject({ status: 'partially_accepted', accepted: 1, rejected: 1 });
     expect(await slotCount()).toBe(before + 1);
+    // … and it is in the exchange journal of its sender, with its protocol (not in another МО's)
+    const journal = await api('test_mo', '/api/v1/exchange-journal?kind=schedule-slot&pageSize=200');
+    const entry = journal.body.items.find((i: { packageId: string }) => i.packageId === packageId);
+    expect(entry).toMatchObject({
+      source: 'prev',
+      kindTitle: 'Графики медосмотров',
+      total: 2,
+      accepted: 1,
+      rejected: 1,
+    });
+    const opened = await api('test_mo', `/api/v1/exchange-journal/${entry.id}`);
+    expect(opened.status).toBe(200);
+    expect(JSON.stringify(opened.body)).toContain('укажите адрес');
+    const other = await api('test_mo2', '/api/v1/exchange-journal?kind=schedule-slot&pageSize=200');
+    expect(other.body.items.some((i: { packageId: string }) => i.packageId === packageId)).toBe(false);
   });
 
   it('lets only an МО publish, and only its own slots (row-level security too)', async () => {

@@ -3,6 +3,7 @@ import {
   type JournalIssue,
   type JournalSource,
   journalConditions,
+  packageTableJournal,
 } from '../../platform/exchange/journal-source';
 
 /**
@@ -10,9 +11,10 @@ import {
  * every channel — SOAP, REST, the web UI and the packages a T-file makes. Row-level security shows a package to
  * its sender and to the fund.
  */
-export const hospitalisationJournal: JournalSource = {
+export const hospitalisationJournal: JournalSource = packageTableJournal({
   id: 'hosp',
   title: 'Госпитализация',
+  table: 'hosp.package',
   kinds: {
     referral: 'Направления',
     cancellation: 'Аннулирование направлений',
@@ -22,32 +24,7 @@ export const hospitalisationJournal: JournalSource = {
     'free-beds': 'Свободные места',
     plan: 'План госпитализации',
   },
-  entries(tx, f, limit) {
-    const where = journalConditions(tx, f, {
-      id: tx`p.id`,
-      receivedAt: tx`p.received_at`,
-      sender: tx`p.sender_code`,
-      channel: tx`p.channel`,
-      kind: tx`p.kind`,
-      status: tx`p.status`,
-    });
-    return tx`
-      select p.id, p.package_id, p.received_at, p.sender_code, p.channel, p.kind, p.status, p.total, p.accepted,
-             p.rejected
-      from hosp.package p where ${where}
-      ${limit === null ? tx`` : tx`order by p.received_at desc, p.id desc limit ${limit}`}`;
-  },
-  issues: (tx: Tx, id: string, limit: number) => tx<JournalIssue[]>`
-    select (r.value->>'ordinal')::int as ordinal, r.value->>'sourceId' as "recordId", i.value->>'code' as code,
-           i.value->>'severity' as severity, i.value->>'field' as field, i.value->>'value' as value,
-           i.value->>'message' as message
-    from hosp.package p
-    cross join lateral jsonb_array_elements(p.protocol->'records') with ordinality r(value, n)
-    cross join lateral jsonb_array_elements(r.value->'issues') with ordinality i(value, m)
-    where p.id = ${id}::bigint
-    order by r.n, i.m
-    limit ${limit}`,
-};
+});
 
 /**
  * T-files that made no package (yet): refused whole, failed, repeated, or still queued — `hosp.t_file`

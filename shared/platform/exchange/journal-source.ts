@@ -90,3 +90,46 @@ export function journalConditions(tx: Tx, f: JournalFilter, c: JournalColumns): 
   ].filter((p): p is Fragment => Boolean(p));
   return parts.reduce((acc, p) => tx`${acc} and ${p}`, tx`true`);
 }
+
+/**
+ * The journal source of an area's package journal (`<area>.package`, the columns docs/adding-an-area.md gives):
+ * one row per package of every channel, its protocol's records and issues as the FLK wrote them. Row-level
+ * security of the table shows a package to its sender and to the fund.
+ */
+export function packageTableJournal(source: {
+  id: string;
+  title: string;
+  table: string;
+  kinds: Readonly<Record<string, string>>;
+}): JournalSource {
+  return {
+    id: source.id,
+    title: source.title,
+    kinds: source.kinds,
+    entries(tx, f, limit) {
+      const where = journalConditions(tx, f, {
+        id: tx`p.id`,
+        receivedAt: tx`p.received_at`,
+        sender: tx`p.sender_code`,
+        channel: tx`p.channel`,
+        kind: tx`p.kind`,
+        status: tx`p.status`,
+      });
+      return tx`
+        select p.id, p.package_id, p.received_at, p.sender_code, p.channel, p.kind, p.status, p.total, p.accepted,
+               p.rejected
+        from ${tx(source.table)} p where ${where}
+        ${limit === null ? tx`` : tx`order by p.received_at desc, p.id desc limit ${limit}`}`;
+    },
+    issues: (tx, id, limit) => tx<JournalIssue[]>`
+      select (r.value->>'ordinal')::int as ordinal, r.value->>'sourceId' as "recordId", i.value->>'code' as code,
+             i.value->>'severity' as severity, i.value->>'field' as field, i.value->>'value' as value,
+             i.value->>'message' as message
+      from ${tx(source.table)} p
+      cross join lateral jsonb_array_elements(p.protocol->'records') with ordinality r(value, n)
+      cross join lateral jsonb_array_elements(r.value->'issues') with ordinality i(value, m)
+      where p.id = ${id}::bigint
+      order by r.n, i.m
+      limit ${limit}`,
+  };
+}
