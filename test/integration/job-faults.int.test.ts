@@ -258,29 +258,41 @@ describe('a queue consumer killed mid-file', () => {
   });
 });
 
+/** A local import queue of its own (pg-boss on a fresh database, session `<prefix>-<name>`), stopped after `fn`. */
+async function withLocalQueue(
+  name: string,
+  fn: (boss: PgBoss, db: TestDatabase, session: string) => Promise<void>,
+): Promise<void> {
+  const db = await createTestDatabase();
+  const session = `${queueSessionPrefix}-${name}`;
+  const boss = new PgBoss({ connectionString: db.url, schema: 'pgboss', max: 2, application_name: session });
+  boss.on('error', () => {});
+  try {
+    await boss.start();
+    await createLocalQueues(boss);
+    await fn(boss, db, session);
+  } finally {
+    await boss.stop({ graceful: false, wait: true });
+    await db.drop();
+  }
+}
+
+/** A message of an ЕРЗ extract at `key` of the inbox, as the fund's administrator sent it. */
+const erzMessage = (key: string) =>
+  ({
+    kind: 'erz-extract',
+    requestedBy: { username: 'test_admin', role: 'fund_admin', orgCode: '99', channel: 'web' },
+    importId: 1,
+    bucket: 'inbox',
+    key,
+  }) as QueueMessage;
+
 describe('the local lease of an import job (pg-boss)', () => {
   it('is renewed by the heartbeat, and a job whose lease ran out is handed out again at once', async () => {
     // Prepare: a queue of its own on a fresh database, and one active job
-    const db = await createTestDatabase();
-    const session = `${queueSessionPrefix}-lease-test`;
-    const boss = new PgBoss({
-      connectionString: db.url,
-      schema: 'pgboss',
-      max: 2,
-      application_name: session,
-    });
-    boss.on('error', () => {});
-    try {
-      await boss.start();
-      await createLocalQueues(boss);
+    await withLocalQueue('lease-test', async (boss, db, session) => {
       const queue = pgBossQueue(boss);
-      const message = {
-        kind: 'erz-extract',
-        requestedBy: { username: 'test_admin', role: 'fund_admin', orgCode: '99', channel: 'web' },
-        importId: 1,
-        bucket: 'inbox',
-        key: 'erz/lease.xml',
-      } as QueueMessage;
+      const message = erzMessage('erz/lease.xml');
       const [live, dead] = [await queue.send(message), await queue.send(message)];
       expect((await boss.fetch(localQueueNames.import, { batchSize: 2 })).length).toBe(2);
       const lease = async (id: string) => {
@@ -307,10 +319,7 @@ describe('the local lease of an import job (pg-boss)', () => {
       // Another runtime's queue connections are seen; this one's own are not
       expect(await otherQueueSessions(boss, session)).toBe(0);
       expect(await otherQueueSessions(boss, `${queueSessionPrefix}-someone-else`)).toBeGreaterThan(0);
-    } finally {
-      await boss.stop({ graceful: false, wait: true });
-      await db.drop();
-    }
+    });
   });
 });
 
@@ -318,15 +327,6 @@ describe('the local queue worker', () => {
   it('hands a message sent by its runtime to the consumer at once, not after its pause', async () => {
     // Prepare: a worker whose empty-queue pause (60 s) is longer than the test may wait, and a consumer that
     // records what it is given
-    const db = await createTestDatabase();
-    const session = `${queueSessionPrefix}-wake-test`;
-    const boss = new PgBoss({
-      connectionString: db.url,
-      schema: 'pgboss',
-      max: 2,
-      application_name: session,
-    });
-    boss.on('error', () => {});
     const given: string[] = [];
     let delivered: () => void = () => {};
     const arrived = new Promise<void>((resolve) => (delivered = resolve));
@@ -339,33 +339,24 @@ describe('the local queue worker', () => {
       pid: () => undefined,
       stop: async () => {},
     };
-    let worker: QueueWorker | undefined;
-    try {
-      await boss.start();
-      await createLocalQueues(boss);
-      worker = await startQueueWorker(boss, { session, consumer, pollSeconds: 60 });
-      await new Promise((resolve) => setTimeout(resolve, 500)); // the first poll found the queue empty
-      const queue = pgBossQueue(boss, () => worker?.wake());
+    await withLocalQueue('wake-test', async (boss, _db, session) => {
+      const worker: QueueWorker = await startQueueWorker(boss, { session, consumer, pollSeconds: 60 });
+      try {
+        await new Promise((resolve) => setTimeout(resolve, 500)); // the first poll found the queue empty
+        const queue = pgBossQueue(boss, () => worker.wake());
 
-      // Act
-      const sentAt = performance.now();
-      await queue.send({
-        kind: 'erz-extract',
-        requestedBy: { username: 'test_admin', role: 'fund_admin', orgCode: '99', channel: 'web' },
-        importId: 1,
-        bucket: 'inbox',
-        key: 'erz/wake.xml',
-      } as QueueMessage);
-      await arrived;
+        // Act
+        const sentAt = performance.now();
+        await queue.send(erzMessage('erz/wake.xml'));
+        await arrived;
 
-      // Assess: delivered once, seconds before the pause would have ended
-      expect(given).toEqual(['erz/wake.xml']);
-      expect(performance.now() - sentAt).toBeLessThan(30_000);
-    } finally {
-      await worker?.stop(1_000);
-      await boss.stop({ graceful: false, wait: true });
-      await db.drop();
-    }
+        // Assess: delivered once, seconds before the pause would have ended
+        expect(given).toEqual(['erz/wake.xml']);
+        expect(performance.now() - sentAt).toBeLessThan(30_000);
+      } finally {
+        await worker.stop(1_000);
+      }
+    });
   });
 });
 
