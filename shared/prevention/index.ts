@@ -35,6 +35,28 @@ export const preventionArea = defineArea({
     rest('PreventionStepsSend', 'POST', '/api/v1/prevention/steps', 'steps/send-steps.ts'),
     rest('PreventionFunnel', 'GET', '/api/v1/prevention/funnel', 'steps/funnel.ts'),
     rest('PreventionDueList', 'GET', '/api/v1/prevention/due', 'steps/due-list.ts'),
+    rest('PreventionPlansDraft', 'GET', '/api/v1/prevention/plans/draft', 'plans/draft-plan.ts'),
+    rest('PreventionVolumesSend', 'POST', '/api/v1/prevention/volumes', 'volumes/send-volumes.ts'),
+    rest('PreventionVolumesList', 'GET', '/api/v1/prevention/volumes', 'volumes/list-volumes.ts'),
+    rest(
+      'PreventionDispensarySend',
+      'POST',
+      '/api/v1/prevention/dispensary',
+      'dispensary/send-dispensary.ts',
+    ),
+    rest('PreventionDispensaryList', 'GET', '/api/v1/prevention/dispensary', 'dispensary/list-dispensary.ts'),
+    rest(
+      'PreventionPolyclinicCasesSend',
+      'POST',
+      '/api/v1/prevention/polyclinic-cases',
+      'polyclinic-cases/send-polyclinic-cases.ts',
+    ),
+    rest(
+      'PreventionPolyclinicCasesList',
+      'GET',
+      '/api/v1/prevention/polyclinic-cases',
+      'polyclinic-cases/list-polyclinic-cases.ts',
+    ),
   ],
   exchangeJournal: [preventionJournal],
 });

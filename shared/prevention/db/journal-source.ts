@@ -9,6 +9,9 @@ export const preventionJournal: JournalSource = packageTableJournal({
     'schedule-slot': 'Графики медосмотров',
     contact: 'Контакты МО',
     'plan-entry': 'Планы профмероприятий',
+    'plan-volume': 'Плановые объёмы',
     step: 'Шаги профмероприятий',
+    dispensary: 'Диспансерное наблюдение',
+    'polyclinic-case': 'Случаи поликлинического обслуживания',
   },
 });

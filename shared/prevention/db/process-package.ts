@@ -7,12 +7,22 @@ import {
 } from '../../platform/exchange/package-processor';
 import type { PackageProtocol as PlatformPackageProtocol } from '../../platform/exchange/protocol';
 import { preventionPermissions } from '../permissions';
+import { dispensaryHandler } from './dispensary-handler';
 import { openPreventionContext, type PreventionContext } from './lookups';
 import { planEntryHandler } from './plan-handler';
+import { planVolumeHandler } from './plan-volume-handler';
+import { polyclinicCaseHandler } from './polyclinic-case-handler';
 import { contactHandler, scheduleSlotHandler } from './schedule-handlers';
 import { stepHandler } from './step-handler';
 
-export type PreventionMessageKind = 'schedule-slot' | 'contact' | 'plan-entry' | 'step';
+export type PreventionMessageKind =
+  | 'schedule-slot'
+  | 'contact'
+  | 'plan-entry'
+  | 'plan-volume'
+  | 'step'
+  | 'dispensary'
+  | 'polyclinic-case';
 
 export type PreventionProtocol = PlatformPackageProtocol<PreventionMessageKind>;
 
@@ -27,7 +37,10 @@ export const preventionExchange: ExchangeDefinition<PreventionMessageKind, Preve
     'schedule-slot': { ...scheduleSlotHandler, permission: preventionPermissions.sendSchedule },
     contact: { ...contactHandler, permission: preventionPermissions.sendSchedule },
     'plan-entry': { ...planEntryHandler, permission: preventionPermissions.sendPlan },
+    'plan-volume': { ...planVolumeHandler, permission: preventionPermissions.sendPlan },
     step: { ...stepHandler, permission: preventionPermissions.sendPlan },
+    dispensary: { ...dispensaryHandler, permission: preventionPermissions.sendPlan },
+    'polyclinic-case': { ...polyclinicCaseHandler, permission: preventionPermissions.sendPlan },
   },
 };
 const process = packageProcessor(preventionExchange);
