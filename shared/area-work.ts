@@ -2,6 +2,7 @@ import { hospitalisationWork } from './hospitalisation/work';
 import { nsiWork } from './nsi/work';
 import { personWork } from './person/work';
 import { type AreaWork, gatherWork } from './platform/area';
+import { preventionWork } from './prevention/work';
 import { registryWork } from './registry/work';
 
 /**
@@ -11,7 +12,13 @@ import { registryWork } from './registry/work';
  * bundles none of it. The demo stories are apart again (shared/area-demos.ts), out of the consumer. An area with
  * jobs adds its `work` here (docs/adding-an-area.md).
  */
-export const areaWork: readonly AreaWork[] = [nsiWork, personWork, hospitalisationWork, registryWork];
+export const areaWork: readonly AreaWork[] = [
+  nsiWork,
+  personWork,
+  hospitalisationWork,
+  registryWork,
+  preventionWork,
+];
 
 /** The jobs by queue message kind, gathered once. */
 export const registeredWork = gatherWork(areaWork);

@@ -66,22 +66,28 @@ export interface DemoStoryResult {
 /** What a queue job may use: the database and the blob store (the consumer declares S3 and nothing else). */
 export type JobPorts = Pick<Ports, 'config' | 'sql' | 'blobs'>;
 
+/**
+ * What a job answers: a summary for the log — counts, ids, statuses, never personal data — and the messages other
+ * areas' jobs take next (`followUps`, e.g. the registry's `registry-imported`). The consumer runs those at once,
+ * in the same delivery: if one fails the delivery fails and comes again, and the first job, idempotent, answers
+ * its follow-ups again. So an area tells others what happened without importing them, and without a second
+ * trip through the queue (no queue port in the consumer, in AWS or locally).
+ */
+export type JobResult = Record<string, unknown> & { followUps?: readonly QueueMessage[] };
+
 /** A job of the import queue: the message kind it takes, its schema and what runs it. */
 export interface QueueJob {
   kind: string;
   schema: ZodType<QueueMessage>;
-  /**
-   * Runs one message (idempotently: the queue may deliver it again). Answers a summary for the log — counts,
-   * ids, statuses, never personal data.
-   */
-  run(ports: JobPorts, message: QueueMessage, messageId: string): Promise<Record<string, unknown>>;
+  /** Runs one message (idempotently: the queue may deliver it again). */
+  run(ports: JobPorts, message: QueueMessage, messageId: string): Promise<JobResult>;
 }
 
 /** Defines a job with its message type inferred from the schema. */
 export function queueJob<M extends QueueMessage>(job: {
   kind: M['kind'];
   schema: ZodType<M>;
-  run(ports: JobPorts, message: M, messageId: string): Promise<Record<string, unknown>>;
+  run(ports: JobPorts, message: M, messageId: string): Promise<JobResult>;
 }): QueueJob {
   return job as unknown as QueueJob;
 }

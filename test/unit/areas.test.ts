@@ -42,6 +42,7 @@ describe('the area registry (shared/areas.ts)', () => {
     expect([...registeredWork.jobs.keys()].sort()).toEqual([
       'erz-extract',
       'nsi-directory',
+      'registry-imported',
       'registry-package',
       't-file',
     ]);

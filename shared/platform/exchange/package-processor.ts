@@ -45,7 +45,8 @@ export interface WriteResult {
 export interface WriteItem<R, F> {
   record: R;
   facts: F;
-  packageRef: string;
+  /** Null for records an area derives outside any package (prevention: steps from registry D-files). */
+  packageRef: string | null;
 }
 
 /**

@@ -38,17 +38,19 @@ export const polyclinicCaseHandler: Omit<
       specialty: c.specialty,
       doctor_snils: c.doctorSnils ?? null,
       visits: c.visits,
+      source: facts!.source ?? 'direct',
     }));
     const [result] = await ctx.tx<{ stored: [string, string][]; closed: [string, string][] }[]>`
       with t as (
         select * from json_to_recordset(${jsonRows(rows)}::text::json) as t(
           ord int, package_ref bigint, source_id text, person_id bigint, smo_code text, date_from date,
-          date_to date, purpose text, diagnosis text, specialty int, doctor_snils text, visits smallint)
+          date_to date, purpose text, diagnosis text, specialty int, doctor_snils text, visits smallint,
+          source text)
       ), stored as (
         insert into prevention.polyclinic_case (sender_code, source_id, package_ref, mo_code, person_id, smo_code,
-          date_from, date_to, purpose, diagnosis, specialty, doctor_snils, visits)
+          date_from, date_to, purpose, diagnosis, specialty, doctor_snils, visits, source)
         select ${who.orgCode}, source_id, package_ref, ${who.orgCode}, person_id, smo_code, date_from, date_to,
-               purpose, diagnosis, specialty, doctor_snils, visits
+               purpose, diagnosis, specialty, doctor_snils, visits, source
         from t order by ord
         on conflict (sender_code, source_id) do update
           set package_ref = excluded.package_ref, person_id = excluded.person_id, smo_code = excluded.smo_code,

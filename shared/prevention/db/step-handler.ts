@@ -61,17 +61,18 @@ export const stepHandler: Omit<KindHandler<PreventionContext, StepRecord, StepWr
       step_date: s.date,
       method: s.method,
       previous_date: s.previousDate ?? null,
+      source: facts!.source ?? 'direct',
     }));
     const stored = await ctx.tx<{ id: string; sourceId: string }[]>`
       with t as (
         select * from json_to_recordset(${jsonRows(rows)}::text::json) as t(
           ord int, package_ref bigint, source_id text, person_id bigint, smo_code text, year smallint, kind text,
-          step smallint, rank smallint, step_date date, method smallint, previous_date date)
+          step smallint, rank smallint, step_date date, method smallint, previous_date date, source text)
       ), stored as (
         insert into prevention.step (sender_code, source_id, package_ref, mo_code, person_id, smo_code, year, kind,
-                                     step, step_date, method, previous_date)
+                                     step, step_date, method, previous_date, source)
         select ${who.orgCode}, source_id, package_ref, ${who.orgCode}, person_id, smo_code, year, kind, step,
-               step_date, method, previous_date
+               step_date, method, previous_date, source
         from t order by ord
         on conflict (sender_code, source_id) do update
           set package_ref = excluded.package_ref, step = excluded.step, step_date = excluded.step_date,

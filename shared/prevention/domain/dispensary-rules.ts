@@ -20,6 +20,8 @@ export interface ObservationFacts {
 export interface ObservationWrite {
   personId: string;
   smoCode: string | null;
+  /** Where a polyclinic case came from: the МО directly (default) or a registry H-file case. */
+  source?: 'direct' | 'registry';
 }
 
 /** The directory codes a ДН record names, for the package's look-up. */

@@ -137,7 +137,8 @@ const dispTypes: Readonly<Record<string, { kind: PreventionKind; stage: 1 | 2 }>
 /** V009 result codes per kind family and stage → step (D§2.4.3, the MIS mapping). */
 const resultSteps: Readonly<Record<string, Readonly<Record<number, ExamStepCode>>>> = {
   'two-stage/1': { 312: 103, 317: 103, 318: 103, 355: 103, 356: 103, 353: 104, 357: 104, 358: 104 },
-  'two-stage/2': { 316: 105, 312: 107, 306: 108, 305: 109 },
+  // 312 and 316 ended in 2017–2018 (V009); since then stage 2 ends with the health group (317, 318, 355, 356).
+  'two-stage/2': { 316: 105, 312: 107, 317: 107, 318: 107, 355: 107, 356: 107, 306: 108, 305: 109 },
   'one-stage/1': { 312: 203, 343: 203, 344: 203, 345: 203, 306: 204, 305: 205 },
 };
 

@@ -23,6 +23,8 @@ export interface StepWrite {
   year: number;
   /** The step's rank (`examSteps`): the plan entry's furthest step moves only forward. */
   rank: number;
+  /** Where the step came from: the МО directly (default) or a registry D-file case. */
+  source?: 'direct' | 'registry';
 }
 
 /**

@@ -116,6 +116,12 @@ export const registryDemoCodes = {
     Record<RegistryFileKind, string>
   >,
   dispResults: ['1', '2', '31', '32'],
+  /** V009 results of examinations (Z_SL/RSLT) by V016 type, as the step derivation reads them (DOMAIN §2.4.3). */
+  examResults: {
+    ДВ4: ['317', '318', '353', '355', '356', '357'],
+    ДВ2: ['317', '318', '306', '305'],
+    ОПВ: ['343', '344', '306', '305'],
+  } as Readonly<Record<string, readonly string[]>>,
   /** V018/V019 ВМП: remote radiation therapy (valid through 2023 in the project's НСИ). */
   highTech: { kind: '178', method: '87' },
   /** КСГ base rate (BZTSZ) and the V023 model's version. */
@@ -664,6 +670,16 @@ export function generateRegistryPackage(input: PackageGeneratorInput): Generated
 
   // ---- one case
 
+  /**
+   * The V009 result of an examination case (`Z_SL/RSLT`) and its refusal (`P_OTK`), by position so the random
+   * sequence of the other fields stays as it was: every tenth case refused, the rest cycling the type's results.
+   */
+  function examResult(ordinal: number): { RSLT?: string; P_OTK?: string } {
+    if (ordinal % 10 === 0) return { P_OTK: '1' };
+    const results = C.examResults[C.disp[kind] ?? ''] ?? [];
+    return results.length > 0 ? { RSLT: results[ordinal % results.length]! } : {};
+  }
+
   function buildCase(ordinal: number): Record<string, unknown> {
     const plan = planOf(ordinal);
     const { rnd, step } = plan;
@@ -920,7 +936,7 @@ export function generateRegistryPackage(input: PackageGeneratorInput): Generated
       DATE_Z_2: d2,
       ...(inpatient || day ? { KD_Z: String(Math.max(1, stay)) } : {}),
       ...(prevention
-        ? { RSLT_D: rnd.pick(C.dispResults) }
+        ? { RSLT_D: rnd.pick(C.dispResults), ...examResult(ordinal) }
         : {
             RSLT: inpatient
               ? C.results.inpatient
