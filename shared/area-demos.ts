@@ -1,5 +1,6 @@
 import { hospitalisationDemoStory } from './hospitalisation/demo/demo-story';
 import type { DemoStory } from './platform/area';
+import { preventionPlanStory } from './prevention/demo/plan-story';
 import { preventionDemoStory } from './prevention/demo/schedule-story';
 import { registryDemoStory } from './registry/demo/demo-story';
 
@@ -12,5 +13,6 @@ import { registryDemoStory } from './registry/demo/demo-story';
 export const demoStories: readonly DemoStory[] = [
   hospitalisationDemoStory,
   preventionDemoStory,
+  preventionPlanStory,
   registryDemoStory,
 ];

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureDemoHospitalFlows } from '../../shared/hospitalisation/demo/hospital-flows-writer';
+import { preventionPlanStory } from '../../shared/prevention/demo/plan-story';
 import { preventionDemoStory } from '../../shared/prevention/demo/schedule-story';
 import { createTestDatabase, type TestDatabase } from '../helpers/database';
 import { testDemo } from './global-setup';
@@ -66,4 +67,48 @@ describe('demo exam schedules', () => {
     // Act + Assess: a second run finds it present
     expect((await preventionDemoStory.run(db.sql, { ...testDemo })).status).toBe('present');
   });
+});
+
+describe('the demo prevention year', () => {
+  it('plans, steps, ДН and polyclinic cases go through the exchange with nothing rejected, once', async () => {
+    // Act
+    const result = await preventionPlanStory.run(db.sql, { ...testDemo });
+
+    // Assess: a plan for ДВН, ПМО and ДН, steps along it, ДН records some of which are overdue
+    expect(result.status).toBe('generated');
+    const [stored] = await db.sql<
+      {
+        plans: number;
+        kinds: number;
+        steps: number;
+        advanced: number;
+        dn: number;
+        overdue: number;
+        cases: number;
+        rejected: number;
+      }[]
+    >`
+      select (select count(*)::int from prevention.plan_entry) as plans,
+             (select count(distinct kind)::int from prevention.plan_entry) as kinds,
+             (select count(*)::int from prevention.step) as steps,
+             (select count(*)::int from prevention.plan_entry where furthest_step is not null) as advanced,
+             (select count(*)::int from prevention.dispensary) as dn,
+             (select count(*)::int from prevention.dispensary where overdue_from < current_date) as overdue,
+             (select count(*)::int from prevention.polyclinic_case) as cases,
+             (select coalesce(sum(rejected), 0)::int from prevention.package where package_id like 'demo-%') as rejected`;
+    const why = await db.sql`
+      select kind, r->'issues' as issues from prevention.package, jsonb_array_elements(protocol->'records') r
+      where package_id like 'demo-%' and r->>'status' = 'rejected' limit 3`;
+    expect(why).toEqual([]);
+    expect(stored).toMatchObject({ kinds: 3, rejected: 0 });
+    expect(result.summary).toContain(`${stored!.plans} plan entries`);
+    expect(stored!.steps).toBeGreaterThan(0);
+    expect(stored!.advanced).toBeGreaterThan(0);
+    expect(stored!.overdue).toBeGreaterThan(0);
+    expect(stored!.overdue).toBeLessThan(stored!.dn);
+    expect(stored!.cases).toBeGreaterThan(0);
+
+    // Act + Assess: a second run finds it present
+    expect((await preventionPlanStory.run(db.sql, { ...testDemo })).status).toBe('present');
+  }, 120_000);
 });

@@ -112,7 +112,7 @@ describe('steps derived from registry D-files', () => {
     const pmo = await importPackage('DO', 2, 30);
 
     // Assess
-    const sort = (rows: { sourceId: string }[]) =>
+    const sort = <T extends { sourceId: string }>(rows: T[]) =>
       [...rows].sort((a, b) => a.sourceId.localeCompare(b.sourceId));
     const dvnExpected = sort(expectedSteps('DP', dvn.cases));
     expect(dvnExpected.length).toBeGreaterThan(30);
@@ -141,7 +141,7 @@ describe('steps derived from registry D-files', () => {
     const stored = await t.db.sql<{ sourceId: string; purpose: string; diagnosis: string }[]>`
       select source_id as "sourceId", purpose, diagnosis from prevention.polyclinic_case
       where source = 'registry' and mo_code = ${moCode}`;
-    const sort = (rows: { sourceId: string }[]) =>
+    const sort = <T extends { sourceId: string }>(rows: T[]) =>
       [...rows].sort((a, b) => a.sourceId.localeCompare(b.sourceId));
     expect(sort(stored)).toEqual(sort(expected));
   }, 120_000);

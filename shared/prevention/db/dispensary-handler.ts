@@ -20,7 +20,8 @@ export const dispensaryHandler: Omit<
   async check(ctx, _who, records) {
     const facts = await loadObservationFacts(
       ctx,
-      records.map((dn) => ({ ...dn, onDate: dn.dateIn, codes: dispensaryCodes(dn) })),
+      // The policy of an open observation is today's; of a closed one, its last day's.
+      records.map((dn) => ({ ...dn, onDate: dn.dateOut, codes: dispensaryCodes(dn) })),
     );
     return records.map((dn) => checkDispensary(facts, dn));
   },

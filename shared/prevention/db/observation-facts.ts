@@ -25,7 +25,13 @@ export async function loadCodeVersions(tx: Tx, codes: readonly [string, string][
  */
 export async function loadObservationFacts(
   ctx: PreventionContext,
-  records: readonly { sourceId: string; patient: PersonRef; onDate: string; codes: [string, string][] }[],
+  records: readonly {
+    sourceId: string;
+    patient: PersonRef;
+    /** The day the policy must cover (today when absent). */
+    onDate: string | undefined;
+    codes: [string, string][];
+  }[],
 ): Promise<ObservationFacts> {
   const [row] = await ctx.tx<{ today: string }[]>`select current_date::text as today`;
   const resolutions = await resolvePatients(ctx.tx, records);
