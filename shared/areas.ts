@@ -35,14 +35,6 @@ export const areas: readonly Area[] = [
  */
 export const plannedSections: readonly SectionSpec[] = [
   {
-    id: 'prevention',
-    title: 'Медосмотры',
-    path: '/prevention',
-    kinds: allKinds,
-    available: false,
-    order: 10,
-  },
-  {
     id: 'polyclinic-cases',
     title: 'Случаи поликлинического обслуживания',
     path: '/polyclinic-cases',

@@ -17,6 +17,14 @@ export const preventionArea = defineArea({
   permissions: Object.values(preventionPermissions),
   sections: [
     {
+      id: 'prevention',
+      title: 'Медосмотры',
+      path: '/prevention',
+      kinds: allKinds,
+      available: true,
+      order: 10,
+    },
+    {
       id: 'schedules',
       title: 'Графики медосмотров',
       path: '/schedules',
@@ -57,6 +65,15 @@ export const preventionArea = defineArea({
       '/api/v1/prevention/polyclinic-cases',
       'polyclinic-cases/list-polyclinic-cases.ts',
     ),
+    rest('PreventionHome', 'GET', '/api/v1/prevention/home', 'home-figures.ts'),
+  ],
+  soap: [
+    {
+      kind: 'soap',
+      name: 'SoapPreventionService',
+      entry: 'functions/soap/prevention/prevention-service.ts',
+      service: 'PreventionService',
+    },
   ],
   exchangeJournal: [preventionJournal],
 });

@@ -13,7 +13,7 @@ export const preventionPermissions = definePermissions({
   readPlan: {
     id: 'prevention.plan.read',
     description: 'Read plan lists within the scope (the МО its own, the СМО its insured, the fund all).',
-    roles: [...moRoles, ...smoRoles, 'tfoms_analyst', 'fund_admin'],
+    roles: [...moRoles, ...smoRoles, 'tfoms_analyst', 'fund_admin', 'tfoms_system'],
   },
   sendSchedule: {
     id: 'prevention.schedule.send',
@@ -23,6 +23,6 @@ export const preventionPermissions = definePermissions({
   readSchedule: {
     id: 'prevention.schedule.read',
     description: "Read every МО's exam schedules and contact phones.",
-    roles: [...moRoles, ...smoRoles, 'tfoms_analyst', 'fund_admin', 'nsi_operator'],
+    roles: [...moRoles, ...smoRoles, 'tfoms_analyst', 'fund_admin', 'tfoms_system', 'nsi_operator'],
   },
 });
