@@ -12,6 +12,7 @@ const tableOf: Record<string, string> = {
   '/hospitalisations': 'admissions',
   '/hospital-plan': 'free-beds',
   '/exchange-journal': 'exchange-journal',
+  '/prevention/due': 'prevention-due',
 };
 
 const pageSize = 100;

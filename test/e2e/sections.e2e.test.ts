@@ -20,29 +20,29 @@ describe('sections that are not built yet', () => {
     await browser?.close();
   });
 
-  it('«Медосмотры» says honestly that it is not available yet, and shows no table', async () => {
+  it('«Отчёты» says honestly that it is not available yet, and shows no table', async () => {
     // Act
-    await sectionNavigation(page).getByRole('link', { name: 'Медосмотры', exact: true }).click();
+    await sectionNavigation(page).getByRole('link', { name: 'Отчёты', exact: true }).click();
 
     // Assess
-    await page.waitForURL(new URL('/prevention', baseUrl).href);
+    await page.waitForURL(new URL('/reports', baseUrl).href);
     const notice = page.getByTestId('section-unavailable');
     await notice.waitFor();
     expect(await notice.textContent()).toContain(
-      'Раздел «Медосмотры» ещё не доступен: он появится в следующих версиях omslink.',
+      'Раздел «Отчёты» ещё не доступен: он появится в следующих версиях omslink.',
     );
-    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Медосмотры');
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Отчёты');
     expect(await page.getByRole('table').count()).toBe(0);
   });
 
   it('an unavailable section opened by its address after a reload says the same', async () => {
     // Act
-    await page.goto(new URL('/reports', baseUrl).href);
+    await page.goto(new URL('/informing-requests', baseUrl).href);
 
     // Assess
     const notice = page.getByTestId('section-unavailable');
     await notice.waitFor();
-    expect(await notice.textContent()).toContain('Раздел «Отчёты» ещё не доступен');
-    expect(new URL(page.url()).pathname).toBe('/reports');
+    expect(await notice.textContent()).toContain('Раздел «Заявки на информирование» ещё не доступен');
+    expect(new URL(page.url()).pathname).toBe('/informing-requests');
   });
 });

@@ -1,8 +1,14 @@
+import type { DraftEntry } from '../../../shared/prevention/db/draft-list';
+import type { Funnel, FunnelQuery } from '../../../shared/prevention/db/funnel-queries';
+import type { PreventionWorklistCount } from '../../../shared/prevention/db/home-figures';
+import type { PlanEntryView, PlanQuery } from '../../../shared/prevention/db/plan-queries';
 import type { PreventionProtocol } from '../../../shared/prevention/db/process-package';
 import type { ScheduleCompleteness, SlotView } from '../../../shared/prevention/db/schedule-queries';
-import type { ScheduleSlotRecord } from '../../../shared/prevention/domain/records';
+import type { ExamStepCode, PreventionKind } from '../../../shared/prevention/domain/exam-steps';
+import type { PlanEntryRecord, ScheduleSlotRecord } from '../../../shared/prevention/domain/records';
 import { apiRequest } from './client';
-import type { Json } from './json';
+import type { Json, QueryOf } from './json';
+import type { OpenPage } from './types';
 
 /** Exam schedules as the web UI reads and sends them (docs/design/prevention-exchange.md), the server's types. */
 export type ScheduleSlot = Json<SlotView>;
@@ -39,5 +45,69 @@ export function sendSchedule(packageId: string, records: NewSlot[]) {
   return apiRequest<SchedulePackageProtocol>('/api/v1/prevention/schedules', {
     method: 'POST',
     body: { packageId, records },
+  });
+}
+
+/** Plan lists, the funnel and the due list (`/api/v1/prevention/plans`, `/funnel`, `/due`), the server's types. */
+export type { ExamStepCode, Funnel, PreventionKind, PreventionWorklistCount };
+export type PlanEntry = Json<PlanEntryView>;
+export type PlanFilter = QueryOf<PlanQuery>;
+export type FunnelFilter = QueryOf<FunnelQuery>;
+export type PlanPackageProtocol = Json<PreventionProtocol>;
+/** A plan entry as an МО sends it (`POST /api/v1/prevention/plans`). */
+export type PlanEntryInput = Omit<PlanEntryRecord, 'category' | 'withdrawn' | 'months'> &
+  Partial<Pick<PlanEntryRecord, 'category' | 'withdrawn' | 'months'>>;
+
+const query = (signal?: AbortSignal) => (signal ? { signal } : {});
+
+export function fetchPlan(filter: PlanFilter, signal?: AbortSignal) {
+  return apiRequest<OpenPage<PlanEntry>>('/api/v1/prevention/plans', {
+    query: { ...filter },
+    ...query(signal),
+  });
+}
+
+export function fetchFunnel(filter: FunnelFilter, signal?: AbortSignal) {
+  return apiRequest<FunnelFilter & { funnel: Funnel }>('/api/v1/prevention/funnel', {
+    query: { ...filter },
+    ...query(signal),
+  });
+}
+
+/** Persons planned for `month` (`YYYY-MM`) who have not started, within the caller's scope. */
+export function fetchDueList(
+  filter: { month: string; kind?: string | undefined; page: number; pageSize: number },
+  signal?: AbortSignal,
+) {
+  return apiRequest<OpenPage<PlanEntry>>('/api/v1/prevention/due', {
+    query: { ...filter },
+    ...query(signal),
+  });
+}
+
+/** Sends plan entries as one package; a package nothing of which was accepted answers 400 with its protocol. */
+export function sendPlan(packageId: string, records: PlanEntryInput[]) {
+  return apiRequest<PlanPackageProtocol>('/api/v1/prevention/plans', {
+    method: 'POST',
+    body: { packageId, records },
+  });
+}
+
+/** The home page's prevention worklists (`GET /api/v1/prevention/home`). */
+export function fetchPreventionHome(signal?: AbortSignal) {
+  return apiRequest<{ worklists: PreventionWorklistCount[] }>('/api/v1/prevention/home', query(signal));
+}
+
+/** One person of the МО's draft plan list (`GET /api/v1/prevention/plans/draft`): a plan entry with the name. */
+export type DraftPlanEntry = Json<DraftEntry>;
+
+/** A page of the calling МО's draft plan list for a year and kind. */
+export function fetchDraftPlan(
+  filter: { year: string; kind: string; page: number; pageSize: number },
+  signal?: AbortSignal,
+) {
+  return apiRequest<OpenPage<DraftPlanEntry>>('/api/v1/prevention/plans/draft', {
+    query: { ...filter },
+    ...query(signal),
   });
 }

@@ -2,6 +2,7 @@ import { lazy, Suspense } from 'react';
 import { describeError } from '../api/api-error';
 import { fetchJournalSummary } from '../api/exchange-journal';
 import { fetchHospitalisationHome } from '../api/home';
+import { fetchPreventionHome } from '../api/prevention';
 import { fetchRegionSummary } from '../api/region';
 import type { RegionSummary } from '../api/types';
 import { useMe } from '../auth/AuthContext';
@@ -10,6 +11,7 @@ import { StatusMessage } from '../components/StatusMessage';
 import { formatCount } from '../format/numbers';
 import { useApiQuery } from '../hooks/useApiQuery';
 import { FundExchangePanel } from './home/FundExchangePanel';
+import { PreventionWorklists } from './home/PreventionWorklists';
 import { WorklistPanel } from './home/WorklistPanel';
 import './home/home.css';
 
@@ -52,11 +54,14 @@ export function HomePage() {
   const journal = useApiQuery(`home-journal\n${readsJournal}`, readsJournal ? fetchJournalSummary : noData);
   const region = useApiQuery(`region-summary\n${fund}`, fund ? fetchRegionSummary : noData);
   const worklists = hosp.data?.worklists ?? [];
+  const readsPlans = permissions.includes('prevention.plan.read') && !fund;
+  const prevention = useApiQuery(`home-prevention\n${readsPlans}`, readsPlans ? fetchPreventionHome : noData);
+  const checkups = prevention.data?.worklists ?? [];
 
   return (
     <>
       <PageHeader title="Главная" description={`Здравствуйте, ${me.fullName}.`} />
-      {(worklists.length > 0 || (fund && readsJournal)) && (
+      {(worklists.length > 0 || checkups.length > 0 || (fund && readsJournal)) && (
         <section aria-labelledby="today-heading" className="panel">
           <h2 id="today-heading" className="panel-title">
             На сегодня
@@ -67,6 +72,12 @@ export function HomePage() {
             </StatusMessage>
           )}
           {worklists.length > 0 && <WorklistPanel worklists={worklists} />}
+          {prevention.error !== undefined && (
+            <StatusMessage kind="error" onRetry={prevention.reload}>
+              Не удалось загрузить списки медосмотров. {describeError(prevention.error)}
+            </StatusMessage>
+          )}
+          {checkups.length > 0 && <PreventionWorklists worklists={checkups} />}
           {fund && journal.error !== undefined && (
             <StatusMessage kind="error" onRetry={journal.reload}>
               Не удалось загрузить сводку обмена. {describeError(journal.error)}

@@ -1,0 +1,10 @@
+/** Where the pages of «Медосмотры» live (the section path of `GET /api/v1/me` is `/prevention`). */
+export const checkupsRootPath = '/prevention';
+export const funnelPath = `${checkupsRootPath}/funnel`;
+export const draftPath = `${checkupsRootPath}/draft`;
+export const dueRootPath = `${checkupsRootPath}/due`;
+
+/** The due list of a month (`YYYY-MM`). */
+export function duePath(month: string): string {
+  return `${dueRootPath}?month=${encodeURIComponent(month)}`;
+}
