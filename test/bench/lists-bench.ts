@@ -32,7 +32,7 @@ export const defaultListsBench: ListsBenchOptions = {
 /** The goal of issue 10: each list and feed within 50 ms at the 95th percentile for one user. */
 const goalMs = 50;
 
-async function signIn(url: string, username: string): Promise<Record<string, string>> {
+export async function signIn(url: string, username: string): Promise<Record<string, string>> {
   const res = await fetch(`${url}/api/v1/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },

@@ -189,6 +189,14 @@ describe('REST: persons by id and by list', () => {
       { path: '/api/v1/prevention/plans?year=2026&pageSize=1', permission: preventionPermissions.readPlan },
       { path: '/api/v1/prevention/funnel?year=2026&kind=DVN', permission: preventionPermissions.readPlan },
       { path: '/api/v1/prevention/due?month=2026-12&pageSize=1', permission: preventionPermissions.readPlan },
+      { path: '/api/v1/prevention/home', permission: preventionPermissions.readPlan },
+      { path: '/api/v1/prevention/volumes?year=2026', permission: preventionPermissions.readPlan },
+      { path: '/api/v1/prevention/dispensary?pageSize=1', permission: preventionPermissions.readPlan },
+      { path: '/api/v1/prevention/polyclinic-cases?pageSize=1', permission: preventionPermissions.readPlan },
+      {
+        path: '/api/v1/prevention/plans/draft?year=2026&kind=PMO&pageSize=1',
+        permission: preventionPermissions.sendPlan,
+      },
     );
     for (const route of routes) {
       for (const [username, { role }] of Object.entries(people)) {
@@ -232,11 +240,26 @@ describe('REST: exam schedules (issue 13)', () => {
 });
 
 describe('REST: plan lists (issue 13)', () => {
-  it('only МО roles may send plan entries and steps (an unknown person is then rejected by the FLK, 400); the others get 403', async () => {
+  it('only МО roles may send plan entries, steps, ДН and polyclinic cases (an unknown person is then rejected by the FLK, 400); the others get 403', async () => {
     const unknown = { patient: { enp: '1234567890123452' }, kind: 'DVN' };
     const routes = [
       ['/api/v1/prevention/plans', { ...unknown, year: 2026 }],
       ['/api/v1/prevention/steps', { ...unknown, step: 102, date: '2026-12-01' }],
+      [
+        '/api/v1/prevention/dispensary',
+        { patient: unknown.patient, diagnosis: 'I10', dateIn: '2026-01-10', statusIn: 1, specialty: 76 },
+      ],
+      [
+        '/api/v1/prevention/polyclinic-cases',
+        {
+          patient: unknown.patient,
+          dateFrom: '2026-02-01',
+          dateTo: '2026-02-01',
+          purpose: '1.0',
+          diagnosis: 'I10',
+          specialty: 76,
+        },
+      ],
     ] as const;
     for (const [username, { role }] of Object.entries(people)) {
       for (const [path, record] of routes) {
@@ -395,6 +418,44 @@ describe('SOAP: attributed to the account’s organisation, never acting for ano
     )) as { body?: string } | null;
     return error ? (/<omslink:code>([^<]*)</.exec(String(error.body ?? ''))?.[1] ?? 'no code') : null;
   }
+
+  it('PreventionService: only an МО system sends, for itself; the СМО and the fund systems read within their scope', async () => {
+    // Prepare
+    const orgOf = async (username: string) =>
+      (
+        await t.db.sql<{ org_code: string }[]>`select org_code from auth.account where username = ${username}`
+      )[0]!.org_code;
+    const [mo, mo2, smo] = [await orgOf('soap_mo'), await orgOf('soap_mo2'), await orgOf('soap_smo')];
+    const dispensary = (sender: string) => ({
+      Header: { PackageId: randomUUID(), SenderCode: sender, CreatedAt: new Date().toISOString() },
+      Dispensary: {
+        SourceId: randomUUID(),
+        Patient: { Enp: pA.enp },
+        Diagnosis: 'I10',
+        DateIn: '2026-01-10',
+        StatusIn: 1,
+        Specialty: 76,
+      },
+    });
+    const send = (username: string, sender: string) =>
+      client(username, 'PreventionService').then((c) => c.SendDispensaryAsync(dispensary(sender)));
+    const before = (await t.db.sql<{ n: number }[]>`select count(*)::int as n from prevention.dispensary`)[0]!
+      .n;
+
+    // Act + Assess: another МО's code, an СМО's or the fund's system: refused, nothing stored
+    expect(await faultCode(send('soap_mo', mo2))).toBe('AUTH-403');
+    expect(await faultCode(send('soap_smo', smo))).toBe('AUTH-403');
+    expect(await faultCode(send('soap_smo', mo))).toBe('AUTH-403');
+    expect(await faultCode(send('soap_tfoms', mo))).toBe('AUTH-403');
+    expect(
+      (await t.db.sql<{ n: number }[]>`select count(*)::int as n from prevention.dispensary`)[0]!.n,
+    ).toBe(before);
+    for (const username of ['soap_mo', 'soap_smo', 'soap_tfoms']) {
+      const c = await client(username, 'PreventionService');
+      expect(await faultCode(c.GetFunnelAsync({ Year: 2026, Kind: 'DVN' })), username).toBeNull();
+      expect(await faultCode(c.GetDispensaryAsync({ ChangedSince: '', Limit: 10 })), username).toBeNull();
+    }
+  });
 
   it('RegistryService: an МО system sends registries for itself only and reads its own; other МО, СМО and the fund’s systems see none', async () => {
     // Prepare

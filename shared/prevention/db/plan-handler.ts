@@ -90,10 +90,11 @@ export const planEntryHandler: Omit<
     const stored = await ctx.tx<{ id: string; sourceId: string }[]>`
       insert into prevention.plan_entry (sender_code, source_id, package_ref, mo_code, person_id, smo_code, year,
                                          kind, months, quarter, district_code, doctor_snils, category, phone,
-                                         comment, withdrawn)
+                                         comment, withdrawn, sort_name)
       select ${who.orgCode}, source_id, package_ref, ${who.orgCode}, person_id, smo_code, year, kind,
              array(select json_array_elements_text(months)::smallint), quarter, district_code, doctor_snils,
-             category, phone, comment, withdrawn
+             category, phone, comment, withdrawn,
+             coalesce((select concat_ws(' ', p.fam, p.im, p.ot) from person.person p where p.id = t.person_id), '')
       from json_to_recordset(${jsonRows(rows)}::text::json) as t(
         ord int, package_ref bigint, source_id text, person_id bigint, smo_code text, year smallint, kind text,
         months json, quarter smallint, district_code text, doctor_snils text, category smallint, phone text,
@@ -104,7 +105,7 @@ export const planEntryHandler: Omit<
             year = excluded.year, kind = excluded.kind, months = excluded.months, quarter = excluded.quarter,
             district_code = excluded.district_code, doctor_snils = excluded.doctor_snils,
             category = excluded.category, phone = excluded.phone, comment = excluded.comment,
-            withdrawn = excluded.withdrawn, updated_at = now(), change_seq = nextval('prevention.change_seq')
+            withdrawn = excluded.withdrawn, sort_name = excluded.sort_name, updated_at = now(), change_seq = nextval('prevention.change_seq')
       returning id::text, source_id as "sourceId"`;
     const ids = new Map(stored.map((r) => [r.sourceId, r.id]));
     return { ids: items.map(({ record }) => ids.get(record.sourceId) ?? null) };

@@ -60,14 +60,15 @@ export async function listPlanEntries(
 type Fragment = postgres.PendingQuery<postgres.Row[]>;
 
 /**
- * A page of plan entries matching `where` (over `prevention.plan_entry e`) within the caller's scope, in МО,
- * district and surname order, with the person's name, birth date and ЕНП; whether another page follows. Audited:
+ * A page of plan entries matching `where` (over `prevention.plan_entry e`) within the caller's scope, in `order`
+ * (by default МО, district and surname), with the person's name, birth date and ЕНП; whether another page follows. Audited:
  * the persons shown.
  */
 export async function planEntryPage(
   tx: Tx,
   where: Fragment,
   q: { page: number; pageSize: number },
+  order: Fragment = tx`e.mo_code, e.district_code nulls last, p.fam, p.im, e.id`,
 ): Promise<{ items: PlanEntryView[]; hasMore: boolean }> {
   const rows = await tx<PlanEntryView[]>`
     select e.id::text, e.source_id as "sourceId", e.mo_code as "moCode", e.person_id::text as "personId",
@@ -78,7 +79,7 @@ export async function planEntryPage(
     from prevention.plan_entry e
     join person.person p on p.id = e.person_id
     where ${where}
-    order by e.mo_code, e.district_code nulls last, p.fam, p.im, e.id
+    order by ${order}
     limit ${q.pageSize + 1} offset ${(q.page - 1) * q.pageSize}`;
   const items = rows.slice(0, q.pageSize);
   if (items.length > 0) {
