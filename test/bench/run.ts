@@ -10,12 +10,14 @@ import { ensureDemoRegion } from '../../shared/demo/demo-region-writer';
 import { loadAllDirectories } from '../../shared/nsi/db/nsi-loader';
 import { baseOptions, type Sql } from '../../shared/platform/db/connection';
 import { migrate } from '../../shared/platform/db/migrate';
+import { preventionPlanStory } from '../../shared/prevention/demo/plan-story';
 import { startRuntimeProcess } from '../helpers/runtime-process';
 import { benchAccess } from './access-bench';
 import { benchBundles } from './bundles-bench';
 import { benchErzImport } from './erz-import-bench';
 import { benchExchange, benchRestLoad, measureCeilings } from './exchange-bench';
 import { benchLists } from './lists-bench';
+import { benchPrevention, growPreventionPlans } from './prevention-bench';
 import { benchRegistryImport } from './registry-import-bench';
 import { percentilesOf, report, writeReport } from './report';
 import { benchTFile } from './t-file-bench';
@@ -140,9 +142,34 @@ try {
       console.log('Registry-invoice import through the queue, against the parse-only ceiling');
       await benchRegistryImport(sql, runtime, { seed: 'bench', persons });
     }
+    if (runs('prevention')) {
+      console.log('Prevention funnel and due lists over the demo region’s prevention year');
+      const [story, storyMs] = await timed(() => preventionPlanStory.run(sql, { seed: 'bench', persons }));
+      report({
+        path: `demo prevention year: ${story.summary}`,
+        value: storyMs / 1000,
+        unit: 's',
+        better: 'lower',
+      });
+      await benchPrevention(
+        sql,
+        runtime.url,
+        `demo region, ${persons.toLocaleString('en-US')} persons`,
+        requests,
+      );
+    }
     if (runs('lists')) {
       console.log('Lists and feeds at region scale (1,000,000 persons, 2,000,000 referrals and stays)');
       await benchLists(sql, runtime.url);
+      console.log('Prevention funnel and due lists at region scale (every adult planned)');
+      const [planned, plannedMs] = await timed(() => growPreventionPlans(sql));
+      report({
+        path: `plan entries grown for every adult, ${planned.toLocaleString('en-US')} (set-based, counters recounted)`,
+        value: plannedMs / 1000,
+        unit: 's',
+        better: 'lower',
+      });
+      await benchPrevention(sql, runtime.url, 'region, 1,000,000 persons', requests);
     }
   } finally {
     await runtime.kill();
