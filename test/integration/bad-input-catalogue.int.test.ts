@@ -2299,7 +2299,7 @@ const preventionCases: Case[] = [
           records: [
             {
               sourceId: randomUUID(),
-              person: { enp: f.person.enp },
+              patient: { enp: f.person.enp },
               year: 2026,
               kind: 'DVN',
               ...(over as object),
@@ -2341,6 +2341,77 @@ const preventionCases: Case[] = [
       { db: 'journal', expect: { kind: 'rejected' } },
     ),
   ),
+  ...[
+    ['dateIn=2026-02-31', { dateIn: '2026-02-31' }],
+    ['visit window to=2026-02-30', { visits: [{ from: '2026-02-01', to: '2026-02-30' }] }],
+    [`specialty=${hugeNumbers.int32Overflow}`, { specialty: Number(hugeNumbers.int32Overflow) }],
+    ['statusIn=3', { statusIn: 3 }],
+    ['diagnosis blank', { diagnosis: '   ' }],
+    [
+      '53 visit windows',
+      { visits: Array.from({ length: 53 }, () => ({ from: '2026-03-01', to: '2026-03-31' })) },
+    ],
+  ].map(([name, over]) =>
+    post(
+      `ДН: ${name}`,
+      'test_mo',
+      '/api/v1/prevention/dispensary',
+      (f) =>
+        JSON.stringify({
+          packageId: `bad-${randomUUID()}`,
+          records: [
+            {
+              sourceId: randomUUID(),
+              patient: { enp: f.person.enp },
+              diagnosis: 'I10',
+              dateIn: '2026-01-15',
+              statusIn: 1,
+              specialty: 76,
+              ...(over as object),
+            },
+          ],
+        }),
+      { db: 'journal', expect: { kind: 'rejected' } },
+    ),
+  ),
+  ...[
+    ['dateTo=2026-02-31', { dateTo: '2026-02-31' }],
+    [`visits=${hugeNumbers.int32Overflow}`, { visits: Number(hugeNumbers.int32Overflow) }],
+    ['purpose of 40 characters', { purpose: 'x'.repeat(40) }],
+    ['sourceId blank', { sourceId: '' }],
+  ].map(([name, over]) =>
+    post(
+      `polyclinic case: ${name}`,
+      'test_mo',
+      '/api/v1/prevention/polyclinic-cases',
+      (f) =>
+        JSON.stringify({
+          packageId: `bad-${randomUUID()}`,
+          records: [
+            {
+              sourceId: randomUUID(),
+              patient: { enp: f.person.enp },
+              dateFrom: '2026-02-01',
+              dateTo: '2026-02-02',
+              purpose: '1.0',
+              diagnosis: 'I10',
+              specialty: 76,
+              ...(over as object),
+            },
+          ],
+        }),
+      { db: 'journal', expect: { kind: 'rejected' } },
+    ),
+  ),
+  get('ДН: overdue=perhaps', 'test_mo', '/api/v1/prevention/dispensary?overdue=perhaps'),
+  get('polyclinic cases: from=2026-02-31', 'test_smo', '/api/v1/prevention/polyclinic-cases?from=2026-02-31'),
+  get('draft: kind=ДВ4', 'test_mo', '/api/v1/prevention/plans/draft?year=2026&kind=%D0%94%D0%924'),
+  get(
+    'draft: year=2147483648',
+    'test_mo',
+    `/api/v1/prevention/plans/draft?year=${hugeNumbers.int32Overflow}&kind=DVN`,
+  ),
+  get('volumes: no year', 'test_tfoms', '/api/v1/prevention/volumes'),
   get('funnel: kind=ДВ4', 'test_tfoms', '/api/v1/prevention/funnel?year=2026&kind=%D0%94%D0%924'),
   get('funnel: no kind', 'test_tfoms', '/api/v1/prevention/funnel?year=2026'),
   get('due: month=2026-02-31', 'test_mo', '/api/v1/prevention/due?month=2026-02-31'),
