@@ -35,14 +35,6 @@ export const areas: readonly Area[] = [
  */
 export const plannedSections: readonly SectionSpec[] = [
   {
-    id: 'polyclinic-cases',
-    title: 'Случаи поликлинического обслуживания',
-    path: '/polyclinic-cases',
-    kinds: allKinds,
-    available: false,
-    order: 70,
-  },
-  {
     id: 'informing-requests',
     title: 'Заявки на информирование',
     path: '/informing-requests',

@@ -1,15 +1,16 @@
 import { allKinds } from '../platform/access/sections';
 import { defineArea } from '../platform/area';
 import { preventionJournal } from './db/journal-source';
+import { preventionRecordSources } from './db/person-records';
 import { preventionPermissions } from './permissions';
 
 const rest = (name: string, method: 'GET' | 'POST', path: string, entry: string) =>
   ({ kind: 'rest', name, entry: `functions/rest/prevention/${entry}`, method, path, auth: 'user' }) as const;
 
 /**
- * Prevention and dispensary observation (issue 13, docs/design/prevention-exchange.md). So far: the МО exam
- * schedules and contact phones over REST, and the section «Графики медосмотров». Plan lists, steps, ДН,
- * polyclinic cases, SOAP, files and the other sections (still listed in shared/areas.ts as planned) follow.
+ * Prevention and dispensary observation (issue 13, docs/design/prevention-exchange.md): exam schedules, plan lists
+ * and volumes, participation steps with the funnel and due lists, ДН and polyclinic cases, over REST, SOAP
+ * (PreventionService) and files, with steps and cases derived from registry imports (`work.ts`).
  */
 export const preventionArea = defineArea({
   id: 'prevention',
@@ -31,6 +32,22 @@ export const preventionArea = defineArea({
       kinds: allKinds,
       available: true,
       order: 20,
+    },
+    {
+      id: 'dispensary',
+      title: 'Диспансерное наблюдение',
+      path: '/dispensary',
+      kinds: allKinds,
+      available: true,
+      order: 22,
+    },
+    {
+      id: 'polyclinic-cases',
+      title: 'Случаи поликлинического обслуживания',
+      path: '/polyclinic-cases',
+      kinds: allKinds,
+      available: true,
+      order: 24,
     },
   ],
   rest: [
@@ -75,5 +92,6 @@ export const preventionArea = defineArea({
       service: 'PreventionService',
     },
   ],
+  personRecords: preventionRecordSources,
   exchangeJournal: [preventionJournal],
 });

@@ -28,6 +28,7 @@ export interface DispensaryView {
 
 export interface DispensaryQuery {
   moCode?: string | undefined;
+  personId?: string | undefined;
   /** Only open observations with a visit window past and no visit since it opened. */
   overdue?: boolean | undefined;
   open?: boolean | undefined;
@@ -62,6 +63,7 @@ export async function listDispensary(
            (d.date_out is null and d.overdue_from < current_date) as overdue
     from (select * from prevention.dispensary d
           where (${q.moCode ?? null}::text is null or d.mo_code = ${q.moCode ?? null})
+            and (${q.personId ?? null}::bigint is null or d.person_id = ${q.personId ?? null}::bigint)
             and (not ${onlyOpen} or d.date_out is null)
             and (not ${q.overdue === true} or d.overdue_from < current_date)
           order by d.overdue_from nulls last, d.id
@@ -102,6 +104,7 @@ export interface PolyclinicCaseView {
 
 export interface PolyclinicCaseQuery {
   moCode?: string | undefined;
+  personId?: string | undefined;
   from?: string | undefined;
   to?: string | undefined;
   page: number;
@@ -124,6 +127,7 @@ export async function listPolyclinicCases(
            c.doctor_snils as "doctorSnils", c.visits, c.source
     from (select * from prevention.polyclinic_case c
           where (${q.moCode ?? null}::text is null or c.mo_code = ${q.moCode ?? null})
+            and (${q.personId ?? null}::bigint is null or c.person_id = ${q.personId ?? null}::bigint)
             and (${q.from ?? null}::date is null or c.date_to >= ${q.from ?? null}::date)
             and (${q.to ?? null}::date is null or c.date_to <= ${q.to ?? null}::date)
           order by c.date_to desc, c.id desc

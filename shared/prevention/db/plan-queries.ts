@@ -7,6 +7,7 @@ export interface PlanQuery {
   year: number;
   kind?: PreventionKind | undefined;
   moCode?: string | undefined;
+  personId?: string | undefined;
   districtCode?: string | undefined;
   /** Entries planned for this month (or its quarter). */
   month?: number | undefined;
@@ -50,6 +51,7 @@ export async function listPlanEntries(
     tx`e.year = ${q.year}
       and (${q.kind ?? null}::text is null or e.kind = ${q.kind ?? null})
       and (${q.moCode ?? null}::text is null or e.mo_code = ${q.moCode ?? null})
+      and (${q.personId ?? null}::bigint is null or e.person_id = ${q.personId ?? null}::bigint)
       and (${q.districtCode ?? null}::text is null or e.district_code = ${q.districtCode ?? null})
       and (${month}::int is null or ${month}::smallint = any(e.months) or e.quarter = (${month}::int + 2) / 3)
       and (${q.withWithdrawn ?? false} or not e.withdrawn)`,

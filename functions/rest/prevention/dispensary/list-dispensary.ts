@@ -2,9 +2,15 @@ import * as z from 'zod';
 import { listDispensary } from '../../../../shared/prevention/db/observation-queries';
 import { preventionPermissions } from '../../../../shared/prevention/permissions';
 import { parseQuery, requirePermission, restHandler } from '../../../lib/rest';
-import { flagParam, moCodeParam, pageParams } from '../query-schemas';
+import { flagParam, idParam, moCodeParam, pageParams } from '../query-schemas';
 
-const Query = z.object({ moCode: moCodeParam, overdue: flagParam, open: flagParam, ...pageParams });
+const Query = z.object({
+  moCode: moCodeParam,
+  personId: idParam,
+  overdue: flagParam,
+  open: flagParam,
+  ...pageParams,
+});
 
 /** GET /api/v1/prevention/dispensary — ДН records in the caller's scope, overdue first; `overdue=true` only those. */
 export const handler = restHandler({ auth: 'user' }, async ({ event, caller, db }) => {

@@ -3,12 +3,13 @@ import { queryInt } from '../../../../shared/platform/flk/edge-types';
 import { listPlanEntries } from '../../../../shared/prevention/db/plan-queries';
 import { preventionPermissions } from '../../../../shared/prevention/permissions';
 import { parseQuery, requirePermission, restHandler } from '../../../lib/rest';
-import { flagParam, kindParam, moCodeParam, optional, pageParams } from '../query-schemas';
+import { flagParam, idParam, kindParam, moCodeParam, optional, pageParams } from '../query-schemas';
 
 const Query = z.object({
   year: queryInt(2000, 2100),
   kind: kindParam,
   moCode: moCodeParam,
+  personId: idParam,
   districtCode: optional(z.string().trim().min(1).max(20)),
   month: optional(queryInt(1, 12)),
   withWithdrawn: flagParam,

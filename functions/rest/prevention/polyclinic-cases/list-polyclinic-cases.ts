@@ -2,9 +2,15 @@ import * as z from 'zod';
 import { listPolyclinicCases } from '../../../../shared/prevention/db/observation-queries';
 import { preventionPermissions } from '../../../../shared/prevention/permissions';
 import { parseQuery, requirePermission, restHandler } from '../../../lib/rest';
-import { isoDateParam, moCodeParam, pageParams } from '../query-schemas';
+import { idParam, isoDateParam, moCodeParam, pageParams } from '../query-schemas';
 
-const Query = z.object({ moCode: moCodeParam, from: isoDateParam, to: isoDateParam, ...pageParams });
+const Query = z.object({
+  moCode: moCodeParam,
+  personId: idParam,
+  from: isoDateParam,
+  to: isoDateParam,
+  ...pageParams,
+});
 
 /** GET /api/v1/prevention/polyclinic-cases — polyclinic service cases in the caller's scope, latest first. */
 export const handler = restHandler({ auth: 'user' }, async ({ event, caller, db }) => {

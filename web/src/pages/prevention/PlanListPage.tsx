@@ -4,6 +4,7 @@ import { fetchPlan } from '../../api/prevention';
 import { DataTable } from '../../components/data-table/DataTable';
 import type { FilterSpec, TableQuery } from '../../components/data-table/types';
 import { PageHeader } from '../../components/PageHeader';
+import { PersonFilterNotice, usePersonFilter } from '../observation/PersonFilterNotice';
 import { CheckupNav } from './CheckupNav';
 import { kindOptions, monthOptions, planYears } from './checkup-labels';
 import { draftPath } from './checkup-paths';
@@ -19,6 +20,8 @@ import './checkups.css';
  */
 export function PlanListPage() {
   const access = useCheckupAccess();
+  // The person card links here with `?personId=`: the plan entries of that person only.
+  const personId = usePersonFilter();
   const districts = useDistricts(access.isMo ? access.orgCode : undefined);
   const [previous, current, next] = planYears() as [number, number, number];
 
@@ -65,12 +68,13 @@ export function PlanListPage() {
           moCode: query.filters.moCode,
           districtCode: query.filters.districtCode,
           month: query.filters.month,
+          personId,
           page: query.page,
           pageSize: query.pageSize,
         },
         signal,
       ),
-    [current],
+    [current, personId],
   );
 
   return (
@@ -93,6 +97,7 @@ export function PlanListPage() {
         }
       />
       <CheckupNav />
+      {personId && <PersonFilterNotice personId={personId} listPath="/prevention" />}
       <DataTable
         caption="План профилактических мероприятий"
         columns={columns}
