@@ -83,6 +83,9 @@ export const preventionArea = defineArea({
       'polyclinic-cases/list-polyclinic-cases.ts',
     ),
     rest('PreventionHome', 'GET', '/api/v1/prevention/home', 'home-figures.ts'),
+    rest('PreventionFilesUpload', 'POST', '/api/v1/prevention/files', 'files/upload-prevention-file.ts'),
+    rest('PreventionFilesPlanList', 'GET', '/api/v1/prevention/files/plan-list', 'files/export-plan-list.ts'),
+    rest('PreventionFilesDn', 'GET', '/api/v1/prevention/files/dn', 'files/export-dn.ts'),
   ],
   soap: [
     {

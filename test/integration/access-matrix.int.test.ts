@@ -197,6 +197,11 @@ describe('REST: persons by id and by list', () => {
         path: '/api/v1/prevention/plans/draft?year=2026&kind=PMO&pageSize=1',
         permission: preventionPermissions.sendPlan,
       },
+      {
+        path: '/api/v1/prevention/files/plan-list?year=2026&kind=DVN',
+        permission: preventionPermissions.sendPlan,
+      },
+      { path: '/api/v1/prevention/files/dn?type=GST', permission: preventionPermissions.sendPlan },
     );
     for (const route of routes) {
       for (const [username, { role }] of Object.entries(people)) {
