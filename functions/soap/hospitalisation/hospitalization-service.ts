@@ -9,9 +9,9 @@ import { RejectedByChannel } from '../../../shared/platform/exchange/protocol';
 import { Refusal } from '../../../shared/platform/flk/refusal';
 import { getPorts } from '../../../shared/platform/ports/ports';
 import { type SoapCall, soapHandler, soapRecords } from '../../lib/soap';
+import { protocolToSoap } from '../../lib/soap-protocol';
 import { soapText } from '../../lib/soap-values';
 import { feedOptions } from './feed-request';
-import { protocolToSoap } from './protocol-to-soap';
 import {
   admissionFromSoap,
   cancellationFromSoap,

@@ -17,8 +17,8 @@ import {
 import { preventionServiceWsdl } from '../../../shared/prevention/formats/prevention-service.wsdl';
 import { preventionPermissions } from '../../../shared/prevention/permissions';
 import { type SoapCall, soapDb, soapHandler, soapRecords } from '../../lib/soap';
+import { protocolToSoap } from '../../lib/soap-protocol';
 import { soapText } from '../../lib/soap-values';
-import { protocolToSoap } from './protocol-to-soap';
 import {
   codeElement,
   feedOptions,

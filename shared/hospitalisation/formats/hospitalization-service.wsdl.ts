@@ -1,4 +1,10 @@
-import { buildWsdl, flkErrorXsd, packageHeaderXsd } from '../../platform/formats/soap/wsdl';
+import {
+  buildWsdl,
+  feedElements,
+  flkErrorXsd,
+  packageHeaderXsd,
+  packageSendElements,
+} from '../../platform/formats/soap/wsdl';
 
 /**
  * WSDL of HospitalizationService (SOAP 1.1, document/literal, XSD inline, never fetched): the hospitalisation
@@ -35,48 +41,9 @@ const gets = [
 /** Most records in one package, as the package service accepts (the SOAP body is capped at 5 MB anyway). */
 const maxRecordsPerPackage = 5000;
 
-const sendElements = sends
-  .map(
-    ([op, element, type]) => `
-      <xs:element name="${op}Request">
-        <xs:complexType>
-          <xs:sequence>
-            <xs:element name="Header" type="tns:PackageHeader"/>
-            <xs:element name="${element}" type="tns:${type}" minOccurs="1" maxOccurs="${maxRecordsPerPackage}"/>
-          </xs:sequence>
-        </xs:complexType>
-      </xs:element>
-      <xs:element name="${op}Response">
-        <xs:complexType>
-          <xs:sequence>
-            <xs:element name="Protocol" type="tns:PackageProtocol"/>
-          </xs:sequence>
-        </xs:complexType>
-      </xs:element>`,
-  )
-  .join('');
+const sendElements = packageSendElements(sends, maxRecordsPerPackage);
 
-const getElements = gets
-  .map(
-    ([op, element, type, extra]) => `
-      <xs:element name="${op}Request">
-        <xs:complexType>
-          <xs:sequence>
-            <xs:element name="ChangedSince" type="xs:string" minOccurs="0"/>
-            <xs:element name="Limit" type="xs:int" minOccurs="0"/>${extra ? `\n            ${extra}` : ''}
-          </xs:sequence>
-        </xs:complexType>
-      </xs:element>
-      <xs:element name="${op}Response">
-        <xs:complexType>
-          <xs:sequence>
-            <xs:element name="${element}" type="tns:${type}" minOccurs="0" maxOccurs="unbounded"/>
-            <xs:element name="NextCursor" type="xs:string"/>
-          </xs:sequence>
-        </xs:complexType>
-      </xs:element>`,
-  )
-  .join('');
+const getElements = feedElements(gets);
 
 const operations = [...sends.map(([op]) => op), ...gets.map(([op]) => op)];
 

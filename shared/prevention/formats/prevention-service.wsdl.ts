@@ -1,4 +1,10 @@
-import { buildWsdl, flkErrorXsd, packageHeaderXsd } from '../../platform/formats/soap/wsdl';
+import {
+  buildWsdl,
+  feedElements,
+  flkErrorXsd,
+  packageHeaderXsd,
+  packageSendElements,
+} from '../../platform/formats/soap/wsdl';
 
 /**
  * WSDL of PreventionService (SOAP 1.1, document/literal, XSD inline, never fetched): the prevention exchange of
@@ -43,48 +49,9 @@ const feeds = [
 /** Most records in one package, as the package service accepts (the SOAP body is capped at 5 MB anyway). */
 const maxRecordsPerPackage = 5000;
 
-const sendElements = sends
-  .map(
-    ([op, element, type]) => `
-      <xs:element name="${op}Request">
-        <xs:complexType>
-          <xs:sequence>
-            <xs:element name="Header" type="tns:PackageHeader"/>
-            <xs:element name="${element}" type="tns:${type}" minOccurs="1" maxOccurs="${maxRecordsPerPackage}"/>
-          </xs:sequence>
-        </xs:complexType>
-      </xs:element>
-      <xs:element name="${op}Response">
-        <xs:complexType>
-          <xs:sequence>
-            <xs:element name="Protocol" type="tns:PackageProtocol"/>
-          </xs:sequence>
-        </xs:complexType>
-      </xs:element>`,
-  )
-  .join('');
+const sendElements = packageSendElements(sends, maxRecordsPerPackage);
 
-const feedElements = feeds
-  .map(
-    ([op, element, type, extra]) => `
-      <xs:element name="${op}Request">
-        <xs:complexType>
-          <xs:sequence>
-            <xs:element name="ChangedSince" type="xs:string" minOccurs="0"/>
-            <xs:element name="Limit" type="xs:int" minOccurs="0"/>${extra ? `\n            ${extra}` : ''}
-          </xs:sequence>
-        </xs:complexType>
-      </xs:element>
-      <xs:element name="${op}Response">
-        <xs:complexType>
-          <xs:sequence>
-            <xs:element name="${element}" type="tns:${type}" minOccurs="0" maxOccurs="unbounded"/>
-            <xs:element name="NextCursor" type="xs:string"/>
-          </xs:sequence>
-        </xs:complexType>
-      </xs:element>`,
-  )
-  .join('');
+const feedRequests = feedElements(feeds);
 
 /** The due list (a page of a worklist, not a feed) and the funnel (counts only). */
 const readElements = `
@@ -398,5 +365,5 @@ export const preventionServiceWsdl = buildWsdl({
   documentation:
     'Профилактические мероприятия и диспансерное наблюдение omslink: графики медосмотров и контактные телефоны МО, планы-списки, плановые объёмы, шаги участия, диспансерное наблюдение, случаи поликлинического обслуживания; инкрементальное чтение по курсору ChangedSince, список подлежащих на месяц (GetDueList, месяц ГГГГ-ММ) и воронка (GetFunnel). Виды мероприятий Kind: PMO, DVN, UDVN, DN.',
   operations,
-  schema: `${packageHeaderXsd}${flkErrorXsd}${protocolTypes}${recordTypes}${infoTypes}${sendElements}${feedElements}${readElements}`,
+  schema: `${packageHeaderXsd}${flkErrorXsd}${protocolTypes}${recordTypes}${infoTypes}${sendElements}${feedRequests}${readElements}`,
 });

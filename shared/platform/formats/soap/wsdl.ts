@@ -67,6 +67,64 @@ export const flkErrorXsd = `
         </xs:sequence>
       </xs:complexType>`;
 
+/**
+ * The request and response elements of package writes: `[operation, record element, record type]` each — the
+ * package header and up to `maxRecords` records in, the per-record FLK protocol (`tns:PackageProtocol`) out.
+ */
+export function packageSendElements(
+  sends: readonly (readonly [string, string, string])[],
+  maxRecords: number,
+): string {
+  return sends
+    .map(
+      ([op, element, type]) => `
+      <xs:element name="${op}Request">
+        <xs:complexType>
+          <xs:sequence>
+            <xs:element name="Header" type="tns:PackageHeader"/>
+            <xs:element name="${element}" type="tns:${type}" minOccurs="1" maxOccurs="${maxRecords}"/>
+          </xs:sequence>
+        </xs:complexType>
+      </xs:element>
+      <xs:element name="${op}Response">
+        <xs:complexType>
+          <xs:sequence>
+            <xs:element name="Protocol" type="tns:PackageProtocol"/>
+          </xs:sequence>
+        </xs:complexType>
+      </xs:element>`,
+    )
+    .join('');
+}
+
+/**
+ * The request and response elements of "changed since" feeds: `[operation, item element, item type, extra request
+ * elements]` each — a cursor and a limit (and the extras) in, the items and the next cursor out.
+ */
+export function feedElements(gets: readonly (readonly [string, string, string, string])[]): string {
+  return gets
+    .map(
+      ([op, element, type, extra]) => `
+      <xs:element name="${op}Request">
+        <xs:complexType>
+          <xs:sequence>
+            <xs:element name="ChangedSince" type="xs:string" minOccurs="0"/>
+            <xs:element name="Limit" type="xs:int" minOccurs="0"/>${extra ? `\n            ${extra}` : ''}
+          </xs:sequence>
+        </xs:complexType>
+      </xs:element>
+      <xs:element name="${op}Response">
+        <xs:complexType>
+          <xs:sequence>
+            <xs:element name="${element}" type="tns:${type}" minOccurs="0" maxOccurs="unbounded"/>
+            <xs:element name="NextCursor" type="xs:string"/>
+          </xs:sequence>
+        </xs:complexType>
+      </xs:element>`,
+    )
+    .join('');
+}
+
 export interface WsdlSpec {
   /** The service name, served at /soap/<service>. */
   service: string;

@@ -1,6 +1,6 @@
-import type { FlkIssue } from '../../../shared/platform/flk/issue';
+import type { FlkIssue } from '../../shared/platform/flk/issue';
 
-/** The package protocol as the service answers it (shared/prevention/db/process-package.ts). */
+/** A package protocol of the platform's package processor as every Send… operation answers it (the WSDLs' Protocol type). */
 export interface ProtocolLike {
   packageId: string;
   status: string;
