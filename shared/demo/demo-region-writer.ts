@@ -171,8 +171,8 @@ async function writeStructure(tx: Tx, region: ReturnType<typeof generateRegionSt
   await copyRows(
     tx,
     'org.district',
-    ['mo_code', 'code', 'kind', 'doctor_snils'],
-    region.districts.map((d) => [d.moCode, d.code, d.kind, d.doctorSnils]),
+    ['mo_code', 'code', 'kind', 'doctor_snils', 'remote'],
+    region.districts.map((d) => [d.moCode, d.code, d.kind, d.doctorSnils, d.remote]),
   );
   const orgs = region.organisations;
   return {

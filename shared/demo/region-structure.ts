@@ -61,6 +61,8 @@ export interface DemoDistrict {
   code: string;
   kind: DistrictKind;
   doctorSnils: string;
+  /** A general-practice district of a rayon serves villages: a remote one, reached by mobile teams. */
+  remote: boolean;
 }
 
 export interface RegionStructure {
@@ -203,6 +205,7 @@ export function generateRegionStructure(seed: string): RegionStructure {
           code: String(districtNo).padStart(3, '0'),
           kind,
           doctorSnils: doctor(moCode, spec.specialtyV021).snils,
+          remote: kind === 'general_practice',
         });
       }
     }

@@ -245,6 +245,23 @@ describe('dispensary observation and polyclinic cases in the browser', () => {
       },
     });
     expect(planned.body).toMatchObject({ accepted: 1 });
+    // The demo year may have planned the person too (another kind): count what the МО's plan lists hold
+    let entries = 0;
+    for (const y of [year - 1, year, year + 1]) {
+      const page = await callApi(
+        baseUrl,
+        `/api/v1/prevention/plans?year=${y}&personId=${person.id}&withWithdrawn=true&pageSize=100`,
+        { token: tokens.test_mo },
+      );
+      entries += page.body.items.length;
+    }
+    expect(entries).toBeGreaterThan(0);
+    const countOf = async (path: string) =>
+      (await callApi(baseUrl, `${path}?personId=${person.id}&pageSize=100`, { token: tokens.test_mo })).body
+        .items.length as number;
+    const observations = await countOf('/api/v1/prevention/dispensary');
+    const cases = await countOf('/api/v1/prevention/polyclinic-cases');
+    expect([observations, cases].every((n) => n >= 1)).toBe(true);
 
     // Act
     await mo.goto(new URL(`/persons/${person.id}`, baseUrl).href);
@@ -253,8 +270,8 @@ describe('dispensary observation and polyclinic cases in the browser', () => {
     const links = mo.getByTestId('person-sections');
     await links.waitFor();
     const text = await links.textContent();
-    expect(text).toContain('Медосмотры: 1');
-    expect(text).toContain('Диспансерное наблюдение: 1');
-    expect(text).toContain('Случаи поликлинического обслуживания: 1');
+    expect(text).toContain(`Медосмотры: ${entries}`);
+    expect(text).toContain(`Диспансерное наблюдение: ${observations}`);
+    expect(text).toContain(`Случаи поликлинического обслуживания: ${cases}`);
   });
 });

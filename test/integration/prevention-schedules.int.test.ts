@@ -209,7 +209,7 @@ describe('exam schedules', () => {
     ).rejects.toThrow(/row-level security/);
   });
 
-  it('names the months of an МО without evening or Saturday hours', async () => {
+  it('names the months of an МО without evening or Saturday hours, and without mobile teams where it has remote districts', async () => {
     const saturday = nextSaturday();
     const month = saturday.slice(0, 7);
     await send('test_mo2', [
@@ -223,6 +223,12 @@ describe('exam schedules', () => {
       (g: { moCode: string }) => g.moCode !== orgs.get('test_mo2') && g.moCode !== orgs.get('test_mo'),
     );
     expect(without).toMatchObject({ month, missing: ['evening', 'saturday'] });
+    // An МО with a remote district is asked for mobile-team hours too
+    const [remote] = await t.db.sql<{ mo: string }[]>`
+      select distinct mo_code as mo from org.district where remote order by mo_code limit 1`;
+    expect(of(remote!.mo)).toEqual([
+      { moCode: remote!.mo, moName: expect.any(String), month, missing: ['evening', 'saturday', 'mobile'] },
+    ]);
     const reversed = await api('test_tfoms', `/api/v1/prevention/schedules/gaps?from=${month}&to=2020-01`);
     expect(reversed.status).toBe(400);
   });

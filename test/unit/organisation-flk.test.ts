@@ -91,9 +91,9 @@ describe('organisation FLK rules', () => {
     expect(checkDoctorSnils('123-456').errors[0]).toMatchObject({ code: '903', field: 'snils' });
     const wrong = `${valid.slice(0, -2)}${String((Number(valid.slice(-2)) + 1) % 100).padStart(2, '0')}`;
     expect(checkDoctorSnils(wrong).errors[0]).toMatchObject({ code: '904', field: 'snils' });
-    expect(checkDistrict({ kind: 'therapeutic', doctorSnils: wrong }, '001').errors[0]?.field).toBe(
-      'doctorSnils',
-    );
+    expect(
+      checkDistrict({ kind: 'therapeutic', doctorSnils: wrong, remote: false }, '001').errors[0]?.field,
+    ).toBe('doctorSnils');
   });
 
   it('names every directory code НСИ does not hold on the date, with its field', () => {

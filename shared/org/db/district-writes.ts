@@ -24,8 +24,8 @@ export async function createDistrict(
   const [existing] = await tx`select 1 from org.district where mo_code = ${moCode} and code = ${input.code}`;
   if (existing) throw orgDuplicate([conflict]);
   await refuseDuplicate(
-    tx`insert into org.district (mo_code, code, kind, doctor_snils, date_end)
-       values (${moCode}, ${input.code}, ${input.kind}, ${doctorSnils}, ${input.dateEnd ?? null})`,
+    tx`insert into org.district (mo_code, code, kind, doctor_snils, date_end, remote)
+       values (${moCode}, ${input.code}, ${input.kind}, ${doctorSnils}, ${input.dateEnd ?? null}, ${input.remote})`,
     conflict,
   );
   await audit(tx, 'create', 'district', { records: [`${moCode}/${input.code}`] });
@@ -41,7 +41,8 @@ export async function changeDistrict(
   await requireMedicalOrganisation(tx, moCode);
   await requireDoctorOfMo(tx, moCode, doctorSnils);
   const rows = await tx`
-    update org.district set kind = ${input.kind}, doctor_snils = ${doctorSnils}, date_end = ${input.dateEnd ?? null}
+    update org.district set kind = ${input.kind}, doctor_snils = ${doctorSnils}, date_end = ${input.dateEnd ?? null},
+                            remote = ${input.remote}
     where mo_code = ${moCode} and code = ${code}
     returning code`;
   if (rows.length === 0) throw Refusal.notFound(`Участок «${code}» в МО ${moCode} не найден.`);

@@ -39,6 +39,7 @@ export interface CardDistrict {
   doctorSnils: string;
   doctorName: string | null;
   dateEnd: string | null;
+  remote: boolean;
 }
 
 export interface OrganisationCard {
@@ -71,7 +72,7 @@ export async function readOrganisationCard(db: Db, code: string): Promise<Organi
       select snils, fam, im, ot, specialty_v021 as "specialtyV021"
       from org.doctor where mo_code = ${code} order by fam, im, snils`,
     db<Omit<CardDistrict, 'doctorName'>[]>`
-      select code, kind, doctor_snils as "doctorSnils", date_end as "dateEnd"
+      select code, kind, doctor_snils as "doctorSnils", date_end as "dateEnd", remote
       from org.district where mo_code = ${code} order by code`,
   ]);
   const names = await nsiNames(db, [

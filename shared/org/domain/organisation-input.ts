@@ -82,6 +82,8 @@ export const DistrictFields = z.object({
   kind: z.enum(districtKinds),
   doctorSnils: z.string().trim().min(1).max(20),
   dateEnd: isoDate.nullish(),
+  /** Serves a remote settlement (mobile teams go there: the exam schedules' completeness asks for them). */
+  remote: z.boolean().default(false),
 });
 export type DistrictFields = z.infer<typeof DistrictFields>;
 

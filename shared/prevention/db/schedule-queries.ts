@@ -78,17 +78,29 @@ export interface ScheduleCompleteness {
 
 /**
  * The completeness check of the МО schedules over the months `from`..`to` (`YYYY-MM`): for each МО (one, or every
- * МО of the region) and month, what it offers none of — evening or Saturday hours. Mobile teams are asked for only
- * of an МО with remote districts, which the register of organisations does not record yet.
+ * МО of the region) and month, what it offers none of — evening or Saturday hours, and mobile-team hours of an МО
+ * with remote districts (`org.district.remote`, migration 048).
  */
 export async function scheduleCompleteness(
   tx: Tx,
   q: { from: string; to: string; moCode?: string | undefined },
 ): Promise<ScheduleCompleteness[]> {
   const rows = await tx<
-    { moCode: string; moName: string; date: string; timeFrom: string; timeTo: string; method: SlotMethod }[]
+    {
+      moCode: string;
+      moName: string;
+      remote: boolean;
+      date: string;
+      timeFrom: string;
+      timeTo: string;
+      method: SlotMethod;
+    }[]
   >`
-    select o.code as "moCode", o.short_name as "moName", s.slot_date::text as date,
+    select o.code as "moCode", o.short_name as "moName",
+           exists (select 1 from org.district d
+                   where d.mo_code = o.code and d.remote and (d.date_end is null or d.date_end >= current_date))
+             as remote,
+           s.slot_date::text as date,
            to_char(s.time_from, 'HH24:MI') as "timeFrom", to_char(s.time_to, 'HH24:MI') as "timeTo", s.method
     from org.organisation o
     left join prevention.schedule_slot s
@@ -97,14 +109,14 @@ export async function scheduleCompleteness(
     where o.kind = 'MO' and (${q.moCode ?? null}::text is null or o.code = ${q.moCode ?? null})
     order by o.code`;
   const months = monthsBetween(q.from, q.to);
-  const byMo = new Map<string, { name: string; slots: SlotTimes[] }>();
+  const byMo = new Map<string, { name: string; remote: boolean; slots: SlotTimes[] }>();
   for (const row of rows) {
-    const entry = byMo.get(row.moCode) ?? { name: row.moName, slots: [] };
+    const entry = byMo.get(row.moCode) ?? { name: row.moName, remote: row.remote, slots: [] };
     if (row.date) entry.slots.push(row);
     byMo.set(row.moCode, entry);
   }
-  return [...byMo].flatMap(([moCode, { name, slots }]) =>
-    scheduleGaps(slots, months, { remoteDistricts: false }).map((gap) => ({ moCode, moName: name, ...gap })),
+  return [...byMo].flatMap(([moCode, { name, remote, slots }]) =>
+    scheduleGaps(slots, months, { remoteDistricts: remote }).map((gap) => ({ moCode, moName: name, ...gap })),
   );
 }
 

@@ -26,8 +26,8 @@ const iso = (d: Date) => d.toISOString().slice(0, 10);
 
 /**
  * The exam schedules of the demo region's primary-care МО for the 13 weeks from `today`: weekday mornings, one
- * evening a week (16:00–20:00), a Saturday a month for most, and for a third of them a mobile team to a village
- * twice a month with its stop's address; each МО's contact phone. Deterministic for a seed and a day.
+ * evening a week (16:00–20:00), a Saturday a month for most, and for those with remote districts a mobile team to
+ * a village twice a month with its stop's address; each МО's contact phone. Deterministic for a seed and a day.
  */
 export function generateDemoSchedules(
   seed: string,
@@ -40,7 +40,9 @@ export function generateDemoSchedules(
   return primary.map((mo) => {
     const department = region.departments.find((d) => d.moCode === mo.code && d.kind === 'polyclinic');
     const saturdays = rnd.chance(0.8);
-    const mobile = rnd.chance(0.33);
+    // An МО with remote districts sends mobile teams there (the completeness check asks it to).
+    rnd.chance(0.33);
+    const mobile = region.districts.some((d) => d.moCode === mo.code && d.remote);
     const village = rnd.pick(villages);
     const slots: ScheduleSlotRecord[] = [];
     const add = (date: Date, timeFrom: string, timeTo: string, over: Partial<ScheduleSlotRecord> = {}) =>

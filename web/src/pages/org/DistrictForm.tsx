@@ -32,6 +32,7 @@ export function DistrictForm({ moCode, doctors, initial, onSaved, onCancel }: Di
     doctorSnils: initial?.doctorSnils ?? doctors[0]?.snils ?? '',
     dateEnd: initial?.dateEnd ?? '',
   });
+  const [remote, setRemote] = useState(initial?.remote ?? false);
   const [failure, setFailure] = useState<SaveFailure | null>(null);
   const [saving, setSaving] = useState(false);
   const set = (name: keyof typeof form) => (event: { target: { value: string } }) =>
@@ -49,7 +50,12 @@ export function DistrictForm({ moCode, doctors, initial, onSaved, onCancel }: Di
       await saveDistrict(
         moCode,
         form.code.trim(),
-        { kind: form.kind as DistrictKind, doctorSnils: form.doctorSnils, dateEnd: orNull(form.dateEnd) },
+        {
+          kind: form.kind as DistrictKind,
+          doctorSnils: form.doctorSnils,
+          dateEnd: orNull(form.dateEnd),
+          remote,
+        },
         !initial,
       );
       onSaved();
@@ -104,6 +110,15 @@ export function DistrictForm({ moCode, doctors, initial, onSaved, onCancel }: Di
           onChange={set('dateEnd')}
           error={failure?.fields.dateEnd}
         />
+        <label className="checkbox org-form-wide">
+          <input
+            type="checkbox"
+            name="remote"
+            checked={remote}
+            onChange={(e) => setRemote(e.target.checked)}
+          />{' '}
+          Отдалённый участок (выезды мобильных бригад)
+        </label>
       </div>
       {failure?.fields.doctorSnils && <p className="field-error">{failure.fields.doctorSnils}</p>}
       <div className="org-form-actions">

@@ -87,6 +87,7 @@ export function DistrictsBlock({ card, canEdit, onChanged }: BlockProps) {
                   <td className="cell-code">{d.code}</td>
                   <td>
                     {districtKindLabels[d.kind]}
+                    {d.remote && <div className="muted">отдалённый</div>}
                     {d.dateEnd && <div className="muted">закрыт с {formatDate(d.dateEnd)}</div>}
                   </td>
                   <td>{d.doctorName ?? '—'}</td>
