@@ -1,6 +1,10 @@
+import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { dispensarisationYear } from '../../shared/prevention/domain/eligibility';
+import type { PlanEntryRecord } from '../../shared/prevention/domain/records';
+import { parsePlanListName } from '../../shared/prevention/formats/plan-list/plan-list-name';
+import { writePlanList } from '../../shared/prevention/formats/plan-list/plan-list-writer';
 import { launchBrowser, sectionNavigation, signInThroughForm, type TestBrowser } from '../helpers/browser';
 import { callApi, signInToken } from '../helpers/runtime';
 import { saveScreenshots } from '../helpers/screenshots';
@@ -23,6 +27,15 @@ interface Planned {
   kind: 'DVN' | 'PMO';
 }
 type FunnelCounts = Record<string, number>;
+/** A person of the МО's draft plan list (`GET /api/v1/prevention/plans/draft`). */
+interface DraftRow {
+  sourceId: string;
+  patient: { enp: string };
+  fio: string;
+  months: number[];
+  districtCode: string | null;
+  doctorSnils: string | null;
+}
 
 const kindOf = (p: Person): 'DVN' | 'PMO' =>
   dispensarisationYear(year - Number(p.birthDate.slice(0, 4))) ? 'DVN' : 'PMO';
@@ -32,7 +45,8 @@ const finished = { DVN: 103, PMO: 203 } as const;
 /**
  * «Медосмотры» through the browser (issue 13): an МО draws its draft plan list, adjusts and sends it; the fund
  * reads the funnel of one district; the СМО and the МО find this month's persons due on their home pages and in
- * the due list. The demo plans nobody, so the test plans persons of test_mo insured by test_smo for this month
+ * the due list; an МО uploads its plan list as a file and reads the result, and sends its ДН to ГИС ОМС as files
+ * and back. The demo plans nobody, so the test plans persons of test_mo insured by test_smo for this month
  * over REST, in one district, and reports steps for two of them.
  */
 describe('«Медосмотры» in the browser', () => {
@@ -68,6 +82,19 @@ describe('«Медосмотры» in the browser', () => {
       rows.push(...answer.body.items);
       if (!answer.body.hasMore) return rows;
     }
+  }
+
+  /** The region code of the МО's plan-list files, from the name of its own export. */
+  async function exportRegion(): Promise<string> {
+    const res = await fetch(`${baseUrl}/api/v1/prevention/files/plan-list?year=${year}`, {
+      headers: { authorization: `Bearer ${tokens.test_mo}` },
+    });
+    expect(res.status).toBe(200);
+    await res.arrayBuffer();
+    const name = /filename="([^"]+)"/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? '';
+    const parsed = parsePlanListName(name);
+    if (!parsed) throw new Error(`the plan-list export is named ${name}`);
+    return parsed.region;
   }
 
   beforeAll(async () => {
@@ -299,5 +326,197 @@ describe('«Медосмотры» in the browser', () => {
     );
     const idle = planned.find((p) => !stepped.includes(p))!;
     expect(await progressOf(idle)).toBe('не начал');
+  });
+
+  it('an МО writes its draft as a plan-list file, uploads it and reads the result: the bad record’s error, the answer file, the accepted persons in the plan', async () => {
+    // Prepare: next year's ПМО draft through the API, written as the МО's system would, one record in a district
+    // the МО does not have
+    const nextYear = year + 1;
+    const draft = await api(
+      'test_mo',
+      `/api/v1/prevention/plans/draft?year=${nextYear}&kind=PMO&page=1&pageSize=20`,
+    );
+    const drawn = draft.body.items as DraftRow[];
+    if (drawn.length < 6) throw new Error('the demo region lacks persons of test_mo due a ПМО next year');
+    const toRecord = (row: DraftRow): PlanEntryRecord => ({
+      sourceId: `e2e-file-${row.patient.enp}`,
+      patient: row.patient,
+      year: nextYear,
+      kind: 'PMO',
+      months: row.months,
+      ...(row.districtCode ? { districtCode: row.districtCode } : {}),
+      ...(row.doctorSnils ? { doctorSnils: row.doctorSnils } : {}),
+      category: 0,
+      withdrawn: false,
+    });
+    const good = drawn.slice(0, 5).map(toRecord);
+    const bad = { ...toRecord(drawn[5]!), districtCode: 'НЕТ-7' };
+    const region = await exportRegion();
+    const file = writePlanList(
+      {
+        date: today,
+        year: nextYear,
+        name: { moCode, region, smoCode: null, year, month, number: String(1 + (Date.now() % 9999)) },
+      },
+      [...good.slice(0, 2), bad, ...good.slice(2)],
+    );
+    const page = await signedIn('test_mo');
+    await sectionNavigation(page).getByRole('link', { name: 'Медосмотры', exact: true }).click();
+    await page.getByRole('link', { name: 'Загрузка файла плана', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: 'Загрузка файла плана' }).waitFor();
+
+    // Act: upload through the page's file input
+    await page.getByLabel('Файл плана (XML или ZIP, до 10 МБ)').setInputFiles({
+      name: file.fileName,
+      mimeType: 'application/xml',
+      buffer: Buffer.from(file.bytes),
+    });
+    await page.getByRole('button', { name: 'Загрузить', exact: true }).click();
+    const result = page.getByTestId('prevention-file-result');
+    await result.waitFor();
+
+    // Assess: the counts; the rejected record with its Russian FLK message; the accepted ones not listed
+    expect({
+      status: await result.getAttribute('data-status'),
+      accepted: Number(await result.getAttribute('data-accepted')),
+      rejected: Number(await result.getAttribute('data-rejected')),
+    }).toEqual({ status: 'partially_accepted', accepted: good.length, rejected: 1 });
+    expect(await result.getByRole('heading', { level: 2 }).textContent()).toBe('Файл принят частично');
+    const rows = result.getByTestId('prevention-file-record');
+    expect(await rows.count()).toBe(1);
+    expect(await rows.first().getAttribute('data-source-id')).toBe(bad.sourceId);
+    const rowText = (await rows.first().textContent()) ?? '';
+    expect(rowText).toContain('отклонена');
+    expect(rowText).toContain('Участок не найден среди участков медицинской организации');
+    expect(rowText).toContain('«НЕТ-7»');
+    await saveScreenshots(page, 'prevention-plan-file');
+
+    // Act: the error answer OSHIB_PR the page offers
+    const answerLink = result.getByTestId('prevention-file-answer');
+    const errName = `ERR_${file.fileName}`;
+    expect(await answerLink.getAttribute('download')).toBe(errName);
+    const answering = page.waitForEvent('download');
+    await answerLink.click();
+    const answer = await answering;
+    const answerText = new TextDecoder('windows-1251')
+      .decode(await readFile((await answer.path())!))
+      .replace(/\s+</g, '<');
+
+    // Assess: it names the bad record's district and nothing of the good ones
+    expect(answer.suggestedFilename()).toBe(errName);
+    expect(answerText).toContain(`<FNAME_I>${file.fileName.replace(/\.xml$/, '')}</FNAME_I>`);
+    expect(answerText).toContain(
+      `<ZAP_OSHIB><OSHIB>904</OSHIB><NOMER_Z>3</NOMER_Z><ID_ZAP>${bad.sourceId}</ID_ZAP><IM_POL>LPUREGION_NAME</IM_POL><ZN_POL>НЕТ-7</ZN_POL>`,
+    );
+    expect(answerText.match(/<ZAP_OSHIB>/g)).toHaveLength(1);
+
+    // Act: the plan of next year's ПМО
+    await page.getByRole('link', { name: 'План', exact: true }).click();
+    const table = page.getByTestId('prevention-plan');
+    await table.getByLabel('Год').selectOption(String(nextYear));
+    await table.getByLabel('Мероприятие').selectOption('PMO');
+    await table.getByRole('button', { name: 'Найти' }).click();
+    await page.waitForURL((url) => url.searchParams.get('year') === String(nextYear));
+    await expect
+      .poll(async () => (await table.locator('tbody tr').allTextContents()).join('\n'))
+      .toContain(good[0]!.patient.enp);
+
+    // Assess: the accepted persons are planned, the rejected one is not
+    const shown = (await table.locator('tbody tr').allTextContents()).join('\n');
+    for (const record of good) expect(shown).toContain(record.patient.enp);
+    expect(shown).not.toContain(bad.patient.enp);
+
+    // Act: the plan shown, saved as a plan-list file
+    const exporting = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Выгрузить план (PROF)' }).click();
+    const exported = await exporting;
+    const exportedText = new TextDecoder('windows-1251').decode(await readFile((await exported.path())!));
+
+    // Assess: the МО's plan-list file of next year's ПМО, the persons accepted and no other
+    expect(parsePlanListName(exported.suggestedFilename())).toMatchObject({ moCode, region });
+    expect(exportedText).toContain(`<YEAR>${nextYear}</YEAR>`);
+    const enps = [...exportedText.matchAll(/<ENP>(\d+)<\/ENP>/g)].map((m) => m[1]).sort();
+    expect(enps).toEqual(good.map((r) => r.patient.enp).sort());
+    await saveScreenshots(page, 'prevention-plan-after-file');
+  });
+
+  it('an МО exports its ДН from the ДН page as GST and GPT files and uploads them back: every record is accepted', async () => {
+    // Prepare: an observation of a planned person with a visit window ahead, sent over REST
+    const codes = async (directory: string, q: string) =>
+      (
+        (
+          await api(
+            'test_mo',
+            `/api/v1/nsi/directories/${directory}/records?validOn=${today}&q=${encodeURIComponent(q)}&pageSize=200`,
+          )
+        ).body.items as { code: string; dateEnd: string | null }[]
+      )
+        .filter((r) => r.dateEnd === null)
+        .map((r) => r.code);
+    const diagnosis = (await codes('MKB10', 'I1')).find((c) => /^I1[0-5]/.test(c));
+    const specialty = (await codes('V021', 'терапия'))[0];
+    if (!diagnosis || !specialty)
+      throw new Error('НСИ lacks a hypertension diagnosis or a therapy specialty');
+    const inDays = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
+    const person = planned[0]!.person;
+    const sent = await api('test_mo', '/api/v1/prevention/dispensary', {
+      method: 'POST',
+      json: {
+        packageId: `e2e-dn-${Date.now()}`,
+        records: [
+          {
+            sourceId: `e2e-dn-${person.enp}`,
+            patient: { enp: person.enp },
+            diagnosis,
+            dateIn: today,
+            statusIn: 2,
+            specialty: Number(specialty),
+            visits: [{ from: inDays(30), to: inDays(60) }],
+          },
+        ],
+      },
+    });
+    expect(sent.body).toMatchObject({ accepted: 1 });
+    const observations: { visits: unknown[] }[] = [];
+    for (let n = 1; ; n++) {
+      const answer = await api('test_mo', `/api/v1/prevention/dispensary?page=${n}&pageSize=500`);
+      observations.push(...answer.body.items);
+      if (!answer.body.hasMore) break;
+    }
+    const expected = {
+      GST: observations.length,
+      GPT: observations.reduce((sum, o) => sum + o.visits.length, 0),
+    };
+    const page = await signedIn('test_mo');
+    await sectionNavigation(page).getByRole('link', { name: 'Диспансерное наблюдение', exact: true }).click();
+    const files = page.getByTestId('dn-files');
+    await files.getByText('Файлы ГИС ОМС: выгрузка и загрузка').click();
+
+    for (const type of ['GST', 'GPT'] as const) {
+      // Act: the file ГИС ОМС gets, then the same file uploaded
+      const downloading = page.waitForEvent('download');
+      await files.getByRole('button', { name: `Выгрузить в ГИС ОМС (${type})` }).click();
+      const download = await downloading;
+      const fileName = download.suggestedFilename();
+      await files.getByLabel('Файл ДН ГИС ОМС (ZIP или XML, до 10 МБ)').setInputFiles({
+        name: fileName,
+        mimeType: 'application/zip',
+        buffer: await readFile((await download.path())!),
+      });
+      await files.getByRole('button', { name: 'Загрузить', exact: true }).click();
+      const result = files.getByTestId('prevention-file-result');
+      await expect.poll(() => result.textContent()).toContain(fileName);
+
+      // Assess: a ZIP named for the МО, each of its records accepted, no error answer (only a plan list has one)
+      expect(fileName).toMatch(new RegExp(`^${type}${moCode}_\\d{8}_1\\.zip$`));
+      expect({
+        status: await result.getAttribute('data-status'),
+        accepted: Number(await result.getAttribute('data-accepted')),
+        rejected: Number(await result.getAttribute('data-rejected')),
+      }).toEqual({ status: 'accepted', accepted: expected[type], rejected: 0 });
+      expect(await result.getByTestId('prevention-file-record').count()).toBe(0);
+      expect(await result.getByTestId('prevention-file-answer').count()).toBe(0);
+    }
+    await saveScreenshots(page, 'prevention-dn-files');
   });
 });

@@ -1,4 +1,5 @@
 import type { DraftEntry } from '../../../shared/prevention/db/draft-list';
+import type { PreventionFileProtocol } from '../../../shared/prevention/db/file-import';
 import type { Funnel, FunnelQuery } from '../../../shared/prevention/db/funnel-queries';
 import type { PreventionWorklistCount } from '../../../shared/prevention/db/home-figures';
 import type { PlanEntryView, PlanQuery } from '../../../shared/prevention/db/plan-queries';
@@ -6,9 +7,12 @@ import type { PreventionProtocol } from '../../../shared/prevention/db/process-p
 import type { ScheduleCompleteness, SlotView } from '../../../shared/prevention/db/schedule-queries';
 import type { ExamStepCode, PreventionKind } from '../../../shared/prevention/domain/exam-steps';
 import type { PlanEntryRecord, ScheduleSlotRecord } from '../../../shared/prevention/domain/records';
-import { apiRequest } from './client';
+import { ApiError, NetworkError } from './api-error';
+import { apiRequest, buildUrl } from './client';
+import { downloadFile } from './download';
 import type { Json, QueryOf } from './json';
-import type { OpenPage } from './types';
+import { readToken } from './token-store';
+import type { OpenPage, Problem } from './types';
 
 /** Exam schedules as the web UI reads and sends them (docs/design/prevention-exchange.md), the server's types. */
 export type ScheduleSlot = Json<SlotView>;
@@ -109,5 +113,64 @@ export function fetchDraftPlan(
   return apiRequest<OpenPage<DraftPlanEntry>>('/api/v1/prevention/plans/draft', {
     query: { ...filter },
     ...query(signal),
+  });
+}
+
+/**
+ * What an uploaded prevention file answered (`POST /api/v1/prevention/files`): every record's outcome in file
+ * order; a plan list's answer also carries its error answer `OSHIB_PR` (base64).
+ */
+export type PreventionFileAnswer = Json<PreventionFileProtocol> & {
+  answerFile?: { fileName: string; base64: string };
+};
+
+/**
+ * Sends a plan-list file (`PROF_…`) or a ГИС ОМС ДН file (`GST…`, `GPT…`) as it is (binary, so a windows-1251
+ * file reaches the server byte for byte; the JSON client cannot send raw bytes). A file every record of which
+ * was rejected is answered 400 with its protocol: that is returned too. A file that cannot be read at all is an
+ * `ApiError` with the server's problem.
+ */
+export async function uploadPreventionFile(file: File): Promise<PreventionFileAnswer> {
+  const token = readToken();
+  const headers: Record<string, string> = {
+    Accept: 'application/json, application/problem+json',
+    'Content-Type': 'application/octet-stream',
+    'X-Omslink-Client': 'web',
+    'X-File-Name': encodeURIComponent(file.name),
+  };
+  if (token) headers.Authorization = `Bearer ${token}`;
+  let response: Response;
+  try {
+    response = await fetch('/api/v1/prevention/files', { method: 'POST', headers, body: file });
+  } catch (error) {
+    throw new NetworkError(error);
+  }
+  const body = (await response.json().catch(() => null)) as unknown;
+  if (response.ok) return body as PreventionFileAnswer;
+  if (
+    response.status === 400 &&
+    body &&
+    typeof body === 'object' &&
+    Array.isArray((body as { records?: unknown }).records)
+  )
+    return body as PreventionFileAnswer;
+  throw new ApiError(response.status, body as Problem | null);
+}
+
+/** Saves the calling МО's plan list of a year (one kind, or all) as a plan-list file `PROF_…xml`. */
+export function downloadPlanListFile(year: string, kind?: string) {
+  return downloadFile({
+    url: buildUrl('/api/v1/prevention/files/plan-list', { year, kind }),
+    accept: 'application/xml',
+    fallbackName: `PROF_${year}.xml`,
+  });
+}
+
+/** Saves the calling МО's ДН as a ГИС ОМС file: `GST` the observations, `GPT` their planned visit windows. */
+export function downloadDnFile(type: 'GST' | 'GPT') {
+  return downloadFile({
+    url: buildUrl('/api/v1/prevention/files/dn', { type }),
+    accept: 'application/zip',
+    fallbackName: `${type}.zip`,
   });
 }

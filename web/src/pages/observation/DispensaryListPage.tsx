@@ -1,9 +1,10 @@
-import { useCallback, useMemo } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { fetchDispensary } from '../../api/observation';
 import { DataTable } from '../../components/data-table/DataTable';
 import type { FilterSpec, TableQuery } from '../../components/data-table/types';
 import { PageHeader } from '../../components/PageHeader';
+import { DnFilesPanel } from './DnFilesPanel';
 import { dispensaryColumns } from './dispensary-columns';
 import { type Flag, flagOn, ObservationFlags } from './ObservationFlags';
 import { dispensaryPath, newDispensaryPath } from './observation-paths';
@@ -20,7 +21,8 @@ const noFilters: readonly FilterSpec[] = [];
 /**
  * «Диспансерное наблюдение»: the ДН records in the reader's scope (the МО its own, the СМО its insured, the fund
  * the region), the overdue ones first, each with the day its missed visit window ended; an МО sees only the
- * overdue ones until it asks for all. An МО that sends ДН puts a person on it from here.
+ * overdue ones until it asks for all. An МО that sends ДН puts a person on it from here, and exchanges its ДН
+ * with ГИС ОМС as files (GST, GPT).
  */
 export function DispensaryListPage() {
   const access = useObservationAccess();
@@ -37,6 +39,8 @@ export function DispensaryListPage() {
   const [overdueFlag, openFlag] = flags as [Flag, Flag];
   const overdue = flagOn(params, overdueFlag);
   const open = flagOn(params, openFlag);
+  // An uploaded ДН file changes the list: each upload that stored something reloads it.
+  const [uploads, setUploads] = useState(0);
 
   const columns = useMemo(
     () =>
@@ -85,12 +89,19 @@ export function DispensaryListPage() {
         }
       />
       {personId && <PersonFilterNotice personId={personId} listPath={dispensaryPath} />}
+      {access.canSend && (
+        <DnFilesPanel
+          onUploaded={(answer) => {
+            if (answer.accepted > 0) setUploads((n) => n + 1);
+          }}
+        />
+      )}
       <ObservationFlags flags={flags} label="Какие записи показать" />
       <DataTable
         caption="Диспансерное наблюдение"
         columns={columns}
         filters={access.isMo ? noFilters : moFilter}
-        source={`dispensary\n${overdue}\n${open}\n${personId ?? ''}`}
+        source={`dispensary\n${overdue}\n${open}\n${personId ?? ''}\n${uploads}`}
         load={load}
         rowKey={(r) => r.id}
         defaultPageSize={50}

@@ -8,7 +8,7 @@ import { StatusMessage } from '../../components/StatusMessage';
 import { formatCount } from '../../format/numbers';
 import { CheckupNav } from './CheckupNav';
 import { checkupKindLabels, kindOptions, planYears } from './checkup-labels';
-import { checkupsRootPath } from './checkup-paths';
+import { checkupsRootPath, planFilePath } from './checkup-paths';
 import { DraftTable } from './DraftTable';
 import { loadWholeDraft, maxDraftRows, type PlanSendOutcome, sendDraft } from './draft-plan';
 import { PlanSendProtocol } from './PlanSendProtocol';
@@ -145,7 +145,8 @@ export function DraftPlanPage() {
           </div>
           {stage.kind === 'ready' && stage.truncated && (
             <StatusMessage kind="info">
-              Показаны первые {formatCount(maxDraftRows)} граждан: остальных отправьте файлом плана.
+              Показаны первые {formatCount(maxDraftRows)} граждан: остальных отправьте{' '}
+              <Link to={planFilePath}>файлом плана</Link>.
             </StatusMessage>
           )}
           {rows.length === 0 ? (

@@ -1,6 +1,6 @@
 import { useCallback, useMemo } from 'react';
-import { Link } from 'react-router';
-import { fetchPlan } from '../../api/prevention';
+import { Link, useSearchParams } from 'react-router';
+import { fetchPlan, type PreventionKind } from '../../api/prevention';
 import { DataTable } from '../../components/data-table/DataTable';
 import type { FilterSpec, TableQuery } from '../../components/data-table/types';
 import { PageHeader } from '../../components/PageHeader';
@@ -8,6 +8,7 @@ import { PersonFilterNotice, usePersonFilter } from '../observation/PersonFilter
 import { CheckupNav } from './CheckupNav';
 import { kindOptions, monthOptions, planYears } from './checkup-labels';
 import { draftPath } from './checkup-paths';
+import { PlanListExportButton } from './PlanListExportButton';
 import { planColumns } from './plan-columns';
 import { useCheckupAccess } from './use-checkup-access';
 import { useDistricts } from './use-districts';
@@ -24,6 +25,12 @@ export function PlanListPage() {
   const personId = usePersonFilter();
   const districts = useDistricts(access.isMo ? access.orgCode : undefined);
   const [previous, current, next] = planYears() as [number, number, number];
+  // The plan the table shows (its filters live in the URL) is the one the МО exports.
+  const [params] = useSearchParams();
+  const yearShown = [previous, next].map(String).find((y) => y === params.get('year')) ?? String(current);
+  const kindShown = (kindOptions.find((k) => k.value === params.get('kind'))?.value ?? '') as
+    | PreventionKind
+    | '';
 
   const filters = useMemo<FilterSpec[]>(
     () => [
@@ -90,9 +97,12 @@ export function PlanListPage() {
         }
         actions={
           access.canSendPlan && (
-            <Link to={draftPath} className="button button-primary">
-              Сформировать проект списка
-            </Link>
+            <div className="file-exports">
+              <Link to={draftPath} className="button button-primary">
+                Сформировать проект списка
+              </Link>
+              <PlanListExportButton year={yearShown} kind={kindShown} />
+            </div>
           )
         }
       />
