@@ -1,9 +1,9 @@
+import { resolvePatients } from '../../person/db/patients';
 import type { Tx } from '../../platform/db/connection';
 import type { ObservationFacts } from '../domain/dispensary-rules';
 import { type CodeVersions, codeKey } from '../domain/nsi-codes';
 import type { PersonRef } from '../domain/records';
 import type { PreventionContext } from './lookups';
-import { resolvePatients } from './patients';
 
 /** Every dated version of the directory codes named, in one statement. */
 export async function loadCodeVersions(tx: Tx, codes: readonly [string, string][]): Promise<CodeVersions> {

@@ -1,8 +1,8 @@
+import { foundPersons, resolvePatients } from '../../person/db/patients';
 import type { KindHandler } from '../../platform/exchange/package-processor';
 import { checkPlanEntry, type PlanFacts, type PlanWrite, plannedKey } from '../domain/plan-rules';
 import { PlanEntryRecord } from '../domain/records';
 import type { PreventionContext } from './lookups';
-import { foundPersons, resolvePatients } from './patients';
 
 /** Rows as one JSON parameter for `json_to_recordset`. */
 const jsonRows = (rows: readonly Record<string, unknown>[]): string => JSON.stringify(rows);

@@ -1,10 +1,10 @@
+import { foundPersons, resolvePatients } from '../../person/db/patients';
 import type { KindHandler } from '../../platform/exchange/package-processor';
 import type { ExamStepCode } from '../domain/exam-steps';
 import { plannedKey } from '../domain/plan-rules';
 import { StepRecord } from '../domain/records';
 import { checkStep, type StepWrite } from '../domain/step-rules';
 import type { PreventionContext } from './lookups';
-import { foundPersons, resolvePatients } from './patients';
 
 /** Rows as one JSON parameter for `json_to_recordset`. */
 const jsonRows = (rows: readonly Record<string, unknown>[]): string => JSON.stringify(rows);

@@ -1,8 +1,8 @@
 import type { Resolution } from '../../person/domain/identity-input';
+import { checkPatient } from '../../person/domain/patient-check';
 import { checkSnils } from '../../person/domain/snils';
 import { type FlkIssue, type FlkRuleSet, fire } from '../../platform/flk/issue';
 import { type CodeVersions, codeValidOn } from './nsi-codes';
-import { checkPatient } from './patient-check';
 import { dispensaryIssues, polyclinicCaseIssues } from './record-checks';
 import type { DispensaryRecord, PolyclinicCaseRecord } from './records';
 

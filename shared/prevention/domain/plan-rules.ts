@@ -1,7 +1,7 @@
 import type { Resolution } from '../../person/domain/identity-input';
+import { checkPatient } from '../../person/domain/patient-check';
 import { type FlkIssue, type FlkRuleSet, fire } from '../../platform/flk/issue';
 import { planAgeProblem } from './eligibility';
-import { checkPatient } from './patient-check';
 import { planIssues } from './record-checks';
 import type { PlanEntryRecord } from './records';
 

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { IdentityInput } from '../../person/domain/identity-input';
+import { PersonRef } from '../../person/domain/patient-ref';
 import { boundedInt, int32Range, isoDate } from '../../platform/flk/edge-types';
 import { preventionKinds } from './exam-steps';
 
@@ -18,9 +18,7 @@ const diagnosis = z.string().trim().min(3).max(10);
 const year = boundedInt(2000, 2100);
 const month = boundedInt(1, 12);
 
-/** Who the record is about: ЕНП, or СНИЛС, or ФИО + birth date (resolved against the regional register). */
-export const PersonRef = IdentityInput.omit({ onDate: true });
-export type PersonRef = z.infer<typeof PersonRef>;
+export { PersonRef };
 
 /** A slot of an МО's exam schedule (`CevPlanDate`, D§2.4.2). */
 export const ScheduleSlotRecord = z.object({

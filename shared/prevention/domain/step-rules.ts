@@ -1,7 +1,7 @@
 import type { Resolution } from '../../person/domain/identity-input';
+import { checkPatient } from '../../person/domain/patient-check';
 import { type FlkIssue, type FlkRuleSet, fire } from '../../platform/flk/issue';
 import { type ExamStepCode, examSteps, isExamStepCode, stepMayFollow } from './exam-steps';
-import { checkPatient } from './patient-check';
 import { plannedKey } from './plan-rules';
 import { stepIssues } from './record-checks';
 import type { StepRecord } from './records';

@@ -1,12 +1,12 @@
+import { type FlkIssue, type FlkRuleSet, fire } from '../../platform/flk/issue';
 import {
   checkIdentityFields,
   hasIdentifiers,
   normaliseIdentity,
   type Resolution,
   resolutionIssues,
-} from '../../person/domain/identity-input';
-import { type FlkIssue, type FlkRuleSet, fire } from '../../platform/flk/issue';
-import type { PersonRef } from './records';
+} from './identity-input';
+import type { PersonRef } from './patient-ref';
 
 /**
  * A record's patient: its identifiers well formed (ЕНП, СНИЛС), named well enough to look up, and found by the

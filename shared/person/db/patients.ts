@@ -1,7 +1,7 @@
-import { type ResolutionRow, toResolution } from '../../person/db/identity-resolution';
-import { normaliseIdentity, type Resolution } from '../../person/domain/identity-input';
 import type { Tx } from '../../platform/db/connection';
-import type { PersonRef } from '../domain/records';
+import { normaliseIdentity, type Resolution } from '../domain/identity-input';
+import type { PersonRef } from '../domain/patient-ref';
+import { type ResolutionRow, toResolution } from './identity-resolution';
 
 /**
  * The register's answer for each record's patient in one statement (`person.resolve_identities`, across scopes on
