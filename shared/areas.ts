@@ -3,6 +3,7 @@ import { auditArea } from './audit';
 import { demoArea } from './demo';
 import { exchangeJournalArea } from './exchange-journal';
 import { hospitalisationArea } from './hospitalisation';
+import { informingArea } from './informing';
 import { nsiArea } from './nsi';
 import { orgArea } from './org';
 import { personArea } from './person';
@@ -26,6 +27,7 @@ export const areas: readonly Area[] = [
   hospitalisationArea,
   registryArea,
   preventionArea,
+  informingArea,
   exchangeJournalArea,
 ];
 

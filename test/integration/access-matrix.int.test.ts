@@ -4,6 +4,7 @@ import * as soap from 'soap';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exchangeJournalPermissions } from '../../shared/exchange-journal/permissions';
 import { hospitalisationPermissions } from '../../shared/hospitalisation/permissions';
+import { informingPermissions } from '../../shared/informing/permissions';
 import { personPermissions } from '../../shared/person/permissions';
 import type { Permission } from '../../shared/platform/access/permissions';
 import type { Role } from '../../shared/platform/access/roles';
@@ -202,6 +203,12 @@ describe('REST: persons by id and by list', () => {
         permission: preventionPermissions.sendPlan,
       },
       { path: '/api/v1/prevention/files/dn?type=GST', permission: preventionPermissions.sendPlan },
+      { path: '/api/v1/informing/requests?pageSize=1', permission: informingPermissions.read },
+      { path: '/api/v1/informing/rules', permission: informingPermissions.read },
+      {
+        path: '/api/v1/informing/timeliness?from=2026-01-01&to=2026-12-31',
+        permission: informingPermissions.read,
+      },
     );
     for (const route of routes) {
       for (const [username, { role }] of Object.entries(people)) {

@@ -1,0 +1,24 @@
+import * as z from 'zod';
+import { listRequests } from '../../../../shared/informing/db/request-queries';
+import { informingReasons } from '../../../../shared/informing/domain/codes';
+import { informingPermissions } from '../../../../shared/informing/permissions';
+import { pageNumber, pageSize } from '../../../../shared/platform/flk/edge-types';
+import { flagParam, idParam, optional } from '../../../lib/query-params';
+import { parseQuery, requirePermission, restHandler } from '../../../lib/rest';
+
+const Query = z.object({
+  status: optional(z.enum(['open', 'informed', 'refused', 'closed'])),
+  overdue: flagParam,
+  reason: optional(z.enum(informingReasons)),
+  personId: idParam,
+  page: pageNumber(),
+  pageSize: pageSize(500, 50),
+});
+
+/** GET /api/v1/informing/requests — the СМО's worklist, the МО's sent requests, the fund's all; deadline order. */
+export const handler = restHandler({ auth: 'user' }, async ({ event, caller, db }) => {
+  requirePermission(caller, informingPermissions.read);
+  const query = parseQuery(event, Query);
+  const page = await db((tx) => listRequests(tx, query as Parameters<typeof listRequests>[1]));
+  return { body: { ...page, page: query.page, pageSize: query.pageSize } };
+});

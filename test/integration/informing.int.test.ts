@@ -1,0 +1,332 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dispensarisationYear } from '../../shared/prevention/domain/eligibility';
+import { type HospFixture, hospFixture, referral } from '../helpers/hospitalisation-fixtures';
+import { callApi, signInToken, startTestRuntime, type TestRuntime } from '../helpers/runtime';
+
+/**
+ * Informing (issue 14) over REST: each generation rule makes exactly one request per fixture fact, for the person's
+ * СМО, with the deadline the rule gives, and a second run makes none; an МО's own request reaches the СМО, whose
+ * results close it (or count an attempt); bad requests and results are rejected with their INF.* codes and store
+ * nothing; no СМО sees another's requests.
+ */
+let t: TestRuntime;
+let f: HospFixture;
+const tokens = new Map<string, string>();
+const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+const today = day(0);
+const year = Number(today.slice(0, 4));
+const month = Number(today.slice(5, 7));
+type Person = HospFixture['persons'][number];
+let fx: { pmo: Person; dvn: Person; stage2: Person; dn: Person; hosp: Person; own: Person };
+
+const api = (username: string, path: string, init: Parameters<typeof callApi>[2] = {}) =>
+  callApi(t.runtime.url, path, { ...init, token: tokens.get(username) });
+const send = (username: string, path: string, records: unknown[]) =>
+  api(username, path, { method: 'POST', json: { packageId: `pkg-${randomUUID()}`, records } });
+const ageOf = (p: Person) => year - Number(String(p.birthDate).slice(0, 4));
+const iso = (d: unknown) => (d instanceof Date ? d.toISOString().slice(0, 10) : String(d).slice(0, 10));
+
+beforeAll(async () => {
+  t = await startTestRuntime();
+  for (const u of ['test_mo', 'test_smo', 'test_smo2', 'test_tfoms', 'test_hosp']) {
+    tokens.set(u, await signInToken(t.runtime.url, u));
+  }
+  f = await hospFixture(t.db.sql);
+  const adults = f.persons.filter((p) => ageOf(p) >= 18);
+  const dvn = adults.filter((p) => dispensarisationYear(ageOf(p)));
+  const pmo = adults.filter((p) => !dispensarisationYear(ageOf(p)));
+  fx = { pmo: pmo[0]!, dvn: dvn[0]!, stage2: dvn[1]!, dn: adults[5]!, hosp: adults[6]!, own: adults[7]! };
+
+  // The facts the rules read: plans of this month, a person sent to stage 2, a ДН window opening, a referral
+  const plan = (p: Person, kind: string) => ({
+    sourceId: randomUUID(),
+    patient: { enp: p.enp },
+    year,
+    kind,
+    months: [month],
+  });
+  const planned = await send('test_mo', '/api/v1/prevention/plans', [
+    plan(fx.pmo, 'PMO'),
+    plan(fx.dvn, 'DVN'),
+    plan(fx.stage2, 'DVN'),
+  ]);
+  expect(planned.body).toMatchObject({ accepted: 3 });
+  const step = (code: number) => ({
+    sourceId: randomUUID(),
+    patient: { enp: fx.stage2.enp },
+    kind: 'DVN',
+    step: code,
+    date: today,
+  });
+  for (const code of [102, 103, 104]) {
+    expect((await send('test_mo', '/api/v1/prevention/steps', [step(code)])).body).toMatchObject({
+      accepted: 1,
+    });
+  }
+  const [codes] = await t.db.sql<{ diagnosis: string; specialty: string }[]>`
+    select (select code from nsi.record where directory_code = 'MKB10' and code like 'I10%' and date_end is null
+            order by code limit 1) as diagnosis,
+           (select code from nsi.record where directory_code = 'V021' and date_end is null order by code limit 1)
+             as specialty`;
+  const dn = await send('test_mo', '/api/v1/prevention/dispensary', [
+    {
+      sourceId: randomUUID(),
+      patient: { enp: fx.dn.enp },
+      diagnosis: codes!.diagnosis,
+      dateIn: day(-100),
+      statusIn: 1,
+      specialty: Number(codes!.specialty),
+      visits: [{ from: day(10), to: day(40) }],
+    },
+  ]);
+  expect(dn.body).toMatchObject({ accepted: 1 });
+  const sent = await api('test_mo', '/api/v1/referrals', {
+    method: 'POST',
+    json: referral(f, fx.hosp, { plannedDate: day(5) }),
+  });
+  expect(sent.status, sent.text.slice(0, 300)).toBe(201);
+});
+afterAll(async () => {
+  await t?.stop();
+});
+
+const generated = (reason: string) => t.db.sql<
+  { personId: string; smoCode: string; deadline: unknown; ruleId: string }[]
+>`
+  select person_id::text as "personId", smo_code as "smoCode", deadline, rule_id as "ruleId"
+  from informing.request where reason = ${reason} and rule_id is not null`;
+
+describe('generation rules', () => {
+  it('make one request per fact, for the person’s СМО, with the rule’s deadline; a second run makes none', async () => {
+    // Act
+    const run = await api('test_tfoms', '/api/v1/informing/generate', {
+      method: 'POST',
+      json: { date: today },
+    });
+
+    // Assess: by hand — deadline = today + the rule's days, but not after the window's end
+    expect(run.status).toBe(200);
+    const monthEnd = new Date(Date.UTC(year, month, 0)).toISOString().slice(0, 10);
+    const min = (a: string, b: string) => (a < b ? a : b);
+    const expected: [string, Person, string][] = [
+      ['PMO', fx.pmo, min(day(14), monthEnd)],
+      ['DVN1', fx.dvn, min(day(14), monthEnd)],
+      ['DVN2', fx.stage2, day(5)],
+      ['DN', fx.dn, day(14)],
+      ['HOSP_PLANNED', fx.hosp, day(3)],
+    ];
+    for (const [reason, person, deadline] of expected) {
+      const rows = await generated(reason);
+      expect(
+        rows.map((r) => ({ ...r, deadline: iso(r.deadline) })),
+        reason,
+      ).toEqual([{ personId: person.id, smoCode: f.smo, deadline, ruleId: expect.any(String) }]);
+    }
+    expect(run.body.made).toBe(expected.length);
+
+    // Act + Assess: again — nothing new
+    const again = await api('test_tfoms', '/api/v1/informing/generate', {
+      method: 'POST',
+      json: { date: today },
+    });
+    expect(again.body.made).toBe(0);
+    expect(again.body.rules.every((r: { made: number }) => r.made === 0)).toBe(true);
+  });
+
+  it('a rule switched off makes nothing; only the fund tunes and runs the rules', async () => {
+    const off = await api('test_tfoms', '/api/v1/informing/rules/hosp-planned', {
+      method: 'PUT',
+      json: { enabled: false, leadDays: 7, deadlineDays: 3 },
+    });
+    expect(off.body).toMatchObject({ id: 'hosp-planned', enabled: false, updatedBy: 'test_tfoms' });
+    const another = await api('test_mo', '/api/v1/referrals', {
+      method: 'POST',
+      json: referral(f, fx.own, { plannedDate: day(4) }),
+    });
+    expect(another.status).toBe(201);
+    const run = await api('test_tfoms', '/api/v1/informing/generate', {
+      method: 'POST',
+      json: { date: today },
+    });
+    expect(run.body.rules.find((r: { ruleId: string }) => r.ruleId === 'hosp-planned')).toBeUndefined();
+    expect((await generated('HOSP_PLANNED')).length).toBe(1);
+    for (const u of ['test_mo', 'test_smo']) {
+      expect((await api(u, '/api/v1/informing/generate', { method: 'POST', json: {} })).status).toBe(403);
+      expect(
+        (
+          await api(u, '/api/v1/informing/rules/plan-pmo', {
+            method: 'PUT',
+            json: { enabled: false, leadDays: 1, deadlineDays: 1 },
+          })
+        ).status,
+      ).toBe(403);
+    }
+  });
+});
+
+describe('requests and results', () => {
+  it('an МО’s request reaches the person’s СМО only; results close it or count attempts, and the МО sees them', async () => {
+    // Act: the МО asks
+    const request = {
+      sourceId: randomUUID(),
+      patient: { enp: fx.own.enp },
+      reason: 'OTHER',
+      deadline: day(10),
+      windowFrom: day(1),
+      windowTo: day(20),
+    };
+    const sent = await send('test_mo', '/api/v1/informing/requests', [request]);
+    expect(sent.body).toMatchObject({ accepted: 1 });
+    const id = sent.body.records[0].id as string;
+
+    // Assess: in the СМО's worklist, not in another СМО's
+    const list = async (u: string, q = '') =>
+      (await api(u, `/api/v1/informing/requests?status=open&pageSize=100${q}`)).body.items as {
+        id: string;
+      }[];
+    expect((await list('test_smo')).map((r) => r.id)).toContain(id);
+    expect((await list('test_smo2')).map((r) => r.id)).not.toContain(id);
+
+    // Act: one attempt, then informed
+    const result = (outcome: number, over: object = {}) => ({
+      sourceId: randomUUID(),
+      requestId: id,
+      date: today,
+      method: 3,
+      step: 1,
+      outcome,
+      operator: 'Петрова А. А.',
+      ...over,
+    });
+    expect((await send('test_smo', '/api/v1/informing/results', [result(3)])).body).toMatchObject({
+      accepted: 1,
+    });
+    const named = {
+      sourceId: randomUUID(),
+      request: { senderCode: f.polyclinic, sourceId: request.sourceId },
+      date: today,
+      method: 1,
+      step: 1,
+      outcome: 1,
+    };
+    expect((await send('test_smo', '/api/v1/informing/results', [named])).body).toMatchObject({
+      accepted: 1,
+    });
+
+    // Assess
+    const [row] = await t.db.sql<{ status: string; attempts: number; closed_on: unknown }[]>`
+      select status, attempts, closed_on from informing.request where id = ${id}`;
+    expect({ ...row, closed_on: iso(row!.closed_on) }).toEqual({
+      status: 'informed',
+      attempts: 1,
+      closed_on: today,
+    });
+    const mine = (await api('test_mo', '/api/v1/informing/requests?pageSize=100')).body.items as {
+      id: string;
+      status: string;
+    }[];
+    expect(mine.find((r) => r.id === id)).toMatchObject({ status: 'informed' });
+    const timeliness = await api('test_tfoms', `/api/v1/informing/timeliness?from=${day(-1)}&to=${day(1)}`);
+    expect(timeliness.body.items.find((r: { smoCode: string }) => r.smoCode === f.smo)).toMatchObject({
+      informedOnTime: 1,
+    });
+  });
+
+  it('rejects bad requests and results with their codes and stores nothing of them', async () => {
+    const count = async () =>
+      (
+        await t.db.sql<
+          { n: number }[]
+        >`select (select count(*) from informing.request) + (select count(*) from informing.result) as n`
+      )[0]!.n;
+    const before = await count();
+    const request = (over: object) => ({
+      sourceId: randomUUID(),
+      patient: { enp: fx.own.enp },
+      reason: 'OTHER',
+      deadline: day(10),
+      ...over,
+    });
+    const requests: [string, object, string][] = [
+      ['window ends before it starts', request({ windowFrom: day(5), windowTo: day(2) }), 'INF.WINDOW'],
+      ['deadline in the past', request({ deadline: day(-1) }), 'INF.DEADLINE'],
+      ['deadline after the window', request({ windowTo: day(3), deadline: day(9) }), 'INF.DEADLINE'],
+      ['an unknown person', request({ patient: { enp: '1234567890123452' } }), 'ID.NOT_FOUND'],
+    ];
+    for (const [name, record, rule] of requests) {
+      const res = await send('test_mo', '/api/v1/informing/requests', [record]);
+      expect(
+        res.body.records[0].issues.map((i: { rule: string }) => i.rule),
+        name,
+      ).toContain(rule);
+    }
+    for (const [name, record] of [
+      ['deadline 2026-02-31', request({ deadline: '2026-02-31' })],
+      ['reason ДВН', request({ reason: 'ДВН' })],
+      ['primary 3', request({ primary: 3 })],
+    ] as const) {
+      expect(
+        (await send('test_mo', '/api/v1/informing/requests', [record])).body.records[0].status,
+        name,
+      ).toBe('rejected');
+    }
+    const [open] = await t.db.sql<{ id: string }[]>`
+      select id::text from informing.request where smo_code = ${f.smo} and status = 'open' order by id limit 1`;
+    const [foreign] = await t.db.sql<{ id: string }[]>`
+      select id::text from informing.request where smo_code <> ${f.smo} order by id limit 1`;
+    const result = (over: object) => ({
+      sourceId: randomUUID(),
+      requestId: open!.id,
+      date: today,
+      method: 1,
+      step: 1,
+      outcome: 1,
+      ...over,
+    });
+    const results: [string, object, string][] = [
+      ['a request of no one', result({ requestId: '999999999' }), 'INF.REQUEST.UNKNOWN'],
+      ['dated tomorrow', result({ date: day(1) }), 'INF.RESULT.DATE'],
+      ['before the request', result({ date: day(-30) }), 'INF.RESULT.DATE'],
+      ...(foreign
+        ? [
+            ['another СМО’s request', result({ requestId: foreign.id }), 'INF.REQUEST.UNKNOWN'] as [
+              string,
+              object,
+              string,
+            ],
+          ]
+        : []),
+    ];
+    for (const [name, record, rule] of results) {
+      const res = await send('test_smo', '/api/v1/informing/results', [record]);
+      expect(
+        res.body.records[0].issues.map((i: { rule: string }) => i.rule),
+        name,
+      ).toContain(rule);
+    }
+    for (const [name, record] of [
+      ['method 9', result({ method: 9 })],
+      ['no request named', result({ requestId: undefined })],
+      ['outcome 2147483648', result({ outcome: 2_147_483_648 })],
+    ] as const) {
+      expect(
+        (await send('test_smo', '/api/v1/informing/results', [record])).body.records[0].status,
+        name,
+      ).toBe('rejected');
+    }
+    expect(await count()).toBe(before);
+    // An МО may not send results, an СМО may not send requests
+    expect((await send('test_mo', '/api/v1/informing/results', [result({})])).status).toBe(403);
+    expect((await send('test_smo', '/api/v1/informing/requests', [request({})])).status).toBe(403);
+  });
+
+  it('a closed request takes no other result', async () => {
+    const [closed] = await t.db.sql<{ id: string }[]>`
+      select id::text from informing.request where status = 'informed' order by id limit 1`;
+    const res = await send('test_smo', '/api/v1/informing/results', [
+      { sourceId: randomUUID(), requestId: closed!.id, date: today, method: 2, step: 2, outcome: 1 },
+    ]);
+    expect(res.body.records[0].issues.map((i: { rule: string }) => i.rule)).toContain('INF.RESULT.CLOSED');
+  });
+});
