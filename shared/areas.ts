@@ -1,5 +1,6 @@
 import { accountsArea } from './accounts';
 import { auditArea } from './audit';
+import { consultationArea } from './consultation';
 import { demoArea } from './demo';
 import { exchangeJournalArea } from './exchange-journal';
 import { hospitalisationArea } from './hospitalisation';
@@ -28,6 +29,7 @@ export const areas: readonly Area[] = [
   registryArea,
   preventionArea,
   informingArea,
+  consultationArea,
   exchangeJournalArea,
 ];
 

@@ -2,6 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { strToU8, zipSync } from 'fflate';
 import * as soap from 'soap';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { consultationPermissions } from '../../shared/consultation/permissions';
 import { exchangeJournalPermissions } from '../../shared/exchange-journal/permissions';
 import { hospitalisationPermissions } from '../../shared/hospitalisation/permissions';
 import { informingPermissions } from '../../shared/informing/permissions';
@@ -205,6 +206,7 @@ describe('REST: persons by id and by list', () => {
       { path: '/api/v1/prevention/files/dn?type=GST', permission: preventionPermissions.sendPlan },
       { path: '/api/v1/informing/requests?pageSize=1', permission: informingPermissions.read },
       { path: '/api/v1/informing/rules', permission: informingPermissions.read },
+      { path: '/api/v1/consultations?pageSize=1', permission: consultationPermissions.read },
       {
         path: '/api/v1/informing/timeliness?from=2026-01-01&to=2026-12-31',
         permission: informingPermissions.read,
