@@ -1,4 +1,5 @@
 import { hospitalisationDemoStory } from './hospitalisation/demo/demo-story';
+import { informingDemoStory } from './informing/demo/informing-story';
 import type { DemoStory } from './platform/area';
 import { preventionPlanStory } from './prevention/demo/plan-story';
 import { preventionDemoStory } from './prevention/demo/schedule-story';
@@ -14,5 +15,6 @@ export const demoStories: readonly DemoStory[] = [
   hospitalisationDemoStory,
   preventionDemoStory,
   preventionPlanStory,
+  informingDemoStory,
   registryDemoStory,
 ];

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureDemoHospitalFlows } from '../../shared/hospitalisation/demo/hospital-flows-writer';
+import { informingDemoStory } from '../../shared/informing/demo/informing-story';
 import { preventionPlanStory } from '../../shared/prevention/demo/plan-story';
 import { preventionDemoStory } from '../../shared/prevention/demo/schedule-story';
 import { createTestDatabase, type TestDatabase } from '../helpers/database';
@@ -111,4 +112,41 @@ describe('the demo prevention year', () => {
     // Act + Assess: a second run finds it present
     expect((await preventionPlanStory.run(db.sql, { ...testDemo })).status).toBe('present');
   }, 120_000);
+});
+
+describe('the demo informing', () => {
+  it('the rules generate requests over half a year and the СМО answer most, nothing rejected, once', async () => {
+    // Arrange: what the requests are generated from
+    if ((await preventionPlanStory.run(db.sql, { ...testDemo })).status === 'interrupted')
+      throw new Error('interrupted');
+
+    // Act
+    const result = await informingDemoStory.run(db.sql, { ...testDemo });
+
+    // Assess
+    expect(result.status).toBe('generated');
+    const [stored] = await db.sql<
+      {
+        requests: number;
+        reasons: number;
+        smos: number;
+        informed: number;
+        onTime: number;
+        rejected: number;
+      }[]
+    >`
+      select (select count(*)::int from informing.request) as requests,
+             (select count(distinct reason)::int from informing.request) as reasons,
+             (select count(distinct smo_code)::int from informing.request) as smos,
+             (select count(*)::int from informing.request where status = 'informed') as informed,
+             (select count(*)::int from informing.request where status = 'informed' and closed_on <= deadline) as "onTime",
+             (select coalesce(sum(rejected), 0)::int from informing.package where package_id like 'demo-%') as rejected`;
+    expect(stored!.rejected).toBe(0);
+    expect(result.summary).toContain(`${stored!.requests} requests`);
+    expect(stored!.reasons).toBeGreaterThanOrEqual(3);
+    expect(stored!.smos).toBeGreaterThan(1);
+    expect(stored!.informed).toBeGreaterThan(stored!.requests / 2);
+    expect(stored!.onTime).toBeLessThan(stored!.informed);
+    expect((await informingDemoStory.run(db.sql, { ...testDemo })).status).toBe('present');
+  }, 180_000);
 });

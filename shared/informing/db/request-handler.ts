@@ -7,7 +7,8 @@ const jsonRows = (rows: readonly Record<string, unknown>[]): string => JSON.stri
 
 /**
  * Informing requests an МО sends: the person resolved with the policy of today (the СМО the request goes to),
- * upserted in one statement by sender and source id. A request the СМО has closed keeps its status.
+ * upserted in one statement by sender and source id, which links the persons to the sender (it reads what it
+ * asked about). A request the СМО has closed keeps its status.
  */
 export const requestHandler: Omit<
   KindHandler<ExchangeContext, RequestRecord, RequestWrite | null>,
@@ -38,6 +39,7 @@ export const requestHandler: Omit<
       comment: r.comment ?? null,
     }));
     const stored = await ctx.tx<{ id: string; sourceId: string }[]>`
+        with stored as (
         insert into informing.request (sender_code, source_id, package_ref, person_id, smo_code, reason, primary_inf,
                                        window_from, window_to, deadline, mo_code, district_code, comment)
         select ${who.orgCode}, source_id, package_ref, person_id, smo_code, reason, primary_inf, window_from,
@@ -53,7 +55,12 @@ export const requestHandler: Omit<
               mo_code = excluded.mo_code, district_code = excluded.district_code, comment = excluded.comment,
               change_seq = nextval('informing.change_seq')
           where informing.request.person_id = excluded.person_id
-        returning id::text, source_id as "sourceId"`;
+        returning id::text, source_id as "sourceId", person_id
+        ), linked as (
+          -- The sending МО keeps reading the persons of its requests (those not attached to it too).
+          select app.link_persons(array_agg(person_id), array_agg(${who.orgCode}::text), 'informing') from stored
+        )
+        select id, "sourceId" from stored, linked`;
     const ids = new Map(stored.map((r) => [r.sourceId, r.id]));
     return { ids: items.map(({ record }) => ids.get(record.sourceId) ?? null) };
   },
