@@ -330,3 +330,87 @@ describe('requests and results', () => {
     expect(res.body.records[0].issues.map((i: { rule: string }) => i.rule)).toContain('INF.RESULT.CLOSED');
   });
 });
+
+describe('upcoming procedures and surveys', () => {
+  it('a request about an upcoming procedure carries what to tell; without it the request is rejected', async () => {
+    const request = (details?: object) => ({
+      sourceId: randomUUID(),
+      patient: { enp: fx.own.enp },
+      reason: 'PROCEDURE',
+      deadline: day(5),
+      ...(details ? { details } : {}),
+    });
+    const ok = await send('test_mo', '/api/v1/informing/requests', [
+      request({ procedure: 'Коронарография', date: day(12), place: 'ГБУЗ «Областная больница»' }),
+    ]);
+    expect(ok.body).toMatchObject({ accepted: 1 });
+    const [row] = await t.db.sql<{ details: { procedure: string } }[]>`
+      select details from informing.request where id = ${ok.body.records[0].id}`;
+    expect(row!.details.procedure).toBe('Коронарография');
+    for (const record of [request(), request({ procedure: 'Коронарография' })]) {
+      const res = await send('test_mo', '/api/v1/informing/requests', [record]);
+      expect(res.body.records[0].issues.map((i: { rule: string }) => i.rule)).toContain('INF.DETAILS');
+    }
+    const info = await send('test_mo', '/api/v1/informing/requests', [{ ...request(), reason: 'CARE_INFO' }]);
+    expect(info.body.records[0].issues.map((i: { rule: string }) => i.rule)).toContain('INF.DETAILS');
+  });
+
+  it('the СМО records surveys; the summary gives each МО its share satisfied per question; bad surveys store nothing', async () => {
+    const survey = (answers: Record<string, number>, over: object = {}) => ({
+      sourceId: randomUUID(),
+      moCode: f.polyclinic,
+      condition: 1,
+      date: day(-1),
+      answers,
+      ...over,
+    });
+    const sent = await send('test_smo', '/api/v1/informing/surveys', [
+      survey({ THERAPIST: 1, WAITING_TIME: 4 }),
+      survey({ THERAPIST: 2, WAITING_TIME: 5 }, { patient: { enp: fx.own.enp }, age: 54, sex: 1 }),
+      survey({ THERAPIST: 3 }),
+    ]);
+    expect(sent.body).toMatchObject({ accepted: 3 });
+    const summary = await api('test_tfoms', `/api/v1/informing/surveys/summary?from=${day(-7)}&to=${today}`);
+    const row = summary.body.items.find(
+      (r: { moCode: string; condition: number }) => r.moCode === f.polyclinic,
+    );
+    expect(row).toMatchObject({ surveys: 3 });
+    expect(row.questions).toEqual([
+      { code: 'THERAPIST', answered: 3, satisfiedShare: 66.7 },
+      { code: 'WAITING_TIME', answered: 1, satisfiedShare: 0 },
+    ]);
+    const mine = await api('test_mo', `/api/v1/informing/surveys/summary?from=${day(-7)}&to=${today}`);
+    expect(mine.body.items.map((r: { moCode: string }) => r.moCode)).toEqual([f.polyclinic]);
+    expect(
+      (await api('test_smo2', `/api/v1/informing/surveys/summary?from=${day(-7)}&to=${today}`)).body.items,
+    ).toEqual([]);
+
+    const before = (await t.db.sql<{ n: number }[]>`select count(*)::int as n from informing.survey`)[0]!.n;
+    const bad: [string, object, string][] = [
+      ['an unknown МО', survey({ THERAPIST: 1 }, { moCode: '000000' }), 'INF.SURVEY.MO'],
+      ['a hospital question in a polyclinic survey', survey({ FOOD: 1 }), 'INF.SURVEY.QUESTION'],
+      ['dated tomorrow', survey({ THERAPIST: 1 }, { date: day(1) }), 'INF.SURVEY.DATE'],
+    ];
+    for (const [name, record, rule] of bad) {
+      const res = await send('test_smo', '/api/v1/informing/surveys', [record]);
+      expect(
+        res.body.records[0].issues.map((i: { rule: string }) => i.rule),
+        name,
+      ).toContain(rule);
+    }
+    for (const [name, record] of [
+      ['score 6', survey({ THERAPIST: 6 })],
+      ['no answers', survey({})],
+      ['condition 4', survey({ THERAPIST: 1 }, { condition: 4 })],
+    ] as const) {
+      expect(
+        (await send('test_smo', '/api/v1/informing/surveys', [record])).body.records[0].status,
+        name,
+      ).toBe('rejected');
+    }
+    expect((await t.db.sql<{ n: number }[]>`select count(*)::int as n from informing.survey`)[0]!.n).toBe(
+      before,
+    );
+    expect((await send('test_mo', '/api/v1/informing/surveys', [survey({ THERAPIST: 1 })])).status).toBe(403);
+  });
+});

@@ -5,5 +5,9 @@ export const informingJournal: JournalSource = packageTableJournal({
   id: 'inf',
   title: 'Информирование',
   table: 'informing.package',
-  kinds: { request: 'Заявки на информирование', result: 'Результаты информирования' },
+  kinds: {
+    request: 'Заявки на информирование',
+    result: 'Результаты информирования',
+    survey: 'Опросы застрахованных',
+  },
 });

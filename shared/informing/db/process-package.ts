@@ -11,8 +11,9 @@ import { loadFlkRules } from '../../platform/flk/rule-repository';
 import { informingPermissions } from '../permissions';
 import { requestHandler } from './request-handler';
 import { resultHandler } from './result-handler';
+import { surveyHandler } from './survey-handler';
 
-export type InformingMessageKind = 'request' | 'result';
+export type InformingMessageKind = 'request' | 'result' | 'survey';
 export type InformingProtocol = PackageProtocol<InformingMessageKind>;
 
 /** The informing exchange as the platform's package processor runs it. */
@@ -23,6 +24,7 @@ export const informingExchange: ExchangeDefinition<InformingMessageKind, Exchang
   kinds: {
     request: { ...requestHandler, permission: informingPermissions.sendRequest },
     result: { ...resultHandler, permission: informingPermissions.sendResult },
+    survey: { ...surveyHandler, permission: informingPermissions.sendResult },
   },
 };
 const process = packageProcessor(informingExchange);

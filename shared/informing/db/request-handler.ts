@@ -37,22 +37,25 @@ export const requestHandler: Omit<
       mo_code: r.moCode ?? who.orgCode,
       district_code: r.districtCode ?? null,
       comment: r.comment ?? null,
+      details: r.details ?? null,
     }));
     const stored = await ctx.tx<{ id: string; sourceId: string }[]>`
         with stored as (
         insert into informing.request (sender_code, source_id, package_ref, person_id, smo_code, reason, primary_inf,
-                                       window_from, window_to, deadline, mo_code, district_code, comment)
+                                       window_from, window_to, deadline, mo_code, district_code, comment,
+                                       details)
         select ${who.orgCode}, source_id, package_ref, person_id, smo_code, reason, primary_inf, window_from,
-               window_to, deadline, mo_code, district_code, comment
+               window_to, deadline, mo_code, district_code, comment, details
         from json_to_recordset(${jsonRows(rows)}::text::json) as t(
           ord int, package_ref bigint, source_id text, person_id bigint, smo_code text, reason text,
           primary_inf smallint, window_from date, window_to date, deadline date, mo_code text, district_code text,
-          comment text)
+          comment text, details jsonb)
         order by ord
         on conflict (sender_code, source_id) do update
           set package_ref = excluded.package_ref, reason = excluded.reason, primary_inf = excluded.primary_inf,
               window_from = excluded.window_from, window_to = excluded.window_to, deadline = excluded.deadline,
               mo_code = excluded.mo_code, district_code = excluded.district_code, comment = excluded.comment,
+              details = excluded.details,
               change_seq = nextval('informing.change_seq')
           where informing.request.person_id = excluded.person_id
         returning id::text, source_id as "sourceId", person_id

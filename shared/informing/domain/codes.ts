@@ -10,6 +10,8 @@ export const informingReasons = [
   'DN',
   'HOSP_PLANNED',
   'ONCO',
+  'PROCEDURE',
+  'CARE_INFO',
   'OTHER',
 ] as const;
 export type InformingReason = (typeof informingReasons)[number];
@@ -22,6 +24,8 @@ export const reasonNames: Record<InformingReason, string> = {
   DN: 'Плановое посещение диспансерного наблюдения',
   HOSP_PLANNED: 'Плановая госпитализация',
   ONCO: 'Подозрение на онкологическое заболевание без дообследования',
+  PROCEDURE: 'Предстоящая медицинская процедура или операция',
+  CARE_INFO: 'Методы профилактики, диагностики, лечения и реабилитации по итогам консультации (консилиума)',
   OTHER: 'Иное',
 };
 

@@ -24,6 +24,15 @@ export const RequestRecord = z.object({
     .optional(), // MCOD_PLAN: where to go
   districtCode: z.string().trim().max(20).optional(), // MED_AREA_CODE
   comment: z.string().trim().max(500).optional(),
+  /** What to tell of an upcoming procedure (PROCEDURE) or of the methods discussed at a consultation (CARE_INFO). */
+  details: z
+    .object({
+      procedure: z.string().trim().min(1).max(500).optional(),
+      date: isoDate.optional(),
+      place: z.string().trim().max(500).optional(),
+      methods: z.string().trim().min(1).max(4000).optional(),
+    })
+    .optional(),
 });
 export type RequestRecord = z.infer<typeof RequestRecord>;
 

@@ -18,7 +18,8 @@ export interface RequestWrite {
 }
 
 /**
- * A request: its window in order, its deadline between today and the window's end, and a person the register knows
+ * A request: its window in order, its deadline between today and the window's end, the details an upcoming
+ * procedure or a consultation's information needs (INF.DETAILS), and a person the register knows
  * with a policy today — the СМО it is routed to (INF.PERSON.NO_SMO otherwise).
  */
 export function checkRequest(
@@ -31,6 +32,13 @@ export function checkRequest(
   }
   if (r.deadline < f.today || (r.windowTo !== undefined && r.deadline > r.windowTo)) {
     issues.push(...fire(f.rules, 'INF.DEADLINE', r.deadline, 'deadline'));
+  }
+  const details = r.details ?? {};
+  if (
+    (r.reason === 'PROCEDURE' && (!details.procedure || !details.date)) ||
+    (r.reason === 'CARE_INFO' && !details.methods)
+  ) {
+    issues.push(...fire(f.rules, 'INF.DETAILS', r.reason, 'details'));
   }
   const patient = checkPatient(f.rules, r.patient, f.resolutions.get(r.sourceId));
   issues.push(...patient.issues.filter((i) => i.rule !== 'ID.NOT_INSURED'));
