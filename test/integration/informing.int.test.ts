@@ -18,7 +18,7 @@ const today = day(0);
 const year = Number(today.slice(0, 4));
 const month = Number(today.slice(5, 7));
 type Person = HospFixture['persons'][number];
-let fx: { pmo: Person; dvn: Person; stage2: Person; dn: Person; hosp: Person; own: Person };
+let fx: { pmo: Person; dvn: Person; stage2: Person; dn: Person; hosp: Person; own: Person; onco: Person };
 
 const api = (username: string, path: string, init: Parameters<typeof callApi>[2] = {}) =>
   callApi(t.runtime.url, path, { ...init, token: tokens.get(username) });
@@ -36,7 +36,22 @@ beforeAll(async () => {
   const adults = f.persons.filter((p) => ageOf(p) >= 18);
   const dvn = adults.filter((p) => dispensarisationYear(ageOf(p)));
   const pmo = adults.filter((p) => !dispensarisationYear(ageOf(p)));
-  fx = { pmo: pmo[0]!, dvn: dvn[0]!, stage2: dvn[1]!, dn: adults[5]!, hosp: adults[6]!, own: adults[7]! };
+  fx = {
+    pmo: pmo[0]!,
+    dvn: dvn[0]!,
+    stage2: dvn[1]!,
+    dn: adults[5]!,
+    hosp: adults[6]!,
+    own: adults[7]!,
+    onco: adults[8]!,
+  };
+  // A suspicion of cancer 15 days ago with no diagnosis since, as the onco register of imported registries holds it
+  await t.db.sql.begin(async (tx) => {
+    await tx`set local session_replication_role = replica`;
+    await tx`
+      insert into registry.onco_person (person_id, suspicion_date, last_date, cases, mo_codes)
+      values (${fx.onco.id}, ${day(-15)}, ${day(-15)}, 1, ${[f.polyclinic]})`;
+  });
 
   // The facts the rules read: plans of this month, a person sent to stage 2, a ДН window opening, a referral
   const plan = (p: Person, kind: string) => ({
@@ -115,6 +130,7 @@ describe('generation rules', () => {
       ['DVN2', fx.stage2, day(5)],
       ['DN', fx.dn, day(14)],
       ['HOSP_PLANNED', fx.hosp, day(3)],
+      ['ONCO', fx.onco, day(3)],
     ];
     for (const [reason, person, deadline] of expected) {
       const rows = await generated(reason);
