@@ -38,14 +38,6 @@ export const areas: readonly Area[] = [
  * available. An area that builds one registers it and removes it from here.
  */
 export const plannedSections: readonly SectionSpec[] = [
-  {
-    id: 'informing-requests',
-    title: 'Заявки на информирование',
-    path: '/informing-requests',
-    kinds: allKinds,
-    available: false,
-    order: 80,
-  },
   // Informing the insured person is the СМО's duty (108н п. 231); ТФОМС supervises it. An МО does not inform.
   {
     id: 'patient-informing',

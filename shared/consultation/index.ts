@@ -39,6 +39,14 @@ export const consultationArea = defineArea({
     rest('ConsultationsList', 'GET', '/api/v1/consultations', 'list-consultations.ts'),
     rest('ConsultationConclusionsSend', 'POST', '/api/v1/consultations/conclusions', 'send-conclusions.ts'),
   ],
+  soap: [
+    {
+      kind: 'soap',
+      name: 'SoapConsultationService',
+      entry: 'functions/soap/consultation/consultation-service.ts',
+      service: 'ConsultationService',
+    },
+  ],
   personRecords: consultationRecordSources,
   exchangeJournal: [consultationJournal],
 });

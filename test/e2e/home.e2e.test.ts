@@ -13,6 +13,7 @@ const tableOf: Record<string, string> = {
   '/hospital-plan': 'free-beds',
   '/exchange-journal': 'exchange-journal',
   '/prevention/due': 'prevention-due',
+  '/informing-requests': 'informing-requests',
 };
 
 const pageSize = 100;

@@ -37,12 +37,12 @@ describe('sections that are not built yet', () => {
 
   it('an unavailable section opened by its address after a reload says the same', async () => {
     // Act
-    await page.goto(new URL('/informing-requests', baseUrl).href);
+    await page.goto(new URL('/reports', baseUrl).href);
 
     // Assess
     const notice = page.getByTestId('section-unavailable');
     await notice.waitFor();
-    expect(await notice.textContent()).toContain('Раздел «Заявки на информирование» ещё не доступен');
-    expect(new URL(page.url()).pathname).toBe('/informing-requests');
+    expect(await notice.textContent()).toContain('Раздел «Отчёты» ещё не доступен');
+    expect(new URL(page.url()).pathname).toBe('/reports');
   });
 });

@@ -207,6 +207,7 @@ describe('REST: persons by id and by list', () => {
       { path: '/api/v1/informing/requests?pageSize=1', permission: informingPermissions.read },
       { path: '/api/v1/informing/rules', permission: informingPermissions.read },
       { path: '/api/v1/consultations?pageSize=1', permission: consultationPermissions.read },
+      { path: '/api/v1/informing/home', permission: informingPermissions.read },
       {
         path: '/api/v1/informing/timeliness?from=2026-01-01&to=2026-12-31',
         permission: informingPermissions.read,

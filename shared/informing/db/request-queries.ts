@@ -24,17 +24,67 @@ export interface RequestView {
   closedOn: string | null;
   attempts: number;
   assignee: string | null;
+  /** The assigned representative's full name (the name only, also of an account the reader cannot see). */
+  assigneeName: string | null;
   overdue: boolean;
   generated: boolean;
 }
+
+/** The СМО's home-page worklists (db/home-figures.ts): each a filter of the list its count opens. */
+export const requestWorklists = ['due-today', 'overdue'] as const;
+export type RequestWorklist = (typeof requestWorklists)[number];
 
 export interface RequestQuery {
   status?: RequestStatus | undefined;
   overdue?: boolean | undefined;
   reason?: InformingReason | undefined;
   personId?: string | undefined;
+  /** The representative the requests are assigned to: a user name, or `me` for the caller. */
+  assignee?: string | undefined;
+  worklist?: RequestWorklist | undefined;
   page: number;
   pageSize: number;
+}
+
+/**
+ * A worklist's condition on `informing.request r`: open with the deadline today (to inform today), open after
+ * the deadline (overdue). The home count and the list it opens run this same condition.
+ */
+export function worklistCondition(tx: Tx, worklist: RequestWorklist) {
+  return worklist === 'due-today'
+    ? tx`r.status = 'open' and r.deadline = current_date`
+    : tx`r.status = 'open' and r.deadline < current_date`;
+}
+
+/**
+ * The caller's side of the scope as a column comparison (row-level security enforces it anyway). Answered in an
+ * object: a fragment is a thenable, which an async function's return would run as a statement of its own.
+ */
+async function callerScope(tx: Tx) {
+  const [side] = await tx<{ kind: string; code: string }[]>`
+    select coalesce(app.org_kind(), '') as kind, coalesce(app.org_code(), '') as code`;
+  const condition =
+    side!.kind === 'SMO'
+      ? tx`r.smo_code = ${side!.code}`
+      : side!.kind === 'MO'
+        ? tx`r.sender_code = ${side!.code}`
+        : tx`true`;
+  return { condition };
+}
+
+/**
+ * The columns of a `RequestView` over `informing.request r`, `person.person p`, the sender `so`, the МО `mo` and
+ * the assignee's name `an` (`auth.full_names`).
+ */
+function requestColumns(tx: Tx) {
+  return tx`
+    r.id::text, r.source_id as "sourceId", r.sender_code as "senderCode", so.short_name as "senderName",
+    r.person_id::text as "personId", concat_ws(' ', p.fam, p.im, p.ot) as fio,
+    p.birth_date::text as "birthDate", p.enp, r.smo_code as "smoCode", r.reason, r.primary_inf as primary,
+    r.request_date::text as "requestDate", r.window_from::text as "windowFrom",
+    r.window_to::text as "windowTo", r.deadline::text as deadline, r.mo_code as "moCode",
+    mo.short_name as "moName", r.status, r.closed_on::text as "closedOn", r.attempts, r.assignee,
+    an.full_name as "assigneeName", (r.status = 'open' and r.deadline < current_date) as overdue, r.rule_id is not null as generated`;
 }
 
 /**
@@ -46,34 +96,32 @@ export async function listRequests(
   tx: Tx,
   q: RequestQuery,
 ): Promise<{ items: RequestView[]; hasMore: boolean }> {
-  const [side] = await tx<{ kind: string; code: string }[]>`
-    select coalesce(app.org_kind(), '') as kind, coalesce(app.org_code(), '') as code`;
-  const scope =
-    side!.kind === 'SMO'
-      ? tx`r.smo_code = ${side!.code}`
-      : side!.kind === 'MO'
-        ? tx`r.sender_code = ${side!.code}`
-        : tx`true`;
+  const scope = (await callerScope(tx)).condition;
   const status = q.overdue ? 'open' : (q.status ?? null);
+  const assignee =
+    q.assignee === undefined
+      ? tx`true`
+      : q.assignee === 'me'
+        ? tx`r.assignee = app.username()`
+        : tx`r.assignee = ${q.assignee.toLowerCase()}`;
   const rows = await tx<RequestView[]>`
-    select r.id::text, r.source_id as "sourceId", r.sender_code as "senderCode", so.short_name as "senderName",
-           r.person_id::text as "personId", concat_ws(' ', p.fam, p.im, p.ot) as fio,
-           p.birth_date::text as "birthDate", p.enp, r.smo_code as "smoCode", r.reason, r.primary_inf as primary,
-           r.request_date::text as "requestDate", r.window_from::text as "windowFrom",
-           r.window_to::text as "windowTo", r.deadline::text as deadline, r.mo_code as "moCode",
-           mo.short_name as "moName", r.status, r.closed_on::text as "closedOn", r.attempts, r.assignee,
-           (r.status = 'open' and r.deadline < current_date) as overdue, r.rule_id is not null as generated
-    from (select * from informing.request r
-          where ${scope}
-            and (${status}::text is null or r.status = ${status})
-            and (not ${q.overdue === true} or r.deadline < current_date)
-            and (${q.reason ?? null}::text is null or r.reason = ${q.reason ?? null})
-            and (${q.personId ?? null}::bigint is null or r.person_id = ${q.personId ?? null}::bigint)
-          order by r.deadline, r.id
-          limit ${q.pageSize + 1} offset ${(q.page - 1) * q.pageSize}) r
+    with r as (
+      select * from informing.request r
+      where ${scope}
+        and (${status}::text is null or r.status = ${status})
+        and (not ${q.overdue === true} or r.deadline < current_date)
+        and (${q.reason ?? null}::text is null or r.reason = ${q.reason ?? null})
+        and (${q.personId ?? null}::bigint is null or r.person_id = ${q.personId ?? null}::bigint)
+        and ${assignee}
+        and ${q.worklist ? worklistCondition(tx, q.worklist) : tx`true`}
+      order by r.deadline, r.id
+      limit ${q.pageSize + 1} offset ${(q.page - 1) * q.pageSize})
+    select ${requestColumns(tx)}
+    from r
     join person.person p on p.id = r.person_id
     left join org.organisation so on so.code = r.sender_code
     left join org.organisation mo on mo.code = r.mo_code
+    left join auth.full_names((select array_agg(distinct r.assignee) from r)) an on an.username = r.assignee
     order by r.deadline, r.id`;
   const items = rows.slice(0, q.pageSize);
   if (items.length > 0) {
@@ -83,6 +131,58 @@ export async function listRequests(
     });
   }
   return { items, hasMore: rows.length > q.pageSize };
+}
+
+/** One informing result of a request, as its detail shows it. */
+export interface RequestResultView {
+  id: string;
+  sourceId: string;
+  senderCode: string;
+  date: string;
+  method: number;
+  step: number;
+  outcome: number;
+  operator: string | null;
+  receivedAt: Date;
+}
+
+export interface RequestDetail extends RequestView {
+  districtCode: string | null;
+  comment: string | null;
+  smoName: string | null;
+  results: RequestResultView[];
+}
+
+/**
+ * One request in the caller's scope with its informing results, the latest first (null: none such for the
+ * caller). Audited: the request, its results and the person.
+ */
+export async function requestDetail(tx: Tx, id: string): Promise<RequestDetail | null> {
+  const scope = (await callerScope(tx)).condition;
+  const [request] = await tx<Omit<RequestDetail, 'results'>[]>`
+    select ${requestColumns(tx)}, r.district_code as "districtCode", r.comment, smo.short_name as "smoName"
+    from informing.request r
+    join person.person p on p.id = r.person_id
+    left join org.organisation so on so.code = r.sender_code
+    left join org.organisation mo on mo.code = r.mo_code
+    left join org.organisation smo on smo.code = r.smo_code
+    left join auth.full_names(array[r.assignee]) an on an.username = r.assignee
+    where r.id = ${id}::bigint and ${scope}`;
+  if (!request) return null;
+  const results = await tx<RequestResultView[]>`
+    select x.id::text, x.source_id as "sourceId", x.sender_code as "senderCode", x.result_date::text as date,
+           x.method, x.step, x.outcome, x.operator, x.received_at as "receivedAt"
+    from informing.result x
+    where x.request_id = ${id}::bigint
+    order by x.result_date desc, x.id desc`;
+  await audit(tx, 'read', 'informing.request', { records: [request.id], persons: [request.personId] });
+  if (results.length > 0) {
+    await audit(tx, 'read', 'informing.result', {
+      records: results.map((x) => x.id),
+      persons: [request.personId],
+    });
+  }
+  return { ...request, results };
 }
 
 export interface TimelinessRow {

@@ -2,6 +2,7 @@ import { lazy, Suspense } from 'react';
 import { describeError } from '../api/api-error';
 import { fetchJournalSummary } from '../api/exchange-journal';
 import { fetchHospitalisationHome } from '../api/home';
+import { fetchInformingHome } from '../api/informing';
 import { fetchPreventionHome } from '../api/prevention';
 import { fetchRegionSummary } from '../api/region';
 import type { RegionSummary } from '../api/types';
@@ -11,6 +12,7 @@ import { StatusMessage } from '../components/StatusMessage';
 import { formatCount } from '../format/numbers';
 import { useApiQuery } from '../hooks/useApiQuery';
 import { FundExchangePanel } from './home/FundExchangePanel';
+import { InformingWorklists } from './home/InformingWorklists';
 import { PreventionWorklists } from './home/PreventionWorklists';
 import { WorklistPanel } from './home/WorklistPanel';
 import './home/home.css';
@@ -57,11 +59,14 @@ export function HomePage() {
   const readsPlans = permissions.includes('prevention.plan.read') && !fund;
   const prevention = useApiQuery(`home-prevention\n${readsPlans}`, readsPlans ? fetchPreventionHome : noData);
   const checkups = prevention.data?.worklists ?? [];
+  const informs = me.organisation.kind === 'SMO' && permissions.includes('informing.read');
+  const informing = useApiQuery(`home-informing\n${informs}`, informs ? fetchInformingHome : noData);
+  const toInform = informing.data?.worklists ?? [];
 
   return (
     <>
       <PageHeader title="Главная" description={`Здравствуйте, ${me.fullName}.`} />
-      {(worklists.length > 0 || checkups.length > 0 || (fund && readsJournal)) && (
+      {(worklists.length > 0 || checkups.length > 0 || toInform.length > 0 || (fund && readsJournal)) && (
         <section aria-labelledby="today-heading" className="panel">
           <h2 id="today-heading" className="panel-title">
             На сегодня
@@ -78,6 +83,12 @@ export function HomePage() {
             </StatusMessage>
           )}
           {checkups.length > 0 && <PreventionWorklists worklists={checkups} />}
+          {informing.error !== undefined && (
+            <StatusMessage kind="error" onRetry={informing.reload}>
+              Не удалось загрузить заявки на информирование. {describeError(informing.error)}
+            </StatusMessage>
+          )}
+          {toInform.length > 0 && <InformingWorklists worklists={toInform} />}
           {fund && journal.error !== undefined && (
             <StatusMessage kind="error" onRetry={journal.reload}>
               Не удалось загрузить сводку обмена. {describeError(journal.error)}

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { listRequests } from '../../../../shared/informing/db/request-queries';
+import { listRequests, requestWorklists } from '../../../../shared/informing/db/request-queries';
 import { informingReasons } from '../../../../shared/informing/domain/codes';
 import { informingPermissions } from '../../../../shared/informing/permissions';
 import { pageNumber, pageSize } from '../../../../shared/platform/flk/edge-types';
@@ -11,6 +11,14 @@ const Query = z.object({
   overdue: flagParam,
   reason: optional(z.enum(informingReasons)),
   personId: idParam,
+  /** A representative's user name, or `me`. */
+  assignee: optional(
+    z
+      .string()
+      .trim()
+      .regex(/^[A-Za-z0-9_.-]{2,64}$/, 'Имя пользователя: латинские буквы, цифры, «_», «.», «-»'),
+  ),
+  worklist: optional(z.enum(requestWorklists)),
   page: pageNumber(),
   pageSize: pageSize(500, 50),
 });
