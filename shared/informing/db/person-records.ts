@@ -6,7 +6,9 @@ export const informingRecordSources: PersonRecordSource[] = [
     sectionId: 'informing-requests',
     count: async (tx, personId) =>
       (
-        await tx<{ n: number }[]>`select count(*)::int as n from informing.request where person_id = ${personId}`
+        await tx<
+          { n: number }[]
+        >`select count(*)::int as n from informing.request where person_id = ${personId}`
       )[0]!.n,
   },
 ];
