@@ -261,16 +261,22 @@ export const journalTables = [
   'registry.import',
   'registry.import_error',
   'registry.import_progress',
+  'prevention.package',
+  'informing.package',
+  'consultation.package',
 ];
 
 /** Rows per table, and (except for journals and accounts) an order-independent hash of their contents. */
 export type DbSnapshot = Map<string, { rows: number; hash: string | null }>;
 
-/** The tables a bad input must leave alone: hosp.*, person.*, org.*, ops.*, registry.* and auth.account. */
+/**
+ * The tables a bad input must leave alone: hosp.*, person.*, org.*, ops.*, registry.*, prevention.*, informing.*,
+ * consultation.* and auth.account.
+ */
 export async function snapshotTables(owner: Sql): Promise<string[]> {
   const rows = await owner<{ name: string }[]>`
     select schemaname || '.' || tablename as name from pg_tables
-    where schemaname in ('hosp', 'person', 'org', 'ops', 'registry')
+    where schemaname in ('hosp', 'person', 'org', 'ops', 'registry', 'prevention', 'informing', 'consultation')
        or (schemaname = 'auth' and tablename = 'account')
     order by 1`;
   return rows.map((r) => r.name);

@@ -2418,6 +2418,132 @@ const preventionCases: Case[] = [
   get('due: month=2026-13', 'test_mo', '/api/v1/prevention/due?month=2026-13'),
 ];
 
+/** Informing requests, results and surveys, and telemedicine consultations (issue 14). */
+const informingCases: Case[] = [
+  ...[
+    ['deadline=2026-02-31', { deadline: '2026-02-31' }],
+    ['reason=ДВН', { reason: 'ДВН' }],
+    [`primary=${hugeNumbers.int32Overflow}`, { primary: Number(hugeNumbers.int32Overflow) }],
+    ['sourceId blank', { sourceId: '   ' }],
+    ['windowFrom=0000-00-00', { windowFrom: '0000-00-00' }],
+    ['ЕНП of 20 digits', { patient: { enp: hugeNumbers.twentyDigits } }],
+  ].map(([name, over]) =>
+    post(
+      `informing request: ${name}`,
+      'test_mo',
+      '/api/v1/informing/requests',
+      (f) =>
+        JSON.stringify({
+          packageId: `bad-${randomUUID()}`,
+          records: [
+            {
+              sourceId: randomUUID(),
+              patient: { enp: f.person.enp },
+              reason: 'OTHER',
+              deadline: '2026-12-31',
+              ...(over as object),
+            },
+          ],
+        }),
+      { db: 'journal', expect: { kind: 'rejected' } },
+    ),
+  ),
+  ...[
+    ['date=2026-02-30', { date: '2026-02-30' }],
+    ['method="1; drop table informing.result"', { method: '1; drop table informing.result' }],
+    [`outcome=${hugeNumbers.int32Overflow}`, { outcome: Number(hugeNumbers.int32Overflow) }],
+    ['requestId of 30 digits', { requestId: '1'.repeat(30) }],
+  ].map(([name, over]) =>
+    post(
+      `informing result: ${name}`,
+      'test_smo',
+      '/api/v1/informing/results',
+      () =>
+        JSON.stringify({
+          packageId: `bad-${randomUUID()}`,
+          records: [
+            {
+              sourceId: randomUUID(),
+              requestId: '1',
+              date: '2026-12-01',
+              method: 1,
+              step: 1,
+              outcome: 1,
+              ...(over as object),
+            },
+          ],
+        }),
+      { db: 'journal', expect: { kind: 'rejected' } },
+    ),
+  ),
+  post(
+    'informing survey: answers as a string',
+    'test_smo',
+    '/api/v1/informing/surveys',
+    () =>
+      JSON.stringify({
+        packageId: `bad-${randomUUID()}`,
+        records: [
+          { sourceId: randomUUID(), moCode: '640001', condition: 1, date: '2026-12-01', answers: 'all good' },
+        ],
+      }),
+    { db: 'journal', expect: { kind: 'rejected' } },
+  ),
+  ...[
+    ['requestDate=2026-02-31', { requestDate: '2026-02-31' }],
+    [`urgency=${hugeNumbers.int32Overflow}`, { urgency: Number(hugeNumbers.int32Overflow) }],
+    ['consultingMoCode=1e5', { consultingMoCode: '1e5' }],
+  ].map(([name, over]) =>
+    post(
+      `consultation: ${name}`,
+      'test_mo',
+      '/api/v1/consultations',
+      (f) =>
+        JSON.stringify({
+          packageId: `bad-${randomUUID()}`,
+          records: [
+            {
+              sourceId: randomUUID(),
+              patient: { enp: f.person.enp },
+              requestingMoCode: '640001',
+              consultingMoCode: '640002',
+              type: 1,
+              requestDate: '2026-12-01',
+              diagnosis: 'I25.1',
+              ...(over as object),
+            },
+          ],
+        }),
+      { db: 'journal', expect: { kind: 'rejected' } },
+    ),
+  ),
+  get('informing requests: status=maybe', 'test_smo', '/api/v1/informing/requests?status=maybe'),
+  get(
+    'informing timeliness: from=2026-02-31',
+    'test_tfoms',
+    '/api/v1/informing/timeliness?from=2026-02-31&to=2026-12-31',
+  ),
+  get(
+    'informing surveys: condition=4',
+    'test_tfoms',
+    '/api/v1/informing/surveys/summary?from=2026-01-01&to=2026-12-31&condition=4',
+  ),
+  get('consultations: personId=1 or 1=1', 'test_mo', '/api/v1/consultations?personId=1%20or%201%3D1'),
+  send(
+    'informing rule: leadDays 2147483648',
+    'test_tfoms',
+    'PUT',
+    '/api/v1/informing/rules/plan-pmo',
+    JSON.stringify({ enabled: true, leadDays: 2_147_483_648, deadlineDays: 3 }),
+  ),
+  post(
+    'informing generate: date=2026-13-01',
+    'test_tfoms',
+    '/api/v1/informing/generate',
+    JSON.stringify({ date: '2026-13-01' }),
+  ),
+];
+
 const catalogue: Case[] = [
   ...restQueryCases,
   ...restPathCases,
@@ -2429,6 +2555,7 @@ const catalogue: Case[] = [
   ...tFileCases,
   ...orgImportCases,
   ...preventionCases,
+  ...informingCases,
 ];
 
 /** The person of an applied ЕРЗ file is in the register as it was sent (no mojibake). */

@@ -3,6 +3,7 @@ import * as soap from 'soap';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cp1251 } from '../helpers/cp1251';
 import { startTestRuntime, type TestRuntime } from '../helpers/runtime';
+import { packageHeader, type SoapAny, soapClient, soapDay, soapList } from '../helpers/soap-clients';
 import { wsSecurity, xmlOf } from '../helpers/soap-xml';
 
 /**
@@ -15,8 +16,7 @@ import { wsSecurity, xmlOf } from '../helpers/soap-xml';
  */
 let t: TestRuntime;
 
-// biome-ignore lint/suspicious/noExplicitAny: node-soap answers untyped objects
-type Any = any;
+type Any = SoapAny;
 
 interface Person {
   id: string;
@@ -43,23 +43,11 @@ let fx: Fixture;
 const ns = 'urn:omslink:informing:1';
 const url = () => `${t.runtime.url}/soap/InformingService`;
 
-async function client(username: string): Promise<Any> {
-  const c = await soap.createClientAsync(`${url()}?wsdl`);
-  c.setEndpoint(url());
-  c.setSecurity(
-    new soap.WSSecurity(username, username, { passwordType: 'PasswordText', hasTimeStamp: false }),
-  );
-  return c;
-}
+const client = (username: string): Promise<Any> => soapClient(t.runtime.url, 'InformingService', username);
 
-/** node-soap gives one object for one occurrence and an array for several. */
-function list<T>(value: T | T[] | undefined): T[] {
-  if (value === undefined || value === null) return [];
-  return Array.isArray(value) ? value : [value];
-}
+const list = soapList;
 
-/** node-soap parses xs:date into a Date at UTC midnight. */
-const day = (value: unknown) => (value instanceof Date ? value.toISOString().slice(0, 10) : String(value));
+const day = soapDay;
 
 /** The ISO day `n` days after today (before it when negative). */
 const inDays = (n: number) => {
@@ -68,11 +56,7 @@ const inDays = (n: number) => {
   return d.toISOString().slice(0, 10);
 };
 
-const header = (senderCode: string, packageId = `pkg-${randomUUID()}`) => ({
-  PackageId: packageId,
-  SenderCode: senderCode,
-  CreatedAt: new Date().toISOString(),
-});
+const header = packageHeader;
 
 /** Reads a feed to its end from `cursor`: every item, and the cursor to continue from later. */
 async function drain(c: Any, operation: string, element: string, cursor = '') {

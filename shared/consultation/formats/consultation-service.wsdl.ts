@@ -3,6 +3,7 @@ import {
   feedElements,
   flkErrorXsd,
   packageHeaderXsd,
+  packageProtocolXsd,
   packageSendElements,
 } from '../../platform/formats/soap/wsdl';
 
@@ -127,26 +128,6 @@ const infoTypes = `
         </xs:sequence>
       </xs:complexType>`;
 
-const protocolTypes = `
-      <xs:complexType name="RecordProtocol">
-        <xs:sequence>
-          <xs:element name="Ordinal" type="xs:int"/>
-          <xs:element name="SourceId" type="xs:string"/>
-          <xs:element name="Status" type="xs:string"/>
-          <xs:element name="Id" type="xs:string" minOccurs="0"/>
-          <xs:element name="Error" type="tns:FlkError" minOccurs="0" maxOccurs="unbounded"/>
-        </xs:sequence>
-      </xs:complexType>
-      <xs:complexType name="PackageProtocol">
-        <xs:sequence>
-          <xs:element name="PackageId" type="xs:string"/>
-          <xs:element name="Status" type="xs:string"/>
-          <xs:element name="Total" type="xs:int"/>
-          <xs:element name="Accepted" type="xs:int"/>
-          <xs:element name="Rejected" type="xs:int"/>
-          <xs:element name="Record" type="tns:RecordProtocol" minOccurs="0" maxOccurs="unbounded"/>
-        </xs:sequence>
-      </xs:complexType>`;
 
 export const consultationServiceWsdl = buildWsdl({
   service: 'ConsultationService',
@@ -155,5 +136,5 @@ export const consultationServiceWsdl = buildWsdl({
   documentation:
     'Телемедицинские консультации omslink: запросы на консультацию от запрашивающей МО (SendRequests; повторная передача с тем же SourceId изменяет запрос, Cancelled=true отменяет его) и заключения консультирующей МО (SendConclusions; запрос называется кодом запрашивающей МО и её SourceId); инкрементальное чтение консультаций по курсору ChangedSince (GetConsultations: МО — запрошенные ею и адресованные ей, СМО — её застрахованных лиц, ТФОМС — все) с заключением, когда консультация проведена. Type: 1 врач — врач, 2 врач — пациент; Urgency: 1 плановая, 2 неотложная, 3 экстренная; Diagnosis — код МКБ-10 на дату запроса; Specialty — код V021; Status: requested, done, cancelled.',
   operations,
-  schema: `${packageHeaderXsd}${flkErrorXsd}${protocolTypes}${recordTypes}${infoTypes}${sendElements}${feedRequests}`,
+  schema: `${packageHeaderXsd}${flkErrorXsd}${packageProtocolXsd}${recordTypes}${infoTypes}${sendElements}${feedRequests}`,
 });

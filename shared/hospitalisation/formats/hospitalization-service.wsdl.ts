@@ -3,6 +3,7 @@ import {
   feedElements,
   flkErrorXsd,
   packageHeaderXsd,
+  packageProtocolXsd,
   packageSendElements,
 } from '../../platform/formats/soap/wsdl';
 
@@ -54,26 +55,7 @@ export const hospitalizationServiceWsdl = buildWsdl({
   documentation:
     'Информационное сопровождение госпитализации omslink: направления, аннулирования, плановые и экстренные госпитализации, переводы, выписки, свободные койки, планы госпитализации; инкрементальное чтение по курсору ChangedSince.',
   operations,
-  schema: `${packageHeaderXsd}${flkErrorXsd}
-      <xs:complexType name="RecordProtocol">
-        <xs:sequence>
-          <xs:element name="Ordinal" type="xs:int"/>
-          <xs:element name="SourceId" type="xs:string"/>
-          <xs:element name="Status" type="xs:string"/>
-          <xs:element name="Id" type="xs:string" minOccurs="0"/>
-          <xs:element name="Error" type="tns:FlkError" minOccurs="0" maxOccurs="unbounded"/>
-        </xs:sequence>
-      </xs:complexType>
-      <xs:complexType name="PackageProtocol">
-        <xs:sequence>
-          <xs:element name="PackageId" type="xs:string"/>
-          <xs:element name="Status" type="xs:string"/>
-          <xs:element name="Total" type="xs:int"/>
-          <xs:element name="Accepted" type="xs:int"/>
-          <xs:element name="Rejected" type="xs:int"/>
-          <xs:element name="Record" type="tns:RecordProtocol" minOccurs="0" maxOccurs="unbounded"/>
-        </xs:sequence>
-      </xs:complexType>
+  schema: `${packageHeaderXsd}${flkErrorXsd}${packageProtocolXsd}
       <xs:complexType name="Patient">
         <xs:sequence>
           <xs:element name="Enp" type="xs:string" minOccurs="0"/>

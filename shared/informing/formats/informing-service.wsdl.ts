@@ -3,6 +3,7 @@ import {
   feedElements,
   flkErrorXsd,
   packageHeaderXsd,
+  packageProtocolXsd,
   packageSendElements,
 } from '../../platform/formats/soap/wsdl';
 
@@ -170,26 +171,6 @@ const infoTypes = `
         </xs:sequence>
       </xs:complexType>`;
 
-const protocolTypes = `
-      <xs:complexType name="RecordProtocol">
-        <xs:sequence>
-          <xs:element name="Ordinal" type="xs:int"/>
-          <xs:element name="SourceId" type="xs:string"/>
-          <xs:element name="Status" type="xs:string"/>
-          <xs:element name="Id" type="xs:string" minOccurs="0"/>
-          <xs:element name="Error" type="tns:FlkError" minOccurs="0" maxOccurs="unbounded"/>
-        </xs:sequence>
-      </xs:complexType>
-      <xs:complexType name="PackageProtocol">
-        <xs:sequence>
-          <xs:element name="PackageId" type="xs:string"/>
-          <xs:element name="Status" type="xs:string"/>
-          <xs:element name="Total" type="xs:int"/>
-          <xs:element name="Accepted" type="xs:int"/>
-          <xs:element name="Rejected" type="xs:int"/>
-          <xs:element name="Record" type="tns:RecordProtocol" minOccurs="0" maxOccurs="unbounded"/>
-        </xs:sequence>
-      </xs:complexType>`;
 
 export const informingServiceWsdl = buildWsdl({
   service: 'InformingService',
@@ -198,5 +179,5 @@ export const informingServiceWsdl = buildWsdl({
   documentation:
     'Информирование застрахованных лиц omslink: заявки на информирование от МО (SendRequests) и результаты информирования от СМО (SendResults); инкрементальное чтение по курсору ChangedSince заявок (GetRequests: СМО — направленные ей, МО — отправленные ею, ТФОМС — все) и результатов (GetResults: СМО — свои, МО — по своим заявкам, ТФОМС — все); своевременность информирования по СМО за период (GetTimeliness). Причины Reason: PMO, DVN1, DVN2, UDVN, DN, HOSP_PLANNED, ONCO, OTHER; Primary: 1 первичное, 2 повторное; способ Method 1–7 (SMS, e-mail, телефон, почта, прочее, ЕПГУ, мессенджер); шаг Step 1–4; результат Outcome 1–5 (1, 2 и 5 закрывают заявку). Результат называет заявку её идентификатором RequestId или отправителем и идентификатором отправителя (Request).',
   operations,
-  schema: `${packageHeaderXsd}${flkErrorXsd}${protocolTypes}${recordTypes}${infoTypes}${sendElements}${feedRequests}${readElements}`,
+  schema: `${packageHeaderXsd}${flkErrorXsd}${packageProtocolXsd}${recordTypes}${infoTypes}${sendElements}${feedRequests}${readElements}`,
 });

@@ -3,6 +3,7 @@ import {
   feedElements,
   flkErrorXsd,
   packageHeaderXsd,
+  packageProtocolXsd,
   packageSendElements,
 } from '../../platform/formats/soap/wsdl';
 
@@ -337,26 +338,6 @@ const infoTypes = `
         </xs:sequence>
       </xs:complexType>`;
 
-const protocolTypes = `
-      <xs:complexType name="RecordProtocol">
-        <xs:sequence>
-          <xs:element name="Ordinal" type="xs:int"/>
-          <xs:element name="SourceId" type="xs:string"/>
-          <xs:element name="Status" type="xs:string"/>
-          <xs:element name="Id" type="xs:string" minOccurs="0"/>
-          <xs:element name="Error" type="tns:FlkError" minOccurs="0" maxOccurs="unbounded"/>
-        </xs:sequence>
-      </xs:complexType>
-      <xs:complexType name="PackageProtocol">
-        <xs:sequence>
-          <xs:element name="PackageId" type="xs:string"/>
-          <xs:element name="Status" type="xs:string"/>
-          <xs:element name="Total" type="xs:int"/>
-          <xs:element name="Accepted" type="xs:int"/>
-          <xs:element name="Rejected" type="xs:int"/>
-          <xs:element name="Record" type="tns:RecordProtocol" minOccurs="0" maxOccurs="unbounded"/>
-        </xs:sequence>
-      </xs:complexType>`;
 
 export const preventionServiceWsdl = buildWsdl({
   service: 'PreventionService',
@@ -365,5 +346,5 @@ export const preventionServiceWsdl = buildWsdl({
   documentation:
     'Профилактические мероприятия и диспансерное наблюдение omslink: графики медосмотров и контактные телефоны МО, планы-списки, плановые объёмы, шаги участия, диспансерное наблюдение, случаи поликлинического обслуживания; инкрементальное чтение по курсору ChangedSince, список подлежащих на месяц (GetDueList, месяц ГГГГ-ММ) и воронка (GetFunnel). Виды мероприятий Kind: PMO, DVN, UDVN, DN.',
   operations,
-  schema: `${packageHeaderXsd}${flkErrorXsd}${protocolTypes}${recordTypes}${infoTypes}${sendElements}${feedRequests}${readElements}`,
+  schema: `${packageHeaderXsd}${flkErrorXsd}${packageProtocolXsd}${recordTypes}${infoTypes}${sendElements}${feedRequests}${readElements}`,
 });

@@ -54,6 +54,28 @@ export const packageHeaderXsd = `
         </xs:sequence>
       </xs:complexType>`;
 
+/** The per-record FLK protocol every write answers (`PackageProtocol`, functions/lib/soap-protocol.ts). */
+export const packageProtocolXsd = `
+      <xs:complexType name="RecordProtocol">
+        <xs:sequence>
+          <xs:element name="Ordinal" type="xs:int"/>
+          <xs:element name="SourceId" type="xs:string"/>
+          <xs:element name="Status" type="xs:string"/>
+          <xs:element name="Id" type="xs:string" minOccurs="0"/>
+          <xs:element name="Error" type="tns:FlkError" minOccurs="0" maxOccurs="unbounded"/>
+        </xs:sequence>
+      </xs:complexType>
+      <xs:complexType name="PackageProtocol">
+        <xs:sequence>
+          <xs:element name="PackageId" type="xs:string"/>
+          <xs:element name="Status" type="xs:string"/>
+          <xs:element name="Total" type="xs:int"/>
+          <xs:element name="Accepted" type="xs:int"/>
+          <xs:element name="Rejected" type="xs:int"/>
+          <xs:element name="Record" type="tns:RecordProtocol" minOccurs="0" maxOccurs="unbounded"/>
+        </xs:sequence>
+      </xs:complexType>`;
+
 /** One FLK issue of a protocol (shared/platform/flk/issue.ts). */
 export const flkErrorXsd = `
       <xs:complexType name="FlkError">
