@@ -472,6 +472,96 @@ describe('SOAP: attributed to the account’s organisation, never acting for ano
     }
   });
 
+  it('InformingService and ConsultationService: only the entitled kind of system sends, for itself; reads stay in scope', async () => {
+    // Prepare
+    const orgOf = async (username: string) =>
+      (
+        await t.db.sql<{ org_code: string }[]>`select org_code from auth.account where username = ${username}`
+      )[0]!.org_code;
+    const [mo, mo2, smo] = [await orgOf('soap_mo'), await orgOf('soap_mo2'), await orgOf('soap_smo')];
+    const header = (sender: string) => ({
+      PackageId: randomUUID(),
+      SenderCode: sender,
+      CreatedAt: new Date().toISOString(),
+    });
+    const informingRequest = {
+      SourceId: randomUUID(),
+      Patient: { Enp: pA.enp },
+      Reason: 'OTHER',
+      Deadline: '2099-12-31',
+    };
+    const consultation = {
+      SourceId: randomUUID(),
+      Patient: { Enp: pA.enp },
+      RequestingMoCode: mo,
+      ConsultingMoCode: mo2,
+      Type: 1,
+      RequestDate: '2026-01-10',
+      Diagnosis: 'I25.1',
+    };
+    const count = async () =>
+      (
+        await t.db.sql<{ n: number }[]>`
+          select (select count(*) from informing.request) + (select count(*) from consultation.consultation) as n`
+      )[0]!.n;
+    const before = await count();
+
+    // Act + Assess: an СМО or the fund sending requests, an МО sending results, anyone sending as another: refused
+    const informing = (username: string) => client(username, 'InformingService');
+    const consulting = (username: string) => client(username, 'ConsultationService');
+    expect(
+      await faultCode(
+        (await informing('soap_smo')).SendRequestsAsync({ Header: header(smo), Request: informingRequest }),
+      ),
+    ).toBe('AUTH-403');
+    expect(
+      await faultCode(
+        (await informing('soap_tfoms')).SendRequestsAsync({ Header: header(mo), Request: informingRequest }),
+      ),
+    ).toBe('AUTH-403');
+    expect(
+      await faultCode(
+        (await informing('soap_mo')).SendRequestsAsync({ Header: header(mo2), Request: informingRequest }),
+      ),
+    ).toBe('AUTH-403');
+    expect(
+      await faultCode(
+        (await informing('soap_mo')).SendResultsAsync({
+          Header: header(mo),
+          Result: {
+            SourceId: randomUUID(),
+            RequestId: '1',
+            Date: '2026-12-01',
+            Method: 1,
+            Step: 1,
+            Outcome: 1,
+          },
+        }),
+      ),
+    ).toBe('AUTH-403');
+    expect(
+      await faultCode(
+        (await consulting('soap_smo')).SendRequestsAsync({ Header: header(smo), Request: consultation }),
+      ),
+    ).toBe('AUTH-403');
+    expect(
+      await faultCode(
+        (await consulting('soap_mo2')).SendRequestsAsync({ Header: header(mo), Request: consultation }),
+      ),
+    ).toBe('AUTH-403');
+    expect(await count()).toBe(before);
+    for (const username of ['soap_mo', 'soap_smo', 'soap_tfoms']) {
+      expect(
+        await faultCode((await informing(username)).GetRequestsAsync({ ChangedSince: '', Limit: 10 })),
+        username,
+      ).toBeNull();
+      expect(
+        await faultCode((await consulting(username)).GetConsultationsAsync({ ChangedSince: '', Limit: 10 })),
+        username,
+      ).toBeNull();
+    }
+  });
+
   it('RegistryService: an МО system sends registries for itself only and reads its own; other МО, СМО and the fund’s systems see none', async () => {
     // Prepare
     const orgs = new Map(
