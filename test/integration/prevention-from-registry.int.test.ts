@@ -117,8 +117,11 @@ describe('steps derived from registry D-files', () => {
     const dvnExpected = sort(expectedSteps('DP', dvn.cases));
     expect(dvnExpected.length).toBeGreaterThan(30);
     expect(dvnExpected.some((s) => s.step === 101) && dvnExpected.some((s) => s.step === 104)).toBe(true);
-    expect(await derivedSteps('DVN')).toEqual(dvnExpected);
-    expect(await derivedSteps('PMO')).toEqual(sort(expectedSteps('DO', pmo.cases)));
+    // The import is done when its journal says so; the prevention follow-up runs right after, in the same delivery
+    await expect.poll(() => derivedSteps('DVN'), { timeout: 20_000 }).toEqual(dvnExpected);
+    await expect
+      .poll(() => derivedSteps('PMO'), { timeout: 20_000 })
+      .toEqual(sort(expectedSteps('DO', pmo.cases)));
   }, 120_000);
 
   it('an H-file gives a polyclinic case per ambulatory SL with a purpose', async () => {
@@ -138,11 +141,12 @@ describe('steps derived from registry D-files', () => {
         : [];
     });
     expect(expected.length).toBeGreaterThan(0);
-    const stored = await t.db.sql<{ sourceId: string; purpose: string; diagnosis: string }[]>`
-      select source_id as "sourceId", purpose, diagnosis from prevention.polyclinic_case
-      where source = 'registry' and mo_code = ${moCode}`;
     const sort = <T extends { sourceId: string }>(rows: T[]) =>
       [...rows].sort((a, b) => a.sourceId.localeCompare(b.sourceId));
-    expect(sort(stored)).toEqual(sort(expected));
+    const stored = () =>
+      t.db.sql<{ sourceId: string; purpose: string; diagnosis: string }[]>`
+      select source_id as "sourceId", purpose, diagnosis from prevention.polyclinic_case
+      where source = 'registry' and mo_code = ${moCode}`;
+    await expect.poll(async () => sort(await stored()), { timeout: 20_000 }).toEqual(sort(expected));
   }, 120_000);
 });
