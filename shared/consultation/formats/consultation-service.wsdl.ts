@@ -5,6 +5,7 @@ import {
   packageHeaderXsd,
   packageProtocolXsd,
   packageSendElements,
+  patientXsd,
 } from '../../platform/formats/soap/wsdl';
 
 /**
@@ -37,19 +38,7 @@ const feedRequests = feedElements(feeds);
 const operations = [...sends.map(([op]) => op), ...feeds.map(([op]) => op)];
 
 /** What each write's record holds (the canonical records). */
-const recordTypes = `
-      <xs:complexType name="Patient">
-        <xs:sequence>
-          <xs:element name="Enp" type="xs:string" minOccurs="0"/>
-          <xs:element name="Snils" type="xs:string" minOccurs="0"/>
-          <xs:element name="Fam" type="xs:string" minOccurs="0"/>
-          <xs:element name="Im" type="xs:string" minOccurs="0"/>
-          <xs:element name="Ot" type="xs:string" minOccurs="0"/>
-          <xs:element name="BirthDate" type="xs:date" minOccurs="0"/>
-          <xs:element name="DocSer" type="xs:string" minOccurs="0"/>
-          <xs:element name="DocNum" type="xs:string" minOccurs="0"/>
-        </xs:sequence>
-      </xs:complexType>
+const recordTypes = `${patientXsd}
       <xs:complexType name="ConsultationRequest">
         <xs:sequence>
           <xs:element name="SourceId" type="xs:string"/>

@@ -5,6 +5,7 @@ import {
   packageHeaderXsd,
   packageProtocolXsd,
   packageSendElements,
+  patientXsd,
 } from '../../platform/formats/soap/wsdl';
 
 /**
@@ -59,19 +60,7 @@ const readElements = `
 const operations = [...sends.map(([op]) => op), ...feeds.map(([op]) => op), 'GetTimeliness'];
 
 /** What each write's record holds (canonical records, docs/design/informing-exchange.md "Message kinds"). */
-const recordTypes = `
-      <xs:complexType name="Patient">
-        <xs:sequence>
-          <xs:element name="Enp" type="xs:string" minOccurs="0"/>
-          <xs:element name="Snils" type="xs:string" minOccurs="0"/>
-          <xs:element name="Fam" type="xs:string" minOccurs="0"/>
-          <xs:element name="Im" type="xs:string" minOccurs="0"/>
-          <xs:element name="Ot" type="xs:string" minOccurs="0"/>
-          <xs:element name="BirthDate" type="xs:date" minOccurs="0"/>
-          <xs:element name="DocSer" type="xs:string" minOccurs="0"/>
-          <xs:element name="DocNum" type="xs:string" minOccurs="0"/>
-        </xs:sequence>
-      </xs:complexType>
+const recordTypes = `${patientXsd}
       <xs:complexType name="InformingRequest">
         <xs:sequence>
           <xs:element name="SourceId" type="xs:string"/>

@@ -54,6 +54,24 @@ export const packageHeaderXsd = `
         </xs:sequence>
       </xs:complexType>`;
 
+/**
+ * The person an exchanged record names (`PersonRef` of shared/person/domain/patient-ref.ts): ЕНП, or СНИЛС, or ФИО +
+ * birth date, with a document where the register needs one.
+ */
+export const patientXsd = `
+      <xs:complexType name="Patient">
+        <xs:sequence>
+          <xs:element name="Enp" type="xs:string" minOccurs="0"/>
+          <xs:element name="Snils" type="xs:string" minOccurs="0"/>
+          <xs:element name="Fam" type="xs:string" minOccurs="0"/>
+          <xs:element name="Im" type="xs:string" minOccurs="0"/>
+          <xs:element name="Ot" type="xs:string" minOccurs="0"/>
+          <xs:element name="BirthDate" type="xs:date" minOccurs="0"/>
+          <xs:element name="DocSer" type="xs:string" minOccurs="0"/>
+          <xs:element name="DocNum" type="xs:string" minOccurs="0"/>
+        </xs:sequence>
+      </xs:complexType>`;
+
 /** The per-record FLK protocol every write answers (`PackageProtocol`, functions/lib/soap-protocol.ts). */
 export const packageProtocolXsd = `
       <xs:complexType name="RecordProtocol">
