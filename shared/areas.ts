@@ -38,15 +38,6 @@ export const areas: readonly Area[] = [
  * available. An area that builds one registers it and removes it from here.
  */
 export const plannedSections: readonly SectionSpec[] = [
-  // Informing the insured person is the СМО's duty (108н п. 231); ТФОМС supervises it. An МО does not inform.
-  {
-    id: 'patient-informing',
-    title: 'Информирование пациента',
-    path: '/patient-informing',
-    kinds: ['SMO', 'TFOMS'],
-    available: false,
-    order: 90,
-  },
   { id: 'reports', title: 'Отчёты', path: '/reports', kinds: allKinds, available: false, order: 100 },
 ];
 

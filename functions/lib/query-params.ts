@@ -8,3 +8,12 @@ export const flagParam = optional(z.enum(['true', 'false']).transform((v) => v =
 
 /** A record or person id (bigint as text). */
 export const idParam = optional(z.string().regex(/^\d{1,18}$/, 'Идентификатор из цифр'));
+
+/** A comma-separated list of codes of one code list (`PROCEDURE,CARE_INFO`), each at most once. */
+export const codeListParam = <T extends readonly [string, ...string[]]>(codes: T) =>
+  optional(
+    z
+      .string()
+      .transform((v) => [...new Set(v.split(',').map((c) => c.trim()))])
+      .pipe(z.array(z.enum(codes)).min(1).max(codes.length)),
+  );

@@ -212,6 +212,17 @@ describe('REST: persons by id and by list', () => {
         path: '/api/v1/informing/timeliness?from=2026-01-01&to=2026-12-31',
         permission: informingPermissions.read,
       },
+      { path: '/api/v1/informing/results?pageSize=1', permission: informingPermissions.read },
+      {
+        path: '/api/v1/informing/results/summary?from=2026-01-01&to=2026-12-31',
+        permission: informingPermissions.read,
+      },
+      { path: '/api/v1/informing/surveys?pageSize=1', permission: informingPermissions.read },
+      { path: '/api/v1/informing/surveys/questionnaires', permission: informingPermissions.read },
+      {
+        path: '/api/v1/informing/requests?reason=PROCEDURE,CARE_INFO&pageSize=1',
+        permission: informingPermissions.read,
+      },
     );
     for (const route of routes) {
       for (const [username, { role }] of Object.entries(people)) {

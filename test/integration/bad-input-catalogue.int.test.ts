@@ -2528,6 +2528,15 @@ const informingCases: Case[] = [
     'test_tfoms',
     '/api/v1/informing/surveys/summary?from=2026-01-01&to=2026-12-31&condition=4',
   ),
+  get('informing results: method=8', 'test_smo', '/api/v1/informing/results?method=8'),
+  get('informing results: to=2026-02-31', 'test_tfoms', '/api/v1/informing/results?to=2026-02-31'),
+  get('informing results summary: no period', 'test_tfoms', '/api/v1/informing/results/summary'),
+  get('informing surveys list: personId=9e99', 'test_smo', '/api/v1/informing/surveys?personId=9e99'),
+  get(
+    'informing requests: reason=PROCEDURE,NOPE',
+    'test_smo',
+    '/api/v1/informing/requests?reason=PROCEDURE,NOPE',
+  ),
   get('consultations: personId=1 or 1=1', 'test_mo', '/api/v1/consultations?personId=1%20or%201%3D1'),
   send(
     'informing rule: leadDays 2147483648',

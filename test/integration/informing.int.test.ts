@@ -430,3 +430,108 @@ describe('upcoming procedures and surveys', () => {
     expect((await send('test_mo', '/api/v1/informing/surveys', [survey({ THERAPIST: 1 })])).status).toBe(403);
   });
 });
+
+describe('«Информирование пациента»: results journal, upcoming procedures, surveys', () => {
+  type Row = { id: string; personId: string; outcome: number; reason: string; requestSender: string };
+  const results = async (u: string, q = '') =>
+    (await api(u, `/api/v1/informing/results?pageSize=500${q}`)).body.items as Row[];
+
+  it('each reader’s results journal holds its own results only, latest first, narrowed by filters, and is audited', async () => {
+    // Act
+    const smo = await results('test_smo', `&personId=${fx.own.id}`);
+
+    // Assess: the two results of the МО's request (an attempt, then informed), the request's reason beside them
+    expect(smo.map((r) => r.outcome).sort()).toEqual([1, 3]);
+    expect(smo.every((r) => r.reason === 'OTHER' && r.requestSender === f.polyclinic)).toBe(true);
+    expect((await results('test_smo', `&personId=${fx.own.id}&outcome=1`)).map((r) => r.outcome)).toEqual([
+      1,
+    ]);
+    expect((await results('test_mo', `&personId=${fx.own.id}`)).map((r) => r.id).sort()).toEqual(
+      smo.map((r) => r.id).sort(),
+    );
+    expect(await results('test_smo2')).toEqual([]);
+    expect(await results('test_hosp')).toEqual([]);
+    const all = await results('test_tfoms', `&from=${day(-1)}&to=${today}`);
+    expect(all.map((r) => r.id)).toEqual(expect.arrayContaining(smo.map((r) => r.id)));
+    const [entry] = await t.db.sql<{ n: number }[]>`
+      select count(*)::int as n from audit.entry
+      where entity = 'informing.result' and action = 'read' and username = 'test_smo'
+        and ${smo[0]!.id} = any(record_ids)`;
+    expect(entry!.n).toBeGreaterThan(0);
+    for (const bad of ['method=8', 'outcome=0', 'from=2026-02-31', 'smoCode=1', 'personId=x']) {
+      const res = await api('test_smo', `/api/v1/informing/results?${bad}`);
+      expect(res.status, bad).toBe(400);
+      expect(res.type, bad).toContain('application/problem+json');
+    }
+  });
+
+  it('the results summary counts per СМО, method and outcome, within the reader’s scope', async () => {
+    const period = `from=${day(-1)}&to=${today}`;
+    const fund = (await api('test_tfoms', `/api/v1/informing/results/summary?${period}`)).body.items as {
+      smoCode: string;
+      method: number;
+      outcome: number;
+      results: number;
+      persons: number;
+    }[];
+    const own = fund.filter((r) => r.smoCode === f.smo);
+    expect(own.find((r) => r.method === 3 && r.outcome === 3)?.results).toBeGreaterThanOrEqual(1);
+    expect(own.find((r) => r.method === 1 && r.outcome === 1)?.persons).toBeGreaterThanOrEqual(1);
+    const smo2 = (await api('test_smo2', `/api/v1/informing/results/summary?${period}`)).body.items as {
+      smoCode: string;
+    }[];
+    expect(smo2.some((r) => r.smoCode === f.smo)).toBe(false);
+    expect((await api('test_smo', '/api/v1/informing/results/summary')).status).toBe(400);
+  });
+
+  it('the upcoming procedures are the requests of reasons PROCEDURE and CARE_INFO, with what to tell', async () => {
+    const items = (
+      await api('test_smo', '/api/v1/informing/requests?reason=PROCEDURE,CARE_INFO&pageSize=500')
+    ).body.items as { reason: string; details: { procedure?: string } | null }[];
+    expect(items.length).toBeGreaterThan(0);
+    expect(items.every((r) => ['PROCEDURE', 'CARE_INFO'].includes(r.reason))).toBe(true);
+    expect(items.map((r) => r.details?.procedure)).toContain('Коронарография');
+    for (const bad of ['reason=PROCEDURE,NOPE', 'reason=,']) {
+      expect((await api('test_smo', `/api/v1/informing/requests?${bad}`)).status, bad).toBe(400);
+    }
+  });
+
+  it('surveys are listed for the СМО that recorded them, the МО they rate and the fund; the respondent only when named', async () => {
+    type Survey = {
+      id: string;
+      moCode: string;
+      personId: string | null;
+      fio: string | null;
+      answers: object;
+    };
+    const surveys = async (u: string, q = '') =>
+      (await api(u, `/api/v1/informing/surveys?pageSize=500${q}`)).body.items as Survey[];
+    const smo = await surveys('test_smo', `&moCode=${f.polyclinic}&condition=1`);
+    expect(smo.length).toBe(3);
+    expect(smo.filter((s) => s.fio !== null).map((s) => s.personId)).toEqual([fx.own.id]);
+    expect((await surveys('test_mo')).map((s) => s.id).sort()).toEqual(smo.map((s) => s.id).sort());
+    expect((await surveys('test_tfoms', `&personId=${fx.own.id}`)).length).toBe(1);
+    expect(await surveys('test_smo2')).toEqual([]);
+    expect(await surveys('test_hosp')).toEqual([]);
+    expect((await api('test_smo', '/api/v1/informing/surveys?condition=4')).status).toBe(400);
+
+    const form = (await api('test_smo', '/api/v1/informing/surveys/questionnaires')).body as {
+      conditions: { condition: number; questions: { code: string }[] }[];
+      scale: unknown[];
+    };
+    expect(form.conditions.map((c) => c.condition)).toEqual([1, 2, 3]);
+    expect(form.conditions[0]!.questions.map((q) => q.code)).toContain('THERAPIST');
+    expect(form.scale).toHaveLength(5);
+  });
+
+  it('the person card counts the person’s informing history for the СМО and the fund, not for the МО', async () => {
+    const link = async (u: string) =>
+      (await api(u, `/api/v1/persons/${fx.own.id}`)).body.sections.find(
+        (s: { sectionId: string }) => s.sectionId === 'patient-informing',
+      );
+    // Two results and one named survey
+    expect(await link('test_smo')).toMatchObject({ count: 3, path: '/patient-informing' });
+    expect(await link('test_tfoms')).toMatchObject({ count: 3 });
+    expect(await link('test_mo')).toBeUndefined();
+  });
+});

@@ -1,6 +1,7 @@
 import { audit } from '../../platform/access/scoped';
 import type { Tx } from '../../platform/db/connection';
 import type { InformingReason, RequestStatus } from '../domain/codes';
+import { callerScope } from './caller-side';
 
 export interface RequestView {
   id: string;
@@ -28,6 +29,8 @@ export interface RequestView {
   assigneeName: string | null;
   overdue: boolean;
   generated: boolean;
+  /** What to tell of an upcoming procedure or of the methods discussed at a consultation (reasons PROCEDURE, CARE_INFO). */
+  details: Record<string, string> | null;
 }
 
 /** The СМО's home-page worklists (db/home-figures.ts): each a filter of the list its count opens. */
@@ -37,7 +40,8 @@ export type RequestWorklist = (typeof requestWorklists)[number];
 export interface RequestQuery {
   status?: RequestStatus | undefined;
   overdue?: boolean | undefined;
-  reason?: InformingReason | undefined;
+  /** One reason or several (the upcoming procedures: PROCEDURE and CARE_INFO). */
+  reason?: InformingReason[] | undefined;
   personId?: string | undefined;
   /** The representative the requests are assigned to: a user name, or `me` for the caller. */
   assignee?: string | undefined;
@@ -57,22 +61,6 @@ export function worklistCondition(tx: Tx, worklist: RequestWorklist) {
 }
 
 /**
- * The caller's side of the scope as a column comparison (row-level security enforces it anyway). Answered in an
- * object: a fragment is a thenable, which an async function's return would run as a statement of its own.
- */
-async function callerScope(tx: Tx) {
-  const [side] = await tx<{ kind: string; code: string }[]>`
-    select coalesce(app.org_kind(), '') as kind, coalesce(app.org_code(), '') as code`;
-  const condition =
-    side!.kind === 'SMO'
-      ? tx`r.smo_code = ${side!.code}`
-      : side!.kind === 'MO'
-        ? tx`r.sender_code = ${side!.code}`
-        : tx`true`;
-  return { condition };
-}
-
-/**
  * The columns of a `RequestView` over `informing.request r`, `person.person p`, the sender `so`, the МО `mo` and
  * the assignee's name `an` (`auth.full_names`).
  */
@@ -84,7 +72,8 @@ function requestColumns(tx: Tx) {
     r.request_date::text as "requestDate", r.window_from::text as "windowFrom",
     r.window_to::text as "windowTo", r.deadline::text as deadline, r.mo_code as "moCode",
     mo.short_name as "moName", r.status, r.closed_on::text as "closedOn", r.attempts, r.assignee,
-    an.full_name as "assigneeName", (r.status = 'open' and r.deadline < current_date) as overdue, r.rule_id is not null as generated`;
+    an.full_name as "assigneeName", (r.status = 'open' and r.deadline < current_date) as overdue, r.rule_id is not null as generated,
+    r.details`;
 }
 
 /**
@@ -96,7 +85,7 @@ export async function listRequests(
   tx: Tx,
   q: RequestQuery,
 ): Promise<{ items: RequestView[]; hasMore: boolean }> {
-  const scope = (await callerScope(tx)).condition;
+  const scope = (await callerScope(tx, { smo: tx`r.smo_code`, mo: tx`r.sender_code` })).condition;
   const status = q.overdue ? 'open' : (q.status ?? null);
   const assignee =
     q.assignee === undefined
@@ -110,7 +99,7 @@ export async function listRequests(
       where ${scope}
         and (${status}::text is null or r.status = ${status})
         and (not ${q.overdue === true} or r.deadline < current_date)
-        and (${q.reason ?? null}::text is null or r.reason = ${q.reason ?? null})
+        and (${q.reason ?? null}::text[] is null or r.reason = any(${q.reason ?? null}::text[]))
         and (${q.personId ?? null}::bigint is null or r.person_id = ${q.personId ?? null}::bigint)
         and ${assignee}
         and ${q.worklist ? worklistCondition(tx, q.worklist) : tx`true`}
@@ -158,7 +147,7 @@ export interface RequestDetail extends RequestView {
  * caller). Audited: the request, its results and the person.
  */
 export async function requestDetail(tx: Tx, id: string): Promise<RequestDetail | null> {
-  const scope = (await callerScope(tx)).condition;
+  const scope = (await callerScope(tx, { smo: tx`r.smo_code`, mo: tx`r.sender_code` })).condition;
   const [request] = await tx<Omit<RequestDetail, 'results'>[]>`
     select ${requestColumns(tx)}, r.district_code as "districtCode", r.comment, smo.short_name as "smoName"
     from informing.request r

@@ -3,13 +3,14 @@ import { listRequests, requestWorklists } from '../../../../shared/informing/db/
 import { informingReasons } from '../../../../shared/informing/domain/codes';
 import { informingPermissions } from '../../../../shared/informing/permissions';
 import { pageNumber, pageSize } from '../../../../shared/platform/flk/edge-types';
-import { flagParam, idParam, optional } from '../../../lib/query-params';
+import { codeListParam, flagParam, idParam, optional } from '../../../lib/query-params';
 import { parseQuery, requirePermission, restHandler } from '../../../lib/rest';
 
 const Query = z.object({
   status: optional(z.enum(['open', 'informed', 'refused', 'closed'])),
   overdue: flagParam,
-  reason: optional(z.enum(informingReasons)),
+  /** One reason or several, comma-separated. */
+  reason: codeListParam(informingReasons),
   personId: idParam,
   /** A representative's user name, or `me`. */
   assignee: optional(
