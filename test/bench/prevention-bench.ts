@@ -4,7 +4,8 @@
 // shape answering one row by a unique index (GET /api/v1/persons?enp=…), measured in the same run.
 //
 // `benchPrevention(owner, runtimeUrl, scale)` runs inside `npm run bench` (sections `prevention` and `lists`);
-// alone: `npx tsx test/bench/prevention-bench.ts` (BENCH_PREVENTION_PERSONS, BENCH_PREVENTION_REQUESTS).
+// alone: `npx tsx test/bench/prevention-bench.ts` (BENCH_PREVENTION_PERSONS, BENCH_PREVENTION_REQUESTS), which then
+// grows a year of informing over the plans and measures the informing lists too (informing-bench.ts).
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,6 +14,7 @@ import { startEmbeddedPostgres } from '../../infra/local/embedded-postgres';
 import { baseOptions, type Sql } from '../../shared/platform/db/connection';
 import { generateBigRegister } from '../helpers/big-register';
 import { startRuntimeProcess } from '../helpers/runtime-process';
+import { benchInforming, growInformingYear } from './informing-bench';
 import { signIn } from './lists-bench';
 import { percentilesOf, report, writeReport } from './report';
 
@@ -181,6 +183,12 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
       const planned = await growPreventionPlans(owner);
       console.log(`${planned} plan entries in ${((performance.now() - t) / 1000).toFixed(1)} s`);
       await benchPrevention(owner, runtime.url, `${persons.toLocaleString('en-US')} persons`, requests);
+      const grown = performance.now();
+      const informed = await growInformingYear(owner);
+      console.log(
+        `${informed.requests} requests, ${informed.results} results in ${((performance.now() - grown) / 1000).toFixed(1)} s`,
+      );
+      await benchInforming(owner, runtime.url, `${persons.toLocaleString('en-US')} persons`, requests);
     } finally {
       await runtime.kill();
     }

@@ -16,6 +16,7 @@ import { benchAccess } from './access-bench';
 import { benchBundles } from './bundles-bench';
 import { benchErzImport } from './erz-import-bench';
 import { benchExchange, benchRestLoad, measureCeilings } from './exchange-bench';
+import { benchInforming, growInformingYear } from './informing-bench';
 import { benchLists } from './lists-bench';
 import { benchPrevention, growPreventionPlans } from './prevention-bench';
 import { benchRegistryImport } from './registry-import-bench';
@@ -170,6 +171,15 @@ try {
         better: 'lower',
       });
       await benchPrevention(sql, runtime.url, 'region, 1,000,000 persons', requests);
+      console.log('Informing worklist and journals at region scale (a year of invitations and results)');
+      const [informed, informedMs] = await timed(() => growInformingYear(sql));
+      report({
+        path: `informing year grown: ${informed.requests.toLocaleString('en-US')} requests, ${informed.results.toLocaleString('en-US')} results (set-based)`,
+        value: informedMs / 1000,
+        unit: 's',
+        better: 'lower',
+      });
+      await benchInforming(sql, runtime.url, 'region, 1,000,000 persons', requests);
     }
   } finally {
     await runtime.kill();

@@ -472,11 +472,10 @@ describe('«Информирование пациента»: results journal, up
       method: number;
       outcome: number;
       results: number;
-      persons: number;
     }[];
     const own = fund.filter((r) => r.smoCode === f.smo);
     expect(own.find((r) => r.method === 3 && r.outcome === 3)?.results).toBeGreaterThanOrEqual(1);
-    expect(own.find((r) => r.method === 1 && r.outcome === 1)?.persons).toBeGreaterThanOrEqual(1);
+    expect(own.find((r) => r.method === 1 && r.outcome === 1)?.results).toBeGreaterThanOrEqual(1);
     const smo2 = (await api('test_smo2', `/api/v1/informing/results/summary?${period}`)).body.items as {
       smoCode: string;
     }[];

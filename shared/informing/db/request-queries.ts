@@ -188,25 +188,29 @@ export interface TimelinessRow {
 
 /**
  * How each СМО informed (the fund's control, D§6.3 «Выполнение заявок на информирование»): requests of the period
- * by their request date, informed by the deadline, informed late, still open after it. Counts only.
+ * by their request date, informed by the deadline, informed late, still open after it. Counted per СМО code first
+ * and named after (row-level security's condition hides the row count from the planner; grouping with the names
+ * made its generic plan 4× slower in the bench). Counts only.
  */
 export async function informingTimeliness(
   tx: Tx,
   q: { from: string; to: string; reason?: InformingReason | undefined },
 ): Promise<TimelinessRow[]> {
   return tx<TimelinessRow[]>`
-    select r.smo_code as "smoCode", o.short_name as "smoName", count(*)::int as requests,
-           (count(*) filter (where r.status <> 'open'))::int as closed,
-           (count(*) filter (where r.status = 'informed' and r.closed_on <= r.deadline))::int as "informedOnTime",
-           (count(*) filter (where r.status = 'informed' and r.closed_on > r.deadline))::int as "informedLate",
-           (count(*) filter (where r.status = 'open' and r.deadline < current_date))::int as overdue,
-           round(100.0 * count(*) filter (where r.status = 'informed' and r.closed_on <= r.deadline)
-                 / nullif(count(*) filter (where r.status <> 'open' or r.deadline < current_date), 0), 1)::float
-             as "onTimeShare"
-    from informing.request r
-    join org.organisation o on o.code = r.smo_code
-    where r.request_date between ${q.from}::date and ${q.to}::date
-      and (${q.reason ?? null}::text is null or r.reason = ${q.reason ?? null})
-    group by r.smo_code, o.short_name
-    order by r.smo_code`;
+    with counted as (
+      select r.smo_code, count(*)::int as requests,
+             (count(*) filter (where r.status <> 'open'))::int as closed,
+             (count(*) filter (where r.status = 'informed' and r.closed_on <= r.deadline))::int as "informedOnTime",
+             (count(*) filter (where r.status = 'informed' and r.closed_on > r.deadline))::int as "informedLate",
+             (count(*) filter (where r.status = 'open' and r.deadline < current_date))::int as overdue,
+             (count(*) filter (where r.status <> 'open' or r.deadline < current_date))::int as due
+      from informing.request r
+      where r.request_date between ${q.from}::date and ${q.to}::date
+        and (${q.reason ?? null}::text is null or r.reason = ${q.reason ?? null})
+      group by r.smo_code)
+    select c.smo_code as "smoCode", o.short_name as "smoName", c.requests, c.closed, c."informedOnTime",
+           c."informedLate", c.overdue, round(100.0 * c."informedOnTime" / nullif(c.due, 0), 1)::float as "onTimeShare"
+    from counted c
+    join org.organisation o on o.code = c.smo_code
+    order by c.smo_code`;
 }

@@ -85,22 +85,24 @@ export interface ResultSummaryRow {
   method: number;
   outcome: number;
   results: number;
-  /** Distinct persons reached by these results. */
-  persons: number;
 }
 
 /**
  * The informing results of a period per СМО, method and outcome, within the caller's scope (the fund: every СМО;
- * an СМО: its own; an МО: the results of its requests). Counts only, so not audited.
+ * an СМО: its own; an МО: the results of its requests). Counted by the codes first and named after (row-level
+ * security's condition hides the row count from the planner; grouping by names too made it sort a year of results:
+ * 4× slower in the bench). Counts only, so not audited.
  */
 export async function resultSummary(tx: Tx, q: { from: string; to: string }): Promise<ResultSummaryRow[]> {
   const scope = (await callerScope(tx, { smo: tx`x.smo_code`, mo: tx`x.request_sender` })).condition;
   return tx<ResultSummaryRow[]>`
-    select x.smo_code as "smoCode", o.short_name as "smoName", x.method, x.outcome, count(*)::int as results,
-           count(distinct x.person_id)::int as persons
-    from informing.result x
-    left join org.organisation o on o.code = x.smo_code
-    where ${scope} and x.result_date between ${q.from}::date and ${q.to}::date
-    group by x.smo_code, o.short_name, x.method, x.outcome
-    order by x.smo_code, x.method, x.outcome`;
+    with counted as (
+      select x.smo_code, x.method, x.outcome, count(*)::int as results
+      from informing.result x
+      where ${scope} and x.result_date between ${q.from}::date and ${q.to}::date
+      group by x.smo_code, x.method, x.outcome)
+    select c.smo_code as "smoCode", o.short_name as "smoName", c.method, c.outcome, c.results
+    from counted c
+    left join org.organisation o on o.code = c.smo_code
+    order by c.smo_code, c.method, c.outcome`;
 }

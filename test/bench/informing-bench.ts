@@ -1,0 +1,162 @@
+// The СМО's informing worklist and the «Информирование пациента» journals (issue 14) at region scale: p95 of one
+// user's requests through the local runtime's REST API over a year of informing of a 1,000,000-person register —
+// an invitation for every planned adult (`growPreventionPlans` first), a quarter of them a second time, most closed
+// by results over the year, the rest open with deadlines around today (`growInformingYear`, set-based). Goal 200 ms
+// for a page of a list, 1,000 ms for a year's aggregate; the ceiling is the same route shape answering one row by
+// a unique index (GET /api/v1/persons?enp=…), measured in the same run.
+//
+// `benchInforming(owner, runtimeUrl, scale, requests)` runs inside `npm run bench` (section `lists`, after the
+// prevention plans are grown).
+import type { Sql } from '../../shared/platform/db/connection';
+import { signIn } from './lists-bench';
+import { percentilesOf, report } from './report';
+
+const listGoalMs = 200;
+const aggregateGoalMs = 1_000;
+
+/**
+ * A year of informing over the grown plan entries: each entry's invitation (reason by kind), requested on a day of
+ * the last 365 spread by the person's id, deadline 14 days later; a quarter repeated (primary 2). Requests whose
+ * deadline passed are mostly closed by one or two results (an attempt, then informed; some refused), the rest stay
+ * open — overdue, due today, due ahead. Owner connection, triggers off (the audit triggers would write one entry
+ * naming every person): set-based SQL. Answers the requests and results made.
+ */
+export async function growInformingYear(owner: Sql): Promise<{ requests: number; results: number }> {
+  return owner.begin(async (tx) => {
+    await tx`set local session_replication_role = replica`;
+    const requests = await tx`
+      insert into informing.request (sender_code, source_id, person_id, smo_code, reason, primary_inf, request_date,
+                                     window_from, window_to, deadline, mo_code, district_code, status, closed_on,
+                                     attempts)
+      select e.mo_code, 'bench-' || e.id || '-' || g.primary_inf, e.person_id, e.smo_code,
+             case e.kind when 'DVN' then 'DVN1' else 'PMO' end, g.primary_inf, d.request_date,
+             d.request_date, d.request_date + 30, d.request_date + 14, e.mo_code, e.district_code,
+             case when d.request_date + 14 >= current_date or g.dice < 6 then 'open'
+                  when g.dice < 10 then 'refused' else 'informed' end,
+             case when d.request_date + 14 >= current_date or g.dice < 6 then null
+                  else d.request_date + (g.dice % 20)::int end,
+             case when g.dice % 4 = 0 then 1 else 0 end
+      from prevention.plan_entry e
+      cross join lateral (values (1), (2)) g0(primary_inf)
+      cross join lateral (select g0.primary_inf, abs(hashint8(e.id * 7 + g0.primary_inf)) % 100 as dice) g
+      cross join lateral (
+        select current_date - (abs(hashint8(e.person_id)) % 365)::int + (g.primary_inf - 1) * 20 as request_date) d
+      where g.primary_inf = 1 or abs(hashint8(e.id)) % 4 = 0
+      on conflict do nothing`;
+    const results = await tx`
+      insert into informing.result (sender_code, source_id, request_id, person_id, smo_code, request_sender,
+                                    result_date, method, step, outcome, operator)
+      select r.smo_code, 'bench-' || r.id || '-' || x.n, r.id, r.person_id, r.smo_code, r.sender_code,
+             case when x.n = 1 and r.attempts > 0 then r.request_date + 1 else r.closed_on end,
+             (array[1, 3, 6, 7, 4, 2])[1 + abs(hashint8(r.id + x.n)) % 6], r.primary_inf,
+             case when x.n = 1 and r.attempts > 0 then 3 when r.status = 'refused' then 2 else 1 end,
+             'Страховой представитель ' || (abs(hashint8(r.id)) % 12 + 1)
+      from informing.request r
+      cross join lateral (values (1), (2)) x(n)
+      where r.source_id like 'bench-%' and r.status <> 'open' and (x.n = 2 or r.attempts > 0)
+      on conflict do nothing`;
+    return { requests: requests.count, results: results.count };
+  });
+}
+
+/** `n` requests one after another (each path in turn), after 10 unmeasured ones; latencies in ms. */
+async function sequential(
+  url: string,
+  headers: Record<string, string>,
+  paths: readonly string[],
+  n: number,
+): Promise<number[]> {
+  const samples: number[] = [];
+  for (let i = -10; i < n; i++) {
+    const pathname = paths[((i % paths.length) + paths.length) % paths.length]!;
+    const t = performance.now();
+    const res = await fetch(`${url}${pathname}`, { headers });
+    const body = (await res.json()) as { items?: unknown[]; worklists?: unknown[] };
+    if (!res.ok) throw new Error(`bench request ${pathname} answered ${res.status}`);
+    if (i === 0 && !body.items?.length && !body.worklists?.length)
+      throw new Error(`bench request ${pathname} found nothing`);
+    if (i >= 0) samples.push(performance.now() - t);
+  }
+  return samples;
+}
+
+/** Measures the СМО's worklist, the results journal, the home counts and the fund's year aggregates. */
+export async function benchInforming(
+  owner: Sql,
+  runtimeUrl: string,
+  scale: string,
+  requests: number,
+): Promise<void> {
+  await owner`vacuum (analyze) informing.request, informing.result`;
+  const [facts] = await owner<{ requests: number; results: number; enp: string; person: string }[]>`
+    select (select count(*)::int from informing.request) as requests,
+           (select count(*)::int from informing.result) as results,
+           (select enp from person.person order by id desc limit 1) as enp,
+           (select x.person_id::text from informing.result x
+            where x.smo_code = (select org_code from auth.account where username = 'test_smo')
+            order by x.id desc limit 1) as person`;
+  const f = facts!;
+  const tokens = {
+    test_tfoms: await signIn(runtimeUrl, 'test_tfoms'),
+    test_smo: await signIn(runtimeUrl, 'test_smo'),
+  };
+  const ceilingRun = percentilesOf(
+    await sequential(runtimeUrl, tokens.test_tfoms, [`/api/v1/persons?enp=${f.enp}&pageSize=1`], requests),
+  );
+  const ceiling = {
+    label: 'GET /api/v1/persons?enp=… (one row by unique index), p95',
+    value: ceilingRun.p95,
+    unit: 'ms',
+  };
+  const pages = (base: string) => Array.from({ length: 4 }, (_, i) => `${base}&page=${i + 1}`);
+  const today = new Date().toISOString().slice(0, 10);
+  const yearAgo = new Date(Date.now() - 365 * 86_400_000).toISOString().slice(0, 10);
+  const rows: [string, keyof typeof tokens, string[], number][] = [
+    [
+      'СМО worklist (open, by deadline), pages 1–4',
+      'test_smo',
+      pages('/api/v1/informing/requests?status=open&pageSize=50'),
+      listGoalMs,
+    ],
+    [
+      'СМО overdue worklist, pages 1–4',
+      'test_smo',
+      pages('/api/v1/informing/requests?worklist=overdue&pageSize=50'),
+      listGoalMs,
+    ],
+    ['СМО home counts (due today, overdue)', 'test_smo', ['/api/v1/informing/home'], listGoalMs],
+    [
+      'СМО results journal, pages 1–4',
+      'test_smo',
+      pages('/api/v1/informing/results?pageSize=50'),
+      listGoalMs,
+    ],
+    ['СМО one person’s results', 'test_smo', [`/api/v1/informing/results?personId=${f.person}`], listGoalMs],
+    [
+      'fund timeliness per СМО over a year',
+      'test_tfoms',
+      [`/api/v1/informing/timeliness?from=${yearAgo}&to=${today}`],
+      aggregateGoalMs,
+    ],
+    [
+      'fund results per СМО, method and outcome over a year',
+      'test_tfoms',
+      [`/api/v1/informing/results/summary?from=${yearAgo}&to=${today}`],
+      aggregateGoalMs,
+    ],
+  ];
+  const volume = `${f.requests.toLocaleString('en-US')} requests, ${f.results.toLocaleString('en-US')} results`;
+  for (const [label, username, paths, goal] of rows) {
+    const n = goal === aggregateGoalMs ? Math.min(requests, 30) : requests;
+    const p = percentilesOf(await sequential(runtimeUrl, tokens[username], paths, n));
+    report({
+      path: `informing ${label} (${scale}, ${volume}), p95`,
+      value: p.p95,
+      unit: 'ms',
+      better: 'lower',
+      detail: `p50 ${p.p50.toFixed(1)} ms, p99 ${p.p99.toFixed(1)} ms, ${n} sequential requests`,
+      ceiling,
+      goal,
+    });
+  }
+}
