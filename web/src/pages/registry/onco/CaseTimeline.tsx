@@ -1,10 +1,14 @@
 import { type ReactNode, useId } from 'react';
+import type { ConsultationItem } from '../../../api/consultation';
 import type { TimelineCase, TimelineOncoBlock, TimelineService, TimelineSl } from '../../../api/onco';
 import { StatusMessage } from '../../../components/StatusMessage';
 import { TableScroll } from '../../../components/TableScroll';
 import { formatDate } from '../../../format/dates';
 import { kindFullTitle, kindShortTitle } from '../registry-labels';
+import { ConsultationEntry } from './ConsultationEntry';
 import { CodedName, formatMoney, formatPeriodText, OrgName, TimelinessFlag } from './onco-format';
+import { type Fact, Facts, period } from './TimelineFacts';
+import { isOncoConsultation, timelineEntries } from './timeline-entries';
 
 /** DN: dispensary observation (the registry format's own list). */
 const dispensaryLabels: Record<number, string> = {
@@ -20,65 +24,61 @@ const emptyTexts: Record<string, string> = {
   oncologyProfile: 'Случаев по профилю «Онкология» нет.',
 };
 
-const period = (from: string, to: string) =>
-  from === to ? formatDate(from) : `${formatDate(from)} — ${formatDate(to)}`;
+const emptyWithConsultations: Record<string, string> = {
+  all: 'Случаев лечения лица в регионе и телемедицинских консультаций нет.',
+  onco: 'Онкологических случаев и консультаций по онкологическим диагнозам нет.',
+};
 
-/** A person's cases in date order, each with its treatment episodes (SL) and every onco field group. */
+/**
+ * A person's cases in date order, each with its treatment episodes (SL) and every onco field group; with
+ * `consultations` (the view shows them), the person's telemedicine consultations among them by request date.
+ */
 export function CaseTimeline({
   cases,
+  consultations,
   view,
   loading,
 }: {
   cases: readonly TimelineCase[];
+  consultations?: readonly ConsultationItem[] | undefined;
   view: string;
   loading: boolean;
 }) {
-  if (cases.length === 0) {
+  const entries = timelineEntries(cases, consultations ?? []);
+  if (entries.length === 0) {
+    const empty = (consultations && emptyWithConsultations[view]) ?? emptyTexts[view] ?? emptyTexts.all;
     return loading ? (
       <StatusMessage kind="loading">Загрузка…</StatusMessage>
     ) : (
-      <StatusMessage kind="empty">{emptyTexts[view] ?? emptyTexts.all}</StatusMessage>
+      <StatusMessage kind="empty">{empty}</StatusMessage>
     );
   }
   return (
     <ol className="onco-timeline" data-testid="onco-timeline" aria-busy={loading}>
-      {cases.map((c) => (
-        <li key={c.id} className={c.onco ? 'onco-case onco-case-onco' : 'onco-case'} data-testid="onco-case">
-          <CaseCard item={c} />
-        </li>
-      ))}
+      {entries.map((entry) =>
+        entry.kind === 'case' ? (
+          <li
+            key={`case-${entry.item.id}`}
+            className={entry.item.onco ? 'onco-case onco-case-onco' : 'onco-case'}
+            data-testid="onco-case"
+          >
+            <CaseCard item={entry.item} />
+          </li>
+        ) : (
+          <li
+            key={`consultation-${entry.item.id}`}
+            className={
+              isOncoConsultation(entry.item)
+                ? 'onco-case onco-consultation onco-consultation-onco'
+                : 'onco-case onco-consultation'
+            }
+            data-testid="onco-consultation"
+          >
+            <ConsultationEntry item={entry.item} />
+          </li>
+        ),
+      )}
     </ol>
-  );
-}
-
-interface Fact {
-  /** The field group (`data-testid="onco-group-<id>"`). */
-  id?: string;
-  label: string;
-  value: ReactNode;
-}
-
-/** Label–value pairs in a dense grid; empty values are left out. */
-function Facts({
-  facts,
-  className = 'onco-facts',
-}: {
-  facts: readonly (Fact | null | false)[];
-  className?: string;
-}) {
-  const shown = facts.filter(
-    (f): f is Fact => Boolean(f) && (f as Fact).value !== null && (f as Fact).value !== undefined,
-  );
-  if (shown.length === 0) return null;
-  return (
-    <dl className={className}>
-      {shown.map((f) => (
-        <div key={f.label} data-testid={f.id ? `onco-group-${f.id}` : undefined}>
-          <dt>{f.label}</dt>
-          <dd>{f.value}</dd>
-        </div>
-      ))}
-    </dl>
   );
 }
 

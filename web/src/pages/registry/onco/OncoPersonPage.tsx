@@ -13,6 +13,8 @@ import { CaseTimeline } from './CaseTimeline';
 import { CodedName, OrgNames, personName, sexTitles, TimelinessFlag } from './onco-format';
 import { oncoRootPath } from './onco-paths';
 import { PersonServices } from './PersonServices';
+import { consultationsLimit, consultationsOfView } from './timeline-entries';
+import { type PersonConsultations, usePersonConsultations } from './use-person-consultations';
 import '../registry.css';
 import './onco.css';
 
@@ -41,6 +43,7 @@ export function OncoPersonPage() {
   const { data, error, loading, reload } = useApiQuery(`onco-person\n${personId}\n${cases}`, (signal) =>
     fetchOncoTimeline(personId, cases, signal),
   );
+  const consultations = usePersonConsultations(personId);
   const title = data ? personName(data.person) : 'Онкологический анамнез';
   return (
     <>
@@ -81,11 +84,53 @@ export function OncoPersonPage() {
           {view === 'services' ? (
             <PersonServices personId={data.person.id} />
           ) : (
-            <CaseTimeline cases={data.cases} view={view} loading={loading} />
+            <>
+              {view !== 'oncologyProfile' && (
+                <ConsultationsNotice personId={personId} consultations={consultations} />
+              )}
+              <CaseTimeline
+                cases={data.cases}
+                consultations={
+                  consultations.enabled ? consultationsOfView(view, consultations.items) : undefined
+                }
+                view={view}
+                loading={loading || consultations.loading}
+              />
+            </>
           )}
         </>
       )}
     </>
+  );
+}
+
+/** What the timeline cannot show of the person's consultations: those that failed to load, or past the limit. */
+function ConsultationsNotice({
+  personId,
+  consultations,
+}: {
+  personId: string;
+  consultations: PersonConsultations;
+}) {
+  if (!consultations.enabled) return null;
+  if (consultations.error !== undefined) {
+    return (
+      <StatusMessage kind="error" onRetry={consultations.reload}>
+        Не удалось загрузить телемедицинские консультации. {describeError(consultations.error)}
+      </StatusMessage>
+    );
+  }
+  if (!consultations.hasMore) return null;
+  return (
+    <StatusMessage kind="info">
+      В хронологии — {formatCount(consultationsLimit)} последних телемедицинских консультаций лица, есть и
+      более ранние.{' '}
+      {consultations.sectionPath && (
+        <Link to={`${consultations.sectionPath}?personId=${encodeURIComponent(personId)}`}>
+          Все консультации лица
+        </Link>
+      )}
+    </StatusMessage>
   );
 }
 
