@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import * as soap from 'soap';
+import { cp1251 } from '../helpers/cp1251';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type HospFixture, hospFixture } from '../helpers/hospitalisation-fixtures';
 import { startTestRuntime, type TestRuntime } from '../helpers/runtime';
@@ -611,6 +612,39 @@ describe('SOAP ConsultationService: refused requests', () => {
     expect(text).toContain('SOAP-ACTION');
     expect(text).toContain('SendConclusions');
     expect(await storedUnder(fx.polyclinic, record.SourceId)).toBe(0);
+  });
+
+  it('reads a windows-1251 request as declared, and refuses those bytes declared as UTF-8', async () => {
+    // Arrange: a request with a Cyrillic question, encoded as windows-1251
+    const record = request(fx.insured[3]!, { Question: 'Согласование тактики: ёмкость, «щадящий» режим' });
+    const text = envelope(
+      'SendRequestsRequest',
+      `${xmlOf('Header', header(fx.polyclinic))}${xmlOf('Request', record)}`,
+    ).replace('encoding="utf-8"', 'encoding="windows-1251"');
+    const post = (charset: string) =>
+      fetch(url(), {
+        method: 'POST',
+        headers: { 'content-type': `text/xml; charset=${charset}`, soapaction: `"${ns}#SendRequests"` },
+        body: cp1251(text),
+      });
+
+    // Act
+    const misdeclared = await post('utf-8');
+    const misText = await misdeclared.text();
+    const afterMisdeclared = await storedUnder(fx.polyclinic, record.SourceId);
+    const declared = await post('windows-1251');
+    const answer = await declared.text();
+
+    // Assess: refused as broken UTF-8 first (nothing stored), then taken with its Cyrillic intact
+    expect(misdeclared.status).toBe(400);
+    expect(misText).toContain('SOAP-415');
+    expect(afterMisdeclared).toBe(0);
+    expect(declared.status, answer.slice(0, 500)).toBe(200);
+    expect(answer).toContain('<Status>accepted</Status>');
+    const stored = await t.db.sql`
+      select question from consultation.consultation
+      where sender_code = ${fx.polyclinic} and source_id = ${record.SourceId}`;
+    expect(stored).toEqual([{ question: record.Question }]);
   });
 
   it('refuses feed parameters out of their bounds with a Fault naming the element', async () => {

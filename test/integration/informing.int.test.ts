@@ -481,6 +481,40 @@ describe('«Информирование пациента»: results journal, up
     }[];
     expect(smo2.some((r) => r.smoCode === f.smo)).toBe(false);
     expect((await api('test_smo', '/api/v1/informing/results/summary')).status).toBe(400);
+
+    // The counters equal a count of the results, also after a result is sent again with another method
+    const [last] = await t.db.sql<{ sourceId: string; requestId: string; date: string }[]>`
+      select source_id as "sourceId", request_id::text as "requestId", result_date::text as date
+      from informing.result where smo_code = ${f.smo} order by id desc limit 1`;
+    const resent = await send('test_smo', '/api/v1/informing/results', [
+      {
+        sourceId: last!.sourceId,
+        requestId: last!.requestId,
+        date: last!.date,
+        method: 7,
+        step: 1,
+        outcome: 1,
+      },
+    ]);
+    expect(resent.body).toMatchObject({ accepted: 1 });
+    const counted = await t.db.sql<{ smoCode: string; method: number; outcome: number; results: number }[]>`
+      select smo_code as "smoCode", method, outcome, count(*)::int as results from informing.result
+      where result_date between ${day(-1)}::date and ${today}::date group by 1, 2, 3 order by 1, 2, 3`;
+    const summed = (await api('test_tfoms', `/api/v1/informing/results/summary?${period}`)).body.items as {
+      smoCode: string;
+    }[];
+    expect(
+      summed.map(({ smoCode, method, outcome, results }: Record<string, unknown>) => ({
+        smoCode,
+        method,
+        outcome,
+        results,
+      })),
+    ).toEqual(counted);
+    const mo = (await api('test_mo', `/api/v1/informing/results/summary?${period}`)).body.items as {
+      results: number;
+    }[];
+    expect(mo.reduce((n, r) => n + r.results, 0)).toBeGreaterThan(0);
   });
 
   it('the upcoming procedures are the requests of reasons PROCEDURE and CARE_INFO, with what to tell', async () => {
