@@ -625,7 +625,7 @@ describe('SOAP ConsultationService: refused requests', () => {
       fetch(url(), {
         method: 'POST',
         headers: { 'content-type': `text/xml; charset=${charset}`, soapaction: `"${ns}#SendRequests"` },
-        body: cp1251(text),
+        body: new Uint8Array(cp1251(text)),
       });
 
     // Act

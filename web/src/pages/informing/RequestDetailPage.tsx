@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { type ReactNode, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { describeError } from '../../api/api-error';
 import { fetchRequest, type InformingRequestDetail } from '../../api/informing';
@@ -10,6 +10,8 @@ import { useApiQuery } from '../../hooks/useApiQuery';
 import { personPath } from '../person/person-format';
 import { methodNames, outcomeNames, reasonNames, stepNames } from './informing-labels';
 import { requestsPath } from './informing-paths';
+import { ResultPanel, type SentResults } from './ResultPanel';
+import { ResultsProtocol } from './ResultsProtocol';
 import { AssigneeText, DeadlineCell, StatusCell } from './request-columns';
 import { useInformingAccess } from './use-informing-access';
 import './informing.css';
@@ -55,7 +57,7 @@ function RequestFacts({ request, personLink }: { request: InformingRequestDetail
 
 /**
  * One informing request: who, why, by when, its state, and what the СМО did — each informing result with its
- * method, step, outcome, date and operator, the latest first.
+ * method, step, outcome, date and operator, the latest first. The СМО records a result of an open request here too.
  */
 export function RequestDetailPage() {
   const { id = '' } = useParams();
@@ -63,6 +65,8 @@ export function RequestDetailPage() {
   const { data, error, reload } = useApiQuery(`informing-request\n${id}`, (signal) =>
     fetchRequest(id, signal),
   );
+  const [recording, setRecording] = useState(false);
+  const [sent, setSent] = useState<SentResults | null>(null);
 
   return (
     <>
@@ -80,7 +84,31 @@ export function RequestDetailPage() {
               Заявка
             </h2>
             <RequestFacts request={data} personLink={access.canOpenPersons} />
+            {access.canWork && data.status === 'open' && !recording && (
+              <button
+                type="button"
+                className="button button-primary"
+                onClick={() => {
+                  setSent(null);
+                  setRecording(true);
+                }}
+              >
+                Отметить результат
+              </button>
+            )}
           </section>
+          {sent && <ResultsProtocol sent={sent} />}
+          {recording && (
+            <ResultPanel
+              requests={[data]}
+              onCancel={() => setRecording(false)}
+              onDone={(result) => {
+                setSent(result);
+                setRecording(false);
+                reload();
+              }}
+            />
+          )}
           <section className="panel" aria-labelledby="request-results">
             <h2 id="request-results" className="panel-title">
               Результаты информирования

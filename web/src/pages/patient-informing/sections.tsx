@@ -1,0 +1,6 @@
+import { PatientInformingSection } from './PatientInformingSection';
+
+/** «Информирование пациента» by its section id (registered in shared/informing/index.ts). */
+export const sectionPages = {
+  'patient-informing': PatientInformingSection,
+};
