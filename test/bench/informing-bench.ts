@@ -57,6 +57,7 @@ export async function growInformingYear(owner: Sql): Promise<{ requests: number;
       on conflict do nothing`;
     // The counters' trigger did not fire (replica role): count again, as after any bulk load.
     await tx`select informing.recount_results()`;
+    await tx`select informing.recount_requests()`;
     return { requests: requests.count, results: results.count };
   });
 }

@@ -517,6 +517,41 @@ describe('«Информирование пациента»: results journal, up
     expect(mo.reduce((n, r) => n + r.results, 0)).toBeGreaterThan(0);
   });
 
+  it('the timeliness the fund and the СМО read from counters equals a count of the requests after all the moves', async () => {
+    const period = `from=${day(-30)}&to=${day(30)}`;
+    const counted = await t.db.sql`
+      select smo_code as "smoCode", count(*)::int as requests,
+             (count(*) filter (where status <> 'open'))::int as closed,
+             (count(*) filter (where status = 'informed' and closed_on <= deadline))::int as "informedOnTime",
+             (count(*) filter (where status = 'informed' and closed_on > deadline))::int as "informedLate",
+             (count(*) filter (where status = 'open' and deadline < current_date))::int as overdue
+      from informing.request where request_date between ${day(-30)}::date and ${day(30)}::date
+      group by 1 order by 1`;
+    const strip = (items: Record<string, unknown>[]) =>
+      items.map(({ smoCode, requests, closed, informedOnTime, informedLate, overdue }) => ({
+        smoCode,
+        requests,
+        closed,
+        informedOnTime,
+        informedLate,
+        overdue,
+      }));
+    expect(counted.length).toBeGreaterThan(0);
+    expect(strip((await api('test_tfoms', `/api/v1/informing/timeliness?${period}`)).body.items)).toEqual(
+      counted.map((r) => ({ ...r })),
+    );
+    expect(strip((await api('test_smo', `/api/v1/informing/timeliness?${period}`)).body.items)).toEqual(
+      counted.filter((r) => r.smoCode === f.smo).map((r) => ({ ...r })),
+    );
+    const mo = (await api('test_mo', `/api/v1/informing/timeliness?${period}`)).body.items as {
+      requests: number;
+    }[];
+    const [sent] = await t.db.sql<{ n: number }[]>`
+      select count(*)::int as n from informing.request
+      where sender_code = ${f.polyclinic} and request_date between ${day(-30)}::date and ${day(30)}::date`;
+    expect(mo.reduce((n, r) => n + r.requests, 0)).toBe(sent!.n);
+  });
+
   it('the upcoming procedures are the requests of reasons PROCEDURE and CARE_INFO, with what to tell', async () => {
     const items = (
       await api('test_smo', '/api/v1/informing/requests?reason=PROCEDURE,CARE_INFO&pageSize=500')

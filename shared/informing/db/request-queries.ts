@@ -188,26 +188,40 @@ export interface TimelinessRow {
 
 /**
  * How each СМО informed (the fund's control, D§6.3 «Выполнение заявок на информирование»): requests of the period
- * by their request date, informed by the deadline, informed late, still open after it. Counted per СМО code first
- * and named after (row-level security's condition hides the row count from the planner; grouping with the names
- * made its generic plan 4× slower in the bench). Counts only.
+ * by their request date, informed by the deadline, informed late, still open after it. The fund and an СМО sum
+ * the counters the requests' writes keep (`informing.request_count`, migration 057); an МО counts the requests it
+ * sent (few rows, by its index). Counts only.
  */
 export async function informingTimeliness(
   tx: Tx,
   q: { from: string; to: string; reason?: InformingReason | undefined },
 ): Promise<TimelinessRow[]> {
+  const [side] = await tx<{ kind: string }[]>`select coalesce(app.org_kind(), '') as kind`;
+  const reason = q.reason ?? null;
+  const rows =
+    side!.kind === 'MO'
+      ? tx`
+          select r.smo_code, r.status, r.deadline, coalesce(r.closed_on <= r.deadline, false) as on_time, 1 as n
+          from informing.request r
+          where r.sender_code = app.org_code() and r.request_date between ${q.from}::date and ${q.to}::date
+            and (${reason}::text is null or r.reason = ${reason})`
+      : tx`
+          select c.smo_code, c.status, c.deadline, c.on_time, c.n
+          from informing.request_count c
+          where c.request_date between ${q.from}::date and ${q.to}::date
+            and (${reason}::text is null or c.reason = ${reason})
+            and (app.org_kind() = 'TFOMS' or c.smo_code = app.org_code())`;
   return tx<TimelinessRow[]>`
     with counted as (
-      select r.smo_code, count(*)::int as requests,
-             (count(*) filter (where r.status <> 'open'))::int as closed,
-             (count(*) filter (where r.status = 'informed' and r.closed_on <= r.deadline))::int as "informedOnTime",
-             (count(*) filter (where r.status = 'informed' and r.closed_on > r.deadline))::int as "informedLate",
-             (count(*) filter (where r.status = 'open' and r.deadline < current_date))::int as overdue,
-             (count(*) filter (where r.status <> 'open' or r.deadline < current_date))::int as due
-      from informing.request r
-      where r.request_date between ${q.from}::date and ${q.to}::date
-        and (${q.reason ?? null}::text is null or r.reason = ${q.reason ?? null})
-      group by r.smo_code)
+      select r.smo_code, sum(r.n)::int as requests,
+             coalesce(sum(r.n) filter (where r.status <> 'open'), 0)::int as closed,
+             coalesce(sum(r.n) filter (where r.status = 'informed' and r.on_time), 0)::int as "informedOnTime",
+             coalesce(sum(r.n) filter (where r.status = 'informed' and not r.on_time), 0)::int as "informedLate",
+             coalesce(sum(r.n) filter (where r.status = 'open' and r.deadline < current_date), 0)::int as overdue,
+             coalesce(sum(r.n) filter (where r.status <> 'open' or r.deadline < current_date), 0)::int as due
+      from (${rows}) r
+      group by r.smo_code
+      having sum(r.n) > 0)
     select c.smo_code as "smoCode", o.short_name as "smoName", c.requests, c.closed, c."informedOnTime",
            c."informedLate", c.overdue, round(100.0 * c."informedOnTime" / nullif(c.due, 0), 1)::float as "onTimeShare"
     from counted c
