@@ -1,3 +1,4 @@
+import { consultationDemoStory } from './consultation/demo/consultation-story';
 import { hospitalisationDemoStory } from './hospitalisation/demo/demo-story';
 import { informingDemoStory } from './informing/demo/informing-story';
 import type { DemoStory } from './platform/area';
@@ -15,6 +16,8 @@ export const demoStories: readonly DemoStory[] = [
   hospitalisationDemoStory,
   preventionDemoStory,
   preventionPlanStory,
-  informingDemoStory,
+  consultationDemoStory,
+  // Before informing: its onco rule reads the register the imported registries fill.
   registryDemoStory,
+  informingDemoStory,
 ];

@@ -113,6 +113,34 @@ const generated = (reason: string) => t.db.sql<
   from informing.request where reason = ${reason} and rule_id is not null`;
 
 describe('generation rules', () => {
+  it('a run for a past date reads the facts as of that date (rolled back: the runs below start clean)', async () => {
+    const rollback = new Error('rollback');
+    const seen = await t.db.sql
+      .begin(async (tx) => {
+        // Arrange: the suspected cancer diagnosed yesterday; the stage-2 step is today's
+        await tx`update registry.onco_person set diagnosis_date = ${day(-1)} where person_id = ${fx.onco.id}`;
+        await tx`
+          select set_config('omslink.username', 'test_tfoms', true), set_config('omslink.org_kind', 'TFOMS', true),
+                 set_config('omslink.org_code', (select org_code from auth.account where username = 'test_tfoms'), true),
+                 set_config('omslink.role', 'tfoms_analyst', true), set_config('omslink.channel', 'web', true)`;
+
+        // Act: the rules run as of three days ago
+        await tx`select * from informing.generate(${day(-3)}::date)`;
+        const [made] = await tx<{ onco: number; stage2: number }[]>`
+          select (count(*) filter (where reason = 'ONCO' and person_id = ${fx.onco.id}))::int as onco,
+                 (count(*) filter (where reason = 'DVN2' and person_id = ${fx.stage2.id}))::int as stage2
+          from informing.request`;
+        throw Object.assign(rollback, { made });
+      })
+      .catch((e: Error & { made?: unknown }) => {
+        if (e !== rollback) throw e;
+        return e.made;
+      });
+
+    // Assess: not yet diagnosed three days ago, so told; not yet sent to stage 2, so not invited
+    expect(seen).toEqual({ onco: 1, stage2: 0 });
+  });
+
   it('make one request per fact, for the person’s СМО, with the rule’s deadline; a second run makes none', async () => {
     // Act
     const run = await api('test_tfoms', '/api/v1/informing/generate', {
