@@ -42,21 +42,26 @@ export async function signIn(url: string, username: string): Promise<Record<stri
   return { authorization: `Bearer ${((await res.json()) as { token: string }).token}` };
 }
 
-/** `n` requests one after another (each path of `paths` in turn), after 10 unmeasured ones; latencies in ms. */
-async function sequential(
+/**
+ * `n` requests one after another (each path of `paths` in turn), after 10 unmeasured ones; latencies in ms. The
+ * first measured answer must have found something (`found`; by default a non-empty `items`).
+ */
+export async function sequential(
   url: string,
   headers: Record<string, string>,
   paths: readonly string[],
   n: number,
+  found: (body: Record<string, unknown>) => boolean = (body) =>
+    Array.isArray(body.items) && body.items.length > 0,
 ): Promise<number[]> {
   const samples: number[] = [];
   for (let i = -10; i < n; i++) {
     const pathname = paths[((i % paths.length) + paths.length) % paths.length]!;
     const t = performance.now();
     const res = await fetch(`${url}${pathname}`, { headers });
-    const body = (await res.json()) as { items?: unknown[] };
+    const body = (await res.json()) as Record<string, unknown>;
     if (!res.ok) throw new Error(`bench request ${pathname} answered ${res.status}`);
-    if (i === 0 && !body.items?.length) throw new Error(`bench request ${pathname} found nothing to list`);
+    if (i === 0 && !found(body)) throw new Error(`bench request ${pathname} found nothing`);
     if (i >= 0) samples.push(performance.now() - t);
   }
   return samples;

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import * as soap from 'soap';
-import { cp1251 } from '../helpers/cp1251';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cp1251 } from '../helpers/cp1251';
 import { type HospFixture, hospFixture } from '../helpers/hospitalisation-fixtures';
 import { startTestRuntime, type TestRuntime } from '../helpers/runtime';
 import { packageHeader, type SoapAny, soapClient, soapDay, soapList } from '../helpers/soap-clients';
