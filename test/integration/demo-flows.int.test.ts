@@ -226,6 +226,8 @@ describe('the demo informing', () => {
       expect.arrayContaining(['onco-suspicion', 'stage-2', 'dn-visit']),
     );
     expect(byRule.every((r) => r.early === 0)).toBe(true);
+    // … and after the СМО informed, today's run reminded some who have not come (PRIMARY_INF 2)
+    expect(byRule.find((r) => r.ruleId.startsWith('repeat-'))?.n ?? 0).toBeGreaterThan(0);
     expect(stored!.smos).toBe(3);
     expect(stored!.days).toBeGreaterThan(300);
     expect(stored!.informed).toBeGreaterThan(stored!.total / 2);

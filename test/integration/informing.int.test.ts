@@ -209,8 +209,96 @@ describe('generation rules', () => {
   });
 });
 
+describe('repeat requests', () => {
+  it('a repeat rule reminds a person informed but still not come, once; not one who has started', async () => {
+    // Arrange: the СМО informed the ПМО, ДВН and ДН invitations today; the ДВН person has started since
+    const first = async (reason: string, person: Person) =>
+      (
+        await t.db.sql<{ id: string }[]>`
+          select id::text from informing.request
+          where reason = ${reason} and person_id = ${person.id} and primary_inf = 1 and rule_id is not null`
+      )[0]!.id;
+    const invited = [await first('PMO', fx.pmo), await first('DVN1', fx.dvn), await first('DN', fx.dn)];
+    const informed = await send(
+      'test_smo',
+      '/api/v1/informing/results',
+      invited.map((requestId) => ({
+        sourceId: randomUUID(),
+        requestId,
+        date: today,
+        method: 1,
+        step: 1,
+        outcome: 1,
+      })),
+    );
+    expect(informed.body).toMatchObject({ accepted: 3 });
+    const started = await send('test_mo', '/api/v1/prevention/steps', [
+      { sourceId: randomUUID(), patient: { enp: fx.dvn.enp }, kind: 'DVN', step: 102, date: today },
+    ]);
+    expect(started.body).toMatchObject({ accepted: 1 });
+    // … and the fund lets its repeat rules remind from the day of informing on
+    for (const [id, deadlineDays] of [
+      ['repeat-pmo', 14],
+      ['repeat-dvn', 14],
+      ['repeat-dn', 7],
+    ] as const) {
+      const tuned = await api('test_tfoms', `/api/v1/informing/rules/${id}`, {
+        method: 'PUT',
+        json: { enabled: true, leadDays: 0, deadlineDays },
+      });
+      expect(tuned.status).toBe(200);
+    }
+
+    // Act
+    const run = async () =>
+      (await api('test_tfoms', '/api/v1/informing/generate', { method: 'POST', json: { date: today } })).body;
+    const made = await run();
+
+    // Assess: one repeat each for the ПМО and ДН persons, none for the one who started; PRIMARY_INF 2
+    const repeats = await t.db.sql<
+      {
+        reason: string;
+        personId: string;
+        smoCode: string;
+        primary: number;
+        deadline: unknown;
+        fact: string;
+      }[]
+    >`
+      select reason, person_id::text as "personId", smo_code as "smoCode", primary_inf as primary, deadline,
+             source_fact as fact
+      from informing.request where primary_inf = 2 order by reason`;
+    const yearEnd = `${year}-12-31`;
+    const min = (a: string, b: string) => (a < b ? a : b);
+    expect(repeats.map((r) => ({ ...r, deadline: iso(r.deadline) }))).toEqual([
+      {
+        reason: 'DN',
+        personId: fx.dn.id,
+        smoCode: f.smo,
+        primary: 2,
+        deadline: day(7),
+        fact: `repeat:${invited[2]}`,
+      },
+      {
+        reason: 'PMO',
+        personId: fx.pmo.id,
+        smoCode: f.smo,
+        primary: 2,
+        deadline: min(day(14), yearEnd),
+        fact: `repeat:${invited[0]}`,
+      },
+    ]);
+    expect(made.rules.find((r: { ruleId: string }) => r.ruleId === 'repeat-dvn')).toMatchObject({ made: 0 });
+    expect((await run()).made).toBe(0);
+  });
+});
+
 describe('requests and results', () => {
   it('an МО’s request reaches the person’s СМО only; results close it or count attempts, and the МО sees them', async () => {
+    const onTimeBefore = (
+      await api('test_tfoms', `/api/v1/informing/timeliness?from=${day(-1)}&to=${day(1)}`)
+    ).body.items.find((r: { smoCode: string }) => r.smoCode === f.smo).informedOnTime as number;
+
     // Act: the МО asks
     const request = {
       sourceId: randomUUID(),
@@ -273,7 +361,7 @@ describe('requests and results', () => {
     expect(mine.find((r) => r.id === id)).toMatchObject({ status: 'informed' });
     const timeliness = await api('test_tfoms', `/api/v1/informing/timeliness?from=${day(-1)}&to=${day(1)}`);
     expect(timeliness.body.items.find((r: { smoCode: string }) => r.smoCode === f.smo)).toMatchObject({
-      informedOnTime: 1,
+      informedOnTime: onTimeBefore + 1,
     });
   });
 

@@ -9,6 +9,11 @@ export interface GenerationRule {
   enabled: boolean;
   leadDays: number;
   deadlineDays: number;
+  /**
+   * A repeat rule (PRIMARY_INF 2): it reminds a person whose generated request of its reason was informed at least
+   * `leadDays` ago while what it invited to is still undone.
+   */
+  repeat: boolean;
   updatedBy: string | null;
   updatedAt: string;
 }
@@ -16,7 +21,7 @@ export interface GenerationRule {
 /** The rules that generate informing requests (data; docs/design/informing-exchange.md). */
 export function listRules(tx: Tx): Promise<GenerationRule[]> {
   return tx<GenerationRule[]>`
-    select id, reason, title, enabled, lead_days as "leadDays", deadline_days as "deadlineDays",
+    select id, reason, title, enabled, lead_days as "leadDays", deadline_days as "deadlineDays", repeat,
            updated_by as "updatedBy", updated_at::text as "updatedAt"
     from informing.rule order by id`;
 }
