@@ -16,7 +16,8 @@ const aggregateGoalMs = 1_000;
 
 /**
  * A year of informing over the grown plan entries: each entry's invitation (reason by kind), requested on a day of
- * the last 365 spread by the person's id, deadline 14 days later; a quarter repeated (primary 2). Requests whose
+ * the last 365 spread by the person's id, deadline 14 days later, as the plan rules would have made it (their rule
+ * and source fact); a quarter repeated (primary 2). Requests whose
  * deadline passed are mostly closed by one or two results (an attempt, then informed; some refused), the rest stay
  * open — overdue, due today, due ahead. Owner connection, triggers off (the audit triggers would write one entry
  * naming every person), the results' counters recounted: set-based SQL. Answers the requests and results made.
@@ -27,7 +28,7 @@ export async function growInformingYear(owner: Sql): Promise<{ requests: number;
     const requests = await tx`
       insert into informing.request (sender_code, source_id, person_id, smo_code, reason, primary_inf, request_date,
                                      window_from, window_to, deadline, mo_code, district_code, status, closed_on,
-                                     attempts)
+                                     attempts, rule_id, source_fact)
       select e.mo_code, 'bench-' || e.id || '-' || g.primary_inf, e.person_id, e.smo_code,
              case e.kind when 'DVN' then 'DVN1' else 'PMO' end, g.primary_inf, d.request_date,
              d.request_date, d.request_date + 30, d.request_date + 14, e.mo_code, e.district_code,
@@ -35,7 +36,9 @@ export async function growInformingYear(owner: Sql): Promise<{ requests: number;
                   when g.dice < 10 then 'refused' else 'informed' end,
              case when d.request_date + 14 >= current_date or g.dice < 6 then null
                   else d.request_date + (g.dice % 20)::int end,
-             case when g.dice % 4 = 0 then 1 else 0 end
+             case when g.dice % 4 = 0 then 1 else 0 end,
+             case when g.primary_inf = 1 then case e.kind when 'DVN' then 'plan-dvn' else 'plan-pmo' end end,
+             case when g.primary_inf = 1 then 'plan_entry:' || e.id end
       from prevention.plan_entry e
       cross join lateral (values (1), (2)) g0(primary_inf)
       cross join lateral (select g0.primary_inf, abs(hashint8(e.id * 7 + g0.primary_inf)) % 100 as dice) g
@@ -146,4 +149,21 @@ export async function benchInforming(
       goal,
     });
   }
+
+  // Last (it writes): the fund's daily run of every rule at this scale, timed once through REST.
+  const started = performance.now();
+  const run = await fetch(`${runtimeUrl}/api/v1/informing/generate`, {
+    method: 'POST',
+    headers: { ...tokens.test_tfoms, 'content-type': 'application/json' },
+    body: JSON.stringify({ date: today }),
+  });
+  const ran = (await run.json()) as { made?: number; rules?: { ruleId: string; made: number }[] };
+  if (!run.ok) throw new Error(`bench generation answered ${run.status}`);
+  report({
+    path: `informing generation, every rule once (${scale}, ${volume}): ${ran.made?.toLocaleString('en-US')} requests made`,
+    value: (performance.now() - started) / 1000,
+    unit: 's',
+    better: 'lower',
+    detail: (ran.rules ?? []).map((r) => `${r.ruleId} ${r.made}`).join(', '),
+  });
 }
