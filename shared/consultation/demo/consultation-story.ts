@@ -1,5 +1,6 @@
 import { Random } from '../../demo/random';
 import { type DemoOrganisation, generateRegionStructure } from '../../demo/region-structure';
+import { addDays, ageOn, iso, sendInChunks, systemOf } from '../../demo/story-support';
 import type { AccessContext } from '../../platform/access/scoped';
 import type { DemoStory } from '../../platform/area';
 import type { Sql } from '../../platform/db/connection';
@@ -12,12 +13,6 @@ import {
   topicDiagnoses,
   topicsOf,
 } from './consultation-topics';
-
-const iso = (d: Date) => d.toISOString().slice(0, 10);
-const addDays = (date: string, days: number) =>
-  iso(new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000));
-const ageOn = (birthDate: string, date: string) =>
-  Number(date.slice(0, 4)) - Number(birthDate.slice(0, 4)) - (date.slice(5) < birthDate.slice(5) ? 1 : 0);
 
 interface Attached {
   moCode: string;
@@ -123,7 +118,7 @@ export const consultationDemoStory: DemoStory = {
           conclusionsBy.set(centreCode, list);
         }
       }
-      const who = systemOf(mo.code);
+      const who = systemOf('mo_system', mo.code);
       totals.requests += await send(sql, who, 'request', `demo-cons-requests-${mo.code}`, requests);
       totals.cancelled += await send(sql, who, 'request', `demo-cons-cancel-${mo.code}`, cancellations);
     }
@@ -131,7 +126,7 @@ export const consultationDemoStory: DemoStory = {
       if (options.signal?.aborted) return interrupted();
       totals.conclusions += await send(
         sql,
-        systemOf(centreCode),
+        systemOf('mo_system', centreCode),
         'conclusion',
         `demo-cons-conclusions-${centreCode}`,
         conclusions,
@@ -173,37 +168,17 @@ function choose(
   return null;
 }
 
-function systemOf(moCode: string): AccessContext {
-  return {
-    username: 'demo',
-    role: 'mo_system',
-    orgCode: moCode,
-    orgKind: 'MO',
-    channel: 'file',
-    requestId: 'demo',
-  };
-}
-
 /** Sends records in packages of at most 1 000 (the exchange's limit); answers how many were accepted. */
-async function send(
+function send(
   sql: Sql,
   who: AccessContext,
   kind: ConsultationMessageKind,
   packageId: string,
   records: readonly unknown[],
 ): Promise<number> {
-  let accepted = 0;
-  for (let i = 0; i < records.length; i += 1_000) {
-    const protocol = await processConsultationPackage(
-      sql,
-      who,
-      kind,
-      { packageId: `${packageId}-${i / 1_000}`, senderCode: who.orgCode },
-      records.slice(i, i + 1_000),
-    );
-    accepted += protocol.accepted;
-  }
-  return accepted;
+  return sendInChunks(records, 1_000, packageId, (id, chunk) =>
+    processConsultationPackage(sql, who, kind, { packageId: id, senderCode: who.orgCode }, chunk),
+  );
 }
 
 /** The topics' diagnoses valid in МКБ-10 over the whole year. */

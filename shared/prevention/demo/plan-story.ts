@@ -1,5 +1,6 @@
 import { Random } from '../../demo/random';
 import { generateRegionStructure } from '../../demo/region-structure';
+import { addDays, iso } from '../../demo/story-support';
 import { type AccessContext, withCaller } from '../../platform/access/scoped';
 import type { DemoStory } from '../../platform/area';
 import type { Sql } from '../../platform/db/connection';
@@ -14,10 +15,6 @@ import type { DispensaryRecord, PolyclinicCaseRecord, StepRecord } from '../doma
 
 /** Diagnoses the demo puts under dispensary observation (hypertension, diabetes, COPD, ischaemic heart disease). */
 const observedDiagnoses = ['I10', 'I11.9', 'E11.9', 'J44.9', 'I25.1'];
-
-const iso = (d: Date) => d.toISOString().slice(0, 10);
-const addDays = (date: string, days: number) =>
-  iso(new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000));
 
 /** A person's path this year so far: the steps their month has reached (deterministic per seed and person). */
 function pathOf(rnd: Random, kind: PreventionKind): ExamStepCode[] {

@@ -1,6 +1,7 @@
 import { Random } from '../../demo/random';
 import type { RegionStructure } from '../../demo/region-structure';
 import { generateRegionStructure } from '../../demo/region-structure';
+import { iso } from '../../demo/story-support';
 import type { AccessContext } from '../../platform/access/scoped';
 import type { DemoStory } from '../../platform/area';
 import {
@@ -21,8 +22,6 @@ const villages = [
   'Покровка',
 ];
 const stops = ['ФАП', 'сельский дом культуры', 'здание администрации', 'школа'];
-
-const iso = (d: Date) => d.toISOString().slice(0, 10);
 
 /**
  * The exam schedules of the demo region's primary-care МО for the 13 weeks from `today`: weekday mornings, one

@@ -1,4 +1,5 @@
-import { NavLink, useSearchParams } from 'react-router';
+import { useSearchParams } from 'react-router';
+import { InformingTabs } from '../informing/InformingTabs';
 import { proceduresPath, resultsPath, surveySummaryPath, surveysPath } from './patient-informing-paths';
 
 const links = [
@@ -15,25 +16,10 @@ const links = [
 export function PatientInformingNav() {
   const [params] = useSearchParams();
   const personId = params.get('personId');
-  return (
-    <nav aria-label="Разделы информирования пациента" className="informing-tabs">
-      <ul>
-        {links.map((link) => (
-          <li key={link.to}>
-            <NavLink
-              to={
-                personId && link.keepsPerson ? `${link.to}?personId=${encodeURIComponent(personId)}` : link.to
-              }
-              end={link.end}
-              className={({ isActive }) =>
-                isActive ? 'informing-tab informing-tab-current' : 'informing-tab'
-              }
-            >
-              {link.label}
-            </NavLink>
-          </li>
-        ))}
-      </ul>
-    </nav>
-  );
+  const tabs = links.map(({ to, label, end, keepsPerson }) => ({
+    to: personId && keepsPerson ? `${to}?personId=${encodeURIComponent(personId)}` : to,
+    label,
+    end,
+  }));
+  return <InformingTabs label="Разделы информирования пациента" tabs={tabs} />;
 }

@@ -1,19 +1,18 @@
-import { useMemo } from 'react';
 import { useSearchParams } from 'react-router';
 import { describeError } from '../../api/api-error';
 import { fetchSurveySummary } from '../../api/patient-informing';
 import { FilterBar } from '../../components/data-table/FilterBar';
-import type { FilterSpec, FilterValues } from '../../components/data-table/types';
+import type { FilterValues } from '../../components/data-table/types';
 import { PageHeader } from '../../components/PageHeader';
 import { StatusMessage } from '../../components/StatusMessage';
 import { formatDate } from '../../format/dates';
 import { useApiQuery } from '../../hooks/useApiQuery';
 import { PatientInformingNav } from './PatientInformingNav';
-import { conditionOptions, periodOf } from './patient-informing-labels';
+import { periodOf } from './patient-informing-labels';
 import { SurveySummaryTable } from './SurveySummaryTable';
 import { filtersFromUrl, withFilters } from './url-filters';
-import { useOrganisationOptions } from './use-organisation-options';
 import { useQuestionnaires } from './use-questionnaires';
+import { useSurveyFilters } from './use-survey-filters';
 import '../informing/informing.css';
 import './patient-informing.css';
 
@@ -26,23 +25,8 @@ const defaultDays = 90;
  */
 export function SurveySummaryPage() {
   const [params, setParams] = useSearchParams();
-  const moOptions = useOrganisationOptions('MO');
   const questionnaires = useQuestionnaires();
-  const specs = useMemo<FilterSpec[]>(
-    () => [
-      { kind: 'date', name: 'from', label: 'Период с' },
-      { kind: 'date', name: 'to', label: 'по' },
-      {
-        kind: 'select',
-        name: 'moCode',
-        label: 'Медицинская организация',
-        emptyLabel: 'все',
-        options: moOptions,
-      },
-      { kind: 'select', name: 'condition', label: 'Условия', emptyLabel: 'все', options: conditionOptions },
-    ],
-    [moOptions],
-  );
+  const specs = useSurveyFilters();
   const period = periodOf(params, defaultDays);
   const applied: FilterValues = { ...filtersFromUrl(params, specs), ...period };
   const filter = {

@@ -3,7 +3,7 @@ import { describeError } from '../../api/api-error';
 import type { InformingProtocol } from '../../api/informing';
 import { fetchSurveys } from '../../api/patient-informing';
 import { DataTable } from '../../components/data-table/DataTable';
-import type { FilterSpec, TableQuery } from '../../components/data-table/types';
+import type { TableQuery } from '../../components/data-table/types';
 import { PageHeader } from '../../components/PageHeader';
 import { StatusMessage } from '../../components/StatusMessage';
 import { formatDate } from '../../format/dates';
@@ -11,12 +11,11 @@ import { useInformingAccess } from '../informing/use-informing-access';
 import { usePersonFilter } from '../observation/PersonFilterNotice';
 import { PatientInformingNav } from './PatientInformingNav';
 import { PersonNarrowing } from './PersonNarrowing';
-import { conditionOptions } from './patient-informing-labels';
 import { surveysPath } from './patient-informing-paths';
 import { SurveyForm } from './SurveyForm';
 import { surveyColumns } from './survey-columns';
-import { useOrganisationOptions } from './use-organisation-options';
 import { useQuestionnaires } from './use-questionnaires';
+import { useSurveyFilters } from './use-survey-filters';
 import '../informing/informing.css';
 import './patient-informing.css';
 
@@ -37,26 +36,11 @@ function SentNotice({ protocol, date }: { protocol: InformingProtocol; date: str
 export function SurveysPage() {
   const access = useInformingAccess();
   const personId = usePersonFilter();
-  const moOptions = useOrganisationOptions('MO');
   const questionnaires = useQuestionnaires();
   const [formOpen, setFormOpen] = useState(false);
   const [sent, setSent] = useState<{ protocol: InformingProtocol; date: string } | null>(null);
   const [changes, setChanges] = useState(0);
-  const filters = useMemo<FilterSpec[]>(
-    () => [
-      { kind: 'date', name: 'from', label: 'Период с' },
-      { kind: 'date', name: 'to', label: 'по' },
-      {
-        kind: 'select',
-        name: 'moCode',
-        label: 'Медицинская организация',
-        emptyLabel: 'все',
-        options: moOptions,
-      },
-      { kind: 'select', name: 'condition', label: 'Условия', emptyLabel: 'все', options: conditionOptions },
-    ],
-    [moOptions],
-  );
+  const filters = useSurveyFilters();
   const columns = useMemo(
     () => surveyColumns({ withSmo: !access.isSmo, personLinks: access.canOpenPersons }),
     [access.isSmo, access.canOpenPersons],
