@@ -150,6 +150,8 @@ export async function benchInforming(
     });
   }
 
+  await benchResultWrites(owner, runtimeUrl, tokens.test_smo, scale);
+
   // Last (it writes): the fund's daily run of every rule at this scale, timed once through REST.
   const started = performance.now();
   const run = await fetch(`${runtimeUrl}/api/v1/informing/generate`, {
@@ -165,5 +167,75 @@ export async function benchInforming(
     unit: 's',
     better: 'lower',
     detail: (ran.rules ?? []).map((r) => `${r.ruleId} ${r.made}`).join(', '),
+  });
+}
+
+/**
+ * What the counters cost the writes (migrations 056–057): the СМО sends packages of 200 informing results, each
+ * closing an open request, through REST — alternately with the counters' triggers on and off (the ceiling, same
+ * run, same kind of package), 8 packages each.
+ */
+async function benchResultWrites(
+  owner: Sql,
+  runtimeUrl: string,
+  headers: Record<string, string>,
+  scale: string,
+): Promise<void> {
+  const perPackage = 200;
+  const rounds = 8;
+  const open = await owner<{ id: string }[]>`
+    select r.id::text from informing.request r
+    where r.smo_code = (select org_code from auth.account where username = 'test_smo') and r.status = 'open'
+      and r.request_date <= current_date
+    order by r.id limit ${2 * rounds * perPackage}`;
+  if (open.length < 2 * rounds * perPackage) throw new Error('bench: too few open requests to inform');
+  const triggers = (on: boolean) =>
+    owner.unsafe(`
+      alter table informing.result ${on ? 'enable' : 'disable'} trigger result_count_insert;
+      alter table informing.result ${on ? 'enable' : 'disable'} trigger result_count_update;
+      alter table informing.request ${on ? 'enable' : 'disable'} trigger request_count_update`);
+  const today = new Date().toISOString().slice(0, 10);
+  const samples: Record<'on' | 'off', number[]> = { on: [], off: [] };
+  try {
+    for (let i = 0; i < 2 * rounds; i++) {
+      const side = i % 2 === 0 ? 'off' : 'on';
+      await triggers(side === 'on');
+      const records = open.slice(i * perPackage, (i + 1) * perPackage).map((r) => ({
+        sourceId: `bench-write-${r.id}`,
+        requestId: r.id,
+        date: today,
+        method: 3,
+        step: 1,
+        outcome: 1,
+      }));
+      const t = performance.now();
+      const res = await fetch(`${runtimeUrl}/api/v1/informing/results`, {
+        method: 'POST',
+        headers: { ...headers, 'content-type': 'application/json' },
+        body: JSON.stringify({ packageId: `bench-write-${i}-${Date.now()}`, records }),
+      });
+      const body = (await res.json()) as { accepted?: number };
+      if (!res.ok || body.accepted !== perPackage)
+        throw new Error(`bench results package answered ${res.status}`);
+      samples[side].push(performance.now() - t);
+    }
+  } finally {
+    await triggers(true);
+    // The packages sent without the counters: count again.
+    await owner`select informing.recount_results(), informing.recount_requests()`;
+  }
+  const off = percentilesOf(samples.off);
+  const on = percentilesOf(samples.on);
+  report({
+    path: `informing results package of ${perPackage} (each closes a request) through REST, with the counters (${scale}), p50`,
+    value: on.p50,
+    unit: 'ms',
+    better: 'lower',
+    detail: `p95 ${on.p95.toFixed(0)} ms, ${rounds} packages, alternating with the counters off`,
+    ceiling: {
+      label: 'the same packages with the counters’ triggers off, same run, p50',
+      value: off.p50,
+      unit: 'ms',
+    },
   });
 }
